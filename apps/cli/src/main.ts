@@ -1,0 +1,2 @@
+console.error("ogi: not yet");
+process.exit(2);

@@ -1,0 +1,4 @@
+export * from "./catalog.ts";
+export * from "./findings.ts";
+export * from "./register.ts";
+export * from "./report.ts";

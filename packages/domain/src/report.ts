@@ -1,0 +1,189 @@
+// The canonical JSON of a report (shared/spec/annual-report-2021.md). Two shapes:
+// `Report`, where every cell is a valid count, and `ReportDraft`, where a cell may be null
+// (blank, missing or "/" in a published document) or any number, so that imports and
+// half-filled drafts can be checked and explained instead of rejected.
+import { z } from "zod";
+import {
+  APPEAL_BLOCKS,
+  APPEAL_COLUMNS,
+  type AppealBlock,
+  type AppealColumn,
+  OVERVIEW_PARTS,
+  PROACTIVE_DOCUMENT_COLUMNS,
+  REQUEST_COLUMNS,
+  REQUEST_ROWS,
+  type RequestColumn,
+  type RequestRow,
+} from "./catalog.ts";
+
+export const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+/** Money, at most 4 decimal places (万元 to the yuan, 元 to the fen and below). */
+export const money = z
+  .number()
+  .nonnegative()
+  .max(1e15)
+  .refine((v) => Math.abs(Math.round(v * 10000) - v * 10000) < 1e-6, "at most 4 decimal places");
+/** A cell as read from a document: null when blank, missing or "/". */
+export const draftCell = z.number().nullable();
+
+const objectOf = <K extends string, S extends z.ZodType>(keys: readonly K[], schema: S) =>
+  z.strictObject(Object.fromEntries(keys.map((k) => [k, schema])) as Record<K, S>);
+
+const requestsOf = <S extends z.ZodType>(cell: S) =>
+  objectOf(REQUEST_ROWS, objectOf(REQUEST_COLUMNS, cell));
+const appealsOf = <S extends z.ZodType>(cell: S) =>
+  objectOf(APPEAL_BLOCKS, objectOf(APPEAL_COLUMNS, cell));
+const proactiveOf = <C extends z.ZodType, M extends z.ZodType>(cell: C, amount: M) =>
+  z.strictObject({
+    rules: objectOf(PROACTIVE_DOCUMENT_COLUMNS, cell),
+    normativeDocuments: objectOf(PROACTIVE_DOCUMENT_COLUMNS, cell),
+    licensing: z.strictObject({ decisions: cell }),
+    penalty: z.strictObject({ decisions: cell }),
+    coercion: z.strictObject({ decisions: cell }),
+    fees: z.strictObject({ amountWanYuan: amount }),
+  });
+const feesOf = <C extends z.ZodType, M extends z.ZodType>(cell: C, amount: M) =>
+  z.strictObject({
+    noticesIssued: cell,
+    amountNotifiedYuan: amount,
+    amountCollectedYuan: amount,
+  });
+
+export const overviewSchema = z.strictObject({
+  /** Text before the first numbered part (preamble), if any. */
+  intro: z.string().default(""),
+  ...(Object.fromEntries(OVERVIEW_PARTS.map((p) => [p, z.string().default("")])) as Record<
+    (typeof OVERVIEW_PARTS)[number],
+    z.ZodDefault<z.ZodString>
+  >),
+});
+
+export const agencySchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  code: z.string().max(64).optional(),
+});
+
+export const YEAR_MIN = 2008; // the first year of the 条例 (2007 version in force 2008-05-01)
+export const YEAR_MAX = 2100;
+export const yearSchema = z.number().int().min(YEAR_MIN).max(YEAR_MAX);
+
+const reportOf = <C extends z.ZodType, M extends z.ZodType>(cell: C, amount: M) =>
+  z.strictObject({
+    formatVersion: z.literal("2021"),
+    agency: agencySchema,
+    year: yearSchema,
+    overview: overviewSchema,
+    proactive: proactiveOf(cell, amount),
+    requests: requestsOf(cell),
+    appeals: appealsOf(cell),
+    problems: z.string(),
+    otherMatters: z.string(),
+    fees: feesOf(cell, amount),
+  });
+
+export const requestsTableSchema = requestsOf(count);
+export const appealsSchema = appealsOf(count);
+export const proactiveSchema = proactiveOf(count, money);
+export const feesSchema = feesOf(count, money);
+export const reportSchema = reportOf(count, money);
+
+export const requestsTableDraftSchema = requestsOf(draftCell);
+export const reportDraftSchema = reportOf(draftCell, draftCell);
+
+export type Overview = z.infer<typeof overviewSchema>;
+export type RequestsTable = z.infer<typeof requestsTableSchema>;
+export type ApplicantCounts = RequestsTable[RequestRow];
+export type Appeals = z.infer<typeof appealsSchema>;
+export type Proactive = z.infer<typeof proactiveSchema>;
+export type Fees = z.infer<typeof feesSchema>;
+export type Report = z.infer<typeof reportSchema>;
+export type ReportDraft = z.infer<typeof reportDraftSchema>;
+export type RequestsTableDraft = z.infer<typeof requestsTableDraftSchema>;
+
+// ── Constructors ──────────────────────────────────────────────────────────────
+
+const fill = <K extends string, V>(keys: readonly K[], make: () => V): Record<K, V> =>
+  Object.fromEntries(keys.map((k) => [k, make()])) as Record<K, V>;
+
+export const emptyApplicantCounts = (): ApplicantCounts => fill(REQUEST_COLUMNS, () => 0);
+export const emptyRequestsTable = (): RequestsTable =>
+  fill(REQUEST_ROWS, emptyApplicantCounts) as RequestsTable;
+export const emptyAppeals = (): Appeals =>
+  fill(APPEAL_BLOCKS, () => fill(APPEAL_COLUMNS, () => 0)) as Appeals;
+export const emptyProactive = (): Proactive => ({
+  rules: { issued: 0, repealed: 0, inForce: 0 },
+  normativeDocuments: { issued: 0, repealed: 0, inForce: 0 },
+  licensing: { decisions: 0 },
+  penalty: { decisions: 0 },
+  coercion: { decisions: 0 },
+  fees: { amountWanYuan: 0 },
+});
+export const emptyFees = (): Fees => ({
+  noticesIssued: 0,
+  amountNotifiedYuan: 0,
+  amountCollectedYuan: 0,
+});
+export const emptyOverview = (): Overview => ({
+  intro: "",
+  proactive: "",
+  requests: "",
+  management: "",
+  platform: "",
+  supervision: "",
+});
+
+/** A report with every count 0 and every text empty. */
+export const emptyReport = (agency: { name: string; code?: string }, year: number): Report => ({
+  formatVersion: "2021",
+  agency,
+  year,
+  overview: emptyOverview(),
+  proactive: emptyProactive(),
+  requests: emptyRequestsTable(),
+  appeals: emptyAppeals(),
+  problems: "",
+  otherMatters: "",
+  fees: emptyFees(),
+});
+
+/** Every cell of a report with its JSON path, in the official order. */
+export type CellRef = { path: string; section: "proactive" | "requests" | "appeals" | "fees" };
+
+export const requestCellPath = (row: RequestRow, column: RequestColumn) =>
+  `requests.${row}.${column}`;
+export const appealCellPath = (block: AppealBlock, column: AppealColumn) =>
+  `appeals.${block}.${column}`;
+
+export function* cellPaths(): Generator<CellRef> {
+  for (const row of ["rules", "normativeDocuments"] as const)
+    for (const c of PROACTIVE_DOCUMENT_COLUMNS)
+      yield { path: `proactive.${row}.${c}`, section: "proactive" };
+  for (const row of ["licensing", "penalty", "coercion"] as const)
+    yield { path: `proactive.${row}.decisions`, section: "proactive" };
+  yield { path: "proactive.fees.amountWanYuan", section: "proactive" };
+  for (const r of REQUEST_ROWS)
+    for (const c of REQUEST_COLUMNS) yield { path: requestCellPath(r, c), section: "requests" };
+  for (const b of APPEAL_BLOCKS)
+    for (const c of APPEAL_COLUMNS) yield { path: appealCellPath(b, c), section: "appeals" };
+  for (const k of ["noticesIssued", "amountNotifiedYuan", "amountCollectedYuan"] as const)
+    yield { path: `fees.${k}`, section: "fees" };
+}
+
+/** Reads a cell by its JSON path ("requests.granted.total"); undefined when there is none. */
+export const getCell = (report: ReportDraft | Report, path: string): number | null | undefined => {
+  let node: unknown = report;
+  for (const part of path.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "number" || node === null ? node : undefined;
+};
+
+/** Writes a cell by its JSON path, in place. */
+export const setCell = (report: ReportDraft | Report, path: string, value: number | null) => {
+  const parts = path.split(".");
+  const last = parts.pop()!;
+  let node = report as unknown as Record<string, Record<string, unknown>>;
+  for (const part of parts) node = node[part] as unknown as Record<string, Record<string, unknown>>;
+  (node as Record<string, unknown>)[last] = value;
+};
