@@ -1,0 +1,152 @@
+// Resolves what a person typed to one of the catalog's applicant types, channels or the 21
+// outcomes. The labels are the catalog's verbatim labels; anything that matches more than one
+// entry comes back as the list of choices, never as a guess.
+import {
+  APPLICANT_TYPE_LABELS,
+  APPLICANT_TYPES,
+  type ApplicantType,
+  CHANNEL_LABELS,
+  CHANNELS,
+  type Channel,
+  OUTCOME_GROUP_CATALOG,
+  OUTCOMES,
+  type Outcome,
+  type OutcomeGroup,
+  outcomesInGroup,
+  rowInfo,
+} from "@ogi/domain";
+import { normalize } from "./normalize.ts";
+
+export type Resolution<T> =
+  | { kind: "one"; value: T }
+  | { kind: "choices"; values: T[] }
+  | { kind: "none" };
+
+/** Lower case, no spaces, no punctuation: how two spellings are compared. */
+const fold = (s: string): string =>
+  normalize(s)
+    .toLowerCase()
+    .replace(/[\s.·“”"'()（）《》,，。:：\-_/]/g, "");
+
+/** "1.属于国家秘密" → "属于国家秘密"; "（一）予以公开" → "予以公开"; the part before any note. */
+export const outcomeCore = (o: Outcome): { zh: string; en: string } => {
+  const { label } = rowInfo(o);
+  return {
+    zh: label.zh.replace(/^(?:\d+\.|（[一二三四五六七]）)/, "").replace(/（.*$/, ""),
+    en: label.en.replace(/^(?:\d+\.\s*|\(\d\)\s*)/, "").replace(/\s*\(.*$/, ""),
+  };
+};
+
+/** The 1-based number of an outcome within its group (the sub-row's own numbering). */
+export const numberInGroup = (o: Outcome): number => {
+  const group = rowInfo(o).group!;
+  return outcomesInGroup(group).indexOf(o) + 1;
+};
+
+const resolveAmong = <T extends string>(
+  query: string,
+  all: readonly T[],
+  labels: (v: T) => string[],
+): Resolution<T> => {
+  const q = fold(query);
+  if (q === "") return { kind: "none" };
+  const exact = all.filter((v) => v.toLowerCase() === q || labels(v).some((l) => fold(l) === q));
+  if (exact.length === 1) return { kind: "one", value: exact[0]! };
+  if (exact.length > 1) return { kind: "choices", values: exact };
+  // A short query would match half the catalog: ask instead.
+  if ([...q].length < 2) return { kind: "none" };
+  const partial = all.filter((v) => labels(v).some((l) => fold(l).includes(q)));
+  if (partial.length === 1) return { kind: "one", value: partial[0]! };
+  if (partial.length > 1) return { kind: "choices", values: partial };
+  return { kind: "none" };
+};
+
+const APPLICANT_ALIASES: Record<ApplicantType, string[]> = {
+  naturalPerson: ["个人", "公民"],
+  commercialEnterprise: ["企业", "公司"],
+  researchInstitution: ["科研"],
+  socialWelfareOrganization: ["公益组织"],
+  legalServiceAgency: ["律所", "律师事务所"],
+  otherOrganization: [],
+};
+
+export const resolveApplicantType = (query: string): Resolution<ApplicantType> =>
+  resolveAmong(query, APPLICANT_TYPES, (t) => [
+    APPLICANT_TYPE_LABELS[t].zh,
+    APPLICANT_TYPE_LABELS[t].en,
+    ...APPLICANT_ALIASES[t],
+  ]);
+
+export const resolveChannel = (query: string): Resolution<Channel> =>
+  resolveAmong(query, CHANNELS, (c) => [CHANNEL_LABELS[c].zh, CHANNEL_LABELS[c].en]);
+
+const groupLabels = (g: OutcomeGroup): string[] => {
+  const info = OUTCOME_GROUP_CATALOG.find((i) => i.key === g)!;
+  return [info.short.zh, info.short.en, info.label.zh, info.label.en];
+};
+
+/** The outcome group a token names exactly ("不予公开", "denied", "（三）不予公开"). */
+export const resolveGroup = (token: string): OutcomeGroup | undefined => {
+  const q = fold(token);
+  return OUTCOME_GROUP_CATALOG.find((g) => groupLabels(g.key).some((l) => fold(l) === q))?.key;
+};
+
+const outcomeLabels = (o: Outcome): string[] => {
+  const core = outcomeCore(o);
+  return [rowInfo(o).label.zh, rowInfo(o).label.en, core.zh, core.en];
+};
+
+/**
+ * "予以公开" → granted; "不予公开 国家秘密" / "不予公开 1" / "国家秘密" → deniedStateSecret;
+ * "不予公开" → the 8 choices of that group; "其他" → every outcome it could mean.
+ */
+export const resolveOutcome = (query: string): Resolution<Outcome> => {
+  const q = normalize(query);
+  if (q === "") return { kind: "none" };
+  const byKey = OUTCOMES.find((o) => o.toLowerCase() === q.toLowerCase());
+  if (byKey) return { kind: "one", value: byKey };
+
+  // A leading group name narrows the search; what follows names the sub-row.
+  const words = q.split(" ");
+  for (let n = words.length; n >= 1; n--) {
+    const group = resolveGroup(words.slice(0, n).join(" "));
+    if (!group) continue;
+    const within = outcomesInGroup(group);
+    const rest = words.slice(n).join(" ");
+    if (rest === "") {
+      return within.length === 1
+        ? { kind: "one", value: within[0]! }
+        : { kind: "choices", values: within };
+    }
+    const index = /^(\d{1,2})\.?$/.exec(rest);
+    if (index) {
+      const pick = within[Number(index[1]) - 1];
+      return pick ? { kind: "one", value: pick } : { kind: "choices", values: within };
+    }
+    const found = resolveAmong(rest, within, outcomeLabels);
+    return found.kind === "none" ? { kind: "choices", values: within } : found;
+  }
+
+  // Anything else searches every label. A query that is also part of a group's name
+  // ("其他" is 3.其他 but also 其他处理 and 其他法律…) is ambiguous: offer all of them.
+  const f = fold(q);
+  if ([...f].length < 2) return { kind: "none" };
+  const inGroups = OUTCOME_GROUP_CATALOG.filter((g) =>
+    [g.short.zh, g.short.en].some((l) => fold(l).includes(f)),
+  ).flatMap((g) => outcomesInGroup(g.key));
+  const inLabels = OUTCOMES.filter((o) => outcomeLabels(o).some((l) => fold(l).includes(f)));
+  const hits = new Set<Outcome>([...inLabels, ...inGroups]);
+  const values = OUTCOMES.filter((o) => hits.has(o));
+  if (values.length === 1) return { kind: "one", value: values[0]! };
+  if (values.length > 1) return { kind: "choices", values };
+  // "不予公开国家秘密" typed without the space: try every group prefix.
+  for (const g of OUTCOME_GROUP_CATALOG) {
+    const prefix = fold(g.short.zh);
+    const f = fold(q);
+    if (f.startsWith(prefix) && f.length > prefix.length) {
+      const r = resolveOutcome(`${g.short.zh} ${f.slice(prefix.length)}`);
+      if (r.kind !== "none") return r;
+    }
+  }
+  return { kind: "none" };
+};

@@ -1,0 +1,327 @@
+import {
+  APPLICANT_TYPE_LABELS,
+  APPLICANT_TYPES,
+  OUTCOME_GROUP_CATALOG,
+  OUTCOMES,
+  outcomesInGroup,
+  rowInfo,
+} from "@ogi/domain";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { decodeCallback, encodeCallback } from "../src/text/callback.ts";
+import {
+  outcomeCore,
+  resolveApplicantType,
+  resolveChannel,
+  resolveOutcome,
+} from "../src/text/choices.ts";
+import { addDays, parseDate } from "../src/text/dates.ts";
+import { type FlowState, flowCodec, MORE_EVENTS, UNDO_REASONS } from "../src/text/flow-data.ts";
+import { normalize, parseNumber, toHalfWidth } from "../src/text/normalize.ts";
+import { parseMessage } from "../src/text/shortcuts.ts";
+
+const today = "2026-11-25";
+
+describe("normalize", () => {
+  it("turns full-width digits, letters and spaces into ASCII", () => {
+    expect(toHalfWidth("办结　１２　ＡＢ")).toBe("办结 12 AB");
+    expect(normalize("  登记\u200b  自然人，２０２６－１１－２０ ")).toBe("登记 自然人 2026-11-20");
+  });
+  it("reads application numbers", () => {
+    expect(parseNumber("12")).toBe(12);
+    expect(parseNumber("１２")).toBe(12);
+    expect(parseNumber("第12号")).toBe(12);
+    expect(parseNumber("#7")).toBe(7);
+    expect(parseNumber("0")).toBeUndefined();
+    expect(parseNumber("-3")).toBeUndefined();
+    expect(parseNumber("12a")).toBeUndefined();
+  });
+  it("never throws and is idempotent", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (s) => {
+        expect(normalize(normalize(s))).toBe(normalize(s));
+      }),
+    );
+  });
+});
+
+describe("parseDate", () => {
+  it.each([
+    ["2026-11-20", "2026-11-20"],
+    ["2026/11/2", "2026-11-02"],
+    ["2026.1.5", "2026-01-05"],
+    ["2026年11月20日", "2026-11-20"],
+    ["11月20日", "2026-11-20"],
+    ["11月20号", "2026-11-20"],
+    ["１１月２０日", "2026-11-20"],
+    ["２０２６－１１－２０", "2026-11-20"],
+    ["20261120", "2026-11-20"],
+    ["今天", "2026-11-25"],
+    ["昨天", "2026-11-24"],
+    ["前天", "2026-11-23"],
+    ["Yesterday", "2026-11-24"],
+  ])("%s → %s", (input, date) => {
+    expect(parseDate(input, today)).toEqual({ ok: true, date });
+  });
+  it.each(["2026-02-30", "2026-13-01", "11月32日", "明天", "abc", "", "2026-11-26", "12月1日"])(
+    "refuses %s with a bilingual message",
+    (input) => {
+      const r = parseDate(input, today);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.zh).toMatch(/[\u4e00-\u9fff]/);
+        expect(r.error.en).toMatch(/[a-z]/);
+      }
+    },
+  );
+  it("round-trips every past date in every written form", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), (back) => {
+        const d = addDays(today, -back);
+        const [y, m, dd] = d.split("-");
+        for (const form of [d, `${y}年${Number(m)}月${Number(dd)}日`, `${y}/${m}/${dd}`]) {
+          expect(parseDate(form, today)).toEqual({ ok: true, date: d });
+        }
+      }),
+    );
+  });
+  it("never throws on arbitrary input", () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const r = parseDate(s, today);
+        if (r.ok) expect(r.date <= today).toBe(true);
+      }),
+    );
+  });
+});
+
+describe("resolving names against the catalog", () => {
+  it("finds every applicant type by its verbatim label", () => {
+    for (const t of APPLICANT_TYPES) {
+      expect(resolveApplicantType(APPLICANT_TYPE_LABELS[t].zh)).toEqual({ kind: "one", value: t });
+      expect(resolveApplicantType(APPLICANT_TYPE_LABELS[t].en)).toEqual({ kind: "one", value: t });
+    }
+    expect(resolveApplicantType("个人")).toEqual({ kind: "one", value: "naturalPerson" });
+    expect(resolveApplicantType("飞机").kind).toBe("none");
+  });
+  it("finds channels", () => {
+    expect(resolveChannel("邮寄")).toEqual({ kind: "one", value: "post" });
+    expect(resolveChannel("online")).toEqual({ kind: "one", value: "online" });
+  });
+  it("finds every outcome by its verbatim label, its core, and group + number", () => {
+    for (const o of OUTCOMES) {
+      expect(resolveOutcome(rowInfo(o).label.zh)).toEqual({ kind: "one", value: o });
+      const group = OUTCOME_GROUP_CATALOG.find((g) => g.key === rowInfo(o).group)!;
+      const n = outcomesInGroup(group.key).indexOf(o) + 1;
+      expect(resolveOutcome(`${group.short.zh} ${n}`)).toEqual({ kind: "one", value: o });
+      expect(resolveOutcome(`${group.short.zh} ${outcomeCore(o).zh}`)).toEqual({
+        kind: "one",
+        value: o,
+      });
+    }
+  });
+  it("resolves the issue's examples", () => {
+    expect(resolveOutcome("予以公开")).toEqual({ kind: "one", value: "granted" });
+    expect(resolveOutcome("部分公开")).toEqual({ kind: "one", value: "partiallyGranted" });
+    expect(resolveOutcome("不予公开 国家秘密")).toEqual({
+      kind: "one",
+      value: "deniedStateSecret",
+    });
+    expect(resolveOutcome("不予公开国家秘密")).toEqual({ kind: "one", value: "deniedStateSecret" });
+    expect(resolveOutcome("国家秘密")).toEqual({ kind: "one", value: "deniedStateSecret" });
+    expect(resolveOutcome("重复申请")).toEqual({ kind: "one", value: "notProcessedDuplicate" });
+    expect(resolveOutcome("state secret")).toEqual({ kind: "one", value: "deniedStateSecret" });
+  });
+  it("offers the choices for anything ambiguous, never a guess", () => {
+    expect(resolveOutcome("不予公开")).toEqual({
+      kind: "choices",
+      values: outcomesInGroup("denied"),
+    });
+    expect(resolveOutcome("无法提供")).toEqual({
+      kind: "choices",
+      values: outcomesInGroup("unable"),
+    });
+    const other = resolveOutcome("其他");
+    expect(other.kind).toBe("choices");
+    if (other.kind === "choices") {
+      expect(other.values).toContain("otherOther");
+      expect(other.values).toContain("deniedProhibitedByLaw");
+      expect(other.values).toContain("otherFeeUnpaid");
+    }
+    expect(resolveOutcome("公开").kind).toBe("choices");
+    expect(resolveOutcome("不予公开 9")).toEqual({
+      kind: "choices",
+      values: outcomesInGroup("denied"),
+    });
+    expect(resolveOutcome("飞机").kind).toBe("none");
+    expect(resolveOutcome("不").kind).toBe("none");
+  });
+  it("never throws, and a unique answer's label really contains the query's words", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), (s) => {
+        const r = resolveOutcome(s);
+        if (r.kind === "choices") expect(r.values.length).toBeGreaterThan(1);
+      }),
+    );
+  });
+});
+
+describe("parseMessage", () => {
+  it("reads /new and its shortcuts", () => {
+    expect(parseMessage("/new 自然人 2026-11-20", today)).toEqual({
+      kind: "new",
+      type: { kind: "one", value: "naturalPerson" },
+      date: "2026-11-20",
+      errors: [],
+    });
+    expect(parseMessage("登记", today)).toEqual({ kind: "new", errors: [] });
+    expect(parseMessage("新收 商业企业 昨天 邮寄", today)).toEqual({
+      kind: "new",
+      type: { kind: "one", value: "commercialEnterprise" },
+      date: "2026-11-24",
+      channel: "post",
+      errors: [],
+    });
+    expect(parseMessage("/new@ogi_bot", today)).toEqual({ kind: "new", errors: [] });
+    const bad = parseMessage("/new 飞机 2026-02-30", today);
+    expect(bad.kind === "new" && bad.errors.length).toBe(2);
+  });
+  it("reads /close and 办结", () => {
+    expect(parseMessage("/close 12 予以公开", today)).toEqual({
+      kind: "close",
+      number: 12,
+      outcome: { kind: "one", value: "granted" },
+      errors: [],
+    });
+    expect(parseMessage("办结 12 不予公开 国家秘密", today)).toEqual({
+      kind: "close",
+      number: 12,
+      outcome: { kind: "one", value: "deniedStateSecret" },
+      errors: [],
+    });
+    expect(parseMessage("办结１２ 予以公开 昨天", today)).toMatchObject({
+      kind: "close",
+      number: 12,
+      date: "2026-11-24",
+    });
+    expect(parseMessage("/close", today)).toEqual({ kind: "close", errors: [] });
+    expect(parseMessage("/close abc", today)).toMatchObject({ kind: "close", errors: [{}] });
+  });
+  it("reads the other commands and their Chinese words", () => {
+    expect(parseMessage("/start abc123", today)).toEqual({ kind: "start", code: "abc123" });
+    expect(parseMessage("统计", today)).toEqual({ kind: "summary", errors: [] });
+    expect(parseMessage("/summary 2025", today)).toEqual({
+      kind: "summary",
+      year: 2025,
+      errors: [],
+    });
+    expect(parseMessage("年报 2025年", today)).toEqual({ kind: "report", year: 2025, errors: [] });
+    expect(parseMessage("/report 20x", today)).toMatchObject({ kind: "report", errors: [{}] });
+    expect(parseMessage("在办", today)).toEqual({ kind: "pending" });
+    expect(parseMessage("/more 3", today)).toEqual({ kind: "more", number: 3, errors: [] });
+    expect(parseMessage("/undo", today)).toEqual({ kind: "undo" });
+    expect(parseMessage("/lang en", today)).toEqual({ kind: "lang", lang: "en", errors: [] });
+    expect(parseMessage("/lang fr", today)).toMatchObject({ kind: "lang", errors: [{}] });
+    expect(parseMessage("/frobnicate", today)).toEqual({
+      kind: "unknownCommand",
+      command: "frobnicate",
+    });
+    expect(parseMessage("你好", today)).toEqual({ kind: "text", text: "你好" });
+  });
+  it("never throws on arbitrary text", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc
+            .constantFrom("/new ", "/close ", "办结 ", "登记 ")
+            .chain((p) => fc.string().map((s) => p + s)),
+        ),
+        (s) => {
+          expect(parseMessage(s, today).kind).toBeTypeOf("string");
+        },
+      ),
+    );
+  });
+});
+
+const arbState: fc.Arbitrary<FlowState> = (() => {
+  const type = fc.constantFrom(...APPLICANT_TYPES);
+  const date = fc.integer({ min: 0, max: 9000 }).map((d) => addDays("2001-01-01", d));
+  const number = fc.integer({ min: 1, max: 2 ** 31 });
+  const outcome = fc.constantFrom(...OUTCOMES);
+  const channel = fc.constantFrom(null, "inPerson", "post", "online", "fax", "other" as const);
+  const event = fc.constantFrom(...MORE_EVENTS);
+  const fen = fc.option(fc.integer({ min: 0, max: 1e11 }), { nil: null });
+  const ref = fc.stringMatching(/^[A-Za-z0-9_-]{1,16}$/);
+  return fc.oneof(
+    type.map((t) => ({ k: "nt", type: t }) as const),
+    fc.record({ k: fc.constant("nd" as const), type, date }),
+    fc.record({ k: fc.constantFrom("nc" as const, "nx" as const), type, date, channel }),
+    fc.record({ k: fc.constantFrom("ca" as const, "cb" as const, "ma" as const), number }),
+    fc.record({
+      k: fc.constant("cg" as const),
+      number,
+      group: fc.constantFrom(...OUTCOME_GROUP_CATALOG.map((g) => g.key)),
+    }),
+    fc.record({ k: fc.constant("co" as const), number, outcome }),
+    fc.record({ k: fc.constantFrom("cd" as const, "cx" as const), number, outcome, date }),
+    fc.record({ k: fc.constant("me" as const), number, event, fen }),
+    fc.record({ k: fc.constantFrom("md" as const, "mx" as const), number, event, date, fen }),
+    fc.record({
+      k: fc.constantFrom("ur" as const, "ux" as const),
+      reason: fc.constantFrom(...UNDO_REASONS),
+      ref,
+    }),
+    fc.constant({ k: "x" } as const),
+    fc.record({
+      k: fc.constant("l" as const),
+      lang: fc.constantFrom("zh" as const, "en" as const),
+    }),
+  ) as fc.Arbitrary<FlowState>;
+})();
+
+describe("callback data", () => {
+  const now = 29_000_000;
+  const codec = flowCodec("secret", () => now);
+  it("round-trips every flow state within 64 bytes", () => {
+    fc.assert(
+      fc.property(arbState, (s) => {
+        const data = codec.encode(s);
+        expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
+        expect(codec.decode(data)).toEqual({ ok: true, state: s });
+      }),
+    );
+  });
+  it("rejects any altered character as forged or malformed", () => {
+    fc.assert(
+      fc.property(arbState, fc.nat(), fc.constantFrom(..."abcXYZ019-_."), (s, at, c) => {
+        const data = codec.encode(s);
+        const i = at % data.length;
+        if (data[i] === c) return;
+        const forged = data.slice(0, i) + c + data.slice(i + 1);
+        const r = codec.decode(forged);
+        expect(r.ok).toBe(false);
+      }),
+    );
+  });
+  it("rejects data signed with another key, another version, and old buttons", () => {
+    const data = flowCodec("other", () => now).encode({ k: "x" });
+    expect(codec.decode(data)).toEqual({ ok: false, error: "forged" });
+    expect(codec.decode(`2${data.slice(1)}`)).toEqual({ ok: false, error: "version" });
+    const old = flowCodec("secret", () => now - 8 * 24 * 60).encode({ k: "x" });
+    expect(codec.decode(old)).toEqual({ ok: false, error: "expired" });
+    expect(codec.decode("")).toEqual({ ok: false, error: "malformed" });
+  });
+  it("never throws on arbitrary data", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 64 }), (s) => {
+        expect(codec.decode(s).ok).toBe(false);
+      }),
+    );
+  });
+  it("refuses to build data over 64 bytes", () => {
+    expect(() => encodeCallback("k", "a", ["x".repeat(60)], 0)).toThrow(/64/);
+    expect(decodeCallback("k", encodeCallback("k", "a", ["b"], 5), 5, 0).ok).toBe(true);
+  });
+});
