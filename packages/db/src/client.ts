@@ -1,0 +1,69 @@
+// One way to open the database: PGlite (embedded, in a data folder or in memory) by default,
+// PostgreSQL through node-postgres when a URL is given. Both get the same schema and the same
+// migrations, applied on opening.
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema.ts";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything that runs queries: the database or a transaction. Pass the transaction down. */
+export type Executor = Db | Tx;
+
+export type DbConfig = {
+  /** A PostgreSQL URL; when set, PostgreSQL is used instead of PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite's data folder; `"memory"` (or undefined) keeps everything in memory. */
+  dataDir?: string | undefined;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+};
+
+export type Database = {
+  db: Db;
+  engine: "pglite" | "postgres";
+  close: () => Promise<void>;
+};
+
+export const migrationsFolder = resolve(import.meta.dirname, "../drizzle");
+
+export const createDb = async (config: DbConfig = {}): Promise<Database> => {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
+    // A dropped connection must not crash the process; the next query reconnects.
+    pool.on("error", () => {});
+    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    try {
+      await migratePg(db as never, { migrationsFolder });
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return { db, engine: "postgres", close: () => pool.end() };
+  }
+  const dataDir =
+    config.dataDir && config.dataDir !== "memory" ? resolve(config.dataDir) : undefined;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  try {
+    await migratePglite(db as never, { migrationsFolder });
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  return { db, engine: "pglite", close: () => client.close() };
+};
+
+/** Rows of a raw SQL query (both drivers answer `{ rows }`). */
+export const queryRows = async <T>(ex: Executor, query: SQL): Promise<T[]> =>
+  ((await ex.execute(query)) as unknown as { rows: T[] }).rows;

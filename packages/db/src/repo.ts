@@ -1,0 +1,667 @@
+// Repository functions. Every function takes the executor first: inside a transaction, pass
+// the transaction (PGlite has one connection; the outer handle would wait for the transaction
+// that waits for it).
+import type {
+  Application,
+  ApplicationEvent,
+  OpeningBalance,
+  PlainEvent,
+  RequestsTable,
+} from "@ogi/domain";
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { type Executor, queryRows } from "./client.ts";
+import { contributionDelta, tableFromFlows } from "./counts.ts";
+import {
+  agencies,
+  apiTokens,
+  applicationEvents,
+  applications,
+  auditLog,
+  idempotencyKeys,
+  openingBalances,
+  publishedReports,
+  reportSections,
+  requestCounts,
+  staff,
+} from "./schema.ts";
+import { hashSecret, newId, newInviteCode, newToken } from "./secrets.ts";
+
+export type Role = "clerk" | "manager" | "admin";
+export type Channel = "api" | "bot" | "cli" | "import";
+export type AgencyRow = typeof agencies.$inferSelect;
+export type StaffRow = typeof staff.$inferSelect;
+export type ApplicationRow = typeof applications.$inferSelect;
+
+// ── Agencies ──────────────────────────────────────────────────────────────────
+
+export const insertAgency = async (
+  ex: Executor,
+  a: { code: string; name: string; regionCode?: string | null; parentCode?: string | null },
+  now: Date,
+) => {
+  const [row] = await ex
+    .insert(agencies)
+    .values({
+      code: a.code,
+      name: a.name,
+      regionCode: a.regionCode ?? null,
+      parentCode: a.parentCode ?? null,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning();
+  return row;
+};
+
+export const getAgency = async (ex: Executor, code: string) => {
+  const [row] = await ex.select().from(agencies).where(eq(agencies.code, code));
+  return row;
+};
+
+export const listAgencies = async (ex: Executor, codes?: readonly string[]) =>
+  ex
+    .select()
+    .from(agencies)
+    .where(codes ? inArray(agencies.code, [...codes]) : undefined)
+    .orderBy(asc(agencies.code));
+
+/** The agency and every agency whose parent chain leads to it. */
+export const agencyTree = async (ex: Executor, code: string): Promise<string[]> => {
+  const rows = await queryRows<{ code: string }>(
+    ex,
+    sql`
+    with recursive tree(code) as (
+      select code from agencies where code = ${code}
+      union
+      select a.code from agencies a join tree t on a.parent_code = t.code
+    )
+    select code from tree order by code`,
+  );
+  return rows.map((r) => r.code);
+};
+
+/**
+ * The agencies of a region: those whose region code is the code or lies under it (a division
+ * code without its trailing zeros is the prefix of the codes under it: 4114 ⊃ 411421), and
+ * everything under them by the parent chain.
+ */
+export const regionAgencies = async (ex: Executor, regionCode: string): Promise<string[]> => {
+  const prefix = regionCode.replace(/0+$/, "") || regionCode;
+  const rows = await queryRows<{ code: string }>(
+    ex,
+    sql`
+    with recursive tree(code) as (
+      select code from agencies where region_code = ${regionCode} or region_code like ${`${prefix}%`}
+      union
+      select a.code from agencies a join tree t on a.parent_code = t.code
+    )
+    select code from tree order by code`,
+  );
+  return rows.map((r) => r.code);
+};
+
+// ── Staff and tokens ──────────────────────────────────────────────────────────
+
+export const createStaff = async (
+  ex: Executor,
+  s: { agencyCode: string; name: string; role: Role },
+  now: Date,
+) => {
+  const inviteCode = newInviteCode();
+  const id = newId();
+  await ex.insert(staff).values({
+    id,
+    agencyCode: s.agencyCode,
+    name: s.name,
+    role: s.role,
+    inviteCodeHash: hashSecret(inviteCode),
+    createdAt: now,
+  });
+  return { id, inviteCode };
+};
+
+/** Uses an invite code: links the Telegram user, and the code can't be used again. */
+export const linkStaff = async (
+  ex: Executor,
+  inviteCode: string,
+  telegramUserId: number,
+  now: Date,
+) => {
+  const [row] = await ex
+    .update(staff)
+    .set({ telegramUserId, linkedAt: now, inviteCodeHash: null })
+    .where(
+      and(
+        eq(staff.inviteCodeHash, hashSecret(inviteCode.trim().toUpperCase())),
+        isNull(staff.revokedAt),
+      ),
+    )
+    .returning();
+  return row;
+};
+
+export const listStaff = async (ex: Executor, agencyCode: string) =>
+  ex.select().from(staff).where(eq(staff.agencyCode, agencyCode)).orderBy(asc(staff.createdAt));
+
+export const getStaff = async (ex: Executor, id: string) => {
+  const [row] = await ex.select().from(staff).where(eq(staff.id, id));
+  return row;
+};
+
+export const revokeStaff = async (ex: Executor, id: string, now: Date) => {
+  const [row] = await ex
+    .update(staff)
+    .set({ revokedAt: now, inviteCodeHash: null })
+    .where(and(eq(staff.id, id), isNull(staff.revokedAt)))
+    .returning();
+  if (row)
+    await ex
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.staffId, id), isNull(apiTokens.revokedAt)));
+  return row;
+};
+
+/** The active staff records linked to a Telegram user (one per agency). */
+export const staffByTelegram = async (ex: Executor, telegramUserId: number) =>
+  ex
+    .select()
+    .from(staff)
+    .where(and(eq(staff.telegramUserId, telegramUserId), isNull(staff.revokedAt)))
+    .orderBy(asc(staff.createdAt));
+
+export const createToken = async (
+  ex: Executor,
+  t: { kind: "personal" | "service" | "admin"; staffId?: string | null; label?: string },
+  now: Date,
+) => {
+  const token = newToken();
+  const id = newId();
+  await ex.insert(apiTokens).values({
+    id,
+    tokenHash: hashSecret(token),
+    kind: t.kind,
+    staffId: t.staffId ?? null,
+    label: t.label ?? "",
+    createdAt: now,
+  });
+  return { id, token };
+};
+
+/** The token with its staff member (for personal tokens); undefined when unknown or revoked. */
+export const findToken = async (ex: Executor, token: string) => {
+  const [row] = await ex
+    .select({ token: apiTokens, staff })
+    .from(apiTokens)
+    .leftJoin(staff, eq(staff.id, apiTokens.staffId))
+    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt)));
+  if (!row) return undefined;
+  if (row.token.kind === "personal" && (!row.staff || row.staff.revokedAt)) return undefined;
+  return row;
+};
+
+export const listTokens = async (ex: Executor, staffId?: string) =>
+  ex
+    .select({
+      id: apiTokens.id,
+      kind: apiTokens.kind,
+      staffId: apiTokens.staffId,
+      label: apiTokens.label,
+      createdAt: apiTokens.createdAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .where(staffId ? eq(apiTokens.staffId, staffId) : undefined)
+    .orderBy(asc(apiTokens.createdAt));
+
+export const revokeToken = async (ex: Executor, id: string, now: Date) => {
+  const [row] = await ex
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id, staffId: apiTokens.staffId, kind: apiTokens.kind });
+  return row;
+};
+
+export const countAdminTokens = async (ex: Executor) => {
+  const [row] = await ex
+    .select({ n: sql<number>`count(*)::int` })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.kind, "admin"), isNull(apiTokens.revokedAt)));
+  return row?.n ?? 0;
+};
+
+// ── Applications and events ───────────────────────────────────────────────────
+
+const toApplication = (row: ApplicationRow, events: { payload: unknown }[]): Application => ({
+  id: row.id,
+  number: row.number,
+  ...(row.subject ? { subject: row.subject } : {}),
+  events: events.map((e) => e.payload as ApplicationEvent),
+});
+
+export type StoredApplication = {
+  row: ApplicationRow;
+  application: Application;
+  events: (typeof applicationEvents.$inferSelect)[];
+};
+
+export const getApplication = async (
+  ex: Executor,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<StoredApplication | undefined> => {
+  const query = ex.select().from(applications).where(eq(applications.id, id));
+  const [row] = options.forUpdate ? await query.for("update") : await query;
+  if (!row) return undefined;
+  const events = await ex
+    .select()
+    .from(applicationEvents)
+    .where(eq(applicationEvents.applicationId, id))
+    .orderBy(asc(applicationEvents.seq));
+  return { row, application: toApplication(row, events), events };
+};
+
+/** What the events derive, cached on the row for queries. */
+export type ApplicationState = {
+  receivedOn: string;
+  applicantType: string;
+  channel: string;
+  status: "open" | "concluded";
+  concludedOn: string | null;
+  outcome: string | null;
+  dueDate: string | null;
+};
+
+const applyCounts = async (
+  ex: Executor,
+  agencyCode: string,
+  before: Application | undefined,
+  after: Application,
+) => {
+  const deltas = contributionDelta(before, after);
+  if (deltas.length === 0) return;
+  await ex
+    .insert(requestCounts)
+    .values(deltas.map((d) => ({ agencyCode, ...d })))
+    .onConflictDoUpdate({
+      target: [
+        requestCounts.agencyCode,
+        requestCounts.year,
+        requestCounts.row,
+        requestCounts.column,
+      ],
+      set: { n: sql`${requestCounts.n} + excluded.n` },
+    });
+};
+
+export type Recorder = { actor: string | null; channel: Channel; now: Date };
+
+/** Registers an application with its `received` event; takes the agency's next number. */
+export const createApplication = async (
+  ex: Executor,
+  input: {
+    agencyCode: string;
+    received: Extract<PlainEvent, { type: "received" }>;
+    subject?: string | undefined;
+    applicant?: { name?: string | undefined; contact?: string | undefined } | undefined;
+    id?: string;
+  },
+  state: (app: Application) => ApplicationState,
+  by: Recorder,
+) => {
+  const [counter] = await ex
+    .update(agencies)
+    .set({ nextNumber: sql`${agencies.nextNumber} + 1` })
+    .where(eq(agencies.code, input.agencyCode))
+    .returning({ number: sql<number>`${agencies.nextNumber} - 1` });
+  if (!counter) throw new Error(`unknown agency ${input.agencyCode}`);
+  const id = input.id ?? newId();
+  const application: Application = {
+    id,
+    number: counter.number,
+    ...(input.subject ? { subject: input.subject } : {}),
+    events: [input.received],
+  };
+  const s = state(application);
+  const [row] = await ex
+    .insert(applications)
+    .values({
+      id,
+      agencyCode: input.agencyCode,
+      number: counter.number,
+      subject: input.subject ?? null,
+      applicant: input.applicant ?? null,
+      receivedYear: Number(s.receivedOn.slice(0, 4)),
+      ...s,
+      createdAt: by.now,
+    })
+    .returning();
+  await ex.insert(applicationEvents).values({
+    applicationId: id,
+    eventId: input.received.id,
+    type: input.received.type,
+    date: input.received.date,
+    payload: input.received,
+    recordedBy: by.actor,
+    channel: by.channel,
+    recordedAt: by.now,
+  });
+  await applyCounts(ex, input.agencyCode, undefined, application);
+  return { row: row!, application };
+};
+
+/** Appends an event (already validated against the application by the caller). */
+export const appendEvent = async (
+  ex: Executor,
+  stored: StoredApplication,
+  event: ApplicationEvent,
+  state: (app: Application) => ApplicationState,
+  by: Recorder,
+) => {
+  const after: Application = {
+    ...stored.application,
+    events: [...stored.application.events, event],
+  };
+  const s = state(after);
+  await ex.insert(applicationEvents).values({
+    applicationId: stored.row.id,
+    eventId: event.id,
+    type: event.type,
+    date: event.date,
+    payload: event,
+    recordedBy: by.actor,
+    channel: by.channel,
+    recordedAt: by.now,
+  });
+  const [row] = await ex
+    .update(applications)
+    .set({ ...s, receivedYear: Number(s.receivedOn.slice(0, 4)) })
+    .where(eq(applications.id, stored.row.id))
+    .returning();
+  await applyCounts(ex, stored.row.agencyCode, stored.application, after);
+  return { row: row!, application: after };
+};
+
+export type ApplicationFilter = {
+  status?: "open" | "concluded" | undefined;
+  year?: number | undefined;
+  dueBy?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+};
+
+export const listApplications = async (
+  ex: Executor,
+  agencyCode: string,
+  filter: ApplicationFilter = {},
+) =>
+  ex
+    .select()
+    .from(applications)
+    .where(
+      and(
+        eq(applications.agencyCode, agencyCode),
+        filter.status ? eq(applications.status, filter.status) : undefined,
+        filter.year !== undefined
+          ? or(
+              eq(applications.receivedYear, filter.year),
+              sql`left(${applications.concludedOn}, 4) = ${String(filter.year)}`,
+            )
+          : undefined,
+        filter.dueBy ? lte(applications.dueDate, filter.dueBy) : undefined,
+      ),
+    )
+    .orderBy(asc(applications.number))
+    .limit(filter.limit ?? 1000)
+    .offset(filter.offset ?? 0);
+
+/** The register of some agencies, with their opening balances. */
+export const loadRegister = async (
+  ex: Executor,
+  agencyCodes: readonly string[],
+): Promise<{ applications: Application[]; openingBalances: OpeningBalance[] }> => {
+  if (agencyCodes.length === 0) return { applications: [], openingBalances: [] };
+  const rows = await ex
+    .select()
+    .from(applications)
+    .where(inArray(applications.agencyCode, [...agencyCodes]))
+    .orderBy(asc(applications.agencyCode), asc(applications.number));
+  const events = await ex
+    .select({ applicationId: applicationEvents.applicationId, payload: applicationEvents.payload })
+    .from(applicationEvents)
+    .innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
+    .where(inArray(applications.agencyCode, [...agencyCodes]))
+    .orderBy(asc(applicationEvents.seq));
+  const byApp = new Map<string, { payload: unknown }[]>();
+  for (const e of events) {
+    const list = byApp.get(e.applicationId) ?? [];
+    list.push(e);
+    byApp.set(e.applicationId, list);
+  }
+  const balances = await ex
+    .select()
+    .from(openingBalances)
+    .where(inArray(openingBalances.agencyCode, [...agencyCodes]));
+  return {
+    applications: rows.map((r) => toApplication(r, byApp.get(r.id) ?? [])),
+    openingBalances: balances.map((b) => ({
+      year: b.year,
+      counts: b.counts as RequestsTable,
+      ...(b.note ? { note: b.note } : {}),
+    })),
+  };
+};
+
+/** Section 三 of `year` from the incremental aggregate (equal to the fold; tested). */
+export const requestsTable = async (
+  ex: Executor,
+  agencyCode: string,
+  year: number,
+): Promise<RequestsTable> => {
+  const flows = await ex
+    .select({
+      year: requestCounts.year,
+      row: requestCounts.row,
+      column: requestCounts.column,
+      n: requestCounts.n,
+    })
+    .from(requestCounts)
+    .where(
+      and(
+        eq(requestCounts.agencyCode, agencyCode),
+        lte(requestCounts.year, year),
+        // Earlier years only matter through newReceived − totalProcessed.
+        or(
+          eq(requestCounts.year, year),
+          inArray(requestCounts.row, ["newReceived", "totalProcessed"]),
+        ),
+      ),
+    );
+  const [ob] = await ex
+    .select()
+    .from(openingBalances)
+    .where(and(eq(openingBalances.agencyCode, agencyCode), eq(openingBalances.year, year)));
+  return tableFromFlows(flows, year, ob?.counts as RequestsTable | undefined);
+};
+
+// ── Report sections, opening balances, publication ───────────────────────────
+
+export const NON_DERIVED_SECTIONS = [
+  "overview",
+  "proactive",
+  "appeals",
+  "problems",
+  "otherMatters",
+  "fees",
+] as const;
+export type NonDerivedSection = (typeof NON_DERIVED_SECTIONS)[number];
+
+export const putSection = async (
+  ex: Executor,
+  agencyCode: string,
+  year: number,
+  section: NonDerivedSection,
+  content: unknown,
+  now: Date,
+) => {
+  await ex
+    .insert(reportSections)
+    .values({ agencyCode, year, section, content, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [reportSections.agencyCode, reportSections.year, reportSections.section],
+      set: { content, updatedAt: now },
+    });
+};
+
+export const getSections = async (ex: Executor, agencyCode: string, year: number) => {
+  const rows = await ex
+    .select()
+    .from(reportSections)
+    .where(and(eq(reportSections.agencyCode, agencyCode), eq(reportSections.year, year)));
+  return Object.fromEntries(rows.map((r) => [r.section, r.content])) as Partial<
+    Record<NonDerivedSection, unknown>
+  >;
+};
+
+export const putOpeningBalance = async (
+  ex: Executor,
+  agencyCode: string,
+  balance: OpeningBalance,
+  now: Date,
+) => {
+  const values = { counts: balance.counts, note: balance.note ?? null, updatedAt: now };
+  await ex
+    .insert(openingBalances)
+    .values({ agencyCode, year: balance.year, ...values })
+    .onConflictDoUpdate({
+      target: [openingBalances.agencyCode, openingBalances.year],
+      set: values,
+    });
+};
+
+export const getOpeningBalances = async (ex: Executor, agencyCode: string) =>
+  (
+    await ex
+      .select()
+      .from(openingBalances)
+      .where(eq(openingBalances.agencyCode, agencyCode))
+      .orderBy(asc(openingBalances.year))
+  ).map((b) => ({
+    year: b.year,
+    counts: b.counts as RequestsTable,
+    ...(b.note ? { note: b.note } : {}),
+  }));
+
+/** The snapshot that locks the year, if the year is published and not reopened. */
+export const getPublished = async (ex: Executor, agencyCode: string, year: number) => {
+  const [row] = await ex
+    .select()
+    .from(publishedReports)
+    .where(
+      and(
+        eq(publishedReports.agencyCode, agencyCode),
+        eq(publishedReports.year, year),
+        isNull(publishedReports.reopenedAt),
+      ),
+    )
+    .orderBy(desc(publishedReports.id))
+    .limit(1);
+  return row;
+};
+
+export const publishReport = async (
+  ex: Executor,
+  p: { agencyCode: string; year: number; report: unknown; findings: unknown; by: string | null },
+  now: Date,
+) => {
+  const [row] = await ex
+    .insert(publishedReports)
+    .values({
+      agencyCode: p.agencyCode,
+      year: p.year,
+      report: p.report,
+      findings: p.findings,
+      publishedAt: now,
+      publishedBy: p.by,
+    })
+    .returning();
+  return row!;
+};
+
+export const reopenReport = async (
+  ex: Executor,
+  p: { agencyCode: string; year: number; reason: string; by: string | null },
+  now: Date,
+) => {
+  const rows = await ex
+    .update(publishedReports)
+    .set({ reopenedAt: now, reopenedBy: p.by, reopenReason: p.reason })
+    .where(
+      and(
+        eq(publishedReports.agencyCode, p.agencyCode),
+        eq(publishedReports.year, p.year),
+        isNull(publishedReports.reopenedAt),
+      ),
+    )
+    .returning();
+  return rows[0];
+};
+
+/** The years of an agency that are locked. */
+export const lockedYears = async (ex: Executor, agencyCode: string) =>
+  (
+    await ex
+      .selectDistinct({ year: publishedReports.year })
+      .from(publishedReports)
+      .where(and(eq(publishedReports.agencyCode, agencyCode), isNull(publishedReports.reopenedAt)))
+  ).map((r) => r.year);
+
+// ── Idempotency and audit ─────────────────────────────────────────────────────
+
+export const findIdempotent = async (ex: Executor, principal: string, key: string) => {
+  const [row] = await ex
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
+  return row;
+};
+
+export const storeIdempotent = async (
+  ex: Executor,
+  r: {
+    principal: string;
+    key: string;
+    route: string;
+    bodyHash: string;
+    status: number;
+    response: unknown;
+  },
+  now: Date,
+) => {
+  await ex.insert(idempotencyKeys).values({ ...r, createdAt: now });
+};
+
+export const audit = async (
+  ex: Executor,
+  entry: {
+    actor: string | null;
+    channel: Channel;
+    action: string;
+    target?: string;
+    detail?: unknown;
+  },
+  now: Date,
+) => {
+  await ex.insert(auditLog).values({
+    at: now,
+    actor: entry.actor,
+    channel: entry.channel,
+    action: entry.action,
+    target: entry.target ?? null,
+    detail: entry.detail ?? null,
+  });
+};
+
+export const auditEntries = async (ex: Executor, limit = 100) =>
+  ex.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit);
