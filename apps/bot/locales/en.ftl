@@ -1,0 +1,136 @@
+# English. Labels of the official format are not here: they come from the domain catalog.
+
+help =
+    <b>Disclosure application register bot</b>
+    /new or 登记: register a new application, e.g. <code>/new 自然人 2026-11-20</code>
+    /close or 办结: record the outcome, e.g. <code>/close 12 予以公开</code>
+    /more number: correction, consultation, extension, fees
+    /undo: withdraw your own last record (within 24 hours)
+    /summary [year] or 统计: year to date
+    /report [year] or 年报: section 3 of the annual report and its findings
+    /pending or 在办: open applications and their due dates
+    /lang zh|en: change the language
+    /cancel: drop what you were doing
+
+not-linked =
+    Hello! This bot is for registered staff only, and your account is not linked yet.
+    Ask your agency's administrator for an invite code, then send <code>/start CODE</code>.
+not-linked-short = Your account is not linked: send /start with your invite code first.
+linked = ✅ Linked: { $name }, { $agency } ({ $role }).
+welcome-back = Welcome back, { $name } ({ $agency }).
+role-clerk = clerk
+role-manager = manager
+role-admin = administrator
+
+cancelled = Cancelled; nothing was recorded.
+btn-cancel = ✖ Cancel
+btn-back = ‹ Back
+btn-skip = Skip
+btn-confirm-new = ✅ Register
+btn-confirm-close = ✅ Conclude
+btn-confirm-more = ✅ Record
+btn-confirm-undo = ✅ Withdraw
+day-today = Today
+day-yesterday = Yesterday
+day-before-yesterday = 2 days ago
+channel-none = not given
+
+new-ask-type = New application: choose the applicant type.
+new-ask-date = Applicant: { $type }. Choose the day it was received, or type a date (2026-11-20, 11月20日).
+new-ask-channel = Applicant: { $type }, received { $date }. Choose the channel (optional).
+new-card =
+    <b>Please check</b>
+    Agency: { $agency }
+    Applicant type: { $type }
+    Received: { $date }
+    Channel: { $channel }
+new-done = ✅ Registered <b>No. { $number }</b>: { $type }, received { $date }. Reply due by <b>{ $dueDate }</b>.
+
+close-usage = Usage: <code>/close NUMBER</code> or <code>/close 12 予以公开</code>.
+close-none-open = Your agency has no open applications.
+close-ask-application = { $count } open applications ({ $shown } shown): choose the one to conclude.
+close-ask-group = No. { $number }: choose the outcome.
+close-ask-outcome = No. { $number } · { $group }: choose the case.
+close-ambiguous = No. { $number }: what you typed could mean any of these; choose one:
+close-unknown-outcome = ⚠️ That outcome was not recognised; choose it below.
+close-card =
+    <b>Please check</b>
+    Agency: { $agency }
+    Application: No. { $number }
+    Outcome: { $outcome }
+    Concluded on: { $date }
+    (type another date to change it, e.g. 2026-11-20)
+close-done = ✅ No. { $number } concluded: { $outcome } ({ $date }).
+ytd-line = 📊 { $year } so far: carried over { $carriedOver } · received { $received } · concluded { $concluded } · open { $open } · overdue { $overdue }
+no-such-application = ⚠️ Your agency has no application No. { $number }; check the number (/pending lists the open ones).
+application-concluded = ⚠️ No. { $number } was concluded on { $date }; nothing more can be recorded. Use /undo to correct it.
+
+more-usage = Usage: <code>/more NUMBER</code>, e.g. <code>/more 12</code>.
+more-ask-application = { $count } open applications ({ $shown } shown): choose one.
+more-ask-event = No. { $number }: what happened?
+more-ask-amount = No. { $number }: type the amount of the fee notice in yuan, e.g. <code>120</code> or <code>35.50</code>.
+more-bad-amount = ⚠️ "{ $text }" is not an amount: type a number such as 120 or 35.50.
+more-card =
+    <b>Please check</b>
+    Agency: { $agency }
+    Application: No. { $number }
+    Event: { $event } { $amount }
+    Date: { $date }
+    (type another date to change it)
+more-done = ✅ No. { $number }: { $event } recorded ({ $date }). Reply now due by { $dueDate }.
+event-correctionRequested = Correction requested
+event-correctionReceived = Correction received
+event-consultationStartedThirdParty = Third party consulted
+event-consultationStartedAgency = Other agency consulted
+event-consultationEnded = Consultation ended
+event-extended = Extension (20 working days)
+event-feeNoticeIssued = Fee notice issued
+event-feePaid = Fee paid
+
+undo-nothing = You have no record to withdraw.
+undo-too-old = ⚠️ Your last record ({ $what }) is more than 24 hours old; ask an administrator to correct it.
+undo-ask-reason = Withdraw: { $what }. Why?
+undo-reason-mistake = Entered wrongly
+undo-reason-duplicate = Entered twice
+undo-reason-wrongApplication = Wrong application
+undo-card =
+    <b>Please confirm</b>
+    Record: { $what }
+    Reason: { $reason }
+    (the register keeps both the record and its withdrawal; nothing is deleted)
+undo-done = ✅ Withdrawn: { $what }.
+stale-undo = ⚠️ This button is for a record that is no longer your last one: send /undo again.
+
+summary-head = 📊 <b>{ $title }</b> · { $year } year to date (as of { $asOf })
+summary-counts = Carried over { $carriedOver } · received { $received } · concluded { $concluded } · open { $open } · overdue { $overdue }
+summary-groups = Concluded: { $groups }
+summary-balanced = ✅ The balance holds: { $carriedOver } + { $received } = { $concluded } + { $open }
+summary-unbalanced = ⚠️ The balance does not hold: { $carriedOver } + { $received } ≠ { $concluded } + { $open }
+summary-region = Region { $code } total
+summary-agency-line = { $mark } { $name }: received { $received } · concluded { $concluded } · open { $open } · overdue { $overdue }
+year-in-future = ⚠️ { $year } has not begun yet.
+
+report-head = 📄 <b>{ $agency }</b> annual report { $year } · 3. Applications received and handled
+report-no-findings = ✅ No findings.
+report-findings = { $count } findings:
+report-document = Annual report { $year } (HTML)
+
+pending-none = Your agency has no open applications.
+pending-head = 📋 { $agency }: { $count } open applications, { $overdue } overdue:
+pending-line = No. { $number } · { $type } · received { $received } · due { $due } ({ $days } working days left)
+pending-line-overdue = ⚠️ No. { $number } · { $type } · received { $received } · due { $due } ({ $late } working days overdue)
+pending-more = …and { $more } more.
+
+lang-ask = 请选择语言 / Choose a language:
+lang-set = ✅ Language set to English.
+
+unknown-command = Unknown command /{ $command }. Send /help for the list.
+unknown-text = Sorry, I did not understand. Send /new to register an application, /close to record an outcome, /help for more.
+
+stale-malformed = This button is not recognised: send the command again.
+stale-forged = This button's data failed its check; nothing was recorded. Send the command again.
+stale-version = This button comes from an older version of the bot: send the command again.
+stale-expired = This button has expired: send the command again.
+
+error-api-down = ⚠️ The register cannot be reached right now; nothing was recorded. Please try again later; the problem has been logged.
+error-internal = ⚠️ The bot failed; what you asked may not be done. The problem has been logged; try again later or ask an administrator.

@@ -1,0 +1,118 @@
+// The bot's view of the OGI API: the few calls it makes, over HTTP with the bot's service token,
+// acting for the Telegram user who pressed the button. Errors are sorted into what the user can
+// fix (ApiError: the API's own bilingual message) and what they cannot (ApiUnavailable).
+import type {
+  ApplicantType,
+  Channel,
+  Finding,
+  IsoDate,
+  Outcome,
+  PlainEvent,
+  ReportDraft,
+} from "@ogi/domain";
+
+export type Bilingual = { zh: string; en: string };
+export type Role = "clerk" | "manager" | "admin";
+
+export type Me = {
+  staffId: string;
+  name: string;
+  role: Role;
+  agencyCode: string;
+  agencyName: string;
+  /** Set when the user manages a region: /summary then sums its agencies. */
+  regionCode?: string | null;
+};
+
+export type ApplicationInfo = {
+  id: string;
+  number: number;
+  applicantType: ApplicantType;
+  receivedOn: IsoDate;
+  status: "open" | "concluded";
+  outcome?: Outcome | null;
+  concludedOn?: IsoDate | null;
+  dueDate?: IsoDate | null;
+  /** Working days until the due date (negative: overdue). */
+  workingDaysLeft?: number | null;
+  overdue?: boolean;
+};
+
+export type Summary = {
+  asOf: IsoDate;
+  year: number;
+  carriedOver: number;
+  received: number;
+  receivedByApplicantType?: Partial<Record<ApplicantType, number>>;
+  concluded: number;
+  concludedByOutcome: Partial<Record<Outcome, number>>;
+  open: number;
+  overdue: number;
+  dueSoon?: number;
+  balanced: boolean;
+};
+
+export type RegionSummary = Summary & {
+  agencies: ({ code: string; name: string } & Summary)[];
+};
+
+export type ReportWithFindings = { report: ReportDraft; findings: Finding[] };
+
+export type NewApplication = {
+  receivedOn: IsoDate;
+  applicantType: ApplicantType;
+  channel?: Channel;
+};
+
+/** An event as the bot records it: the API gives it its id. */
+type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
+export type EventInput =
+  | WithoutId<Exclude<PlainEvent, { type: "received" }>>
+  | { type: "amended"; date: IsoDate; supersedes: string; reason: string };
+
+export type RecordedEvent = { eventId: string; application: ApplicationInfo };
+
+/** The calls the bot needs. `as` is the Telegram user id the call acts for. */
+export type OgiApi = {
+  link(inviteCode: string, telegramUserId: number): Promise<Me>;
+  /** The staff record linked to this Telegram user, or null if none. */
+  me(as: number): Promise<Me | null>;
+  register(
+    as: number,
+    agencyCode: string,
+    body: NewApplication,
+    idempotencyKey: string,
+  ): Promise<ApplicationInfo & { receivedEventId?: string }>;
+  applications(
+    as: number,
+    agencyCode: string,
+    filter: { status?: "open" | "concluded"; number?: number },
+  ): Promise<ApplicationInfo[]>;
+  addEvent(
+    as: number,
+    applicationId: string,
+    event: EventInput,
+    idempotencyKey: string,
+  ): Promise<RecordedEvent>;
+  summary(as: number, agencyCode: string, asOf: IsoDate): Promise<Summary>;
+  regionSummary(as: number, regionCode: string, asOf: IsoDate): Promise<RegionSummary>;
+  report(as: number, agencyCode: string, year: number): Promise<ReportWithFindings>;
+  reportHtml(as: number, agencyCode: string, year: number): Promise<string>;
+};
+
+/** The API refused the request (4xx): its message says why, in both languages. */
+export class ApiError extends Error {
+  override name = "ApiError";
+  readonly status: number;
+  readonly messages: Bilingual;
+  constructor(status: number, messages: Bilingual) {
+    super(`${status}: ${messages.en}`);
+    this.status = status;
+    this.messages = messages;
+  }
+}
+
+/** The API could not be reached or failed (network error, 5xx). */
+export class ApiUnavailable extends Error {
+  override name = "ApiUnavailable";
+}

@@ -1,0 +1,205 @@
+// The bot: one factory that wires the features behind the update de-duplication, the per-chat
+// ordering, the language, the error boundary and the link gate. Every transport (long polling,
+// webhook, the terminal, the tests) feeds updates to the bot this returns.
+import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { I18n } from "@grammyjs/i18n";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type BotError, Composer } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { ApiUnavailable, type Me, type OgiApi } from "./api.ts";
+import type { BotContext, Lang, Logger, Services } from "./context.ts";
+import { clearAwaiting, readAwaiting, say, show } from "./features/common.ts";
+import { help } from "./features/help.ts";
+import { language } from "./features/language.ts";
+import { link } from "./features/link.ts";
+import { moreEvents } from "./features/more-events.ts";
+import { pending } from "./features/pending.ts";
+import { recordOutcome } from "./features/record-outcome.ts";
+import { registerApplication } from "./features/register-application.ts";
+import { report } from "./features/report.ts";
+import { summary } from "./features/summary.ts";
+import { undo } from "./features/undo.ts";
+import { unknown } from "./features/unknown.ts";
+import { type KeyValueStore, memoryStore } from "./storage.ts";
+import { flowCodec } from "./text/flow-data.ts";
+import { parseMessage } from "./text/shortcuts.ts";
+
+export type BotDeps = {
+  token: string;
+  /** Tests and the terminal inject it, so the bot never calls getMe. */
+  botInfo?: UserFromGetMe;
+  /** TELEGRAM_API_ROOT: a Bot API server other than Telegram's. */
+  apiRoot?: string;
+  api: OgiApi;
+  logger?: Logger;
+  storage?: KeyValueStore;
+  now?: () => Date;
+  /** The agencies' time zone, for "today". */
+  timeZone?: string;
+  /** Signs callback data; by default derived from the token, so every instance agrees. */
+  callbackSecret?: string;
+};
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+export const todayIn = (timeZone: string, d: Date) =>
+  new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(d);
+
+const SEEN_TTL_MS = 24 * 3600_000;
+const ME_TTL_MS = 60_000;
+
+export const createBot = (deps: BotDeps): Bot<BotContext> => {
+  const store = deps.storage ?? memoryStore();
+  const now = deps.now ?? (() => new Date());
+  const timeZone = deps.timeZone ?? "Asia/Shanghai";
+  const logger = deps.logger ?? silentLogger;
+  const secret =
+    deps.callbackSecret ??
+    createHash("sha256").update(`ogi-bot-callback:${deps.token}`).digest("base64url");
+  const services: Services = {
+    api: deps.api,
+    store,
+    codec: flowCodec(secret, () => Math.floor(now().getTime() / 60_000)),
+    logger,
+    now,
+    today: () => todayIn(timeZone, now()),
+  };
+
+  const bot = new Bot<BotContext>(deps.token, {
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+    ...(deps.apiRoot ? { client: { apiRoot: deps.apiRoot } } : {}),
+  });
+
+  const i18n = new I18n<BotContext>({
+    defaultLocale: "zh",
+    directory: fileURLToPath(new URL("../locales", import.meta.url)),
+    fluentBundleOptions: { useIsolating: false },
+    localeNegotiator: async (ctx) =>
+      (ctx.from ? await store.get<Lang>(`lang:${ctx.from.id}`) : undefined) ?? "zh",
+  });
+
+  // A redelivered update (webhook retry, restart before the offset was confirmed) runs once.
+  bot.use(async (ctx, next) => {
+    const key = `u:${ctx.update.update_id}`;
+    if (await store.get(key)) {
+      logger.info({ update_id: ctx.update.update_id }, "duplicate update skipped");
+      return;
+    }
+    await store.set(key, 1, SEEN_TTL_MS);
+    await next();
+  });
+  // Updates of one chat are handled one after another, in order.
+  bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
+  bot.use((ctx, next) => {
+    ctx.services = services;
+    return next();
+  });
+  bot.use(i18n);
+  bot.use(async (ctx, next) => {
+    ctx.lang = (await ctx.i18n.getLocale()) === "en" ? "en" : "zh";
+    // Numbers go to Fluent as text: a year or an application number is never "2,026".
+    const translate = ctx.t;
+    ctx.t = ctx.translate = (key, vars) =>
+      translate(
+        key,
+        vars &&
+          (Object.fromEntries(
+            Object.entries(vars).map(([k, v]) => [k, typeof v === "number" ? String(v) : v]),
+          ) as Parameters<typeof translate>[1]),
+      );
+    return next();
+  });
+
+  const onError = async (err: BotError<BotContext>) => {
+    const ctx = err.ctx;
+    const cause = err.error;
+    logger.error(
+      { err: cause, update_id: ctx.update.update_id, from: ctx.from?.id },
+      "bot failed to handle an update",
+    );
+    const key = cause instanceof ApiUnavailable ? "error-api-down" : "error-internal";
+    try {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
+      await ctx.reply(ctx.t(key));
+    } catch (e) {
+      logger.error({ err: e }, "could not tell the user about the failure");
+    }
+  };
+
+  bot.errorBoundary(onError, features(services));
+  return bot;
+};
+
+const features = (services: Services) => {
+  const c = new Composer<BotContext>();
+
+  // Read the message or the button once; features route on the result.
+  c.use(async (ctx, next) => {
+    const text = ctx.message?.text;
+    if (text !== undefined) {
+      ctx.parsed = parseMessage(text, services.today());
+      if (ctx.parsed.kind === "text") {
+        const awaiting = await readAwaiting(ctx);
+        if (awaiting) ctx.awaiting = awaiting;
+      } else await clearAwaiting(ctx);
+    }
+    const data = ctx.callbackQuery?.data;
+    if (data !== undefined) {
+      const r = services.codec.decode(data);
+      if (!r.ok) {
+        await ctx.answerCallbackQuery({ text: ctx.t(`stale-${r.error}`), show_alert: true });
+        return;
+      }
+      ctx.flow = r.state;
+      // Every press is answered, so the client stops its spinner.
+      let answered = false;
+      ctx.api.config.use((prev, method, payload, signal) => {
+        if (method === "answerCallbackQuery") answered = true;
+        return prev(method, payload, signal);
+      });
+      await next();
+      if (!answered) await ctx.answerCallbackQuery().catch(() => {});
+      return;
+    }
+    return next();
+  });
+
+  c.filter(
+    (ctx) => ctx.parsed?.kind === "cancel" || ctx.flow?.k === "x",
+    async (ctx) => {
+      await clearAwaiting(ctx);
+      await show(ctx, ctx.t("cancelled"));
+    },
+  );
+
+  // What anyone may do: link, read the help, choose the language.
+  c.use(link, help, language);
+
+  // The link gate: nothing else for a Telegram user who is not linked to a staff record.
+  c.use(async (ctx, next) => {
+    if (!ctx.from) return;
+    const key = `me:${ctx.from.id}`;
+    let m = await services.store.get<Me>(key);
+    if (!m) {
+      m = (await services.api.me(ctx.from.id)) ?? undefined;
+      if (m) await services.store.set(key, m, ME_TTL_MS);
+    }
+    if (!m) {
+      if (ctx.callbackQuery)
+        await ctx.answerCallbackQuery({ text: ctx.t("not-linked-short"), show_alert: true });
+      else await say(ctx, ctx.t("not-linked"));
+      return;
+    }
+    ctx.staff = m;
+    return next();
+  });
+
+  c.use(registerApplication, recordOutcome, moreEvents, undo, summary, report, pending, unknown);
+  return c;
+};

@@ -1,0 +1,110 @@
+// Shared steps of the flows: answering in HTML, editing the card a button sits on, calling the
+// API with the user's refusals shown and the bot's own failures passed to the error boundary.
+import type { IsoDate } from "@ogi/domain";
+import type { InlineKeyboard } from "grammy";
+import { ApiError, type ApplicationInfo, type Me } from "../api.ts";
+import type { Awaiting, BotContext, LastRecord } from "../context.ts";
+import { escapeHtml } from "../ui.ts";
+
+export const say = (ctx: BotContext, html: string, keyboard?: InlineKeyboard) =>
+  ctx.reply(html, {
+    parse_mode: "HTML",
+    ...(keyboard ? { reply_markup: keyboard } : {}),
+    link_preview_options: { is_disabled: true },
+  });
+
+/** On a button press: replace the card's text and buttons; on a message: answer anew. */
+export const show = async (ctx: BotContext, html: string, keyboard?: InlineKeyboard) => {
+  if (ctx.callbackQuery?.message) {
+    await ctx.answerCallbackQuery().catch(() => {});
+    await ctx.editMessageText(html, {
+      parse_mode: "HTML",
+      ...(keyboard ? { reply_markup: keyboard } : {}),
+      link_preview_options: { is_disabled: true },
+    });
+    return;
+  }
+  await say(ctx, html, keyboard);
+};
+
+export const me = (ctx: BotContext): Me => {
+  if (!ctx.staff) throw new Error("staff is set by the link gate before any feature runs");
+  return ctx.staff;
+};
+
+export const userId = (ctx: BotContext) => ctx.from!.id;
+
+/** The API's refusal in the user's language; `undefined` means it was refused and told. */
+export const call = async <T>(ctx: BotContext, fn: () => Promise<T>): Promise<T | undefined> => {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof ApiError) {
+      const text = `⚠️ ${escapeHtml(e.messages[ctx.lang])}`;
+      if (ctx.callbackQuery?.message) await show(ctx, text);
+      else await say(ctx, text);
+      return undefined;
+    }
+    throw e;
+  }
+};
+
+/**
+ * The Idempotency-Key of a confirmed write: the chat and the card's message. A redelivered update
+ * and a second tap on the same card carry the same key, so the API records once.
+ */
+export const writeKey = (ctx: BotContext) => {
+  const m = ctx.callbackQuery?.message;
+  return m ? `tg-${m.chat.id}-${m.message_id}` : `tg-u${ctx.update.update_id}`;
+};
+
+const awaitKey = (ctx: BotContext) => `await:${ctx.chat?.id}:${ctx.from?.id}`;
+export const expect_ = (ctx: BotContext, a: Awaiting) =>
+  ctx.services.store.set(awaitKey(ctx), a, 24 * 3600_000);
+export const clearAwaiting = (ctx: BotContext) => ctx.services.store.delete(awaitKey(ctx));
+export const readAwaiting = (ctx: BotContext) => ctx.services.store.get<Awaiting>(awaitKey(ctx));
+
+export const rememberLast = (ctx: BotContext, r: Omit<LastRecord, "at">) =>
+  ctx.services.store.set(`last:${userId(ctx)}`, { ...r, at: ctx.services.now().getTime() });
+export const lastRecord = (ctx: BotContext) =>
+  ctx.services.store.get<LastRecord>(`last:${userId(ctx)}`);
+export const forgetLast = (ctx: BotContext) => ctx.services.store.delete(`last:${userId(ctx)}`);
+
+/** The application with this number in the user's agency, or a clear "no such number". */
+export const findApplication = async (
+  ctx: BotContext,
+  number: number,
+): Promise<ApplicationInfo | undefined> => {
+  const found = await call(ctx, () =>
+    ctx.services.api.applications(userId(ctx), me(ctx).agencyCode, { number }),
+  );
+  if (found === undefined) return undefined;
+  const app = found.find((a) => a.number === number);
+  if (!app) await show(ctx, ctx.t("no-such-application", { number }));
+  return app;
+};
+
+export const findOpenApplication = async (ctx: BotContext, number: number) => {
+  const app = await findApplication(ctx, number);
+  if (app && app.status !== "open") {
+    await show(ctx, ctx.t("application-concluded", { number, date: app.concludedOn ?? "" }));
+    return undefined;
+  }
+  return app;
+};
+
+/** The year-to-date line shown after a write. */
+export const ytdLine = async (ctx: BotContext, today: IsoDate) => {
+  const s = await ctx.services.api.summary(userId(ctx), me(ctx).agencyCode, today);
+  return ctx.t("ytd-line", {
+    year: s.year,
+    carriedOver: s.carriedOver,
+    received: s.received,
+    concluded: s.concluded,
+    open: s.open,
+    overdue: s.overdue,
+  });
+};
+
+export const errorsText = (ctx: BotContext, errors: readonly { zh: string; en: string }[]) =>
+  errors.map((e) => `⚠️ ${escapeHtml(e[ctx.lang])}`).join("\n");

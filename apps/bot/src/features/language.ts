@@ -1,0 +1,29 @@
+// /lang zh|en: the user's language, kept in storage (Chinese unless they choose English).
+import { Composer } from "grammy";
+import type { BotContext, Lang } from "../context.ts";
+import { langKeyboard } from "../ui.ts";
+import { errorsText, say, show } from "./common.ts";
+
+export const language = new Composer<BotContext>();
+
+const setLang = async (ctx: BotContext, lang: Lang) => {
+  await ctx.services.store.set(`lang:${ctx.from!.id}`, lang);
+  ctx.lang = lang;
+  ctx.i18n.useLocale(lang);
+  await show(ctx, ctx.t("lang-set"));
+};
+
+language.filter(
+  (ctx) => ctx.parsed?.kind === "lang",
+  async (ctx) => {
+    const req = ctx.parsed as { lang?: Lang; errors: { zh: string; en: string }[] };
+    if (req.errors.length > 0) return say(ctx, errorsText(ctx, req.errors), langKeyboard(ctx));
+    if (!req.lang) return say(ctx, ctx.t("lang-ask"), langKeyboard(ctx));
+    return setLang(ctx, req.lang);
+  },
+);
+
+language.filter(
+  (ctx) => ctx.flow?.k === "l",
+  (ctx) => setLang(ctx, (ctx.flow as { lang: Lang }).lang),
+);

@@ -1,0 +1,35 @@
+// /start <invite code> (also the t.me/<bot>?start=<code> deep link, which arrives the same way):
+// links the Telegram account to a staff record through the API.
+import { Composer } from "grammy";
+import type { BotContext } from "../context.ts";
+import { escapeHtml } from "../ui.ts";
+import { call, say } from "./common.ts";
+
+export const link = new Composer<BotContext>();
+
+link.filter(
+  (ctx) => ctx.parsed?.kind === "start",
+  async (ctx) => {
+    const { code } = ctx.parsed as { code?: string };
+    const from = ctx.from!.id;
+    if (!code) {
+      const m = await ctx.services.api.me(from);
+      if (!m) return say(ctx, ctx.t("not-linked"));
+      return say(
+        ctx,
+        `${ctx.t("welcome-back", { name: escapeHtml(m.name), agency: escapeHtml(m.agencyName) })}\n\n${ctx.t("help")}`,
+      );
+    }
+    const m = await call(ctx, () => ctx.services.api.link(code, from));
+    if (!m) return;
+    await ctx.services.store.delete(`me:${from}`);
+    await say(
+      ctx,
+      `${ctx.t("linked", {
+        name: escapeHtml(m.name),
+        agency: escapeHtml(m.agencyName),
+        role: ctx.t(`role-${m.role}`),
+      })}\n\n${ctx.t("help")}`,
+    );
+  },
+);

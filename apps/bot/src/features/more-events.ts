@@ -1,0 +1,197 @@
+// /more <number>: the register's other events for an open application — correction requested
+// and received, consultation started and ended, extension, fee notice and payment.
+import type { IsoDate } from "@ogi/domain";
+import { Composer } from "grammy";
+import type { EventInput } from "../api.ts";
+import type { BotContext } from "../context.ts";
+import { parseDate } from "../text/dates.ts";
+import { MORE_EVENTS, type MoreEvent } from "../text/flow-data.ts";
+import { toHalfWidth } from "../text/normalize.ts";
+import {
+  applicationsKeyboard,
+  moreCardKeyboard,
+  moreEventKeyboard,
+  moreEventLabel,
+  yuan,
+} from "../ui.ts";
+import {
+  call,
+  clearAwaiting,
+  errorsText,
+  expect_,
+  findOpenApplication,
+  me,
+  rememberLast,
+  say,
+  show,
+  userId,
+  writeKey,
+} from "./common.ts";
+
+export const moreEvents = new Composer<BotContext>();
+
+type MoreState = { number: number; event: MoreEvent; date: IsoDate; fen: number | null };
+
+export const toEventInput = (s: MoreState): EventInput => {
+  switch (s.event) {
+    case "correctionRequested":
+      return { type: "correctionRequested", date: s.date };
+    case "correctionReceived":
+      return { type: "correctionReceived", date: s.date };
+    case "consultationStartedThirdParty":
+      return { type: "consultationStarted", date: s.date, party: "thirdParty" };
+    case "consultationStartedAgency":
+      return { type: "consultationStarted", date: s.date, party: "agency" };
+    case "consultationEnded":
+      return { type: "consultationEnded", date: s.date };
+    case "extended":
+      return { type: "extended", date: s.date, workingDays: 20 };
+    case "feeNoticeIssued":
+      return { type: "feeNoticeIssued", date: s.date, amountYuan: (s.fen ?? 0) / 100 };
+    case "feePaid":
+      return s.fen === null
+        ? { type: "feePaid", date: s.date }
+        : { type: "feePaid", date: s.date, amountYuan: s.fen / 100 };
+  }
+};
+
+const card = async (ctx: BotContext, s: MoreState) => {
+  await expect_(ctx, { kind: "moreDate", number: s.number, event: s.event, fen: s.fen });
+  await show(
+    ctx,
+    ctx.t("more-card", {
+      agency: me(ctx).agencyName,
+      number: s.number,
+      event: moreEventLabel(ctx, s.event),
+      date: s.date,
+      amount: s.fen === null ? "" : yuan(s.fen),
+    }),
+    moreCardKeyboard(ctx, s),
+  );
+};
+
+moreEvents.filter(
+  (ctx) => ctx.parsed?.kind === "more",
+  async (ctx) => {
+    const req = ctx.parsed as { number?: number; errors: { zh: string; en: string }[] };
+    await clearAwaiting(ctx);
+    if (req.errors.length > 0)
+      return say(ctx, `${errorsText(ctx, req.errors)}\n${ctx.t("more-usage")}`);
+    if (req.number === undefined) {
+      const open = await call(ctx, () =>
+        ctx.services.api.applications(userId(ctx), me(ctx).agencyCode, { status: "open" }),
+      );
+      if (!open) return;
+      if (open.length === 0) return say(ctx, ctx.t("close-none-open"));
+      const shown = [...open].sort((a, b) => a.number - b.number).slice(0, 30);
+      return say(
+        ctx,
+        ctx.t("more-ask-application", { count: open.length, shown: shown.length }),
+        applicationsKeyboard(ctx, shown, (number) => ({ k: "ma", number })),
+      );
+    }
+    const app = await findOpenApplication(ctx, req.number);
+    if (!app) return;
+    await say(
+      ctx,
+      ctx.t("more-ask-event", { number: app.number }),
+      moreEventKeyboard(ctx, app.number, MORE_EVENTS),
+    );
+  },
+);
+
+moreEvents.filter(
+  (ctx) => ctx.flow?.k === "ma",
+  async (ctx) => {
+    const { number } = ctx.flow as { number: number };
+    if (!(await findOpenApplication(ctx, number))) return;
+    await show(
+      ctx,
+      ctx.t("more-ask-event", { number }),
+      moreEventKeyboard(ctx, number, MORE_EVENTS),
+    );
+  },
+);
+
+moreEvents.filter(
+  (ctx) => ctx.flow?.k === "me",
+  async (ctx) => {
+    const s = ctx.flow as { number: number; event: MoreEvent; fen: number | null };
+    if (s.event === "feeNoticeIssued" && s.fen === null) {
+      await expect_(ctx, { kind: "feeAmount", number: s.number });
+      return show(ctx, ctx.t("more-ask-amount", { number: s.number }));
+    }
+    return card(ctx, { ...s, date: ctx.services.today() });
+  },
+);
+
+/** "12.5", "12.50元", "１２" → fen; undefined if not an amount. */
+export const parseYuan = (text: string): number | undefined => {
+  const m = /^(\d{1,9})(?:\.(\d{1,2}))?\s*元?$/.exec(toHalfWidth(text).trim());
+  if (!m) return undefined;
+  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+};
+
+moreEvents.filter(
+  (ctx) => ctx.awaiting?.kind === "feeAmount",
+  async (ctx) => {
+    const a = ctx.awaiting as { number: number };
+    const text = ctx.parsed?.kind === "text" ? ctx.parsed.text : "";
+    const fen = parseYuan(text);
+    if (fen === undefined) return say(ctx, ctx.t("more-bad-amount", { text }));
+    return card(ctx, {
+      number: a.number,
+      event: "feeNoticeIssued",
+      fen,
+      date: ctx.services.today(),
+    });
+  },
+);
+
+moreEvents.filter(
+  (ctx) => ctx.flow?.k === "md",
+  (ctx) => card(ctx, ctx.flow as MoreState),
+);
+
+moreEvents.filter(
+  (ctx) => ctx.awaiting?.kind === "moreDate",
+  async (ctx) => {
+    const a = ctx.awaiting as { number: number; event: MoreEvent; fen: number | null };
+    const d = parseDate(ctx.parsed?.kind === "text" ? ctx.parsed.text : "", ctx.services.today());
+    if (!d.ok) return say(ctx, errorsText(ctx, [d.error]));
+    return card(ctx, { ...a, date: d.date });
+  },
+);
+
+moreEvents.filter(
+  (ctx) => ctx.flow?.k === "mx",
+  async (ctx) => {
+    const s = ctx.flow as MoreState;
+    await clearAwaiting(ctx);
+    const app = await findOpenApplication(ctx, s.number);
+    if (!app) return;
+    const done = await call(ctx, () =>
+      ctx.services.api.addEvent(userId(ctx), app.id, toEventInput(s), writeKey(ctx)),
+    );
+    if (!done) return;
+    const name = (lang: "zh" | "en") => ctx.i18n.fluent.translate(lang, `event-${s.event}`);
+    await rememberLast(ctx, {
+      applicationId: app.id,
+      number: s.number,
+      eventId: done.eventId,
+      label: {
+        zh: `第 ${s.number} 号：${name("zh")}（${s.date}）`,
+        en: `No. ${s.number}: ${name("en")} (${s.date})`,
+      },
+    });
+    await show(
+      ctx,
+      ctx.t("more-done", {
+        number: s.number,
+        event: moreEventLabel(ctx, s.event),
+        date: s.date,
+        dueDate: done.application.dueDate ?? "—",
+      }),
+    );
+  },
+);

@@ -1,0 +1,188 @@
+// /close, 办结: the application (a number, or the open ones as buttons) → the outcome in the
+// table's own grouping → a card dated today (or another recent or typed date) → the conclusion
+// and the updated year-to-date line.
+import {
+  type IsoDate,
+  OUTCOME_GROUP_CATALOG,
+  type Outcome,
+  type OutcomeGroup,
+  outcomesInGroup,
+} from "@ogi/domain";
+import { Composer } from "grammy";
+import type { BotContext } from "../context.ts";
+import { parseDate } from "../text/dates.ts";
+import type { CloseRequest } from "../text/shortcuts.ts";
+import {
+  applicationsKeyboard,
+  closeCardKeyboard,
+  escapeHtml,
+  outcomeGroupKeyboard,
+  outcomeKeyboard,
+  outcomeLabel,
+} from "../ui.ts";
+import {
+  call,
+  clearAwaiting,
+  errorsText,
+  expect_,
+  findOpenApplication,
+  me,
+  rememberLast,
+  say,
+  show,
+  userId,
+  writeKey,
+  ytdLine,
+} from "./common.ts";
+
+export const recordOutcome = new Composer<BotContext>();
+
+const groups = async (ctx: BotContext, number: number, intro?: string) => {
+  await clearAwaiting(ctx);
+  await show(
+    ctx,
+    `${intro ? `${intro}\n` : ""}${ctx.t("close-ask-group", { number })}`,
+    outcomeGroupKeyboard(ctx, number),
+  );
+};
+
+const card = async (ctx: BotContext, s: { number: number; outcome: Outcome; date: IsoDate }) => {
+  await expect_(ctx, { kind: "closeDate", number: s.number, outcome: s.outcome });
+  await show(
+    ctx,
+    ctx.t("close-card", {
+      agency: escapeHtml(me(ctx).agencyName),
+      number: s.number,
+      outcome: escapeHtml(outcomeLabel(s.outcome, ctx.lang)),
+      date: s.date,
+    }),
+    closeCardKeyboard(ctx, s),
+  );
+};
+
+/** Without a number: the agency's open applications as buttons. */
+const chooseApplication = async (ctx: BotContext) => {
+  const open = await call(ctx, () =>
+    ctx.services.api.applications(userId(ctx), me(ctx).agencyCode, { status: "open" }),
+  );
+  if (!open) return;
+  if (open.length === 0) return say(ctx, ctx.t("close-none-open"));
+  const shown = [...open].sort((a, b) => a.number - b.number).slice(0, 30);
+  await say(
+    ctx,
+    ctx.t("close-ask-application", { count: open.length, shown: shown.length }),
+    applicationsKeyboard(ctx, shown, (number) => ({ k: "ca", number })),
+  );
+};
+
+recordOutcome.filter(
+  (ctx) => ctx.parsed?.kind === "close",
+  async (ctx) => {
+    const req = ctx.parsed as CloseRequest;
+    await clearAwaiting(ctx);
+    if (req.errors.length > 0 && req.number === undefined)
+      return say(ctx, `${errorsText(ctx, req.errors)}\n${ctx.t("close-usage")}`);
+    if (req.number === undefined) return chooseApplication(ctx);
+    const app = await findOpenApplication(ctx, req.number);
+    if (!app) return;
+    const intro = req.errors.length > 0 ? errorsText(ctx, req.errors) : undefined;
+    const outcome = req.outcome;
+    if (outcome?.kind === "one")
+      return card(ctx, {
+        number: app.number,
+        outcome: outcome.value,
+        date: req.date ?? ctx.services.today(),
+      });
+    if (outcome?.kind === "choices")
+      return say(
+        ctx,
+        ctx.t("close-ambiguous", { number: app.number }),
+        outcomeKeyboard(ctx, app.number, outcome.values),
+      );
+    if (outcome?.kind === "none") return groups(ctx, app.number, ctx.t("close-unknown-outcome"));
+    return groups(ctx, app.number, intro);
+  },
+);
+
+recordOutcome.filter(
+  (ctx) => ctx.flow?.k === "ca" || ctx.flow?.k === "cb",
+  async (ctx) => {
+    const { number } = ctx.flow as { number: number };
+    if (ctx.flow?.k === "ca" && !(await findOpenApplication(ctx, number))) return;
+    return groups(ctx, number);
+  },
+);
+
+recordOutcome.filter(
+  (ctx) => ctx.flow?.k === "cg",
+  (ctx) => {
+    const s = ctx.flow as { number: number; group: OutcomeGroup };
+    const g = OUTCOME_GROUP_CATALOG.find((x) => x.key === s.group)!;
+    return show(
+      ctx,
+      ctx.t("close-ask-outcome", { number: s.number, group: g.label[ctx.lang] }),
+      outcomeKeyboard(ctx, s.number, outcomesInGroup(s.group), s.group),
+    );
+  },
+);
+
+recordOutcome.filter(
+  (ctx) => ctx.flow?.k === "co",
+  (ctx) => {
+    const s = ctx.flow as { number: number; outcome: Outcome };
+    return card(ctx, { ...s, date: ctx.services.today() });
+  },
+);
+
+recordOutcome.filter(
+  (ctx) => ctx.flow?.k === "cd",
+  (ctx) => card(ctx, ctx.flow as { number: number; outcome: Outcome; date: IsoDate }),
+);
+
+// A typed conclusion date while the card is shown: a new card with that date.
+recordOutcome.filter(
+  (ctx) => ctx.awaiting?.kind === "closeDate",
+  async (ctx) => {
+    const a = ctx.awaiting as { number: number; outcome: Outcome };
+    const d = parseDate(ctx.parsed?.kind === "text" ? ctx.parsed.text : "", ctx.services.today());
+    if (!d.ok) return say(ctx, errorsText(ctx, [d.error]));
+    return card(ctx, { number: a.number, outcome: a.outcome, date: d.date });
+  },
+);
+
+recordOutcome.filter(
+  (ctx) => ctx.flow?.k === "cx",
+  async (ctx) => {
+    const s = ctx.flow as { number: number; outcome: Outcome; date: IsoDate };
+    await clearAwaiting(ctx);
+    const app = await findOpenApplication(ctx, s.number);
+    if (!app) return;
+    const done = await call(ctx, () =>
+      ctx.services.api.addEvent(
+        userId(ctx),
+        app.id,
+        { type: "concluded", date: s.date, outcome: s.outcome },
+        writeKey(ctx),
+      ),
+    );
+    if (!done) return;
+    await rememberLast(ctx, {
+      applicationId: app.id,
+      number: s.number,
+      eventId: done.eventId,
+      label: {
+        zh: `第 ${s.number} 号办结（${outcomeLabel(s.outcome, "zh")}，${s.date}）`,
+        en: `conclusion of No. ${s.number} (${outcomeLabel(s.outcome, "en")}, ${s.date})`,
+      },
+    });
+    const line = await ytdLine(ctx, ctx.services.today());
+    await show(
+      ctx,
+      `${ctx.t("close-done", {
+        number: s.number,
+        outcome: escapeHtml(outcomeLabel(s.outcome, ctx.lang)),
+        date: s.date,
+      })}\n${line}`,
+    );
+  },
+);

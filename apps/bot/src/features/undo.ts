@@ -1,0 +1,84 @@
+// /undo: withdraws the user's own last record within 24 hours, with a reason and a
+// confirmation, as an amendment through the API (the register keeps both events).
+import { Composer } from "grammy";
+import type { BotContext, LastRecord } from "../context.ts";
+import type { UndoReason } from "../text/flow-data.ts";
+import { escapeHtml, undoCardKeyboard, undoReasonKeyboard } from "../ui.ts";
+import { call, forgetLast, lastRecord, say, show, userId, writeKey } from "./common.ts";
+
+export const undo = new Composer<BotContext>();
+
+export const UNDO_WINDOW_MS = 24 * 3600_000;
+
+/** A short name of the record, carried by the buttons: a newer record makes them stale. */
+const refOf = (r: LastRecord) => r.eventId.replace(/[^A-Za-z0-9_-]/g, "").slice(-12) || "r";
+
+const current = async (ctx: BotContext, ref?: string) => {
+  const r = await lastRecord(ctx);
+  const now = ctx.services.now().getTime();
+  if (!r) {
+    await show(ctx, ctx.t("undo-nothing"));
+    return undefined;
+  }
+  if (now - r.at > UNDO_WINDOW_MS) {
+    await show(ctx, ctx.t("undo-too-old", { what: escapeHtml(r.label[ctx.lang]) }));
+    return undefined;
+  }
+  if (ref !== undefined && refOf(r) !== ref) {
+    await show(ctx, ctx.t("stale-undo"));
+    return undefined;
+  }
+  return r;
+};
+
+undo.filter(
+  (ctx) => ctx.parsed?.kind === "undo",
+  async (ctx) => {
+    const r = await current(ctx);
+    if (!r) return;
+    await say(
+      ctx,
+      ctx.t("undo-ask-reason", { what: escapeHtml(r.label[ctx.lang]) }),
+      undoReasonKeyboard(ctx, refOf(r)),
+    );
+  },
+);
+
+undo.filter(
+  (ctx) => ctx.flow?.k === "ur",
+  async (ctx) => {
+    const s = ctx.flow as { reason: UndoReason; ref: string };
+    const r = await current(ctx, s.ref);
+    if (!r) return;
+    await show(
+      ctx,
+      ctx.t("undo-card", {
+        what: escapeHtml(r.label[ctx.lang]),
+        reason: ctx.t(`undo-reason-${s.reason}`),
+      }),
+      undoCardKeyboard(ctx, s),
+    );
+  },
+);
+
+undo.filter(
+  (ctx) => ctx.flow?.k === "ux",
+  async (ctx) => {
+    const s = ctx.flow as { reason: UndoReason; ref: string };
+    const r = await current(ctx, s.ref);
+    if (!r) return;
+    // The reason is stored in both languages: the register is read by others later.
+    const reason = `${ctx.i18n.fluent.translate("zh", `undo-reason-${s.reason}`)} / ${ctx.i18n.fluent.translate("en", `undo-reason-${s.reason}`)}`;
+    const done = await call(ctx, () =>
+      ctx.services.api.addEvent(
+        userId(ctx),
+        r.applicationId,
+        { type: "amended", date: ctx.services.today(), supersedes: r.eventId, reason },
+        writeKey(ctx),
+      ),
+    );
+    if (!done) return;
+    await forgetLast(ctx);
+    await show(ctx, ctx.t("undo-done", { what: escapeHtml(r.label[ctx.lang]) }));
+  },
+);

@@ -1,0 +1,283 @@
+// OgiApi over HTTP: the bot's service token plus the X-Telegram-User-Id header (the API then
+// acts with that user's role). Error bodies are `{ error: { code, message: { zh, en } } }`.
+import type { ApplicantType, IsoDate, Outcome } from "@ogi/domain";
+import {
+  ApiError,
+  ApiUnavailable,
+  type ApplicationInfo,
+  type Me,
+  type OgiApi,
+  type RegionSummary,
+  type ReportWithFindings,
+  type Summary,
+} from "./api.ts";
+
+export const TELEGRAM_USER_HEADER = "X-Telegram-User-Id";
+
+export type HttpApiOptions = {
+  baseUrl: string;
+  serviceToken: string;
+  fetch?: typeof fetch;
+  /** Per request; a hung API must not hold a chat's queue forever. */
+  timeoutMs?: number;
+};
+
+type Counts = Record<string, number>;
+type SummaryOut = {
+  agency: { code: string; name: string };
+  year: number;
+  asOf: string;
+  carriedOver: Counts;
+  received: Counts;
+  concluded: Record<string, Counts>;
+  concludedTotal: Counts;
+  openNow: Counts;
+  overdue: number;
+  dueWithin5WorkingDays: number;
+  balanced: boolean;
+};
+type ApplicationOut = {
+  id: string;
+  number: number;
+  receivedOn: string;
+  applicantType: string;
+  status: "open" | "concluded";
+  concludedOn: string | null;
+  outcome: string | null;
+  dueDate: string | null;
+  overdue: boolean;
+  workingDaysLeft?: number | null;
+  events?: { id: string; type: string }[];
+};
+
+type ListOut = { applications: ApplicationOut[] };
+type MeOut = {
+  kind: "admin" | "service" | "staff";
+  memberships: {
+    staffId: string;
+    agencyCode: string;
+    agencyName: string;
+    role: "clerk" | "manager";
+    name: string;
+  }[];
+};
+type AgencyOut = {
+  code: string;
+  name: string;
+  regionCode: string | null;
+  parentCode: string | null;
+};
+
+const total = (c: Counts | undefined) => c?.total ?? 0;
+
+export const toSummary = (s: SummaryOut): Summary => ({
+  asOf: s.asOf,
+  year: s.year,
+  carriedOver: total(s.carriedOver),
+  received: total(s.received),
+  receivedByApplicantType: Object.fromEntries(
+    Object.entries(s.received).filter(([k]) => k !== "total"),
+  ) as Partial<Record<ApplicantType, number>>,
+  concluded: total(s.concludedTotal),
+  concludedByOutcome: Object.fromEntries(
+    Object.entries(s.concluded).map(([o, c]) => [o, total(c)]),
+  ) as Partial<Record<Outcome, number>>,
+  open: total(s.openNow),
+  overdue: s.overdue,
+  dueSoon: s.dueWithin5WorkingDays,
+  balanced: s.balanced,
+});
+
+const toApplication = (a: ApplicationOut): ApplicationInfo => ({
+  id: a.id,
+  number: a.number,
+  applicantType: a.applicantType as ApplicantType,
+  receivedOn: a.receivedOn,
+  status: a.status,
+  outcome: a.outcome as Outcome | null,
+  concludedOn: a.concludedOn,
+  dueDate: a.dueDate,
+  overdue: a.overdue,
+  ...(a.workingDaysLeft !== undefined ? { workingDaysLeft: a.workingDaysLeft } : {}),
+});
+
+export const createHttpApi = (options: HttpApiOptions): OgiApi => {
+  const doFetch = options.fetch ?? fetch;
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const timeoutMs = options.timeoutMs ?? 15_000;
+
+  const request = async (
+    method: string,
+    path: string,
+    opts: { as?: number; body?: unknown; idempotencyKey?: string; accept?: "json" | "text" } = {},
+  ) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${options.serviceToken}` };
+    if (opts.as !== undefined) headers[TELEGRAM_USER_HEADER] = String(opts.as);
+    if (opts.body !== undefined) headers["content-type"] = "application/json";
+    if (opts.idempotencyKey) headers["idempotency-key"] = opts.idempotencyKey;
+    let res: Response;
+    try {
+      res = await doFetch(`${base}${path}`, {
+        method,
+        headers,
+        ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      throw new ApiUnavailable(`${method} ${path}: ${(e as Error).message}`, { cause: e });
+    }
+    if (res.status >= 500)
+      throw new ApiUnavailable(
+        `${method} ${path}: ${res.status} ${await res.text().catch(() => "")}`,
+      );
+    if (!res.ok) {
+      const body = (await res.json().catch(() => undefined)) as
+        | { error?: { message?: { zh: string; en: string } } }
+        | undefined;
+      throw new ApiError(
+        res.status,
+        body?.error?.message ?? {
+          zh: `登记系统拒绝了请求（${res.status}）`,
+          en: `The register refused the request (${res.status})`,
+        },
+      );
+    }
+    return opts.accept === "text" ? res.text() : res.json();
+  };
+
+  const api: OgiApi = {
+    async link(inviteCode, telegramUserId) {
+      await request("POST", "/v1/staff/link", { body: { inviteCode, telegramUserId } });
+      const m = await api.me(telegramUserId);
+      if (!m) throw new ApiUnavailable("linked, but the API does not know the user");
+      return m;
+    },
+    async me(as) {
+      let out: MeOut;
+      try {
+        out = (await request("GET", "/v1/me", { as })) as MeOut;
+      } catch (e) {
+        // 403 notLinked: this Telegram user is no staff member (or was revoked).
+        if (e instanceof ApiError && (e.status === 403 || e.status === 401 || e.status === 404))
+          return null;
+        throw e;
+      }
+      // The first agency the user belongs to (a user linked in several agencies acts in the first).
+      const m = out.memberships[0];
+      if (!m) return null;
+      const me: Me = {
+        staffId: m.staffId,
+        name: m.name,
+        role: m.role,
+        agencyCode: m.agencyCode,
+        agencyName: m.agencyName,
+      };
+      if (m.role !== "manager") return me;
+      // A manager of an agency that others sit under (a county government) manages a region.
+      const agencies = (await request("GET", "/v1/agencies", { as })) as
+        | { agencies: AgencyOut[] }
+        | AgencyOut[];
+      const list = Array.isArray(agencies) ? agencies : agencies.agencies;
+      const own = list.find((a) => a.code === m.agencyCode);
+      if (own?.regionCode && list.some((a) => a.parentCode === m.agencyCode))
+        me.regionCode = own.regionCode;
+      return me;
+    },
+    async register(as, agencyCode, body, idempotencyKey) {
+      const a = (await request(
+        "POST",
+        `/v1/agencies/${encodeURIComponent(agencyCode)}/applications`,
+        {
+          as,
+          body,
+          idempotencyKey,
+        },
+      )) as ApplicationOut & { dueDate: string | null };
+      const detail = (await request("GET", `/v1/applications/${encodeURIComponent(a.id)}`, {
+        as,
+      })) as ApplicationOut;
+      const received = detail.events?.find((e) => e.type === "received");
+      return {
+        ...toApplication(detail),
+        ...(received ? { receivedEventId: received.id } : {}),
+      };
+    },
+    async applications(as, agencyCode, filter) {
+      const path = `/v1/agencies/${encodeURIComponent(agencyCode)}/applications`;
+      if (filter.number !== undefined) {
+        // Numbers run from 1 in order, so the n-th application is usually number n.
+        const q = new URLSearchParams({ limit: "1", offset: String(filter.number - 1) });
+        const hit = (await request("GET", `${path}?${q}`, { as })) as ListOut;
+        const rows = hit.applications;
+        if (rows[0]?.number === filter.number) return rows.map(toApplication);
+      }
+      const out: ApplicationInfo[] = [];
+      for (let offset = 0; ; offset += 1000) {
+        const q = new URLSearchParams({ limit: "1000", offset: String(offset) });
+        if (filter.status) q.set("status", filter.status);
+        const page = (await request("GET", `${path}?${q}`, { as })) as ListOut;
+        const rows = page.applications;
+        out.push(
+          ...rows
+            .filter((r) => filter.number === undefined || r.number === filter.number)
+            .map(toApplication),
+        );
+        if (rows.length < 1000 || (filter.number !== undefined && out.length > 0)) return out;
+      }
+    },
+    async addEvent(as, applicationId, event, idempotencyKey) {
+      const r = (await request(
+        "POST",
+        `/v1/applications/${encodeURIComponent(applicationId)}/events`,
+        {
+          as,
+          body: event,
+          idempotencyKey,
+        },
+      )) as ApplicationOut;
+      // The answer is the application as it is now; the event just recorded is the last one.
+      const recorded = [...(r.events ?? [])].reverse().find((e) => e.type === event.type);
+      return { eventId: recorded?.id ?? "", application: toApplication(r) };
+    },
+    async summary(as, agencyCode, asOf: IsoDate) {
+      const s = (await request(
+        "GET",
+        `/v1/agencies/${encodeURIComponent(agencyCode)}/summary?asOf=${asOf}`,
+        { as },
+      )) as SummaryOut;
+      return toSummary(s);
+    },
+    async regionSummary(as, regionCode, asOf) {
+      const s = (await request(
+        "GET",
+        `/v1/regions/${encodeURIComponent(regionCode)}/summary?asOf=${asOf}`,
+        { as },
+      )) as SummaryOut & { agencies?: SummaryOut[] };
+      return {
+        ...toSummary(s),
+        agencies: (s.agencies ?? []).map((a) => ({
+          code: a.agency.code,
+          name: a.agency.name,
+          ...toSummary(a),
+        })),
+      } satisfies RegionSummary;
+    },
+    async report(as, agencyCode, year) {
+      return (await request(
+        "GET",
+        `/v1/agencies/${encodeURIComponent(agencyCode)}/reports/${year}`,
+        {
+          as,
+        },
+      )) as ReportWithFindings;
+    },
+    async reportHtml(as, agencyCode, year) {
+      return (await request(
+        "GET",
+        `/v1/agencies/${encodeURIComponent(agencyCode)}/reports/${year}?format=html`,
+        { as, accept: "text" },
+      )) as string;
+    },
+  };
+  return api;
+};

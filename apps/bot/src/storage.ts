@@ -1,0 +1,63 @@
+// Small key-value state that must outlive one update: which updates were handled (update_id
+// de-duplication), each user's language and last record (for /undo), and what a user is asked
+// to type next. The memory store serves tests and one process; the file store survives a restart.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+
+export type KeyValueStore = {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown, ttlMs?: number): Promise<void>;
+  delete(key: string): Promise<void>;
+};
+
+type Entry = { v: unknown; exp?: number };
+
+const store = (entries: Map<string, Entry>, now: () => number, persist: () => void) => {
+  let writes = 0;
+  const sweep = () => {
+    const t = now();
+    for (const [k, e] of entries) if (e.exp !== undefined && e.exp <= t) entries.delete(k);
+  };
+  return {
+    async get<T>(key: string) {
+      const e = entries.get(key);
+      if (!e) return undefined;
+      if (e.exp !== undefined && e.exp <= now()) {
+        entries.delete(key);
+        return undefined;
+      }
+      return e.v as T;
+    },
+    async set(key: string, value: unknown, ttlMs?: number) {
+      entries.set(key, ttlMs === undefined ? { v: value } : { v: value, exp: now() + ttlMs });
+      // Expired entries are swept now and then, so the map does not grow without bound.
+      if (++writes % 1000 === 0) sweep();
+      persist();
+    },
+    async delete(key: string) {
+      entries.delete(key);
+      persist();
+    },
+  } satisfies KeyValueStore;
+};
+
+export const memoryStore = (now: () => number = Date.now): KeyValueStore =>
+  store(new Map(), now, () => {});
+
+/** A JSON file rewritten atomically on every change: enough for one bot's small state. */
+export const fileStore = (path: string, now: () => number = Date.now): KeyValueStore => {
+  let entries = new Map<string, Entry>();
+  try {
+    entries = new Map(
+      Object.entries(JSON.parse(readFileSync(path, "utf8")) as Record<string, Entry>),
+    );
+  } catch {
+    // No file yet (or an unreadable one): start empty.
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  return store(entries, now, () => {
+    const tmp = `${path}.tmp`;
+    writeFileSync(tmp, JSON.stringify(Object.fromEntries(entries)));
+    renameSync(tmp, path);
+  });
+};
