@@ -5,3 +5,4 @@ export * from "./register.ts";
 export * from "./render/index.ts";
 export * from "./report.ts";
 export * from "./rules.ts";
+export * from "./deadlines/index.ts";

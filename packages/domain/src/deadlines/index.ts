@@ -1,0 +1,5 @@
+export * from "./clocks.ts";
+export * from "./due-date.ts";
+export * from "./holiday-file.ts";
+export * from "./statutory-holidays.ts";
+export * from "./working-calendar.ts";
