@@ -1,9 +1,8 @@
 // ogi check <file> [--previous <file>] [--json] [--lang zh|en]: the findings of a report;
 // exit status 1 when one of them is an error.
-import { type Finding, hasErrors, type Lang } from "@ogi/domain";
+import { checkReport, type Finding, hasErrors, type Lang } from "@ogi/domain";
 import { LANG_OPTION, langOf, oneFile, parse } from "../args.ts";
 import type { Command } from "../command.ts";
-import { checkReport } from "../domain-ports.ts";
 import { EXIT_FINDINGS, EXIT_OK } from "../errors.ts";
 import { loadReport } from "../load.ts";
 

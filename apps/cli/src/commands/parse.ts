@@ -1,8 +1,7 @@
 // ogi parse <file> [--json]: a report in, its canonical JSON or a short summary out.
-import { type Lang, type ReportDraft, rowInfo } from "@ogi/domain";
+import { checkReport, type Lang, type ReportDraft, rowInfo } from "@ogi/domain";
 import { LANG_OPTION, langOf, oneFile, parse } from "../args.ts";
 import type { Command } from "../command.ts";
-import { checkReport } from "../domain-ports.ts";
 import { EXIT_OK } from "../errors.ts";
 import { loadReport } from "../load.ts";
 import { mergeFindings } from "./check.ts";

@@ -1,10 +1,9 @@
 // ogi render <file> --format md|html|txt|csv [--lang zh|en] [--findings] [-o <out>]
 import { writeFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
-import { RENDER_FORMATS, type RenderFormat, renderReport } from "@ogi/domain";
+import { checkReport, RENDER_FORMATS, type RenderFormat, renderReport } from "@ogi/domain";
 import { LANG_OPTION, langOf, oneFile, parse } from "../args.ts";
 import type { Command } from "../command.ts";
-import { checkReport } from "../domain-ports.ts";
 import { CliError, EXIT_OK } from "../errors.ts";
 import { loadReport } from "../load.ts";
 import { mergeFindings } from "./check.ts";
