@@ -35,6 +35,7 @@ import {
   TEXT_WIDTH,
   unescapeMarkdown,
 } from "../src/index.ts";
+import { arbReport } from "./arbitraries.ts";
 
 type Element = ReturnType<typeof DomUtils.getElementsByTagName>[number];
 
@@ -614,6 +615,31 @@ describe("languages", () => {
         expect(reportFromHtml(renderReport(report, { format: "html", lang }))).toEqual(report);
       }),
       { numRuns: 30 },
+    );
+  });
+});
+
+// ── Realistic generated reports (arbitraries.ts) ─────────────────────────────
+
+describe("generated valid reports", () => {
+  it("show every cell in every format and read back from CSV, HTML and the chat text", () => {
+    fc.assert(
+      fc.property(arbReport(), fc.constantFrom("zh" as const, "en" as const), (report, lang) => {
+        expect(reportFromCsv(renderReport(report, { format: "csv", lang }))).toEqual(report);
+        expect(reportFromHtml(renderReport(report, { format: "html", lang }))).toEqual(report);
+        const chat = renderRequestsText(report.requests, lang);
+        expect(requestsFromText(chat, lang)).toEqual(report.requests);
+        for (const line of chat.trimEnd().split("\n"))
+          expect(displayWidth(line)).toBeLessThanOrEqual(TEXT_WIDTH);
+        const md = renderReport(report, { format: "md", lang });
+        const rows = mdTableRows(mdSection(md, SECTION_TITLES.requests[lang])).slice(2);
+        expect(rows.map((r) => r.slice(3))).toEqual(
+          REQUEST_ROWS.map((r) => REQUEST_COLUMNS.map((c) => show(report.requests[r][c]))),
+        );
+        const txt = renderReport(report, { format: "txt", lang }).split("\n");
+        for (const s of SECTIONS) expect(txt).toContain(SECTION_TITLES[s][lang]);
+      }),
+      { numRuns: 40 },
     );
   });
 });

@@ -102,7 +102,7 @@ export const SHORT_APPLICANT_LABELS: Record<ApplicantType, Bilingual> = {
 
 const REQUESTS_LEGEND: Bilingual = {
   zh: "右：总计；缩进：申请人（0不列）",
-  en: "Right: total; indented: applicants ≠ 0",
+  en: "Total at right; applicants ≠ 0",
 };
 
 const WIDE =
