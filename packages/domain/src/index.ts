@@ -6,3 +6,4 @@ export * from "./render/index.ts";
 export * from "./report.ts";
 export * from "./rules.ts";
 export * from "./deadlines/index.ts";
+export * from "./import/index.ts";

@@ -1,0 +1,80 @@
+// Text normalization shared by every import path: labels are compared by a "key" that ignores
+// width (full-width digits and parentheses), spaces, punctuation and numbering, so that
+// "（一） 予以公开", "(一)予以公开" and "1、其他" all match the catalog's verbatim labels.
+
+/** NFKC folds full-width digits, letters and punctuation (０-９, （）, ，) to ASCII. */
+export const fold = (s: string): string => s.normalize("NFKC");
+
+// Known misprints in published reports, mapped to the official wording.
+const TYPOS: readonly [RegExp, string][] = [[/本年度止件数/g, "本年废止件数"]];
+
+/** Letters, digits and Han characters only, misprints corrected: the comparison key. */
+export const labelKey = (s: string): string => {
+  let t = fold(s);
+  for (const [re, to] of TYPOS) t = t.replace(re, to);
+  return t.replace(/[^\p{L}\p{N}]/gu, "");
+};
+
+const NUMBERING =
+  /^\s*(?:[(]\s*[一二三四五六七八九十]{1,3}\s*[)]|[一二三四五六七八九十]{1,3}\s*[、.．,]|\d{1,2}\s*[.、．,)](?!\d)|[(]\s*\d{1,2}\s*[)])\s*/;
+
+/** The label without its leading numbering ("（一）", "1.", "1、", "三、"). */
+export const stripNumbering = (s: string): string => fold(s).replace(NUMBERING, "");
+
+/** The numbering at the start of a label, folded ("(一)", "1.", "三、"), or "". */
+export const numberingOf = (s: string): string => fold(s).match(NUMBERING)?.[0]?.trim() ?? "";
+
+/** Key of a label without its numbering. */
+export const coreKey = (s: string): string => labelKey(stripNumbering(s));
+
+export type CellValue =
+  | { kind: "number"; value: number }
+  | { kind: "blank" }
+  | { kind: "dash"; text: string };
+
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const DASHES = new Set(["/", "\\", "-", "--", "—", "——", "–", "－", "无", "空", "x", "X", "×"]);
+const UNITS = /\s*(?:件|个|条|项|次|元|万元)$/;
+
+/**
+ * Reads a table cell: a number (full-width digits, thousands separators "3,119" / "3，119",
+ * a trailing unit), a dash or "/" (an explicitly empty cell), a blank, or null when the cell is
+ * text (a label).
+ */
+export const readCell = (raw: string): CellValue | null => {
+  const t = fold(raw).replace(/[\s\u00a0\u3000]+/g, "");
+  if (t === "") return { kind: "blank" };
+  if (DASHES.has(t)) return { kind: "dash", text: raw.trim() };
+  const n = t.replace(UNITS, "");
+  if (NUMBER.test(n)) {
+    const value = Number(n.replace(/,/g, ""));
+    if (Number.isFinite(value)) return { kind: "number", value };
+  }
+  return null;
+};
+
+/** Parses a number written in prose ("3,940", "３９４０", "96171.6"); null when it is not one. */
+export const readNumber = (raw: string): number | null => {
+  const c = readCell(raw);
+  return c?.kind === "number" ? c.value : null;
+};
+
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f]/u;
+
+/** Display width in half-width columns: Han characters and full-width punctuation count 2. */
+export const displayWidth = (s: string): number => {
+  let w = 0;
+  for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
+  return w;
+};
+
+/** Characters that end a sentence (and so may end a paragraph). */
+export const endsSentence = (s: string): boolean => /[。！？；：:!?;.…]["”’」』）)]*\s*$/.test(s);
+
+/** Joins two pieces of wrapped text: no space between Han characters, one between words. */
+export const joinWrapped = (a: string, b: string): string => {
+  if (a === "") return b;
+  if (b === "") return a;
+  return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
+};

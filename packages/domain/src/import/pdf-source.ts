@@ -1,0 +1,143 @@
+// PDF files read directly with pdf.js: text items are grouped into lines by their baseline
+// (y), and into cells by the horizontal gaps between them, which gives the same shape as
+// `pdftotext -layout` output with geometric x positions. No worker thread, no network, no
+// canvas, no fonts: only the text layer is read, from the bytes given.
+
+import { importErrors } from "./import-error.ts";
+import { displayWidth } from "./normalize.ts";
+import {
+  type Cell,
+  isPageFooter,
+  isWrapped,
+  type SourceDoc,
+  type SourceLine,
+} from "./source-lines.ts";
+
+type Item = { str: string; x: number; y: number; w: number; size: number };
+
+type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+
+let loaded: Promise<PdfJs> | undefined;
+const loadPdfJs = (): Promise<PdfJs> => {
+  loaded ??= (async () => {
+    // The worker's code runs in this thread ("fake worker"): registering it up front means
+    // pdf.js never looks for a worker file or spawns a thread.
+    const g = globalThis as { pdfjsWorker?: unknown };
+    g.pdfjsWorker ??= await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    return import("pdfjs-dist/legacy/build/pdf.mjs");
+  })();
+  return loaded;
+};
+
+/** Items of one page into lines (top to bottom) of cells (left to right). */
+const pageLines = (items: Item[]): { cells: Cell[]; size: number; y: number }[] => {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: { y: number; size: number; items: Item[] }[] = [];
+  for (const it of sorted) {
+    const row = rows.find((r) => Math.abs(r.y - it.y) <= Math.min(r.size, it.size) * 0.5);
+    if (row) row.items.push(it);
+    else rows.push({ y: it.y, size: it.size, items: [it] });
+  }
+  rows.sort((a, b) => b.y - a.y);
+  return rows.map((row) => {
+    const its = row.items.sort((a, b) => a.x - b.x);
+    const cells: Cell[] = [];
+    let cur: { text: string; x: number; end: number } | null = null;
+    for (const it of its) {
+      const gap = cur ? it.x - cur.end : 0;
+      if (cur && gap <= it.size * 1.2) {
+        cur.text += gap > it.size * 0.25 && /[A-Za-z0-9]$/.test(cur.text) ? ` ${it.str}` : it.str;
+        cur.end = Math.max(cur.end, it.x + it.w);
+      } else {
+        if (cur) cells.push({ text: cur.text.trim(), x: cur.x, w: cur.end - cur.x });
+        cur = { text: it.str, x: it.x, end: it.x + it.w };
+      }
+    }
+    if (cur) cells.push({ text: cur.text.trim(), x: cur.x, w: cur.end - cur.x });
+    return { cells: cells.filter((c) => c.text !== ""), size: row.size, y: row.y };
+  });
+};
+
+export const pdfToSource = async (bytes: Uint8Array): Promise<SourceDoc> => {
+  const pdfjs = await loadPdfJs();
+  // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
+  const data = new Uint8Array(bytes);
+  const task = pdfjs.getDocument({
+    data,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    disableRange: true,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    useWasm: false,
+    enableXfa: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => {});
+    if ((e as { name?: string }).name === "PasswordException") throw importErrors.encryptedPdf(e);
+    throw importErrors.damagedPdf(e);
+  }
+  try {
+    const lines: SourceLine[] = [];
+    const dropped: number[] = [];
+    let chars = 0;
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      const items: Item[] = [];
+      for (const raw of content.items) {
+        if (!("str" in raw) || raw.str.trim() === "") continue;
+        const [a, b, c, d, x, y] = raw.transform as number[];
+        const size = Math.max(Math.hypot(c ?? 0, d ?? 0), Math.hypot(a ?? 0, b ?? 0), 1);
+        items.push({ str: raw.str, x: x ?? 0, y: y ?? 0, w: raw.width, size });
+        chars += raw.str.replace(/\s/g, "").length;
+      }
+      const rows = pageLines(items);
+      // The left margin and body size of the page, to tell indented (paragraph-opening) lines.
+      const starts = rows.map((r) => r.cells[0]?.x ?? 0).sort((m, n) => m - n);
+      const left = starts[Math.floor(starts.length * 0.1)] ?? 0;
+      for (const row of rows) {
+        const text = row.cells.map((c) => c.text).join(" ");
+        const no = lines.length + 1;
+        if (isPageFooter(text)) {
+          dropped.push(no);
+          lines.push(emptyLine(no));
+          continue;
+        }
+        lines.push({
+          no,
+          text,
+          cells: row.cells,
+          indent: Math.max(0, ((row.cells[0]?.x ?? left) - left) / row.size),
+          width: displayWidth(text),
+          explicit: false,
+          positional: true,
+        });
+      }
+      lines.push(emptyLine(lines.length + 1));
+      page.cleanup();
+    }
+    if (chars < 20) throw importErrors.scannedPdf();
+    return { kind: "pdf", lines, wrapped: isWrapped(lines), dropped };
+  } finally {
+    await task.destroy().catch(() => {});
+  }
+};
+
+const emptyLine = (no: number): SourceLine => ({
+  no,
+  text: "",
+  cells: [],
+  indent: 0,
+  width: 0,
+  explicit: false,
+  positional: false,
+});

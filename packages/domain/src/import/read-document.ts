@@ -1,0 +1,246 @@
+// Reads a whole report from source lines: title (agency and year), the six sections, the
+// tables, the narrative and the fee statement.
+import { SECTION_TITLES, SECTIONS, type Section } from "../catalog.ts";
+import type { Finding } from "../findings.ts";
+import { cellPaths, type ReportDraft, setCell } from "../report.ts";
+import { unreadable } from "./findings.ts";
+import { fullLineWidth, paragraphsOf, readFeeStatement, readOverview } from "./narrative.ts";
+import { coreKey, fold, labelKey, numberingOf } from "./normalize.ts";
+import { readAppeals, readProactive, readRequests } from "./read-tables.ts";
+import type { SourceDoc, SourceLine } from "./source-lines.ts";
+
+export type ReadResult = {
+  report: ReportDraft;
+  findings: Finding[];
+  /** How many headings and tables were recognized: 0 means this is not a report. */
+  recognized: number;
+};
+
+/** A draft with every cell null and every text empty. */
+export const blankDraft = (): ReportDraft => {
+  const draft = {
+    formatVersion: "2021",
+    agency: { name: "" },
+    year: 0,
+    overview: {
+      intro: "",
+      proactive: "",
+      requests: "",
+      management: "",
+      platform: "",
+      supervision: "",
+    },
+    proactive: {
+      rules: {},
+      normativeDocuments: {},
+      licensing: {},
+      penalty: {},
+      coercion: {},
+      fees: {},
+    },
+    requests: {},
+    appeals: {},
+    problems: "",
+    otherMatters: "",
+    fees: {},
+  } as unknown as ReportDraft;
+  for (const { path } of cellPaths()) {
+    const parts = path.split(".");
+    let node = draft as unknown as Record<string, Record<string, unknown>>;
+    for (const part of parts.slice(0, -1)) {
+      node[part] ??= {};
+      node = node[part] as unknown as Record<string, Record<string, unknown>>;
+    }
+    setCell(draft, path, null);
+  }
+  return draft;
+};
+
+const NUMERALS = ["一", "二", "三", "四", "五", "六"];
+
+const stripMarkup = (s: string) =>
+  s
+    .replace(/^\s*#{1,6}\s*/, "")
+    .replace(/\*\*|__/g, "")
+    .trim();
+
+/** Whether a line is the heading of a section ("一、总体情况", "## 三、收到和处理…"). */
+const isHeading = (line: SourceLine, section: Section): boolean => {
+  if (line.text === "" || line.cells.length > 2) return false;
+  const text = stripMarkup(line.text);
+  const title = SECTION_TITLES[section].zh;
+  const core = coreKey(text);
+  const titleCore = coreKey(title);
+  if (core !== titleCore && !(core.startsWith(titleCore) && core.length <= titleCore.length + 6))
+    return false;
+  const numbering = numberingOf(text);
+  const numeral = NUMERALS[SECTIONS.indexOf(section)]!;
+  return numbering === "" || numbering.includes(numeral);
+};
+
+const findHeadings = (lines: readonly SourceLine[]): Map<Section, number> => {
+  const found = new Map<Section, number>();
+  let from = 0;
+  for (const s of SECTIONS) {
+    for (let i = from; i < lines.length; i++)
+      if (isHeading(lines[i]!, s)) {
+        found.set(s, i);
+        from = i + 1;
+        break;
+      }
+  }
+  return found;
+};
+
+/** Lines of a section: after its heading, up to the next heading found. */
+const regionOf = (
+  lines: readonly SourceLine[],
+  headings: Map<Section, number>,
+  section: Section,
+): SourceLine[] | null => {
+  const start = headings.get(section);
+  if (start === undefined) return null;
+  const later = SECTIONS.slice(SECTIONS.indexOf(section) + 1)
+    .map((s) => headings.get(s))
+    .filter((i): i is number => i !== undefined);
+  const end = later.length > 0 ? Math.min(...later) : lines.length;
+  return lines.slice(start + 1, end);
+};
+
+const YEAR = /([0-9０-９]{4})\s*年/;
+
+const readTitle = (
+  lines: readonly SourceLine[],
+): { name: string; year: number | null; line: number } | null => {
+  const candidates = lines.filter((l) => l.text !== "");
+  const idx = candidates.findIndex((l) => {
+    const k = labelKey(l.text);
+    return k.includes("年度报告") || k.includes("工作年报");
+  });
+  if (idx < 0) return null;
+  const line = candidates[idx]!;
+  const text = stripMarkup(line.text);
+  const m = YEAR.exec(text);
+  let year: number | null = m?.[1] ? Number(fold(m[1])) : null;
+  let name = "";
+  if (m && m.index !== undefined) {
+    name = text.slice(0, m.index).trim();
+    if (name === "") {
+      const after = text.slice(m.index + m[0].length);
+      const cut = after.search(/(?:度)?政府信息公开|(?:度)?政务公开/);
+      name = (cut > 0 ? after.slice(0, cut) : "").trim();
+    }
+  } else {
+    const cut = text.search(/政府信息公开|政务公开/);
+    name = (cut > 0 ? text.slice(0, cut) : "").trim();
+  }
+  if (name === "" && idx > 0) name = stripMarkup(candidates[idx - 1]!.text);
+  if (year === null && idx > 0) {
+    const pm = YEAR.exec(candidates[idx - 1]!.text);
+    if (pm?.[1]) year = Number(fold(pm[1]));
+  }
+  name = name
+    .replace(/^(?:关于)|(?:关于)$/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return { name, year, line: line.no };
+};
+
+export const readDocument = (doc: SourceDoc): ReadResult => {
+  const { lines } = doc;
+  const report = blankDraft();
+  const findings: Finding[] = [];
+  const headings = findHeadings(lines);
+  let recognized = headings.size;
+  const firstHeading = Math.min(...[...headings.values(), lines.length]);
+  const width = fullLineWidth(lines);
+
+  // Title: agency and year.
+  const title = readTitle(lines.slice(0, Math.max(firstHeading, Math.min(lines.length, 12))));
+  if (title?.name) report.agency.name = title.name;
+  else
+    findings.push(
+      unreadable(
+        title?.line ?? 1,
+        ["agency.name"],
+        "未能从标题中读出机关名称。",
+        "Could not read the agency's name from the title.",
+      ),
+    );
+  if (title?.year) report.year = title.year;
+  else {
+    const anyYear = lines.map((l) => YEAR.exec(l.text)).find((m) => m?.[1]);
+    if (anyYear?.[1]) report.year = Number(fold(anyYear[1]));
+    findings.push(
+      unreadable(
+        title?.line ?? 1,
+        ["year"],
+        "未能从标题中读出报告年度。",
+        "Could not read the report's year from the title.",
+      ),
+    );
+  }
+
+  const lineOf = (s: Section) => {
+    const i = headings.get(s);
+    return i === undefined ? 1 : lines[i]!.no;
+  };
+  const missing = (s: Section) =>
+    findings.push(
+      unreadable(
+        1,
+        [s],
+        `找不到第${NUMERALS[SECTIONS.indexOf(s)]}部分“${SECTION_TITLES[s].zh}”的标题。`,
+        `The heading of section ${SECTIONS.indexOf(s) + 1} ("${SECTION_TITLES[s].zh}") was not found.`,
+      ),
+    );
+
+  const overview = regionOf(lines, headings, "overview");
+  if (overview) report.overview = readOverview(overview, doc.wrapped, width);
+  else missing("overview");
+
+  // Tables: by their sections, or by their labels where a heading is missing.
+  const proactive =
+    regionOf(lines, headings, "proactive") ??
+    lines.slice(headings.get("overview") ?? 0, headings.get("requests") ?? lines.length);
+  if (!headings.has("proactive")) missing("proactive");
+  const proactiveFindings: Finding[] = [];
+  const proactiveRows = readProactive(proactive, report, proactiveFindings, lineOf("proactive"));
+  if (proactiveRows > 0 || headings.has("proactive")) findings.push(...proactiveFindings);
+  if (proactiveRows > 0) recognized++;
+
+  const requests = regionOf(lines, headings, "requests") ?? fallbackRequests(lines);
+  if (!headings.has("requests")) missing("requests");
+  const requestFindings: Finding[] = [];
+  const requestRows = readRequests(requests, report, requestFindings, lineOf("requests"));
+  if (requestRows > 0 || headings.has("requests")) findings.push(...requestFindings);
+  if (requestRows > 0) recognized++;
+
+  const appeals = regionOf(lines, headings, "appeals");
+  if (appeals) readAppeals(appeals, report, findings, lineOf("appeals"));
+  else missing("appeals");
+
+  const problems = regionOf(lines, headings, "problems");
+  if (problems) report.problems = paragraphsOf(problems, doc.wrapped, width);
+  else missing("problems");
+
+  const other = regionOf(lines, headings, "otherMatters");
+  if (other) {
+    report.otherMatters = paragraphsOf(other, doc.wrapped, width);
+    const fees = readFeeStatement(report.otherMatters);
+    report.fees = { ...fees };
+  } else missing("otherMatters");
+
+  return { report, findings, recognized };
+};
+
+/** Without the heading of 三, the table is where its first and last rows are. */
+const fallbackRequests = (lines: readonly SourceLine[]): SourceLine[] => {
+  const first = lines.findIndex((l) => labelKey(l.text).includes("本年新收政府信息公开申请数量"));
+  if (first < 0) return [];
+  let last = lines.findIndex(
+    (l, i) => i > first && labelKey(l.text).includes("结转下年度继续办理"),
+  );
+  if (last < 0) last = Math.min(lines.length - 1, first + 80);
+  return lines.slice(Math.max(0, first - 12), last + 3);
+};
