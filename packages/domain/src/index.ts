@@ -1,3 +1,4 @@
+export * from "./aggregate.ts";
 export * from "./catalog.ts";
 export * from "./findings.ts";
 export * from "./fold.ts";
