@@ -39,12 +39,10 @@ export const outcomeLabel = (o: Outcome, lang: Lang) => {
 type Button = { text: string; state: FlowState };
 
 const keyboard = (ctx: BotContext, rows: Button[][]) => {
-  const kb = new InlineKeyboard();
-  for (const row of rows) {
-    for (const b of row) kb.text(b.text, ctx.services.codec.encode(b.state));
-    kb.row();
-  }
-  return kb;
+  const data = rows
+    .filter((row) => row.length > 0)
+    .map((row) => row.map((b) => InlineKeyboard.text(b.text, ctx.services.codec.encode(b.state))));
+  return InlineKeyboard.from(data);
 };
 
 const chunk = <T>(xs: T[], n: number): T[][] =>
@@ -93,7 +91,7 @@ export const channelKeyboard = (ctx: BotContext, type: ApplicantType, date: IsoD
 export const newCardKeyboard = (
   ctx: BotContext,
   s: { type: ApplicantType; date: IsoDate; channel: Channel | null },
-) => keyboard(ctx, [[{ text: ctx.t("btn-confirm-new"), state: { k: "nx", ...s } }], [cancel(ctx)]]);
+) => keyboard(ctx, [[{ text: ctx.t("btn-confirm-new"), state: { ...s, k: "nx" } }], [cancel(ctx)]]);
 
 /** The six groups in the table's order; a group of one is chosen at once, others open (›). */
 export const outcomeGroupKeyboard = (ctx: BotContext, number: number) =>
@@ -133,7 +131,7 @@ export const closeCardKeyboard = (
   s: { number: number; outcome: Outcome; date: IsoDate },
 ) =>
   keyboard(ctx, [
-    [{ text: ctx.t("btn-confirm-close"), state: { k: "cx", ...s } }],
+    [{ text: ctx.t("btn-confirm-close"), state: { ...s, k: "cx" } }],
     dateButtons(ctx, (date) => ({ k: "cd", number: s.number, outcome: s.outcome, date })).filter(
       (b) => b.state.k === "cd" && b.state.date !== s.date,
     ),
@@ -174,8 +172,8 @@ export const moreCardKeyboard = (
   s: { number: number; event: MoreEvent; date: IsoDate; fen: number | null },
 ) =>
   keyboard(ctx, [
-    [{ text: ctx.t("btn-confirm-more"), state: { k: "mx", ...s } }],
-    dateButtons(ctx, (date) => ({ k: "md", ...s, date })).filter(
+    [{ text: ctx.t("btn-confirm-more"), state: { ...s, k: "mx" } }],
+    dateButtons(ctx, (date) => ({ ...s, k: "md", date })).filter(
       (b) => b.state.k === "md" && b.state.date !== s.date,
     ),
     [cancel(ctx)],
@@ -198,7 +196,7 @@ export const undoCardKeyboard = (
   ctx: BotContext,
   s: { reason: "mistake" | "duplicate" | "wrongApplication"; ref: string },
 ) =>
-  keyboard(ctx, [[{ text: ctx.t("btn-confirm-undo"), state: { k: "ux", ...s } }], [cancel(ctx)]]);
+  keyboard(ctx, [[{ text: ctx.t("btn-confirm-undo"), state: { ...s, k: "ux" } }], [cancel(ctx)]]);
 
 export const langKeyboard = (ctx: BotContext) =>
   keyboard(ctx, [

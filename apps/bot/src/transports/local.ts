@@ -4,7 +4,7 @@
 import type { Bot, Transformer } from "grammy";
 import type { Message, UserFromGetMe } from "grammy/types";
 
-export type OutgoingCall = { method: string; payload: Record<string, unknown> };
+export type OutgoingCall = { method: string; payload: Record<string, unknown>; result: unknown };
 
 export const TEST_BOT_INFO: UserFromGetMe = {
   id: 1_000_001,
@@ -38,7 +38,6 @@ export const localTransformer = (
     }) as Message;
   return async (_prev, method, payload) => {
     const p = (payload ?? {}) as Record<string, unknown>;
-    onCall({ method, payload: p });
     let result: unknown = true;
     switch (method) {
       case "getMe":
@@ -58,6 +57,7 @@ export const localTransformer = (
       default:
         result = true;
     }
+    onCall({ method, payload: p, result });
     // biome-ignore lint/suspicious/noExplicitAny: a transformer returns the method's own result type.
     return { ok: true, result } as any;
   };

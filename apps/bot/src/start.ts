@@ -1,0 +1,93 @@
+// startBot(env): the bot as a service, in long-polling mode (@grammyjs/runner) or in webhook
+// mode (Hono). Used by `pnpm start` beside the API when TELEGRAM_BOT_TOKEN is set, and by
+// `node apps/bot/src/main.ts` alone.
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { run } from "@grammyjs/runner";
+import { serve } from "@hono/node-server";
+import pino from "pino";
+import type { OgiApi } from "./api.ts";
+import { createBot } from "./bot.ts";
+import type { Logger } from "./context.ts";
+import { parseEnv } from "./env.ts";
+import { createHttpApi } from "./http-api.ts";
+import { fileStore, type KeyValueStore } from "./storage.ts";
+import { webhookApp } from "./transports/webhook.ts";
+
+export type StartedBot = { mode: "polling" | "webhook"; url?: string; stop(): Promise<void> };
+
+export type StartOptions = {
+  logger?: Logger;
+  /** Another way to reach the API than OGI_API_URL (e.g. in the same process). */
+  api?: OgiApi;
+  storage?: KeyValueStore;
+};
+
+const repoRoot = resolve(import.meta.dirname, "../../..");
+
+export const startBot = async (
+  env: Record<string, string | undefined>,
+  options: StartOptions = {},
+): Promise<StartedBot> => {
+  const config = parseEnv(env);
+  const logger = options.logger ?? pino({ name: "ogi-bot", level: env.LOG_LEVEL ?? "info" });
+  const api =
+    options.api ??
+    createHttpApi({ baseUrl: config.OGI_API_URL, serviceToken: config.OGI_BOT_SERVICE_TOKEN });
+  const dataDir = env.OGI_DATA_DIR ? resolve(env.OGI_DATA_DIR) : resolve(repoRoot, ".data");
+  const storage = options.storage ?? fileStore(resolve(dataDir, "bot-state.json"));
+  const bot = createBot({
+    token: config.TELEGRAM_BOT_TOKEN,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    api,
+    logger,
+    storage,
+  });
+  await bot.init();
+  await bot.api
+    .setMyCommands([
+      { command: "new", description: "登记新申请 / Register an application" },
+      { command: "close", description: "记录办理结果 / Record the outcome" },
+      { command: "more", description: "补正、征求意见、延期、收费 / Other events" },
+      { command: "undo", description: "撤销最后一条记录 / Withdraw your last record" },
+      { command: "summary", description: "本年累计 / Year to date" },
+      { command: "report", description: "年度报告 / Annual report" },
+      { command: "pending", description: "在办申请 / Open applications" },
+      { command: "help", description: "帮助 / Help" },
+      { command: "lang", description: "语言 / Language" },
+    ])
+    .catch((e) => logger.warn({ err: e }, "setMyCommands failed"));
+
+  if (config.BOT_MODE === "webhook") {
+    const url = new URL(config.WEBHOOK_URL!);
+    const app = webhookApp(bot, { path: url.pathname, secret: config.WEBHOOK_SECRET! });
+    const server = await new Promise<ReturnType<typeof serve>>((ok) => {
+      const s = serve({ fetch: app.fetch, port: config.WEBHOOK_PORT, hostname: "0.0.0.0" }, () =>
+        ok(s),
+      );
+    });
+    await bot.api.setWebhook(url.href, {
+      secret_token: config.WEBHOOK_SECRET!,
+      allowed_updates: ["message", "callback_query"],
+    });
+    const port = (server.address() as AddressInfo).port;
+    logger.info({ url: url.href, port }, "bot webhook listening");
+    return {
+      mode: "webhook",
+      url: url.href,
+      stop: () => new Promise<void>((ok) => server.close(() => ok())),
+    };
+  }
+
+  await bot.api.deleteWebhook().catch((e) => logger.warn({ err: e }, "deleteWebhook failed"));
+  const runner = run(bot, {
+    runner: { fetch: { allowed_updates: ["message", "callback_query"] } },
+  });
+  logger.info({ username: bot.botInfo.username }, "bot polling");
+  return {
+    mode: "polling",
+    stop: async () => {
+      if (runner.isRunning()) await runner.stop();
+    },
+  };
+};
