@@ -8,6 +8,8 @@
 //   which undoes that one (restoring what it removed). An amendment pointing at an unknown id,
 //   or at an event recorded after it, is ignored; when two amendments supersede the same event
 //   the later one wins. `effectiveEvents` applies all this and returns plain events.
+//   Amendments apply whatever their own date: they correct the record, so the state "as of"
+//   an earlier day and the tables of earlier years show the corrected history.
 // - The status of an application at the end of a day D comes from its effective events dated
 //   on or before D: it is open from its `received` date until a `concluded`, open again after a
 //   `reopened`, and so on. Among status events (concluded/reopened), the latest date wins and, on

@@ -324,6 +324,8 @@ const buildApplication = (
         const target = effective[effective.length - 1];
         const lastRecorded = events[events.length - 1];
         if (!target || lastRecorded?.type === "amended") break;
+        // Withdrawing the receipt (an application recorded by mistake) now and then only.
+        if (target.type === "received" && step.party === "thirdParty") break;
         events.push({
           id: nextId(),
           type: "amended",

@@ -17,9 +17,11 @@ import {
   type ReportDraft,
   RULE_CODES,
   RULES,
+  reportSchema,
+  requestsTableSchema,
   setCell,
 } from "../src/index.ts";
-import { arbReport } from "./arbitraries.ts";
+import { arbReport, arbRequestsTable } from "./arbitraries.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 const readFixture = (name: string) =>
@@ -134,6 +136,16 @@ describe("checkReport on valid reports", () => {
       },
     ]);
     expect(findings[0]!.message.zh).toContain("发出收费通知的件数");
+  });
+
+  it("generates reports that the strict schema accepts as they are", () => {
+    fc.assert(
+      fc.property(arbReport(), arbRequestsTable(), (report, table) => {
+        expect(reportSchema.parse(report)).toEqual(report);
+        expect(requestsTableSchema.parse(table)).toEqual(table);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it("passes any generated valid report", () => {
