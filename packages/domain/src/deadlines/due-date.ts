@@ -139,7 +139,7 @@ export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateRes
     stoppedSince = null;
     result.countingFrom = date;
     note(
-      `${zh}${withWeekday(date).zh}：答复期限重新计算，当日不计，自次一工作日起 ${REPLY_WORKING_DAYS} 个工作日（第三十三条）`,
+      `${zh} ${withWeekday(date).zh}：答复期限重新计算，当日不计，自次一工作日起 ${REPLY_WORKING_DAYS} 个工作日（第三十三条）`,
       `${en} ${withWeekday(date).en}: the reply deadline starts again; that day is not counted, ${REPLY_WORKING_DAYS} working days from the next working day (Art. 33)`,
     );
   };
@@ -283,6 +283,7 @@ export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateRes
     );
 
   let d = start;
+  let lastCounted: IsoDate | null = null;
   for (let guard = 0; guard < 40_000; guard++) {
     while (next < pending.length && pending[next]!.date <= d) apply(pending[next++]!);
     if (running() && count >= limit && calendar.isWorkingDay(d)) {
@@ -327,7 +328,8 @@ export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateRes
     if (day.kind === "weekend") continue;
     flushHolidays();
     count++;
-    if (count === 1)
+    if (count === limit) lastCounted = d;
+    if (count === 1 && day.kind !== "makeUpWorkday")
       note(`第 1 个工作日：${withWeekday(d).zh}`, `Working day 1: ${withWeekday(d).en}`);
     if (day.kind === "makeUpWorkday")
       note(
@@ -356,10 +358,16 @@ export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateRes
       );
   } else {
     const due = result.dueDate!;
-    note(
-      `第 ${limit} 个工作日为 ${withWeekday(due).zh}：答复期限`,
-      `Working day ${limit} is ${withWeekday(due).en}: the reply is due`,
-    );
+    if (due === lastCounted)
+      note(
+        `第 ${limit} 个工作日为 ${withWeekday(due).zh}：答复期限`,
+        `Working day ${limit} is ${withWeekday(due).en}: the reply is due`,
+      );
+    else
+      note(
+        `恢复计算时已无剩余工作日：答复期限为其后第一个工作日 ${withWeekday(due).zh}（民法典第二百零三条）`,
+        `No working day was left when the count resumed: the reply is due on the first working day from then, ${withWeekday(due).en} (Civil Code Art. 203)`,
+      );
   }
   for (const y of [...provisionalYears].sort())
     note(

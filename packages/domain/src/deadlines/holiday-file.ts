@@ -131,10 +131,18 @@ export const parseHolidayFile = (input: unknown): ParseHolidayFileResult => {
             zh: `未知字段：${issue.keys.join("、")}（只允许 holidays、workdays、inLieuDays）`,
             en: `unknown field(s): ${issue.keys.join(", ")} (only holidays, workdays, inLieuDays)`,
           };
+        if (issue.code === "invalid_key") {
+          const key = String(issue.path.at(-1));
+          return {
+            path,
+            zh: `${key} 不是有效的日期（应为 YYYY-MM-DD）`,
+            en: `${key} is not a valid date (expected YYYY-MM-DD)`,
+          };
+        }
         if (issue.code === "invalid_type")
           return {
             path,
-            zh: `${path || "文件"} 类型不对，应为对象（日期 → "英文名,中文名,天数"）`,
+            zh: `${path || "文件"}${path ? " " : ""}类型不对，应为对象（日期 → "英文名,中文名,天数"）`,
             en: `${path || "the file"} has the wrong type: expected an object (date → "English,中文,days")`,
           };
         return { path, ...splitMessage(issue.message) };

@@ -36,7 +36,10 @@ export interface WorkingCalendar {
   describe(date: IsoDate): DayDescription;
   /** The n-th working day after `date` (the day itself is not counted); n < 0 counts back. */
   addWorkingDays(date: IsoDate, n: number): IsoDate;
-  /** Working days d with a < d ≤ b; negative (−count of b < d ≤ a) when b is before a. */
+  /**
+   * Working days d with a < d ≤ b; when b is before a, minus those with b < d ≤ a (so
+   * workingDaysBetween(a, addWorkingDays(a, n)) = n for n ≥ 0).
+   */
   workingDaysBetween(a: IsoDate, b: IsoDate): number;
   /** True when the year's arrangement is not published: its days are computed. */
   isProvisional(year: number): boolean;
@@ -160,7 +163,7 @@ export const createWorkingCalendar = (options: WorkingCalendarOptions = {}): Wor
       if (isWorkingDay(d)) count++;
       d = addDays(d, 1);
     }
-    return sign * count;
+    return sign * count || 0; // no -0
   };
 
   return {
