@@ -665,3 +665,42 @@ export const audit = async (
 
 export const auditEntries = async (ex: Executor, limit = 100) =>
   ex.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit);
+
+/** What the reports of many agencies for one year need, in four queries. */
+export const loadReportInputs = async (ex: Executor, codes: readonly string[], year: number) => {
+  const list = [...codes];
+  const [flows, sections, balances, published] = await Promise.all([
+    ex
+      .select()
+      .from(requestCounts)
+      .where(
+        and(
+          inArray(requestCounts.agencyCode, list),
+          lte(requestCounts.year, year),
+          or(
+            eq(requestCounts.year, year),
+            inArray(requestCounts.row, ["newReceived", "totalProcessed"]),
+          ),
+        ),
+      ),
+    ex
+      .select()
+      .from(reportSections)
+      .where(and(inArray(reportSections.agencyCode, list), eq(reportSections.year, year))),
+    ex
+      .select()
+      .from(openingBalances)
+      .where(and(inArray(openingBalances.agencyCode, list), eq(openingBalances.year, year))),
+    ex
+      .select()
+      .from(publishedReports)
+      .where(
+        and(
+          inArray(publishedReports.agencyCode, list),
+          eq(publishedReports.year, year),
+          isNull(publishedReports.reopenedAt),
+        ),
+      ),
+  ]);
+  return { flows, sections, balances, published };
+};

@@ -1,0 +1,93 @@
+// The API as a function of its dependencies: createApp(deps) → a Hono app. No globals, no env.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import { type AppEnv, type Deps, resolvePrincipal } from "./context.ts";
+import { ApiError } from "./errors.ts";
+import { agenciesApp } from "./routes/agencies.ts";
+import { applicationsApp } from "./routes/applications.ts";
+import { metaApp } from "./routes/meta.ts";
+import { publicApp } from "./routes/public.ts";
+import { reportsApp } from "./routes/reports.ts";
+import { staffApp } from "./routes/staff.ts";
+
+const httpErrors: Record<number, { code: string; zh: string; en: string }> = {
+  400: {
+    code: "malformed",
+    zh: "请求格式错误（例如 JSON 无法解析）。",
+    en: "Malformed request (e.g. JSON that can't be parsed).",
+  },
+  413: { code: "tooLarge", zh: "请求内容过大。", en: "The body is too large." },
+  415: {
+    code: "unsupportedMediaType",
+    zh: "不支持的内容类型（应为 application/json）。",
+    en: "Unsupported media type (expected application/json).",
+  },
+};
+
+export const createApp = (deps: Deps) => {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "A personal, service (bot) or admin token. The bot's service token names the Telegram user it acts for in X-Telegram-User-Id.",
+  });
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(error.body(), error.status);
+    if (error instanceof HTTPException && error.status < 500) {
+      const known = httpErrors[error.status] ?? {
+        code: "badRequest",
+        zh: "请求有误。",
+        en: error.message || "Bad request.",
+      };
+      return c.json(
+        { error: { code: known.code, message: { zh: known.zh, en: known.en } } },
+        error.status,
+      );
+    }
+    deps.logger.error({ err: error, method: c.req.method, path: c.req.path }, "unhandled error");
+    return c.json(
+      {
+        error: {
+          code: "internal",
+          message: { zh: "服务器内部错误，已记录。", en: "Internal error; it has been logged." },
+        },
+      },
+      500,
+    );
+  });
+  app.notFound((c) =>
+    c.json(
+      {
+        error: {
+          code: "notFound",
+          message: { zh: `没有这个地址：${c.req.path}`, en: `No such route: ${c.req.path}` },
+        },
+      },
+      404,
+    ),
+  );
+  app.use("/v1/*", async (c, next) => {
+    c.set("principal", await resolvePrincipal(deps, c));
+    await next();
+  });
+  const routes = app
+    .route("/", metaApp())
+    .route("/v1", publicApp())
+    .route("/v1", agenciesApp(deps))
+    .route("/v1", staffApp(deps))
+    .route("/v1", applicationsApp(deps))
+    .route("/v1", reportsApp(deps));
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "政府信息公开工作年度报告 API / Open-government-information annual report API",
+      version: "0.1.0",
+      description:
+        "The register of disclosure applications, year-to-date figures and the annual report derived from them. Errors: { error: { code, message: { zh, en }, issues: [{ path, message }] } }.",
+    },
+  });
+  return routes;
+};
+
+export type AppType = ReturnType<typeof createApp>;

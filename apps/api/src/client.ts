@@ -1,0 +1,23 @@
+// A typed client for other programs (the bot): every route, body and answer typed from the app.
+import { hc } from "hono/client";
+import type { AppType } from "./app.ts";
+import { TELEGRAM_USER_HEADER } from "./context.ts";
+
+export type ClientOptions = {
+  /** The bot's service token acts for this linked Telegram user. */
+  telegramUserId?: number;
+  fetch?: typeof fetch;
+};
+
+export const createClient = (baseUrl: string, token?: string, options: ClientOptions = {}) =>
+  hc<AppType>(baseUrl, {
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(options.telegramUserId !== undefined
+        ? { [TELEGRAM_USER_HEADER]: String(options.telegramUserId) }
+        : {}),
+    },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+
+export type Client = ReturnType<typeof createClient>;

@@ -1,0 +1,62 @@
+// One error shape for every failure: { error: { code, message: { zh, en }, issues } }.
+import type { z } from "zod";
+
+export type Bilingual = { zh: string; en: string };
+export type Issue = { path: string; message: string };
+export type ErrorBody = {
+  error: { code: string; message: Bilingual; issues?: Issue[] };
+};
+
+export class ApiError extends Error {
+  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500;
+  readonly code: string;
+  readonly bilingual: Bilingual;
+  readonly issues: Issue[] | undefined;
+  constructor(status: ApiError["status"], code: string, message: Bilingual, issues?: Issue[]) {
+    super(message.en);
+    this.status = status;
+    this.code = code;
+    this.bilingual = message;
+    this.issues = issues;
+  }
+  body(): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.bilingual,
+        ...(this.issues ? { issues: this.issues } : {}),
+      },
+    };
+  }
+}
+
+export const zodIssues = (error: z.ZodError, prefix?: string): Issue[] =>
+  error.issues.map((i) => ({
+    path: [...(prefix ? [prefix] : []), ...i.path.map(String)].join("."),
+    message: i.message,
+  }));
+
+export const invalid = (issues: Issue[], status: 400 | 422 = 422) =>
+  new ApiError(
+    status,
+    "invalid",
+    { zh: "请求内容有误，见 issues。", en: "The request is invalid; see issues." },
+    issues,
+  );
+
+export const unauthorized = () =>
+  new ApiError(401, "unauthorized", {
+    zh: "需要有效的令牌（Authorization: Bearer …）。",
+    en: "A valid token is needed (Authorization: Bearer …).",
+  });
+
+export const forbidden = (what: Bilingual = { zh: "此操作", en: "this" }) =>
+  new ApiError(403, "forbidden", {
+    zh: `无权进行${what.zh}。`,
+    en: `You are not allowed to do ${what.en}.`,
+  });
+
+export const notFound = (what: Bilingual) =>
+  new ApiError(404, "notFound", { zh: `找不到${what.zh}。`, en: `${what.en} not found.` });
+
+export const conflict = (code: string, message: Bilingual) => new ApiError(409, code, message);

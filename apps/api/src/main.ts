@@ -1,0 +1,71 @@
+// `pnpm start`: the API on the embedded database (or PostgreSQL with DATABASE_URL), with demo
+// data when the database is empty, and an admin token for the first log-in.
+import { resolve } from "node:path";
+import { serve } from "@hono/node-server";
+import { countAdminTokens, createDb, createToken, listAgencies } from "@ogi/db";
+import pino from "pino";
+import { createApp } from "./app.ts";
+import { seedDemo } from "./demo.ts";
+import { parseEnv } from "./env.ts";
+
+const repoRoot = resolve(import.meta.dirname, "../../..");
+
+const main = async () => {
+  let config: ReturnType<typeof parseEnv>;
+  try {
+    config = parseEnv(process.env, { dataDir: resolve(repoRoot, ".data") });
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  const logger = pino({ level: config.logLevel });
+  const database = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const clock = { now: () => new Date() };
+  const where = config.databaseUrl ? "PostgreSQL" : `PGlite (${config.dataDir})`;
+  const lines: string[] = [];
+  if ((await listAgencies(database.db)).length === 0) {
+    const demo = await seedDemo(database.db, clock.now());
+    lines.push(
+      `已载入演示数据 / demo data loaded: ${demo.agencies} agencies, ${demo.applications} applications, ${demo.events} events (region 411421)`,
+    );
+  }
+  if (config.adminToken)
+    lines.push("登录 / log in: Authorization: Bearer $OGI_ADMIN_TOKEN (admin)");
+  else if ((await countAdminTokens(database.db)) === 0) {
+    const { token } = await createToken(
+      database.db,
+      { kind: "admin", label: "first start" },
+      clock.now(),
+    );
+    lines.push(
+      `管理员令牌（只显示这一次）/ admin token (shown only this once):\n    ${token}`,
+      `  登录 / log in: Authorization: Bearer ${token}`,
+    );
+  } else
+    lines.push(
+      "登录 / log in: the admin token printed on the first start, OGI_ADMIN_TOKEN, or `pnpm ogi admin token` (Authorization: Bearer …)",
+    );
+  const app = createApp({ db: database.db, clock, logger, config });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const url = `http://${info.address.includes(":") ? `[${info.address}]` : info.address}:${info.port}`;
+    console.log(
+      [
+        `OGI API · ${where}`,
+        `  API:   ${url}/v1`,
+        `  文档 / docs: ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
+        ...lines.map((l) => `  ${l}`),
+        `  示例 / try: curl ${url}/v1/agencies/411421-gov/summary -H "Authorization: Bearer <token>"`,
+      ].join("\n"),
+    );
+  });
+  const stop = () => {
+    server.close(async () => {
+      await database.close();
+      process.exit(0);
+    });
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+};
+
+await main();

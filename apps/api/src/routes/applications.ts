@@ -1,0 +1,270 @@
+// The register: applications and the events recorded on them.
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  type ApplicationRow,
+  appendEvent,
+  applicationRowState,
+  contributionDelta,
+  createApplication,
+  getApplication,
+  listApplications,
+} from "@ogi/db";
+import {
+  type Application,
+  type ApplicationEvent,
+  applicationEventSchema,
+  validateTransition,
+} from "@ogi/domain";
+import { actorOf, channelOf, type Deps, type Principal, requireAgency } from "../context.ts";
+import { deadlines, todayIn } from "../domain.ts";
+import { conflict, invalid, notFound, zodIssues } from "../errors.ts";
+import {
+  applicationDetailOut,
+  applicationOut,
+  body,
+  codeParam,
+  createApplicationSchema,
+  type EventBody,
+  errors,
+  eventBodySchema,
+  idParam,
+  json,
+  listApplicationsQuery,
+} from "../schemas.ts";
+import { assertYearsOpen, write } from "../write.ts";
+import { applicationDetailJson, applicationJson, bearer, subApp } from "./common.ts";
+
+const tags = ["applications"];
+
+export const rowState = (app: Application) => applicationRowState(app, deadlines.dueDate);
+
+const futureDate = (date: string, today: string) =>
+  conflict("futureDate", {
+    zh: `日期 ${date} 晚于今天（${today}），不能登记未来发生的事。`,
+    en: `The date ${date} is after today (${today}); the future can't be recorded.`,
+  });
+
+const yearsOf = (deltas: { year: number }[], ...dates: (string | undefined)[]) => [
+  ...deltas.map((d) => d.year),
+  ...dates.filter((d): d is string => d !== undefined).map((d) => Number(d.slice(0, 4))),
+];
+
+/** Gives a posted event its id (and its replacement's) and the schema's defaults. */
+export const toEvent = (posted: EventBody, id: string): ApplicationEvent => {
+  const candidate =
+    posted.type === "amended" && posted.replacement
+      ? { ...posted, id, replacement: { ...posted.replacement, id: `${id}r` } }
+      : { ...posted, id };
+  const r = applicationEventSchema.safeParse(candidate);
+  if (!r.success) throw invalid(zodIssues(r.error));
+  return r.data;
+};
+
+export const filterByDue = (
+  rows: ApplicationRow[],
+  today: string,
+  q: { overdue?: "true" | "false" | undefined; dueWithin?: number | undefined },
+) =>
+  rows.filter((r) => {
+    const overdue = r.status === "open" && r.dueDate !== null && r.dueDate < today;
+    if (q.overdue === "true" && !overdue) return false;
+    if (q.overdue === "false" && overdue) return false;
+    if (q.dueWithin !== undefined) {
+      if (r.status !== "open" || r.dueDate === null || r.dueDate < today) return false;
+      if (deadlines.workingDaysBetween(today, r.dueDate) > q.dueWithin) return false;
+    }
+    return true;
+  });
+
+/** Records one event on a stored application inside `tx`; shared by the route and the import. */
+export const recordEvent = async (
+  deps: Deps,
+  tx: Parameters<Parameters<Deps["db"]["transaction"]>[0]>[0],
+  p: Principal,
+  id: string,
+  posted: EventBody,
+) => {
+  const stored = await getApplication(tx, id, { forUpdate: true });
+  if (!stored) throw notFound({ zh: `申请 ${id}`, en: `Application ${id}` });
+  await requireAgency(tx, p, stored.row.agencyCode, "record");
+  const now = deps.clock.now();
+  const today = todayIn(now);
+  const event = toEvent(posted, `e${stored.events.length + 1}`);
+  const dates = [event.date, event.type === "amended" ? event.replacement?.date : undefined];
+  for (const d of dates) if (d && d > today) throw futureDate(d, today);
+  const verdict = validateTransition(stored.application, event);
+  if (!verdict.ok) throw conflict(verdict.code, verdict.message);
+  const after = { ...stored.application, events: [...stored.application.events, event] };
+  const deltas = contributionDelta(stored.application, after);
+  await assertYearsOpen(tx, stored.row.agencyCode, yearsOf(deltas, ...dates));
+  await appendEvent(tx, stored, event, rowState, { actor: actorOf(p), channel: channelOf(p), now });
+  return (await getApplication(tx, id))!;
+};
+
+export const applicationsApp = (deps: Deps) =>
+  subApp()
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/agencies/{code}/applications",
+        tags,
+        security: bearer,
+        summary: "Register an application / 登记收到的申请",
+        request: { params: codeParam, ...body(createApplicationSchema) },
+        responses: {
+          201: json(
+            z.object({ id: z.string(), number: z.number(), dueDate: z.string().nullable() }),
+            "Registered",
+          ),
+          400: errors[400],
+          401: errors[401],
+          403: errors[403],
+          404: errors[404],
+          409: errors[409],
+          422: errors[422],
+        },
+      }),
+      async (c) => {
+        const p = c.get("principal");
+        const { code } = c.req.valid("param");
+        const input = c.req.valid("json");
+        await requireAgency(deps.db, p, code, "record");
+        const now = deps.clock.now();
+        const today = todayIn(now);
+        if (input.receivedOn > today) throw futureDate(input.receivedOn, today);
+        const result = await write(
+          deps,
+          c,
+          { code, ...input },
+          { action: "application.create", target: code },
+          async (tx) => {
+            const received = {
+              id: "e1",
+              type: "received" as const,
+              date: input.receivedOn,
+              applicantType: input.applicantType,
+              channel: input.channel ?? ("other" as const),
+            };
+            const app = { id: "_", events: [received] };
+            await assertYearsOpen(
+              tx,
+              code,
+              yearsOf(contributionDelta(undefined, app), input.receivedOn),
+            );
+            const { row } = await createApplication(
+              tx,
+              { agencyCode: code, received, subject: input.subject, applicant: input.applicant },
+              rowState,
+              { actor: actorOf(p), channel: channelOf(p), now },
+            );
+            return {
+              status: 201 as const,
+              body: { id: row.id, number: row.number, dueDate: row.dueDate },
+            };
+          },
+        );
+        return c.json(result.body, result.status);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/agencies/{code}/applications",
+        tags,
+        security: bearer,
+        summary: "The register, filtered / 登记簿",
+        request: { params: codeParam, query: listApplicationsQuery },
+        responses: {
+          200: json(z.object({ applications: z.array(applicationOut) }), "Applications by number"),
+          400: errors[400],
+          401: errors[401],
+          403: errors[403],
+          404: errors[404],
+        },
+      }),
+      async (c) => {
+        const p = c.get("principal");
+        const { code } = c.req.valid("param");
+        const q = c.req.valid("query");
+        await requireAgency(deps.db, p, code, "applications");
+        const today = todayIn(deps.clock.now());
+        const byDue = q.overdue !== undefined || q.dueWithin !== undefined;
+        const rows = await listApplications(deps.db, code, {
+          status: q.status,
+          year: q.year,
+          limit: byDue ? 100_000 : q.limit,
+          offset: byDue ? 0 : q.offset,
+        });
+        const selected = byDue
+          ? filterByDue(rows, today, q).slice(q.offset, q.offset + q.limit)
+          : rows;
+        return c.json({ applications: selected.map((r) => applicationJson(r, p, today)) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/applications/{id}",
+        tags,
+        security: bearer,
+        summary: "One application with its event history / 申请及其办理记录",
+        request: { params: idParam },
+        responses: {
+          200: json(applicationDetailOut, "The application"),
+          401: errors[401],
+          403: errors[403],
+          404: errors[404],
+        },
+      }),
+      async (c) => {
+        const p = c.get("principal");
+        const { id } = c.req.valid("param");
+        const stored = await getApplication(deps.db, id);
+        if (!stored) throw notFound({ zh: `申请 ${id}`, en: `Application ${id}` });
+        await requireAgency(deps.db, p, stored.row.agencyCode, "applications");
+        return c.json(applicationDetailJson(stored, p, todayIn(deps.clock.now())), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/applications/{id}/events",
+        tags,
+        security: bearer,
+        summary:
+          'Record an event / 登记办理情况 (e.g. { "type": "concluded", "date": "2025-03-01", "outcome": "granted" })',
+        request: { params: idParam, ...body(eventBodySchema) },
+        responses: {
+          201: json(applicationDetailOut, "Recorded; the application as it is now"),
+          400: errors[400],
+          401: errors[401],
+          403: errors[403],
+          404: errors[404],
+          409: errors[409],
+          422: errors[422],
+        },
+      }),
+      async (c) => {
+        const p = c.get("principal");
+        const { id } = c.req.valid("param");
+        const posted = c.req.valid("json");
+        const stored = await getApplication(deps.db, id);
+        if (!stored) throw notFound({ zh: `申请 ${id}`, en: `Application ${id}` });
+        await requireAgency(deps.db, p, stored.row.agencyCode, "record");
+        const result = await write(
+          deps,
+          c,
+          { id, ...posted },
+          { action: `event.${posted.type}`, target: id },
+          async (tx) => ({
+            status: 201 as const,
+            body: applicationDetailJson(
+              await recordEvent(deps, tx, p, id, posted),
+              p,
+              todayIn(deps.clock.now()),
+            ),
+          }),
+        );
+        return c.json(result.body, result.status);
+      },
+    );

@@ -1,0 +1,47 @@
+// /health, and /docs: the interactive reference, with its script served from node_modules so
+// that it works without the internet.
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Hono } from "hono";
+import type { AppEnv } from "../context.ts";
+
+const scalarBundle = join(
+  dirname(fileURLToPath(import.meta.resolve("@scalar/api-reference"))),
+  "browser/standalone.js",
+);
+let bundle: Promise<Buffer> | undefined;
+
+const DOCS_HTML = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>政府信息公开年报 API · OGI API</title>
+</head>
+<body>
+<div id="app"></div>
+<script src="/docs/standalone.js"></script>
+<script>
+Scalar.createApiReference("#app", {
+  url: "/openapi.json",
+  withDefaultFonts: false,
+  hideClientButton: true,
+  telemetry: false,
+});
+</script>
+</body>
+</html>
+`;
+
+export const metaApp = () =>
+  new Hono<AppEnv>()
+    .get("/health", (c) => c.json({ ok: true as const }, 200))
+    .get("/docs", (c) => c.html(DOCS_HTML))
+    .get("/docs/standalone.js", async (c) => {
+      bundle ??= readFile(scalarBundle);
+      return c.body(new Uint8Array(await bundle), 200, {
+        "content-type": "text/javascript; charset=utf-8",
+        "cache-control": "public, max-age=86400",
+      });
+    });

@@ -1,0 +1,521 @@
+// Reports: derived live for an open year, the snapshot once published; the sections people
+// write; opening balances; publishing and reopening; year-to-date summaries; regions.
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  getAgency,
+  getOpeningBalances,
+  getPublished,
+  listAgencies,
+  listApplications,
+  loadRegister,
+  publishReport,
+  putOpeningBalance,
+  putSection,
+  regionAgencies,
+  reopenReport,
+} from "@ogi/db";
+import {
+  checkOpeningBalance,
+  checkReport,
+  type Finding,
+  hasErrors,
+  type ReportDraft,
+  renderReport,
+  summarize,
+  sumReports,
+} from "@ogi/domain";
+import type { Context } from "hono";
+import { type Deps, may, type Principal, requireAdmin, requireAgency } from "../context.ts";
+import { deadlines, todayIn } from "../domain.ts";
+import {
+  ApiError,
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+  unauthorized,
+  zodIssues,
+} from "../errors.ts";
+import { reportsOf, servedReport } from "../reports.ts";
+import {
+  body,
+  codeParam,
+  codeYearParams,
+  errors,
+  json,
+  openingBalanceBody,
+  regionParam,
+  regionYearParams,
+  reopenSchema,
+  reportOut,
+  reportQuery,
+  SECTION_SCHEMAS,
+  sectionParams,
+  sectionsSchema,
+  summaryOut,
+  summaryQuery,
+} from "../schemas.ts";
+import { assertYearsOpen, write } from "../write.ts";
+import { bearer, subApp } from "./common.ts";
+
+const tags = ["reports"];
+
+const CONTENT_TYPES = {
+  md: "text/markdown; charset=utf-8",
+  html: "text/html; charset=utf-8",
+  txt: "text/plain; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+} as const;
+
+const reportResponses = {
+  200: {
+    content: {
+      "application/json": { schema: reportOut },
+      "text/markdown": { schema: z.string() },
+      "text/html": { schema: z.string() },
+      "text/plain": { schema: z.string() },
+      "text/csv": { schema: z.string() },
+    },
+    description: "The report with its findings (JSON), or rendered with ?format=md|html|txt|csv",
+  },
+  400: errors[400],
+  401: errors[401],
+  403: errors[403],
+  404: errors[404],
+} as const;
+
+const rendered = (
+  c: Context,
+  served: { report: ReportDraft; findings: Finding[] },
+  q: { format: "md" | "html" | "txt" | "csv"; lang: "zh" | "en" },
+) =>
+  c.body(
+    renderReport(served.report, { format: q.format, lang: q.lang, findings: served.findings }),
+    200,
+    {
+      "content-type": CONTENT_TYPES[q.format],
+    },
+  );
+
+const agencyOr404 = async (deps: Deps, code: string) => {
+  const agency = await getAgency(deps.db, code);
+  if (!agency) throw notFound({ zh: `机构 ${code}`, en: `Agency ${code}` });
+  return agency;
+};
+
+/** Working days until due, counted from asOf; overdue and due-soon counts of open applications. */
+const dueCounts = async (deps: Deps, codes: string[], asOf: string) => {
+  let overdue = 0;
+  let soon = 0;
+  for (const code of codes)
+    for (const r of await listApplications(deps.db, code, { status: "open", limit: 1_000_000 })) {
+      if (r.dueDate === null) continue;
+      if (r.dueDate < asOf) overdue++;
+      else if (deadlines.workingDaysBetween(asOf, r.dueDate) <= 5) soon++;
+    }
+  return { overdue, dueWithin5WorkingDays: soon };
+};
+
+/** Managers (or admins) over every agency of the list. */
+const mayAll = async (deps: Deps, p: Principal, codes: string[], need: "report" | "summary") => {
+  for (const code of codes) if (!(await may(deps.db, p, code, need))) return false;
+  return true;
+};
+
+export const reportsApp = (deps: Deps) =>
+  subApp()
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/agencies/{code}/reports/{year}",
+        tags,
+        summary:
+          "The report of a year / 年度报告 (published: anyone; draft: managers). ?format=md|html|txt|csv",
+        request: { params: codeYearParams, query: reportQuery },
+        responses: reportResponses,
+      }),
+      async (c) => {
+        const p = c.get("principal");
+        const { code, year } = c.req.valid("param");
+        const q = c.req.valid("query");
+        const agency = await agencyOr404(deps, code);
+        if (!(await getPublished(deps.db, code, year)))
+          await requireAgency(deps.db, p, code, "report");
+        const served = await servedReport(deps.db, agency, year);
+        if (q.format !== "json") return rendered(c, served, { format: q.format, lang: q.lang });
+        return c.json(served, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "put",
+        path: "/agencies/{code}/reports/{year}/sections",
+        tags,
+        security: bearer,
+        summary: "Write the sections that are not derived / 填写非派生部分 (managers)",
+        request: { params: codeYearParams, ...body(sectionsSchema) },
+        responses: {
+          200: json(reportOut, "The report as it is now"),
+          ...errors,
+        },
+      }),
+      async (c) => {
+        const p = c.get("principal");
+        const { code, year } = c.req.valid("param");
+        const input = c.req.valid("json");
+        const agency = await requireAgency(deps.db, p, code, "manage");
+        const result = await write(
+          deps,
+          c,
+          { code, year, ...input },
+          { action: "report.sections", target: `${code}/${year}`, detail: Object.keys(input) },
+          async (tx) => {
+            await assertYearsOpen(tx, code, [year]);
+            for (const [section, content] of Object.entries(input))
+              if (content !== undefined)
+                await putSection(
+                  tx,
+                  code,
+                  year,
+                  section as keyof typeof SECTION_SCHEMAS,
+                  content,
+                  deps.clock.now(),
+                );
+            return { status: 200 as const, body: await servedReport(tx, agency, year) };
+          },
+        );
+        return c.json(result.body, result.status);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "put",
+        path: "/agencies/{code}/reports/{year}/sections/{section}",
+        tags,
+        security: bearer,
+        summary:
+          "Write one section / 填写一个部分: overview, proactive, appeals, fees (objects), problems, otherMatters (strings)",
+        request: {
+          params: sectionParams,
+          body: { content: { "application/json": { schema: z.unknown() } }, required: true },
+        },
+        responses: { 200: json(reportOut, "The report as it is now"), ...errors },
+      }),
+      async (c) => {
+        const p = c.get("principal");
+        const { code, year, section } = c.req.valid("param");
+        const agency = await requireAgency(deps.db, p, code, "manage");
+        const raw = c.req.valid("json");
+        const parsed = SECTION_SCHEMAS[section].safeParse(raw);
+        if (!parsed.success) throw invalid(zodIssues(parsed.error, section));
+        const result = await write(
+          deps,
+          c,
+          { code, year, section, content: parsed.data },
+          { action: "report.sections", target: `${code}/${year}`, detail: [section] },
+          async (tx) => {
+            await assertYearsOpen(tx, code, [year]);
+            await putSection(tx, code, year, section, parsed.data, deps.clock.now());
+            return { status: 200 as const, body: await servedReport(tx, agency, year) };
+          },
+        );
+        return c.json(result.body, result.status);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/agencies/{code}/reports/{year}/publish",
+        tags,
+        security: bearer,
+        summary:
+          "Publish and lock the year / 发布并锁定年度 (managers; refused while the report has errors)",
+        request: { params: codeYearParams },
+        responses: { 200: json(reportOut, "Published"), ...errors },
+      }),
+      async (c) => {
+        const p = c.get("principal");
+        const { code, year } = c.req.valid("param");
+        const agency = await requireAgency(deps.db, p, code, "manage");
+        const result = await write(
+          deps,
+          c,
+          { code, year },
+          { action: "report.publish", target: `${code}/${year}` },
+          async (tx) => {
+            if (await getPublished(tx, code, year))
+              throw conflict("alreadyPublished", {
+                zh: `${year} 年度的年报已发布。`,
+                en: `The ${year} report is already published.`,
+              });
+            const served = await servedReport(tx, agency, year);
+            if (hasErrors(served.findings))
+              throw new ApiError(
+                409,
+                "reportHasErrors",
+                {
+                  zh: "年报有错误，不能发布，见 issues。",
+                  en: "The report has errors and can't be published; see issues.",
+                },
+                served.findings
+                  .filter((f) => f.severity === "error")
+                  .map((f) => ({
+                    path: f.cells.join(",") || f.code,
+                    message: `${f.message.zh} / ${f.message.en}`,
+                  })),
+              );
+            const row = await publishReport(
+              tx,
+              {
+                agencyCode: code,
+                year,
+                report: served.report,
+                findings: served.findings,
+                by: p.kind === "anonymous" ? null : p.id,
+              },
+              deps.clock.now(),
+            );
+            return {
+              status: 200 as const,
+              body: {
+                ...served,
+                status: "published" as const,
+                publishedAt: row.publishedAt.toISOString(),
+              },
+            };
+          },
+        );
+        return c.json(result.body, result.status);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/agencies/{code}/reports/{year}/reopen",
+        tags,
+        security: bearer,
+        summary: "Reopen a published year, with a reason / 重新开放已发布的年度 (admin)",
+        request: { params: codeYearParams, ...body(reopenSchema) },
+        responses: { 200: json(reportOut, "Reopened: the live draft"), ...errors },
+      }),
+      async (c) => {
+        const p = c.get("principal");
+        requireAdmin(p);
+        const { code, year } = c.req.valid("param");
+        const { reason } = c.req.valid("json");
+        const agency = await agencyOr404(deps, code);
+        const result = await write(
+          deps,
+          c,
+          { code, year, reason },
+          { action: "report.reopen", target: `${code}/${year}`, detail: { reason } },
+          async (tx) => {
+            const row = await reopenReport(
+              tx,
+              { agencyCode: code, year, reason, by: p.kind === "admin" ? p.id : null },
+              deps.clock.now(),
+            );
+            if (!row)
+              throw conflict("notPublished", {
+                zh: `${year} 年度的年报未发布，无需重新开放。`,
+                en: `The ${year} report is not published.`,
+              });
+            return { status: 200 as const, body: await servedReport(tx, agency, year) };
+          },
+        );
+        return c.json(result.body, result.status);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/agencies/{code}/opening-balances",
+        tags,
+        security: bearer,
+        summary: "Opening balances / 期初数",
+        request: { params: codeParam },
+        responses: {
+          200: json(
+            z.object({
+              openingBalances: z.array(
+                z.object({ year: z.number(), counts: z.unknown(), note: z.string().optional() }),
+              ),
+            }),
+            "By year",
+          ),
+          401: errors[401],
+          403: errors[403],
+          404: errors[404],
+        },
+      }),
+      async (c) => {
+        const { code } = c.req.valid("param");
+        await requireAgency(deps.db, c.get("principal"), code, "report");
+        return c.json({ openingBalances: await getOpeningBalances(deps.db, code) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "put",
+        path: "/agencies/{code}/opening-balances/{year}",
+        tags,
+        security: bearer,
+        summary: "Set the counts from before the register for a year / 设置期初数 (managers)",
+        request: { params: codeYearParams, ...body(openingBalanceBody) },
+        responses: {
+          200: json(z.object({ year: z.number(), findings: z.array(z.unknown()) }), "Stored"),
+          ...errors,
+        },
+      }),
+      async (c) => {
+        const p = c.get("principal");
+        const { code, year } = c.req.valid("param");
+        const input = c.req.valid("json");
+        await requireAgency(deps.db, p, code, "manage");
+        const balance = { year, counts: input.counts, ...(input.note ? { note: input.note } : {}) };
+        const findings = checkOpeningBalance(balance);
+        if (hasErrors(findings))
+          throw invalid(
+            findings
+              .filter((f) => f.severity === "error")
+              .map((f) => ({
+                path: f.cells.map((x) => `counts.${x.replace(/^requests\./, "")}`).join(","),
+                message: `${f.message.zh} / ${f.message.en}`,
+              })),
+          );
+        const result = await write(
+          deps,
+          c,
+          { code, year, ...input },
+          { action: "openingBalance.put", target: `${code}/${year}` },
+          async (tx) => {
+            await assertYearsOpen(tx, code, [year]);
+            await putOpeningBalance(tx, code, balance, deps.clock.now());
+            return { status: 200 as const, body: { year, findings } };
+          },
+        );
+        return c.json(result.body, result.status);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/agencies/{code}/summary",
+        tags,
+        security: bearer,
+        summary: "Year to date / 本年至今 (asOf defaults to today in China)",
+        request: { params: codeParam, query: summaryQuery },
+        responses: {
+          200: json(summaryOut, "Stock and flow of the year"),
+          400: errors[400],
+          401: errors[401],
+          403: errors[403],
+          404: errors[404],
+        },
+      }),
+      async (c) => {
+        const p = c.get("principal");
+        const { code } = c.req.valid("param");
+        const asOf = c.req.valid("query").asOf ?? todayIn(deps.clock.now());
+        const agency = await requireAgency(deps.db, p, code, "summary");
+        const ytd = summarize(await loadRegister(deps.db, [code]), asOf);
+        return c.json(
+          {
+            agency: { code: agency.code, name: agency.name },
+            ...ytd,
+            ...(await dueCounts(deps, [code], asOf)),
+            dueDatesAvailable: deadlines.available,
+          },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/regions/{code}/reports/{year}",
+        tags: ["regions"],
+        summary:
+          "Sum of the reports of every agency in a region / 区域汇总 (published years: anyone)",
+        request: { params: regionYearParams, query: reportQuery },
+        responses: reportResponses,
+      }),
+      async (c) => {
+        const p = c.get("principal");
+        const { code, year } = c.req.valid("param");
+        const q = c.req.valid("query");
+        const codes = await regionAgencies(deps.db, code);
+        if (codes.length === 0)
+          throw notFound({ zh: `区域 ${code} 下的机构`, en: `Agencies of region ${code}` });
+        const agencies = await listAgencies(deps.db, codes);
+        const reports = await reportsOf(deps.db, agencies, year);
+        const allPublished = await (async () => {
+          for (const a of agencies) if (!(await getPublished(deps.db, a.code, year))) return false;
+          return true;
+        })();
+        if (!allPublished) {
+          if (p.kind === "anonymous") throw unauthorized();
+          if (!(await mayAll(deps, p, codes, "report")))
+            throw forbidden({ zh: "查看该区域的汇总", en: "reading this region's summary" });
+        }
+        const top = agencies.find((a) => a.regionCode === code && !a.parentCode);
+        let sum: ReturnType<typeof sumReports>;
+        try {
+          sum = sumReports(reports as Parameters<typeof sumReports>[0], {
+            agency: { name: top ? `${top.name}（汇总）` : `${code}（汇总）`, code },
+            year,
+          });
+        } catch (error) {
+          throw conflict("cannotSum", {
+            zh: String((error as Error).message).split(" / ")[0] ?? "",
+            en: String((error as Error).message).split(" / ")[1] ?? String(error),
+          });
+        }
+        const served = {
+          status: allPublished ? ("published" as const) : ("draft" as const),
+          publishedAt: null,
+          report: sum,
+          findings: checkReport(sum),
+        };
+        if (q.format !== "json") return rendered(c, served, { format: q.format, lang: q.lang });
+        return c.json(served, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/regions/{code}/summary",
+        tags: ["regions"],
+        security: bearer,
+        summary: "Year to date over every agency of a region / 区域本年至今",
+        request: { params: regionParam, query: summaryQuery },
+        responses: {
+          200: json(summaryOut, "Stock and flow of the year"),
+          400: errors[400],
+          401: errors[401],
+          403: errors[403],
+          404: errors[404],
+        },
+      }),
+      async (c) => {
+        const p = c.get("principal");
+        const { code } = c.req.valid("param");
+        const asOf = c.req.valid("query").asOf ?? todayIn(deps.clock.now());
+        if (p.kind === "anonymous") throw unauthorized();
+        const codes = await regionAgencies(deps.db, code);
+        if (codes.length === 0)
+          throw notFound({ zh: `区域 ${code} 下的机构`, en: `Agencies of region ${code}` });
+        if (!(await mayAll(deps, p, codes, "summary")))
+          throw forbidden({ zh: "查看该区域的统计", en: "reading this region's figures" });
+        const ytd = summarize(await loadRegister(deps.db, codes), asOf);
+        return c.json(
+          {
+            agency: { code, name: code },
+            ...ytd,
+            ...(await dueCounts(deps, codes, asOf)),
+            dueDatesAvailable: deadlines.available,
+          },
+          200,
+        );
+      },
+    );

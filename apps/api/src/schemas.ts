@@ -1,0 +1,321 @@
+// The API's bodies and answers, built from the domain's schemas so the OpenAPI document and
+// the validation say the same thing as the model.
+import { z } from "@hono/zod-openapi";
+import {
+  amendedEvent,
+  appealsSchema,
+  applicantTypeSchema,
+  channelSchema,
+  concludedEvent,
+  consultationEndedEvent,
+  consultationStartedEvent,
+  correctionReceivedEvent,
+  correctionRequestedEvent,
+  extendedEvent,
+  feeNoticeIssuedEvent,
+  feePaidEvent,
+  feesSchema,
+  findingSchema,
+  isoDate,
+  outcomeSchema,
+  overviewSchema,
+  proactiveSchema,
+  receivedEvent,
+  reopenedEvent,
+  reportDraftSchema,
+  requestsTableSchema,
+  YEAR_MAX,
+  YEAR_MIN,
+} from "@ogi/domain";
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.object({ zh: z.string(), en: z.string() }),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .openapi("Error");
+
+const errorResponse = (description: string) => ({
+  content: { "application/json": { schema: errorSchema } },
+  description,
+});
+export const errors = {
+  400: errorResponse("Malformed request / 请求格式错误"),
+  401: errorResponse("No or bad token / 缺少或无效的令牌"),
+  403: errorResponse("Not allowed / 无权操作"),
+  404: errorResponse("Not found / 不存在"),
+  409: errorResponse("Conflict with the current state / 与当前状态冲突"),
+  422: errorResponse("Invalid body / 内容有误"),
+} as const;
+
+export const json = <S extends z.ZodType>(schema: S, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+export const body = <S extends z.ZodType>(schema: S) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});
+
+// ── Parameters ────────────────────────────────────────────────────────────────
+
+export const agencyCodeSchema = z
+  .string()
+  .regex(
+    /^[0-9a-z][0-9a-z-]{1,63}$/,
+    "lower-case letters, digits and dashes, e.g. 411421-gxkj / 小写字母、数字和连字符",
+  )
+  .openapi({ example: "411421-gxkj" });
+export const regionCodeSchema = z
+  .string()
+  .regex(/^\d{2,12}$/, "digits of an administrative division, e.g. 411421 / 行政区划代码")
+  .openapi({ example: "411421" });
+export const codeParam = z.object({
+  code: agencyCodeSchema.openapi({ param: { name: "code", in: "path" } }),
+});
+export const regionParam = z.object({
+  code: regionCodeSchema.openapi({ param: { name: "code", in: "path" } }),
+});
+export const idParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+export const yearParam = z.coerce
+  .number()
+  .int()
+  .min(YEAR_MIN)
+  .max(YEAR_MAX)
+  .openapi({ param: { name: "year", in: "path" }, example: 2025 });
+export const codeYearParams = z.object({
+  code: agencyCodeSchema.openapi({ param: { name: "code", in: "path" } }),
+  year: yearParam,
+});
+export const regionYearParams = z.object({
+  code: regionCodeSchema.openapi({ param: { name: "code", in: "path" } }),
+  year: yearParam,
+});
+
+// ── Agencies, staff, tokens ───────────────────────────────────────────────────
+
+export const createAgencySchema = z
+  .strictObject({
+    code: agencyCodeSchema,
+    name: z.string().trim().min(1).max(200),
+    regionCode: regionCodeSchema.optional(),
+    parentCode: agencyCodeSchema.optional(),
+  })
+  .openapi("CreateAgency");
+export const agencyOut = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    regionCode: z.string().nullable(),
+    parentCode: z.string().nullable(),
+  })
+  .openapi("Agency");
+
+export const createStaffSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100),
+    role: z.enum(["clerk", "manager", "admin"]),
+  })
+  .openapi("CreateStaff");
+export const staffOut = z
+  .object({
+    id: z.string(),
+    agencyCode: z.string(),
+    name: z.string(),
+    role: z.enum(["clerk", "manager", "admin"]),
+    linked: z.boolean(),
+    revoked: z.boolean(),
+  })
+  .openapi("Staff");
+export const linkSchema = z
+  .strictObject({
+    inviteCode: z.string().trim().min(4).max(32),
+    telegramUserId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  })
+  .openapi("LinkStaff");
+export const createTokenSchema = z
+  .strictObject({
+    label: z.string().max(100).optional(),
+    /** personal (default): for the caller, or for `staffId` (admin); service and admin: admin only. */
+    kind: z.enum(["personal", "service", "admin"]).default("personal"),
+    staffId: z.string().optional(),
+  })
+  .openapi("CreateToken");
+export const tokenOut = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["personal", "service", "admin"]),
+    staffId: z.string().nullable(),
+    label: z.string(),
+    createdAt: z.string(),
+    revoked: z.boolean(),
+  })
+  .openapi("Token");
+
+// ── Applications and events ───────────────────────────────────────────────────
+
+export const applicantSchema = z
+  .strictObject({
+    name: z.string().trim().max(200).optional(),
+    contact: z.string().trim().max(200).optional(),
+  })
+  .openapi("Applicant");
+
+export const createApplicationSchema = z
+  .strictObject({
+    receivedOn: isoDate,
+    applicantType: applicantTypeSchema,
+    channel: channelSchema.optional(),
+    subject: z.string().trim().max(500).optional(),
+    applicant: applicantSchema.optional(),
+  })
+  .openapi("CreateApplication");
+
+const noId = { id: true } as const;
+const plainBodies = [
+  receivedEvent.omit(noId),
+  correctionRequestedEvent.omit(noId),
+  correctionReceivedEvent.omit(noId),
+  consultationStartedEvent.omit(noId),
+  consultationEndedEvent.omit(noId),
+  extendedEvent.omit(noId),
+  feeNoticeIssuedEvent.omit(noId),
+  feePaidEvent.omit(noId),
+  concludedEvent.omit(noId),
+  reopenedEvent.omit(noId),
+] as const;
+export const plainEventBody = z.discriminatedUnion("type", [...plainBodies]);
+/** An event as posted: the server gives it its id (and its replacement's). */
+export const eventBodySchema = z
+  .discriminatedUnion("type", [
+    ...plainBodies,
+    amendedEvent.omit(noId).extend({ replacement: plainEventBody.optional() }),
+  ])
+  .openapi("NewEvent");
+export type EventBody = z.infer<typeof eventBodySchema>;
+
+export const eventOut = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    date: z.string(),
+    recordedAt: z.string(),
+    recordedBy: z.string().nullable(),
+    channel: z.string(),
+    event: z.record(z.string(), z.unknown()),
+  })
+  .openapi("RecordedEvent");
+
+export const applicationOut = z
+  .object({
+    id: z.string(),
+    agencyCode: z.string(),
+    number: z.number(),
+    subject: z.string().nullable(),
+    applicant: applicantSchema.nullable().optional(),
+    receivedOn: z.string(),
+    applicantType: z.string(),
+    channel: z.string(),
+    status: z.enum(["open", "concluded"]),
+    concludedOn: z.string().nullable(),
+    outcome: z.string().nullable(),
+    dueDate: z.string().nullable(),
+    overdue: z.boolean(),
+  })
+  .openapi("Application");
+export const applicationDetailOut = applicationOut
+  .extend({ events: z.array(eventOut) })
+  .openapi("ApplicationDetail");
+
+export const listApplicationsQuery = z.object({
+  status: z.enum(["open", "concluded"]).optional(),
+  year: z.coerce.number().int().min(YEAR_MIN).max(YEAR_MAX).optional(),
+  overdue: z.enum(["true", "false"]).optional(),
+  /** Open applications due within this many working days (from today). */
+  dueWithin: z.coerce.number().int().min(0).max(60).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+// ── Reports ───────────────────────────────────────────────────────────────────
+
+export const reportQuery = z.object({
+  format: z.enum(["json", "md", "html", "txt", "csv"]).default("json"),
+  lang: z.enum(["zh", "en"]).default("zh"),
+});
+
+export const reportOut = z
+  .object({
+    status: z.enum(["draft", "published"]),
+    publishedAt: z.string().nullable(),
+    report: reportDraftSchema,
+    findings: z.array(findingSchema),
+  })
+  .openapi("ReportWithFindings");
+
+export const sectionsSchema = z
+  .strictObject({
+    overview: overviewSchema.optional(),
+    proactive: proactiveSchema.optional(),
+    appeals: appealsSchema.optional(),
+    problems: z.string().max(100_000).optional(),
+    otherMatters: z.string().max(100_000).optional(),
+    fees: feesSchema.optional(),
+  })
+  .openapi("ReportSections");
+export const SECTION_SCHEMAS = {
+  overview: overviewSchema,
+  proactive: proactiveSchema,
+  appeals: appealsSchema,
+  problems: z.string().max(100_000),
+  otherMatters: z.string().max(100_000),
+  fees: feesSchema,
+} as const;
+export const sectionParams = z.object({
+  code: agencyCodeSchema.openapi({ param: { name: "code", in: "path" } }),
+  year: yearParam,
+  section: z
+    .enum(["overview", "proactive", "appeals", "problems", "otherMatters", "fees"])
+    .openapi({ param: { name: "section", in: "path" } }),
+});
+
+export const openingBalanceBody = z
+  .strictObject({ counts: requestsTableSchema, note: z.string().max(500).optional() })
+  .openapi("OpeningBalance");
+
+export const reopenSchema = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+
+export const summaryQuery = z.object({ asOf: isoDate.optional() });
+const counts = z.record(z.string(), z.number());
+export const summaryOut = z
+  .object({
+    agency: z.object({ code: z.string(), name: z.string() }),
+    year: z.number(),
+    asOf: z.string(),
+    carriedOver: counts,
+    received: counts,
+    concluded: z.record(z.string(), counts),
+    concludedByGroup: z.record(z.string(), counts),
+    concludedTotal: counts,
+    openNow: counts,
+    overdue: z.number(),
+    dueWithin5WorkingDays: z.number(),
+    balanced: z.boolean(),
+    dueDatesAvailable: z.boolean(),
+  })
+  .openapi("YearToDate");
+
+export const checkOut = z.object({ findings: z.array(findingSchema) }).openapi("Findings");
+export const parseOut = z
+  .object({ report: reportDraftSchema, findings: z.array(findingSchema) })
+  .openapi("ParseResult");
+
+export { outcomeSchema };

@@ -1,0 +1,114 @@
+// Every write: one transaction, the audit entry inside it, and the Idempotency-Key answer stored
+// in the same transaction, so that a replay returns the first answer and a failure leaves
+// nothing behind.
+import { createHash } from "node:crypto";
+import {
+  audit,
+  type Channel,
+  findIdempotent,
+  lockedYears,
+  storeIdempotent,
+  type Tx,
+} from "@ogi/db";
+import { actorOf, type Ctx, channelOf, type Deps } from "./context.ts";
+import { ApiError, conflict } from "./errors.ts";
+
+export type Written<B, S extends number> = { status: S; body: B };
+
+export const IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+type Action = { action: string; target?: string; detail?: unknown; channel?: Channel };
+
+const isUniqueViolation = (error: unknown): boolean => {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause)
+    if ((e as { code?: unknown }).code === "23505") return true;
+  return false;
+};
+
+/**
+ * Runs `fn` in a transaction. With an Idempotency-Key: the same key and body answer what the
+ * first request answered without writing; the same key with another body or route is a 422.
+ */
+export const write = async <B, S extends number>(
+  deps: Deps,
+  c: Ctx,
+  input: unknown,
+  what: Action,
+  fn: (tx: Tx) => Promise<Written<B, S>>,
+): Promise<Written<B, S>> => {
+  const principal = c.get("principal");
+  const key = c.req.header(IDEMPOTENCY_HEADER)?.trim();
+  const route = `${c.req.method} ${c.req.path}`;
+  const bodyHash = createHash("sha256")
+    .update(JSON.stringify(input ?? null))
+    .digest("hex");
+  const principalId = principal.kind === "anonymous" ? "anonymous" : principal.id;
+  if (key !== undefined && (key.length === 0 || key.length > 200))
+    throw new ApiError(400, "invalid", {
+      zh: `${IDEMPOTENCY_HEADER} 应为 1–200 个字符。`,
+      en: `${IDEMPOTENCY_HEADER} must be 1–200 characters.`,
+    });
+  const replay = async (): Promise<Written<B, S> | undefined> => {
+    if (!key) return undefined;
+    const found = await findIdempotent(deps.db, principalId, key);
+    if (!found) return undefined;
+    if (found.route !== route || found.bodyHash !== bodyHash)
+      throw new ApiError(422, "idempotencyKeyReused", {
+        zh: `${IDEMPOTENCY_HEADER} “${key}” 已用于另一个请求（路径或内容不同）。`,
+        en: `${IDEMPOTENCY_HEADER} "${key}" was already used for a different request (route or body).`,
+      });
+    c.header("Idempotent-Replayed", "true");
+    return { status: found.status as S, body: found.response as B };
+  };
+  const first = await replay();
+  if (first) return first;
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const now = deps.clock.now();
+      const result = await fn(tx);
+      await audit(
+        tx,
+        {
+          actor: actorOf(principal),
+          channel: what.channel ?? channelOf(principal),
+          action: what.action,
+          ...(what.target ? { target: what.target } : {}),
+          ...(what.detail !== undefined ? { detail: what.detail } : {}),
+        },
+        now,
+      );
+      if (key)
+        await storeIdempotent(
+          tx,
+          {
+            principal: principalId,
+            key,
+            route,
+            bodyHash,
+            status: result.status,
+            response: result.body,
+          },
+          now,
+        );
+      return result;
+    });
+  } catch (error) {
+    // Two requests with the same key at once: the second one's insert fails; answer the first.
+    if (key && isUniqueViolation(error)) {
+      const again = await replay();
+      if (again) return again;
+    }
+    throw error;
+  }
+};
+
+/** Refuses (409) a write that changes a year whose report is published and locked. */
+export const assertYearsOpen = async (tx: Tx, agencyCode: string, years: Iterable<number>) => {
+  const locked = new Set(await lockedYears(tx, agencyCode));
+  for (const year of new Set(years))
+    if (locked.has(year))
+      throw conflict("yearLocked", {
+        zh: `${year} 年度的年报已发布并锁定，不能再修改该年度的数据（管理员可说明理由后重新开放）。`,
+        en: `The ${year} report is published and locked; its data can't be changed (an administrator can reopen it with a reason).`,
+      });
+};
