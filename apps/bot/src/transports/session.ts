@@ -48,7 +48,10 @@ export class ChatSession {
   private static byBot = new WeakMap<object, Map<number, ChatSession>>();
   static sessions(bot: Bot<BotContext>) {
     let m = ChatSession.byBot.get(bot);
-    if (!m) ChatSession.byBot.set(bot, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      ChatSession.byBot.set(bot, m);
+    }
     return m;
   }
   /** Routes the bot's outgoing calls to the session of the chat they address. */

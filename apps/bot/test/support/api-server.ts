@@ -56,7 +56,7 @@ export const startApi = async (now: () => Date): Promise<TestApi> => {
   });
   const stopServer = () =>
     new Promise<void>((ok) => {
-      server.closeAllConnections?.();
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       server.close(() => ok());
     });
   return {

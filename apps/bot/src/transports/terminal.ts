@@ -1,0 +1,206 @@
+// `pnpm chat --as <invite code | staff id>`: the real bot in a terminal. The same middleware
+// as on Telegram gets synthetic updates; its outgoing calls are answered locally (no token, no
+// network) and printed, buttons as numbered choices. It talks to the API at OGI_API_URL (with
+// OGI_BOT_SERVICE_TOKEN), or else opens the embedded database itself and runs the API in this
+// process (stop `pnpm start` first: PGlite's data folder serves one process at a time).
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline/promises";
+import { parseArgs } from "node:util";
+import type { OgiApi } from "../api.ts";
+import { createBot } from "../bot.ts";
+import { createHttpApi } from "../http-api.ts";
+import { fileStore } from "../storage.ts";
+import { TEST_BOT_INFO } from "./local.ts";
+import { type ChatMessage, ChatSession, plain, type Reply } from "./session.ts";
+
+const repoRoot = resolve(import.meta.dirname, "../../../..");
+
+/** A stable synthetic Telegram user id for a name (far above real ids' usual range). */
+export const syntheticUserId = (seed: string) =>
+  9_000_000_000 + (createHash("sha256").update(seed).digest().readUInt32BE(0) % 900_000_000);
+
+type InProcess = {
+  api: OgiApi;
+  linkStaff?: (staffId: string) => Promise<number>;
+  close(): Promise<void>;
+};
+
+/** The API in this process on the embedded database, reached without a port. */
+const inProcessApi = async (env: NodeJS.ProcessEnv): Promise<InProcess> => {
+  const [{ createApp }, db, { default: pino }, { eq }] = await Promise.all([
+    import("@ogi/api"),
+    import("@ogi/db"),
+    import("pino"),
+    import("drizzle-orm"),
+  ]);
+  const database = await db.createDb({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.OGI_DATA_DIR ?? resolve(repoRoot, ".data"),
+  });
+  const app = createApp({
+    db: database.db,
+    clock: { now: () => new Date() },
+    logger: pino({ level: "silent" }),
+    config: { adminToken: undefined },
+  });
+  const { token } = await db.createToken(
+    database.db,
+    { kind: "service", label: "pnpm chat" },
+    new Date(),
+  );
+  const api = createHttpApi({
+    baseUrl: "http://ogi.local",
+    serviceToken: token,
+    fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))),
+  });
+  return {
+    api,
+    // Acting as a staff member by id: reuse their Telegram link, or link a synthetic user.
+    linkStaff: async (staffId) => {
+      const s = await db.getStaff(database.db, staffId);
+      if (!s) throw new Error(`no staff member ${staffId} / 没有此工作人员`);
+      if (s.telegramUserId) return s.telegramUserId;
+      const id = syntheticUserId(`staff:${staffId}`);
+      await database.db
+        .update(db.schema.staff)
+        .set({ telegramUserId: id, linkedAt: new Date() })
+        .where(eq(db.schema.staff.id, staffId));
+      return id;
+    },
+    close: () => database.close(),
+  };
+};
+
+const printButtons = (
+  m: ChatMessage,
+  numbering: Map<number, { message: ChatMessage; index: number }>,
+) => {
+  const lines: string[] = [];
+  let n = numbering.size;
+  m.buttons.flat().forEach((b, i) => {
+    n += 1;
+    numbering.set(n, { message: m, index: i + 1 });
+    lines.push(`  [${n}] ${b.text}`);
+  });
+  return lines.join("\n");
+};
+
+export const render = (
+  replies: Reply[],
+  numbering: Map<number, { message: ChatMessage; index: number }>,
+  saveDocument: (m: ChatMessage) => string,
+) => {
+  numbering.clear();
+  const out: string[] = [];
+  for (const r of replies) {
+    if (r.kind === "alert") out.push(`(!) ${r.text}`);
+    else if (r.kind === "document")
+      out.push(`📎 ${r.message.text}\n    → ${saveDocument(r.message)}`);
+    else {
+      out.push(`${r.edited ? "✎ " : ""}${plain(r.message.text)}`);
+      if (r.message.buttons.length > 0) out.push(printButtons(r.message, numbering));
+    }
+  }
+  return out.join("\n\n");
+};
+
+const main = async () => {
+  const { values } = parseArgs({
+    options: { as: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
+    console.log(
+      "pnpm chat --as <邀请码 invite code | 工作人员 id staff id>\n" +
+        "  Talks to OGI_API_URL with OGI_BOT_SERVICE_TOKEN, or runs the API in this process on the\n" +
+        "  embedded database (OGI_DATA_DIR, default .data/). Type a message, or a number to press a button.",
+    );
+    return;
+  }
+  const env = process.env;
+  const stateDir = resolve(env.OGI_DATA_DIR ?? resolve(repoRoot, ".data"));
+  mkdirSync(stateDir, { recursive: true });
+  const sessionFile = join(stateDir, "chat-session.json");
+  const remote = env.OGI_API_URL && env.OGI_BOT_SERVICE_TOKEN;
+  const local = remote ? undefined : await inProcessApi(env);
+  const api =
+    local?.api ??
+    createHttpApi({ baseUrl: env.OGI_API_URL!, serviceToken: env.OGI_BOT_SERVICE_TOKEN! });
+
+  let userId: number | undefined;
+  let startWith: string | undefined;
+  const as = values.as?.trim();
+  if (as) {
+    const looksLikeStaffId = as.length > 16 || /^[0-9a-f-]{20,}$/i.test(as);
+    if (looksLikeStaffId && local?.linkStaff) userId = await local.linkStaff(as);
+    else {
+      userId = syntheticUserId(`invite:${as}`);
+      startWith = `/start ${as}`;
+    }
+  } else {
+    try {
+      userId = (JSON.parse(readFileSync(sessionFile, "utf8")) as { userId: number }).userId;
+    } catch {
+      console.error(
+        "First time: pnpm chat --as <invite code | staff id> / 首次使用请指定 --as 邀请码或工作人员 id",
+      );
+      process.exit(2);
+    }
+  }
+  writeFileSync(sessionFile, JSON.stringify({ userId }));
+
+  const bot = createBot({
+    token: "0:terminal",
+    botInfo: TEST_BOT_INFO,
+    api,
+    storage: fileStore(join(stateDir, "chat-bot-state.json")),
+    logger: {
+      info() {},
+      warn: (o, m) => console.error("warn:", m, o),
+      error: (o, m) => console.error("error:", m, (o as { err?: unknown }).err ?? o),
+    },
+  });
+  const chat = new ChatSession(bot, { id: userId!, is_bot: false, first_name: "终端 Terminal" });
+  const numbering = new Map<number, { message: ChatMessage; index: number }>();
+  const docsDir = join(tmpdir(), "ogi-chat");
+  const saveDocument = (m: ChatMessage) => {
+    mkdirSync(docsDir, { recursive: true });
+    const path = join(docsDir, m.document?.filename ?? "document");
+    if (m.document?.bytes) writeFileSync(path, m.document.bytes);
+    return path;
+  };
+  const show = (replies: Reply[]) => {
+    const text = render(replies, numbering, saveDocument);
+    if (text) console.log(`\n${text}\n`);
+  };
+
+  console.log("OGI bot · terminal chat — type /help; a number presses a button; Ctrl-D quits.");
+  console.log(
+    "政府信息公开申请登记机器人 · 终端对话 — 输入 /help；输入数字即按下按钮；Ctrl-D 退出。\n",
+  );
+  if (startWith) show(await chat.send(startWith));
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: process.stdin.isTTY,
+  });
+  rl.setPrompt("> ");
+  rl.prompt();
+  for await (const line of rl) {
+    const input = line.trim();
+    if (input !== "") {
+      const n = /^\d{1,3}$/.test(input) ? numbering.get(Number(input)) : undefined;
+      try {
+        show(n ? await chat.press(n.index, n.message) : await chat.send(input));
+      } catch (e) {
+        console.error((e as Error).message);
+      }
+    }
+    rl.prompt();
+  }
+  await local?.close();
+};
+
+if (import.meta.main) await main();
