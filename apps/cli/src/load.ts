@@ -27,7 +27,7 @@ export const readInput = async (file: string, cwd: string): Promise<Uint8Array> 
   }
 };
 
-/** UTF-8 (a BOM is dropped); government sites still publish GB 18030 pages, so fall back. */
+/** UTF-8 (a BOM is dropped), else GB 18030; for the JSON, which the CLI validates itself. */
 export const decodeText = (bytes: Uint8Array): string => {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -75,7 +75,7 @@ export const loadReport = async (file: string, cwd: string): Promise<Loaded> => 
     });
   const bytes = await readInput(file, cwd);
   if (ext === ".json") return { report: parseJsonReport(decodeText(bytes), file), findings: [] };
-  const input = ext === ".pdf" ? bytes : decodeText(bytes);
-  const { report, findings } = await parseReport(input, { filename: file });
+  // The bytes as they are: parseReport tells PDF from text and knows the encodings.
+  const { report, findings } = await parseReport(bytes, { filename: file });
   return { report, findings };
 };

@@ -81,7 +81,7 @@ h3 { font-size: 12pt; margin: 0.8em 0 0.3em; }
 .agency-code { text-align: center; margin-top: -0.6em; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; text-indent: 0; }
 table { width: 100%; max-width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0.5em 0 1em; font-size: 10pt; line-height: 1.35; }
-th, td { border: 0.75pt solid #000; padding: 2pt 3pt; overflow-wrap: anywhere; word-break: break-word; vertical-align: middle; }
+th, td { border: 0.75pt solid #000; padding: 2pt 3pt; overflow-wrap: break-word; hyphens: auto; vertical-align: middle; }
 th { font-weight: normal; text-align: center; }
 th[scope="row"] { text-align: left; }
 td { text-align: right; font-variant-numeric: tabular-nums; }
@@ -91,6 +91,7 @@ table.requests { font-size: 9pt; }
 table.requests th.outcomes { writing-mode: vertical-rl; text-align: center; letter-spacing: 0.2em; }
 table.requests .corner { font-size: 8pt; text-align: left; }
 table.appeals { font-size: 8pt; }
+html:lang(en) table.appeals, html:lang(en) table.requests thead th { font-size: 6.5pt; }
 table.appeals td { text-align: center; }
 .findings { border: 1pt solid #b00; padding: 0.3em 0.8em; margin: 0 0 1em; break-inside: avoid; }
 .findings h2 { margin: 0.2em 0; font-size: 12pt; }
