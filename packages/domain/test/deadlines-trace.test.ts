@@ -102,3 +102,24 @@ describe("due date trace", () => {
     );
   });
 });
+
+describe("trace notes on irregular records", () => {
+  it("a late or second 补正 request is noted (第三十条), and still restarts the count", () => {
+    // 7 working days from 2026-03-02: 03-03…06, 03-09…11 → 03-11
+    const r = dueDate(
+      app([
+        { type: "received", date: "2026-03-02", applicantType: "naturalPerson" },
+        { type: "correctionRequested", date: "2026-03-12" },
+        { type: "correctionReceived", date: "2026-03-13" },
+        { type: "correctionRequested", date: "2026-03-16" },
+      ]),
+      calendar,
+    );
+    const zh = r.trace.map((t) => t.zh);
+    expect(zh).toContain(
+      "注意：补正要求晚于收到申请后 7 个工作日（应不晚于 2026-03-11，第三十条）",
+    );
+    expect(zh).toContain("注意：第三十条要求一次性告知补正，此为再次要求");
+    expect(r.waitingForApplicant).toBe(true);
+  });
+});

@@ -88,6 +88,7 @@ export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateRes
   let limit = REPLY_WORKING_DAYS;
   let count = 0;
   let extended = false;
+  let correctionRequests = 0;
   let waiting = false; // 补正 requested, corrected application not yet received
   const consultations: { date: IsoDate; party: "thirdParty" | "agency" }[] = [];
   const fees: IsoDate[] = [];
@@ -160,6 +161,19 @@ export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateRes
           `${withWeekday(e.date).zh}要求补正（第三十条）${e.periodWorkingDays ? `，补正期限 ${e.periodWorkingDays} 个工作日` : ""}：等待申请人补正，收到补正后答复期限重新计算`,
           `${withWeekday(e.date).en} correction requested (Art. 30)${e.periodWorkingDays ? `, ${e.periodWorkingDays} working days to correct` : ""}: waiting for the applicant; the deadline starts again when the corrected application arrives`,
         );
+        {
+          const limit7 = calendar.addWorkingDays(receipt.date, 7);
+          if (e.date > limit7)
+            note(
+              `注意：补正要求晚于收到申请后 7 个工作日（应不晚于 ${limit7}，第三十条）`,
+              `Note: the correction was requested after the 7 working days from receipt (by ${limit7}, Art. 30)`,
+            );
+          if (correctionRequests++ > 0)
+            note(
+              "注意：第三十条要求一次性告知补正，此为再次要求",
+              "Note: Art. 30 asks for all corrections at once; this is a second request",
+            );
+        }
         waiting = true;
         stopping(e.date, wasRunning);
         return;
