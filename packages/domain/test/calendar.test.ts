@@ -88,6 +88,9 @@ describe("statutory fallback (《全国年节及纪念日放假办法》 2024)",
     // 2033 has a leap 11th month: 端午 and 中秋 come before it
     expect(solarFromLunar(2033, 1, 1)).toBe("2033-01-31");
     expect(() => solarFromLunar(2101, 1, 1)).toThrow(/农历/);
+    // a count running past 2100 does not crash: only weekends are off there
+    expect(calendar.addWorkingDays("2100-12-30", 3)).toBe("2101-01-04");
+    expect(calendar.isProvisional(2101)).toBe(true);
   });
 
   it("lists 2031's days off with 补假 for those on a weekend, and no 调休", () => {

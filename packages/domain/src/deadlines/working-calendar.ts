@@ -12,7 +12,7 @@ import {
   parseEntry,
 } from "./holiday-file.ts";
 import { addDays, assertIsoDate, dayNumber, isWeekend, weekdayName, yearOf } from "./iso-dates.ts";
-import { inLieuName, statutoryHolidays } from "./statutory-holidays.ts";
+import { inLieuName, LUNAR_RANGE, statutoryHolidays } from "./statutory-holidays.ts";
 
 export type DayKind = "workday" | "weekend" | "holiday" | "makeUpWorkday";
 
@@ -105,7 +105,8 @@ export const createWorkingCalendar = (options: WorkingCalendarOptions = {}): Wor
     if (t) return t;
     const o = owner.get(year);
     const days = new Map<IsoDate, Special>();
-    if (o === undefined)
+    // Beyond the lunar tables (after 2100) only weekends are off: still provisional, no crash.
+    if (o === undefined && year >= LUNAR_RANGE.from && year <= LUNAR_RANGE.to)
       for (const s of statutoryHolidays(year))
         days.set(s.date, {
           kind: "holiday",
