@@ -8,7 +8,6 @@ import {
   APPEAL_BLOCKS,
   APPEAL_COLUMN_LABELS,
   APPEAL_COLUMNS,
-  APPLICANT_TYPES,
   type AppealBlock,
   type Bilingual,
   columnInfo,
@@ -262,10 +261,31 @@ const isCount = (v: unknown): v is number =>
   typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 const isMoney = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
 
+// Paths computed once: the checker runs often (API, bot, bulk imports), and the same string
+// objects make the Map lookups cheap.
+const CELLS = [...cellPaths()].map(({ path }) => ({
+  path,
+  parts: path.split("."),
+  money: MONEY_CELLS.has(path),
+  fee: path.startsWith("fees."),
+}));
+const BALANCE_PATHS = REQUEST_COLUMNS.map((c) =>
+  (["newReceived", "carriedOver", "totalProcessed", "carriedForward"] as const).map((r) =>
+    requestCellPath(r, c),
+  ),
+);
+/** Per row: the six applicant cells, then total. */
+const ROW_PATHS = REQUEST_ROWS.map((r) => REQUEST_COLUMNS.map((c) => requestCellPath(r, c)));
+/** Per column: the 21 outcome cells, then totalProcessed. */
+const OUTCOME_PATHS = REQUEST_COLUMNS.map((c) =>
+  [...OUTCOMES, "totalProcessed" as const].map((o) => requestCellPath(o, c)),
+);
+const APPEAL_PATHS = APPEAL_BLOCKS.map((b) => APPEAL_COLUMNS.map((c) => `appeals.${b}.${c}`));
+
 /** The raw value at a JSON path (getCell hides strings such as "/" as missing). */
-const rawCell = (report: unknown, path: string): unknown => {
+const readPath = (report: unknown, parts: readonly string[]): unknown => {
   let node = report;
-  for (const part of path.split(".")) {
+  for (const part of parts) {
     if (node === null || typeof node !== "object") return undefined;
     node = (node as Record<string, unknown>)[part];
   }
@@ -301,10 +321,9 @@ const readCells = (
 ): { values: Values; feesMissing: string[] } => {
   const values: Values = new Map();
   const feesMissing: string[] = [];
-  for (const { path } of cellPaths()) {
-    const v = rawCell(report, path);
-    const money = MONEY_CELLS.has(path);
-    if (path.startsWith("fees.") && (v === null || v === undefined)) {
+  for (const { path, parts, money, fee } of CELLS) {
+    const v = readPath(report, parts);
+    if (fee && (v === null || v === undefined)) {
       feesMissing.push(path);
       continue;
     }
@@ -329,66 +348,62 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 // ── 三 · requests ─────────────────────────────────────────────────────────────
 
 const checkRequestValues = (values: Values, findings: Finding[]) => {
-  for (const c of REQUEST_COLUMNS) {
-    const cells = (["newReceived", "carriedOver", "totalProcessed", "carriedForward"] as const).map(
-      (r) => requestCellPath(r, c),
-    );
+  REQUEST_COLUMNS.forEach((c, i) => {
+    const cells = BALANCE_PATHS[i]!;
     const v = all(values, cells);
-    if (!v) continue;
+    if (!v) return;
     const [nr = 0, co = 0, tp = 0, cf = 0] = v;
-    if (nr + co === tp + cf) continue;
+    if (nr + co === tp + cf) return;
     const l = columnLabel(c);
     findings.push({
       code: "requests.balance",
       severity: "error",
-      cells,
+      cells: [...cells],
       message: {
         zh: `三、“${l.zh}”列：第一项加第二项之和（${nr}+${co}=${nr + co}）不等于第三项加第四项之和（${tp}+${cf}=${tp + cf}），相差 ${nr + co - (tp + cf)}。`,
         en: `Section 3, column "${l.en}": item 1 + item 2 (${nr}+${co}=${nr + co}) does not equal item 3 + item 4 (${tp}+${cf}=${tp + cf}); the difference is ${nr + co - (tp + cf)}.`,
       },
     });
-  }
+  });
 
-  for (const r of REQUEST_ROWS) {
-    const parts = APPLICANT_TYPES.map((c) => requestCellPath(r, c));
-    const totalPath = requestCellPath(r, "total");
-    const v = all(values, [...parts, totalPath]);
-    if (!v) continue;
+  REQUEST_ROWS.forEach((r, i) => {
+    const cells = ROW_PATHS[i]!;
+    const v = all(values, cells);
+    if (!v) return;
     const total = v.pop() ?? 0;
     const s = sum(v);
-    if (s === total) continue;
+    if (s === total) return;
     const l = rowLabel(r);
     findings.push({
       code: "requests.rowTotal",
       severity: "error",
-      cells: [...parts, totalPath],
+      cells: [...cells],
       message: {
         zh: `三、“${l.zh}”行：总计为 ${total}，六类申请人之和为 ${s}（${v.join("+")}），相差 ${total - s}。`,
         en: `Section 3, row "${l.en}": the total is ${total} but the six applicant columns add up to ${s} (${v.join("+")}); the difference is ${total - s}.`,
       },
     });
-  }
+  });
 
-  for (const c of REQUEST_COLUMNS) {
-    const parts = OUTCOMES.map((o) => requestCellPath(o, c));
-    const totalPath = requestCellPath("totalProcessed", c);
-    const v = all(values, [...parts, totalPath]);
-    if (!v) continue;
+  REQUEST_COLUMNS.forEach((c, i) => {
+    const cells = OUTCOME_PATHS[i]!;
+    const v = all(values, cells);
+    if (!v) return;
     const total = v.pop() ?? 0;
     const s = sum(v);
-    if (s === total) continue;
+    if (s === total) return;
     const l = columnLabel(c);
     const t = rowInfo("totalProcessed").label;
     findings.push({
       code: "requests.outcomeTotal",
       severity: "error",
-      cells: [...parts, totalPath],
+      cells: [...cells],
       message: {
         zh: `三、“${l.zh}”列：“${t.zh}”为 ${total}，21 项办理结果之和为 ${s}，相差 ${total - s}。`,
         en: `Section 3, column "${l.en}": "${t.en}" is ${total} but the 21 outcome rows add up to ${s}; the difference is ${total - s}.`,
       },
     });
-  }
+  });
 };
 
 /**
@@ -398,10 +413,9 @@ const checkRequestValues = (values: Values, findings: Finding[]) => {
 export const checkRequests = (requests: RequestsTableDraft): Finding[] => {
   const findings: Finding[] = [];
   const values: Values = new Map();
-  for (const r of REQUEST_ROWS)
-    for (const c of REQUEST_COLUMNS) {
-      const path = requestCellPath(r, c);
-      const v = (requests as Record<string, Record<string, unknown> | undefined>)[r]?.[c];
+  for (const paths of ROW_PATHS)
+    for (const path of paths) {
+      const v = readPath({ requests }, path.split("."));
       if (isCount(v)) values.set(path, v);
       else findings.push(invalidFinding(path, v, false));
     }
@@ -412,24 +426,24 @@ export const checkRequests = (requests: RequestsTableDraft): Finding[] => {
 // ── 四 · appeals ──────────────────────────────────────────────────────────────
 
 const checkAppeals = (values: Values, findings: Finding[]) => {
-  for (const b of APPEAL_BLOCKS) {
-    const cells = APPEAL_COLUMNS.map((c) => `appeals.${b}.${c}`);
+  APPEAL_BLOCKS.forEach((b, i) => {
+    const cells = APPEAL_PATHS[i]!;
     const v = all(values, cells);
-    if (!v) continue;
+    if (!v) return;
     const [upheld = 0, corrected = 0, other = 0, pending = 0, total = 0] = v;
     const s = upheld + corrected + other + pending;
-    if (s === total) continue;
+    if (s === total) return;
     const l = appealBlockLabel(b);
     findings.push({
       code: "appeals.total",
       severity: "error",
-      cells,
+      cells: [...cells],
       message: {
         zh: `四、${l.zh}：总计为 ${total}，结果维持、结果纠正、其他结果、尚未审结之和为 ${s}（${upheld}+${corrected}+${other}+${pending}），相差 ${total - s}。`,
         en: `Section 4, ${l.en}: the total is ${total} but upheld + corrected + other + pending = ${s} (${upheld}+${corrected}+${other}+${pending}); the difference is ${total - s}.`,
       },
     });
-  }
+  });
 };
 
 // ── 六 · fees ─────────────────────────────────────────────────────────────────
@@ -496,7 +510,7 @@ const checkPrevious = (
     return;
   }
   const prev = (path: string): number | undefined => {
-    const v = rawCell(previous, path);
+    const v = readPath(previous, path.split("."));
     return isCount(v) ? v : undefined;
   };
   const co = rowInfo("carriedOver").label;
