@@ -393,6 +393,9 @@ describe("narrative.numberMismatch", () => {
     ["上年度结转申请 1 件", "carriedOver"],
     ["另有 4 件顺延到下年度答复", "carriedForward"],
     ["结转下年度继续办理 4 件", "carriedForward"],
+    ["顺延到下年度 4 件", "carriedForward"],
+    ["上一年度结转的申请 1 件", "carriedOver"],
+    ["共收到各类政府信息公开申请 1１ 件", "newReceived"],
   ])("flags “%s” against the %s total", (text, row) => {
     const found = mismatches(withText(`2024年，${text}。`));
     expect(found).toEqual([[rq(row, "total"), "overview.requests"]]);
