@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// `pnpm ogi …` / `node apps/cli/src/main.ts …`: the ogi command line (see cli.ts).
-import { run } from "./cli.ts";
+// `pnpm ogi …` / `node apps/cli/src/main.ts …`: the ogi command line (see cli.ts). The commands
+// are loaded inside the try so that even a broken installation fails in one line.
+import { EXIT_USAGE, errorLine } from "./errors.ts";
 import { processIo } from "./io.ts";
 
-process.exitCode = await run(process.argv.slice(2), processIo());
+try {
+  const { run } = await import("./cli.ts");
+  process.exitCode = await run(process.argv.slice(2), processIo());
+} catch (e) {
+  process.stderr.write(`${errorLine(e)}\n`);
+  if (process.env.OGI_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  process.exitCode = EXIT_USAGE;
+}
