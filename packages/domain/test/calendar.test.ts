@@ -9,7 +9,7 @@ import {
   qingmingDay,
   solarFromLunar,
   statutoryHolidays,
-} from "../src/index.ts";
+} from "../src/deadlines/index.ts";
 
 const calendar = createWorkingCalendar();
 

@@ -1,6 +1,7 @@
 // The trace is what staff read to trust a due date: its exact lines for one full case.
 import { describe, expect, it } from "vitest";
-import { applicationSchema, createWorkingCalendar, dueDate } from "../src/index.ts";
+import { createWorkingCalendar, dueDate } from "../src/deadlines/index.ts";
+import { applicationSchema } from "../src/register.ts";
 
 const calendar = createWorkingCalendar();
 const app = (events: Record<string, unknown>[]) =>

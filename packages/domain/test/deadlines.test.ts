@@ -18,8 +18,6 @@
 //      端午 06-24; 中秋 10-01 = 国庆 10-01…03 (Wed–Fri).
 import { describe, expect, it } from "vitest";
 import {
-  type Application,
-  applicationSchema,
   applicationStatus,
   consultationDeadlines,
   correctionPeriodDeadline,
@@ -28,7 +26,8 @@ import {
   dueDate,
   feePaymentDeadlines,
   type HolidayFile,
-} from "../src/index.ts";
+} from "../src/deadlines/index.ts";
+import { type Application, applicationSchema } from "../src/register.ts";
 
 type Ev = Record<string, unknown> & { type: string; date: string };
 const app = (...events: Ev[]): Application =>
