@@ -22,7 +22,8 @@ export const money = z
   .number()
   .nonnegative()
   .max(1e15)
-  .refine((v) => Math.abs(Math.round(v * 10000) - v * 10000) < 1e-6, "at most 4 decimal places");
+  // Compare through the decimal form: a float tolerance fails on large amounts (1048778.61).
+  .refine((v) => Number(v.toFixed(4)) === v, "at most 4 decimal places");
 /** A cell as read from a document: null when blank, missing or "/". */
 export const draftCell = z.number().nullable();
 

@@ -56,3 +56,14 @@ describe("model", () => {
     expect(reg("2024-13-01")).toBe(false);
   });
 });
+
+describe("money", () => {
+  it("accepts large amounts with up to 4 decimals and rejects a fifth", async () => {
+    const { money } = await import("../src/report.ts");
+    expect(money.safeParse(1048778.61).success).toBe(true);
+    expect(money.safeParse(96171.6).success).toBe(true);
+    expect(money.safeParse(123456789012.1234).success).toBe(true);
+    expect(money.safeParse(0.12345).success).toBe(false);
+    expect(money.safeParse(-1).success).toBe(false);
+  });
+});
