@@ -6,6 +6,16 @@ import { type ReportDraft, reportDraftSchema } from "../report.ts";
 import { checkReport } from "../rules.ts";
 import { htmlToSource } from "./html-source.ts";
 import { ImportError, importErrors } from "./import-error.ts";
+import {
+  isOwnCsv,
+  isOwnHtml,
+  isOwnMarkdown,
+  isOwnText,
+  readOwnCsv,
+  readOwnHtml,
+  readOwnMarkdown,
+  readOwnText,
+} from "./own-formats.ts";
 import { readDocument } from "./read-document.ts";
 import { type SourceDoc, textToSource } from "./source-lines.ts";
 
@@ -44,11 +54,30 @@ const checkText = (text: string): string => {
   return text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
 };
 
-/** Reads a report from text: copied from a web page, `pdftotext` (-layout or not), Markdown. */
-export const parseReportText = (text: string): ParseResult => finish(textToSource(checkText(text)));
+const own = (report: ReportDraft | null): ParseResult | null =>
+  report ? { report, findings: checkReport(report) } : null;
 
-/** Reads a report from an HTML page (tables with rowspan/colspan, prose in paragraphs). */
-export const parseReportHtml = (html: string): ParseResult => finish(htmlToSource(checkText(html)));
+/**
+ * Reads a report from text: copied from a web page (tab-separated tables), `pdftotext` output
+ * (-layout or not), Markdown, or our own Markdown, chat text and CSV renderings (exactly).
+ */
+export const parseReportText = (text: string): ParseResult => {
+  const checked = checkText(text);
+  const exact =
+    (isOwnCsv(checked) && own(readOwnCsv(checked))) ||
+    (isOwnMarkdown(checked) && own(readOwnMarkdown(checked))) ||
+    (isOwnText(checked) && own(readOwnText(checked)));
+  return exact || finish(textToSource(checked));
+};
+
+/**
+ * Reads a report from an HTML page: tables with rowspan/colspan expanded into a grid, prose
+ * from the paragraphs; our own HTML rendering exactly (by its data attributes).
+ */
+export const parseReportHtml = (html: string): ParseResult => {
+  const checked = checkText(html);
+  return (isOwnHtml(checked) && own(readOwnHtml(checked))) || finish(htmlToSource(checked));
+};
 
 const parseJson = (text: string): ParseResult => {
   let data: unknown;
@@ -97,9 +126,24 @@ const extensionOf = (filename?: string) =>
     .replace("htm", "html")
     .replace("htmll", "html");
 
+/** An HTML page: a document start, or several block tags. */
 const looksHtml = (text: string) =>
   /^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)/i.test(text) ||
-  /<(?:table|body|div|p|tr|td)[\s>]/i.test(text.slice(0, 200_000));
+  (text.slice(0, 200_000).match(/<(?:table|tbody|body|div|p|tr|td|th|span|br)[\s>/]/gi)?.length ??
+    0) >= 5;
+
+/** JSON when it says so (.json) or when it parses as an object. */
+const isJson = (text: string, ext: string) => {
+  if (ext === "json") return true;
+  const t = text.trim();
+  if (!t.startsWith("{") || !t.endsWith("}")) return false;
+  try {
+    JSON.parse(t);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Reads a published report into the canonical JSON. `input` is the file's bytes or its text.
@@ -125,10 +169,11 @@ export const parseReport = async (
     return finish(await pdfToSource(bytes));
   }
   const text = checkText(input);
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith("{") || (ext === "json" && trimmed.startsWith("[")))
-    return parseJson(text);
-  if (looksHtml(text) || (ext === "html" && /<[a-z]/i.test(text))) return parseReportHtml(text);
+  if (isJson(text, ext)) return parseJson(text);
+  // Our own renderings first: their text may contain anything, markup included.
+  if (isOwnCsv(text) || isOwnMarkdown(text) || isOwnText(text)) return parseReportText(text);
+  if (isOwnHtml(text) || looksHtml(text) || (ext === "html" && /<[a-z]/i.test(text)))
+    return parseReportHtml(text);
   return parseReportText(text);
 };
 
