@@ -15,7 +15,7 @@ export class CliError extends Error {
   }
 }
 
-/** The domain's ImportError, recognised by shape so the CLI does not depend on its module. */
+/** CliError and the domain's ImportError (its `message` is English, `zh` Chinese). */
 const isBilingualError = (e: unknown): e is Error & { zh: string } =>
   e instanceof Error && typeof (e as { zh?: unknown }).zh === "string";
 

@@ -2,8 +2,8 @@
 // published report (.txt, .html, .pdf; also our own .md and .csv renders) through parseReport.
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
-import { type Finding, type ReportDraft, reportDraftSchema } from "@ogi/domain";
-import { parseReport } from "./domain-ports.ts";
+import { type Finding, parseReport, type ReportDraft, reportDraftSchema } from "@ogi/domain";
+
 import { CliError } from "./errors.ts";
 
 export type Loaded = { report: ReportDraft; findings: Finding[] };

@@ -3,7 +3,6 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import * as domain from "@ogi/domain";
 import { emptyReport, type Finding, type Report, reportDraftSchema, setCell } from "@ogi/domain";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -47,8 +46,6 @@ const write = (name: string, content: string | object) => {
   writeFileSync(join(dir, name), typeof content === "string" ? content : JSON.stringify(content));
   return name;
 };
-
-const hasParser = typeof (domain as Record<string, unknown>).parseReport === "function";
 
 describe("ogi help and usage errors", () => {
   it("prints the usage for help, --help and no arguments (exit 0)", () => {
@@ -175,7 +172,7 @@ describe("ogi parse / check / render on canonical JSON", () => {
   });
 });
 
-describe.skipIf(!hasParser)("ogi on published reports (needs parseReport)", () => {
+describe("ogi on published reports", () => {
   const minquan = join(fixtures, "minquan-gxkj-2023.txt");
   const huaian = join(fixtures, "huaian-2024.pdf");
 
