@@ -174,10 +174,9 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
       };
       if (m.role !== "manager") return me;
       // A manager of an agency that others sit under (a county government) manages a region.
-      const agencies = (await request("GET", "/v1/agencies", { as })) as
-        | { agencies: AgencyOut[] }
-        | AgencyOut[];
-      const list = Array.isArray(agencies) ? agencies : agencies.agencies;
+      const { agencies: list } = (await request("GET", "/v1/agencies", { as })) as {
+        agencies: AgencyOut[];
+      };
       const own = list.find((a) => a.code === m.agencyCode);
       if (own?.regionCode && list.some((a) => a.parentCode === m.agencyCode))
         me.regionCode = own.regionCode;
@@ -252,15 +251,19 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
         "GET",
         `/v1/regions/${encodeURIComponent(regionCode)}/summary?asOf=${asOf}`,
         { as },
-      )) as SummaryOut & { agencies?: SummaryOut[] };
-      return {
-        ...toSummary(s),
-        agencies: (s.agencies ?? []).map((a) => ({
-          code: a.agency.code,
-          name: a.agency.name,
-          ...toSummary(a),
+      )) as SummaryOut;
+      // One line per agency the manager sees (their agency and those under it).
+      const { agencies } = (await request("GET", "/v1/agencies", { as })) as {
+        agencies: AgencyOut[];
+      };
+      const lines = await Promise.all(
+        agencies.map(async (a) => ({
+          code: a.code,
+          name: a.name,
+          ...(await api.summary(as, a.code, asOf)),
         })),
-      } satisfies RegionSummary;
+      );
+      return { ...toSummary(s), agencies: lines } satisfies RegionSummary;
     },
     async report(as, agencyCode, year) {
       return (await request(

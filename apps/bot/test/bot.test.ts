@@ -1,48 +1,564 @@
+// The bot driven through bot.handleUpdate against the real API (createApp on in-memory PGlite,
+// on a loopback port); outgoing Bot API calls are answered and captured locally.
+import { OUTCOMES, outcomesInGroup, rowInfo } from "@ogi/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Logger } from "../src/context.ts";
+import { memoryStore } from "../src/storage.ts";
 import { plain } from "../src/transports/session.ts";
 import { seedAgency, startApi, type TestApi } from "./support/api-server.ts";
 import { ChatSession, makeBot, texts, user } from "./support/bot.ts";
 
 // 2026-11-25 10:00 in Beijing.
-const nowMs = Date.parse("2026-11-25T02:00:00Z");
+let nowMs = Date.parse("2026-11-25T02:00:00Z");
 const now = () => new Date(nowMs);
 
 let api: TestApi;
-let clerkCode: string;
-let managerCode: string;
+const AGENCY = "411421-gxkj";
+const COUNTY = "411421-zf";
+const invites: Record<string, string> = {};
+
+const errors: unknown[] = [];
+const logger: Logger = {
+  info() {},
+  warn() {},
+  error: (o) => {
+    errors.push(o);
+  },
+};
 
 beforeAll(async () => {
   api = await startApi(now);
-  const invites = await seedAgency(
+  const county = await seedAgency(
     api,
-    { code: "411421-gxkj", name: "某县工业和信息化局", regionCode: "411421" },
+    { code: COUNTY, name: "某县人民政府", regionCode: "411421" },
+    [{ name: "赵县长", role: "manager" }],
+  );
+  const dept = await seedAgency(
+    api,
+    { code: AGENCY, name: "某县工业和信息化局", regionCode: "411421", parentCode: COUNTY },
     [
       { name: "李经办", role: "clerk" },
       { name: "王科长", role: "manager" },
+      { name: "孙经办", role: "clerk" },
+      { name: "周经办", role: "clerk" },
     ],
   );
-  clerkCode = invites[0]!.inviteCode;
-  managerCode = invites[1]!.inviteCode;
+  invites.region = county[0]!.inviteCode;
+  invites.clerk = dept[0]!.inviteCode;
+  invites.manager = dept[1]!.inviteCode;
+  invites.clerk2 = dept[2]!.inviteCode;
+  invites.clerk3 = dept[3]!.inviteCode;
 });
 afterAll(() => api?.close());
 
-describe("smoke", () => {
-  it("links and registers", async () => {
-    const bot = makeBot(api, now);
-    const chat = new ChatSession(bot, user(1001));
+const bot = () => makeBot(api, now, { logger });
+const shared = { bot: undefined as ReturnType<typeof bot> | undefined };
+const theBot = () => {
+  shared.bot ??= bot();
+  return shared.bot;
+};
+
+/** A chat of a linked staff member (linking through /start on first use). */
+const linked: Record<string, ChatSession> = {};
+const chatOf = async (who: string, id: number) => {
+  if (linked[who]) return linked[who];
+  const chat = new ChatSession(theBot(), user(id, who));
+  const r = await chat.send(`/start ${invites[who]}`);
+  expect(texts(r)).toContain("已关联");
+  linked[who] = chat;
+  return chat;
+};
+
+const adminApps = async () =>
+  (
+    await api.admin<{
+      applications: { id: string; number: number; status: string; outcome: string | null }[];
+    }>("GET", `/v1/agencies/${AGENCY}/applications?limit=1000`)
+  ).applications;
+
+const register = async (chat: ChatSession, line = "/new 自然人 2026-11-20 邮寄") => {
+  await chat.send(line);
+  const r = await chat.press("确认登记");
+  const m = /第 (\d+) 号/.exec(plain(texts(r)));
+  expect(m, texts(r)).not.toBeNull();
+  return Number(m![1]);
+};
+
+describe("linking and refusals", () => {
+  it("refuses everything but /start, /help and /lang to a user who is not linked", async () => {
+    const chat = new ChatSession(theBot(), user(2001, "路人"));
+    for (const text of [
+      "/new",
+      "登记",
+      "/close 1",
+      "统计",
+      "/report",
+      "/pending",
+      "/undo",
+      "你好",
+    ]) {
+      const r = await chat.send(text);
+      expect(plain(texts(r))).toContain("尚未关联");
+      expect(plain(texts(r))).toContain("/start 邀请码");
+    }
+    expect(plain(texts(await chat.send("/help")))).toContain("/new");
+    expect(plain(texts(await chat.send("/start")))).toContain("尚未关联");
+    // A button from somebody else's chat: an alert, nothing done.
+    const other = await chatOf("clerk", 3001);
+    await other.send("/new");
+    const keyboard = other.lastKeyboard()!;
+    const data = keyboard.buttons[0]![0]!.data;
+    const r = await chat.pressData(data, keyboard.messageId);
+    expect(r).toEqual([{ kind: "alert", text: expect.stringContaining("尚未关联") }]);
+    await other.send("/cancel");
+  });
+
+  it("explains a wrong or used invite code with the API's message", async () => {
+    const chat = new ChatSession(theBot(), user(2002, "路人"));
+    const r = await chat.send("/start WRONGCODE1");
+    expect(plain(texts(r))).toContain("邀请码无效或已使用");
+    // An invite code works once.
+    const used = new ChatSession(theBot(), user(2003, "路人"));
+    await chatOf("clerk", 3001);
+    expect(plain(texts(await used.send(`/start ${invites.clerk}`)))).toContain(
+      "邀请码无效或已使用",
+    );
+  });
+
+  it("links through the deep link's /start payload and welcomes back", async () => {
+    const chat = await chatOf("manager", 3002);
+    const r = await chat.send("/start");
+    expect(plain(texts(r))).toContain("欢迎回来，王科长（某县工业和信息化局）");
+  });
+});
+
+describe("/new", () => {
+  it("walks the six buttons, the date and the channel, then shows number and due date", async () => {
+    const chat = await chatOf("clerk", 3001);
     let r = await chat.send("/new");
-    expect(texts(r)).toContain("尚未关联");
-    r = await chat.send(`/start ${clerkCode}`);
-    expect(texts(r)).toContain("已关联");
-    r = await chat.send("/new");
-    expect(plain(texts(r))).toContain("申请人类型");
-    r = await chat.press("自然人");
-    r = await chat.press("今天");
-    r = await chat.press("邮寄");
-    expect(plain(texts(r))).toContain("请核对");
+    const buttons = chat
+      .lastKeyboard()!
+      .buttons.flat()
+      .map((b) => b.text);
+    expect(buttons).toEqual([
+      "自然人",
+      "商业企业",
+      "科研机构",
+      "社会公益组织",
+      "法律服务机构",
+      "其他",
+      "✖ 取消",
+    ]);
+    r = await chat.press("商业企业");
+    expect(plain(texts(r))).toContain("申请人：商业企业");
+    r = await chat.press("昨天");
+    expect(plain(texts(r))).toContain("收到日期：2026-11-24");
+    r = await chat.press("跳过");
+    expect(plain(texts(r))).toContain("收件渠道：未填写");
+    const before = (await adminApps()).length;
     r = await chat.press("确认登记");
-    console.log(texts(r));
-    expect(plain(texts(r))).toContain("第 1 号");
-    void managerCode;
+    expect(plain(texts(r))).toMatch(
+      /已登记 第 \d+ 号：商业企业，2026-11-24 收到。答复期限：\d{4}-\d{2}-\d{2}/,
+    );
+    expect((await adminApps()).length).toBe(before + 1);
+  });
+
+  it("takes the shortcuts: /new 自然人 2026-11-20, 新收 … 邮寄, typed dates and full-width digits", async () => {
+    const chat = await chatOf("clerk", 3001);
+    let r = await chat.send("/new 自然人 2026-11-20");
+    expect(plain(texts(r))).toContain("收到日期：2026-11-20。请选择收件渠道");
+    r = await chat.send("新收 科研机构 昨天 邮寄");
+    expect(plain(texts(r))).toContain("请核对登记信息");
+    expect(plain(texts(r))).toContain("收件渠道：邮寄");
+    r = await chat.send("登记　法律服务机构　１１月２０日");
+    expect(plain(texts(r))).toContain("收到日期：2026-11-20");
+    // A typed date at the date step.
+    await chat.send("登记");
+    await chat.press("自然人");
+    r = await chat.send("11月3日");
+    expect(plain(texts(r))).toContain("收到日期：2026-11-03");
+    await chat.send("/cancel");
+  });
+
+  it("says what is wrong with a bad type or date and asks again", async () => {
+    const chat = await chatOf("clerk", 3001);
+    let r = await chat.send("/new 飞机 2026-02-30");
+    expect(plain(texts(r))).toContain("“飞机”不是申请人类型");
+    expect(plain(texts(r))).toContain("“2026-02-30”不是有效日期");
+    expect(chat.lastKeyboard()!.buttons.flat()).toHaveLength(7);
+    await chat.send("/new");
+    await chat.press("自然人");
+    r = await chat.send("明年");
+    expect(plain(texts(r))).toContain("不是有效日期");
+    r = await chat.send("2026-12-01");
+    expect(plain(texts(r))).toContain("晚于今天");
+    r = await chat.press("✖ 取消");
+    expect(plain(texts(r))).toContain("已取消");
+  });
+
+  it("records once on a double tap and on a redelivered update", async () => {
+    const chat = await chatOf("clerk", 3001);
+    await chat.send("/new 其他 今天 网络");
+    const card = chat.lastKeyboard()!;
+    const confirm = card.buttons[0]![0]!.data;
+    const before = (await adminApps()).length;
+    await chat.pressData(confirm, card.messageId, 900_001);
+    // Telegram delivers the same update again: skipped.
+    expect(await chat.pressData(confirm, card.messageId, 900_001)).toEqual([]);
+    // A second tap on the same card (a new update): the same Idempotency-Key, nothing new.
+    await chat.pressData(confirm, card.messageId);
+    expect((await adminApps()).length).toBe(before + 1);
+  });
+});
+
+describe("/close", () => {
+  it("offers the open applications, the six groups, the sub-rows verbatim, then concludes", async () => {
+    const chat = await chatOf("clerk", 3001);
+    const n = await register(chat);
+    let r = await chat.send("/close");
+    expect(plain(texts(r))).toContain("请选择要办结的申请");
+    r = await chat.press(`#${n} ·`);
+    expect(plain(texts(r))).toContain(`第 ${n} 号：请选择办理结果`);
+    expect(
+      chat
+        .lastKeyboard()!
+        .buttons.flat()
+        .map((b) => b.text),
+    ).toEqual([
+      "予以公开",
+      "部分公开",
+      "不予公开 ›",
+      "无法提供 ›",
+      "不予处理 ›",
+      "其他处理 ›",
+      "✖ 取消",
+    ]);
+    r = await chat.press("不予处理 ›");
+    expect(
+      chat
+        .lastKeyboard()!
+        .buttons.flat()
+        .map((b) => b.text)
+        .slice(0, 5),
+    ).toEqual(outcomesInGroup("notProcessed").map((o) => rowInfo(o).label.zh));
+    r = await chat.press("‹ 返回");
+    r = await chat.press("其他处理 ›");
+    r = await chat.press(rowInfo("otherOther").label.zh);
+    expect(plain(texts(r))).toContain("办理结果：其他处理 · 3.其他");
+    expect(plain(texts(r))).toContain("办结日期：2026-11-25");
+    r = await chat.press("昨天");
+    expect(plain(texts(r))).toContain("办结日期：2026-11-24");
+    r = await chat.press("确认办结");
+    expect(plain(texts(r))).toContain(`第 ${n} 号已办结：其他处理 · 3.其他（2026-11-24）`);
+    expect(plain(texts(r))).toMatch(/2026 年累计：上年结转 0 · 新收 \d+ · 办结 \d+/);
+    const app = (await adminApps()).find((a) => a.number === n)!;
+    expect(app).toMatchObject({ status: "concluded", outcome: "otherOther" });
+  });
+
+  it("takes /close 12 予以公开 and 办结 12 不予公开 国家秘密 straight to the card", async () => {
+    const chat = await chatOf("clerk", 3001);
+    const a = await register(chat);
+    const b = await register(chat);
+    let r = await chat.send(`/close ${a} 予以公开`);
+    expect(plain(texts(r))).toContain("办理结果：予以公开");
+    await chat.press("确认办结");
+    r = await chat.send(`办结 ${b} 不予公开 国家秘密 11月20日`);
+    expect(plain(texts(r))).toContain("办理结果：不予公开 · 1.属于国家秘密");
+    expect(plain(texts(r))).toContain("办结日期：2026-11-20");
+    // A typed date on the card changes it.
+    r = await chat.send("昨天");
+    expect(plain(texts(r))).toContain("办结日期：2026-11-24");
+    await chat.press("确认办结");
+    const apps = await adminApps();
+    expect(apps.find((x) => x.number === a)!.outcome).toBe("granted");
+    expect(apps.find((x) => x.number === b)!.outcome).toBe("deniedStateSecret");
+  });
+
+  it("asks instead of guessing, and explains bad numbers and closed applications", async () => {
+    const chat = await chatOf("clerk", 3001);
+    const n = await register(chat);
+    let r = await chat.send(`办结 ${n} 其他`);
+    expect(plain(texts(r))).toContain("可能是以下几种之一");
+    const offered = chat
+      .lastKeyboard()!
+      .buttons.flat()
+      .map((b) => b.text);
+    expect(offered).toContain("其他处理 · 3.其他");
+    expect(offered).toContain("不予公开 · 2.其他法律行政法规禁止公开");
+    r = await chat.send(`办结 ${n} 不予公开`);
+    expect(chat.lastKeyboard()!.buttons.flat()).toHaveLength(8 + 2);
+    r = await chat.send(`办结 ${n} 飞机`);
+    expect(plain(texts(r))).toContain("未能识别");
+    r = await chat.send("/close 99999");
+    expect(plain(texts(r))).toContain("没有第 99999 号申请");
+    r = await chat.send("/close abc");
+    expect(plain(texts(r))).toContain("不是有效的申请编号");
+    await chat.send(`/close ${n} 部分公开`);
+    await chat.press("确认办结");
+    r = await chat.send(`/close ${n} 予以公开`);
+    expect(plain(texts(r))).toContain(`第 ${n} 号已于 2026-11-25 办结`);
+  });
+
+  it("resolves every one of the 21 outcomes by group and number", async () => {
+    const chat = await chatOf("clerk2", 3003);
+    for (const o of OUTCOMES) {
+      const n = await register(chat, "/new 自然人 今天 当面");
+      const group = rowInfo(o).group!;
+      const members = outcomesInGroup(group);
+      const short = {
+        granted: "予以公开",
+        partiallyGranted: "部分公开",
+        denied: "不予公开",
+        unable: "无法提供",
+        notProcessed: "不予处理",
+        otherHandling: "其他处理",
+      }[group];
+      const line =
+        members.length === 1
+          ? `办结 ${n} ${short}`
+          : `办结 ${n} ${short} ${members.indexOf(o) + 1}`;
+      const r = await chat.send(line);
+      expect(plain(texts(r))).toContain(
+        `办理结果：${members.length === 1 ? short : `${short} · ${rowInfo(o).label.zh}`}`,
+      );
+      await chat.press("确认办结");
+    }
+    const apps = await adminApps();
+    const outcomes = new Set(apps.map((a) => a.outcome));
+    for (const o of OUTCOMES) expect(outcomes.has(o)).toBe(true);
+  });
+});
+
+describe("/more", () => {
+  it("records a correction request and a fee notice with its amount", async () => {
+    const chat = await chatOf("clerk", 3001);
+    const n = await register(chat);
+    let r = await chat.send(`/more ${n}`);
+    expect(
+      chat
+        .lastKeyboard()!
+        .buttons.flat()
+        .map((b) => b.text),
+    ).toContain("要求补正");
+    r = await chat.press("要求补正");
+    expect(plain(texts(r))).toContain("事项：要求补正");
+    r = await chat.press("确认记录");
+    expect(plain(texts(r))).toContain(`第 ${n} 号已记录：要求补正`);
+    await chat.send(`/more ${n}`);
+    r = await chat.press("发出收费通知");
+    expect(plain(texts(r))).toContain("请输入收费通知的金额");
+    r = await chat.send("十元");
+    expect(plain(texts(r))).toContain("不是有效金额");
+    r = await chat.send("１２.５元");
+    expect(plain(texts(r))).toContain("发出收费通知 12.50");
+    r = await chat.press("确认记录");
+    expect(plain(texts(r))).toContain("已记录：发出收费通知");
+    const detail = await api.admin<{ events: { type: string; event: Record<string, unknown> }[] }>(
+      "GET",
+      `/v1/applications/${(await adminApps()).find((a) => a.number === n)!.id}`,
+    );
+    expect(detail.events.map((e) => e.type)).toEqual([
+      "received",
+      "correctionRequested",
+      "feeNoticeIssued",
+    ]);
+    expect(detail.events[2]!.event.amountYuan).toBe(12.5);
+  });
+
+  it("lists open applications without a number and refuses unknown ones", async () => {
+    const chat = await chatOf("clerk", 3001);
+    let r = await chat.send("/more");
+    expect(plain(texts(r))).toContain("请选择");
+    r = await chat.send("/more 99999");
+    expect(plain(texts(r))).toContain("没有第 99999 号");
+    r = await chat.send("/more x y");
+    expect(plain(texts(r))).toContain("不是有效的申请编号");
+  });
+});
+
+describe("/undo", () => {
+  it("withdraws the user's own last record as an amendment, with a reason", async () => {
+    const chat = await chatOf("clerk3", 3004);
+    expect(plain(texts(await chat.send("/undo")))).toContain("没有可以撤销的记录");
+    const n = await register(chat);
+    await chat.send(`/close ${n} 予以公开`);
+    await chat.press("确认办结");
+    let r = await chat.send("/undo");
+    expect(plain(texts(r))).toContain(`撤销：第 ${n} 号办结（予以公开，2026-11-25）`);
+    r = await chat.press("重复录入");
+    expect(plain(texts(r))).toContain("原因：重复录入");
+    r = await chat.press("确认撤销");
+    expect(plain(texts(r))).toContain("已撤销");
+    const app = (await adminApps()).find((a) => a.number === n)!;
+    expect(app.status).toBe("open");
+    const detail = await api.admin<{ events: { type: string; event: Record<string, unknown> }[] }>(
+      "GET",
+      `/v1/applications/${app.id}`,
+    );
+    expect(detail.events.map((e) => e.type)).toEqual(["received", "concluded", "amended"]);
+    expect(String(detail.events[2]!.event.reason)).toContain("重复录入");
+    expect(plain(texts(await chat.send("/undo")))).toContain("没有可以撤销的记录");
+  });
+
+  it("refuses after 24 hours and answers a stale button clearly", async () => {
+    const chat = await chatOf("clerk3", 3004);
+    await register(chat);
+    await chat.send("/undo");
+    const old = chat.lastKeyboard()!;
+    await register(chat);
+    // The button names the earlier record: stale.
+    let r = await chat.pressData(old.buttons[0]![0]!.data, old.messageId);
+    expect(plain(texts(r))).toContain("已不是您的最后一条记录");
+    nowMs += 25 * 3600_000;
+    try {
+      r = await chat.send("/undo");
+      expect(plain(texts(r))).toContain("已超过 24 小时");
+    } finally {
+      nowMs -= 25 * 3600_000;
+    }
+  });
+});
+
+describe("/summary, /report, /pending", () => {
+  it("gives the year to date with the API's numbers", async () => {
+    const chat = await chatOf("clerk", 3001);
+    const r = await chat.send("统计");
+    const s = await api.admin<{
+      received: { total: number };
+      concludedTotal: { total: number };
+      openNow: { total: number };
+      overdue: number;
+      carriedOver: { total: number };
+    }>("GET", `/v1/agencies/${AGENCY}/summary?asOf=2026-11-25`);
+    const text = plain(texts(r));
+    expect(text).toContain(
+      `上年结转 ${s.carriedOver.total} · 本年新收 ${s.received.total} · 办结 ${s.concludedTotal.total} · 在办 ${s.openNow.total} · 逾期 ${s.overdue}`,
+    );
+    expect(text).toContain("勾稽关系平衡");
+    expect(text).toMatch(/办结情况：予以公开 \d+ · 部分公开 \d+ · 不予公开 \d+/);
+    expect(plain(texts(await chat.send("/summary 2025")))).toContain(
+      "2025 年累计（截至 2025-12-31）",
+    );
+    expect(plain(texts(await chat.send("/summary 2030")))).toContain("尚未开始");
+    expect(plain(texts(await chat.send("/summary 20x")))).toContain("不是有效年度");
+  });
+
+  it("gives a region's manager the region's totals and one line per agency", async () => {
+    const chat = await chatOf("region", 3010);
+    const r = plain(texts(await chat.send("/summary")));
+    expect(r).toContain("区域 411421 合计");
+    expect(r).toContain("某县工业和信息化局：新收");
+    expect(r).toContain("某县人民政府：新收 0");
+  });
+
+  it("sends section 三 as monospace, the findings and the HTML report to a manager", async () => {
+    const chat = await chatOf("manager", 3002);
+    const r = await chat.send("/report");
+    expect(r[0]!.kind === "message" && r[0]!.message.text).toContain("<pre>");
+    expect(plain(texts(r))).toContain("三、本年度办理结果");
+    expect(r.some((x) => x.kind === "message" && /检查/.test(x.message.text))).toBe(true);
+    const doc = r.find((x) => x.kind === "document");
+    expect(doc?.kind === "document" && doc.message.document?.filename).toBe(`${AGENCY}-2026.html`);
+  });
+
+  it("tells a clerk why the report is refused", async () => {
+    const chat = await chatOf("clerk", 3001);
+    const r = plain(texts(await chat.send("年报")));
+    expect(r).toContain("⚠️");
+    expect(r).toContain("无权");
+  });
+
+  it("lists open applications, overdue first, with due dates", async () => {
+    const chat = await chatOf("clerk", 3001);
+    const r = plain(texts(await chat.send("在办")));
+    expect(r).toMatch(/在办申请 \d+ 件，其中逾期 \d+ 件/);
+    expect(r).toMatch(/第 \d+ 号 · \S+ · \d{4}-\d{2}-\d{2} 收 · 期限 \d{4}-\d{2}-\d{2}/);
+  });
+});
+
+describe("language, help and hints", () => {
+  it("switches to English and back", async () => {
+    const chat = await chatOf("clerk2", 3003);
+    expect(plain(texts(await chat.send("/lang en")))).toContain("Language set to English");
+    expect(plain(texts(await chat.send("/new")))).toContain("choose the applicant type");
+    expect(chat.lastKeyboard()!.buttons.flat()[0]!.text).toBe("Natural persons");
+    await chat.send("/cancel");
+    expect(plain(texts(await chat.send("/lang fr")))).toContain("Unknown language");
+    await chat.send("/lang");
+    expect(plain(texts(await chat.press("中文")))).toContain("已切换为中文");
+  });
+
+  it("hints at unknown commands, free text and other messages", async () => {
+    const chat = await chatOf("clerk", 3001);
+    expect(plain(texts(await chat.send("/frobnicate")))).toContain("不认识的命令 /frobnicate");
+    expect(plain(texts(await chat.send("今天天气不错")))).toContain("没有看懂");
+    const r = await chat.deliver({
+      message: {
+        message_id: 5,
+        date: 0,
+        chat: { id: 3001, type: "private", first_name: "x" },
+        from: user(3001),
+        sticker: {
+          file_id: "s",
+          file_unique_id: "s",
+          type: "regular",
+          width: 1,
+          height: 1,
+          is_animated: false,
+          is_video: false,
+        },
+      },
+    } as never);
+    expect(plain(texts(r))).toContain("没有看懂");
+  });
+});
+
+describe("buttons and failures", () => {
+  it("answers forged, foreign-version and expired buttons with an alert", async () => {
+    const chat = await chatOf("clerk", 3001);
+    await chat.send("/new");
+    const kb = chat.lastKeyboard()!;
+    const data = kb.buttons[0]![0]!.data;
+    const forged = `${data.slice(0, -1)}${data.endsWith("A") ? "B" : "A"}`;
+    expect(await chat.pressData(forged, kb.messageId)).toEqual([
+      { kind: "alert", text: expect.stringContaining("校验失败") },
+    ]);
+    expect(await chat.pressData(`9${data.slice(1)}`, kb.messageId)).toEqual([
+      { kind: "alert", text: expect.stringContaining("旧版本") },
+    ]);
+    nowMs += 8 * 24 * 3600_000;
+    try {
+      expect(await chat.pressData(data, kb.messageId)).toEqual([
+        { kind: "alert", text: expect.stringContaining("已过期") },
+      ]);
+    } finally {
+      nowMs -= 8 * 24 * 3600_000;
+    }
+  });
+
+  it("keeps a flow across a restart: a new bot instance continues from the button", async () => {
+    const chat = await chatOf("clerk", 3001);
+    await chat.send("/new 自然人 今天 当面");
+    const card = chat.lastKeyboard()!;
+    const fresh = new ChatSession(
+      makeBot(api, now, { storage: memoryStore(() => nowMs) }),
+      user(3001, "clerk"),
+    );
+    const r = await fresh.pressData(card.buttons[0]![0]!.data, card.messageId);
+    expect(plain(texts(r))).toMatch(/已登记 第 \d+ 号/);
+  });
+
+  it("tells the user when the API is down, logs it, and recovers", async () => {
+    const chat = await chatOf("clerk", 3001);
+    await api.stopServer();
+    const before = errors.length;
+    try {
+      const r = await chat.send("统计");
+      expect(plain(texts(r))).toContain("暂时无法连接登记系统");
+      expect(errors.length).toBe(before + 1);
+    } finally {
+      await api.restartServer();
+    }
+    expect(plain(texts(await chat.send("统计")))).toContain("年累计");
   });
 });

@@ -1,5 +1,6 @@
 // /undo: withdraws the user's own last record within 24 hours, with a reason and a
 // confirmation, as an amendment through the API (the register keeps both events).
+import { createHash } from "node:crypto";
 import { Composer } from "grammy";
 import type { BotContext, LastRecord } from "../context.ts";
 import type { UndoReason } from "../text/flow-data.ts";
@@ -11,7 +12,8 @@ export const undo = new Composer<BotContext>();
 export const UNDO_WINDOW_MS = 24 * 3600_000;
 
 /** A short name of the record, carried by the buttons: a newer record makes them stale. */
-const refOf = (r: LastRecord) => r.eventId.replace(/[^A-Za-z0-9_-]/g, "").slice(-12) || "r";
+const refOf = (r: LastRecord) =>
+  createHash("sha256").update(`${r.applicationId}/${r.eventId}`).digest("base64url").slice(0, 10);
 
 const current = async (ctx: BotContext, ref?: string) => {
   const r = await lastRecord(ctx);
