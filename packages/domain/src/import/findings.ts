@@ -9,13 +9,13 @@ export const unreadable = (line: number, cells: string[], zh: string, en: string
   line: Math.max(1, Math.trunc(line) || 1),
 });
 
-export const outdated = (line: number, label: string, cells: string[] = []): Finding => ({
+export const outdated = (line: number, labels: string, cells: string[] = []): Finding => ({
   code: "format.outdated",
   severity: "error",
   cells,
   message: {
-    zh: `使用了 2019 年试行格式（国办公开办函〔2019〕60号）的栏目“${label}”；2021 年起应使用新格式（国办公开办函〔2021〕30号）。`,
-    en: `Uses the column "${label}" of the 2019 trial format (国办公开办函〔2019〕60号); since 2021 the new format (国办公开办函〔2021〕30号) applies.`,
+    zh: `使用了 2019 年试行格式（国办公开办函〔2019〕60号）的栏目“${labels}”；2021 年起应使用新格式（国办公开办函〔2021〕30号）。`,
+    en: `Uses the columns "${labels}" of the 2019 trial format (国办公开办函〔2019〕60号); since 2021 the new format (国办公开办函〔2021〕30号) applies.`,
   },
   line: Math.max(1, Math.trunc(line) || 1),
 });

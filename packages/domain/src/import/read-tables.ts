@@ -135,6 +135,9 @@ const ROW_CORES = REQUEST_ROW_CATALOG.map((r) => ({ key: r.key, core: coreKey(r.
 // Group labels and headings that share a line with a row label in some layouts.
 const NOISE_CORES = ["本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理"];
 
+/** A row whose label is read (even wrapped over the lines around it) anchors the order. */
+const ANCHOR = 1.5;
+
 const rowScore = (vl: ValueLine, core: string): number => {
   let s = 0;
   const ownCores = vl.own.map(coreKey).filter((c) => c !== "" && !NOISE_CORES.includes(c));
@@ -276,7 +279,7 @@ export const readRequests = (
   });
   const anchored = (r: number) => {
     const i = rowLine.get(r);
-    return i !== undefined && scores[i]![r]! >= 2;
+    return i !== undefined && scores[i]![r]! >= ANCHOR;
   };
   let placed = 0;
   for (let r = 0; r < ROW_CORES.length; r++) {
@@ -341,9 +344,10 @@ const forcedByOrder = (
   scores: number[][],
 ): boolean => {
   let lo = r - 1;
-  while (lo >= 0 && !(rowLine.has(lo) && scores[rowLine.get(lo)!]![lo]! >= 2)) lo--;
+  while (lo >= 0 && !(rowLine.has(lo) && scores[rowLine.get(lo)!]![lo]! >= ANCHOR)) lo--;
   let hi = r + 1;
-  while (hi < scores[0]!.length && !(rowLine.has(hi) && scores[rowLine.get(hi)!]![hi]! >= 2)) hi++;
+  while (hi < scores[0]!.length && !(rowLine.has(hi) && scores[rowLine.get(hi)!]![hi]! >= ANCHOR))
+    hi++;
   const loLine = lo >= 0 ? rowLine.get(lo)! : -1;
   const hiLine = hi < scores[0]!.length ? rowLine.get(hi)! : scores.length;
   if (lo < 0 && hi >= scores[0]!.length) return false;
@@ -437,11 +441,12 @@ export const readProactive = (
     if (h) {
       header = headerOpen && header ? mergeHeaders(header, h) : h;
       headerOpen = true;
-      for (const c of h.columns)
-        if (c.key in HEADER_2019 && !reported2019.has(c.key)) {
-          reported2019.add(c.key);
-          findings.push(outdated(line.no, c.text));
-        }
+      const old = h.columns.filter((c) => c.key in HEADER_2019 && !reported2019.has(c.key));
+      for (const c of old) reported2019.add(c.key);
+      if (old.length > 0)
+        findings.push(
+          outdated(line.no, old.map((c) => c.text).join("、"), proactiveTablePaths(usable, line)),
+        );
       return;
     }
     const rowAt = line.cells.findIndex((c) => PROACTIVE_ROW_KEYS[coreKey(c.text)] !== undefined);
@@ -466,6 +471,19 @@ export const readProactive = (
           ),
         );
   return found.size;
+};
+
+/** The cells of the rows that follow a header line, up to the next header. */
+const proactiveTablePaths = (lines: readonly SourceLine[], header: SourceLine): string[] => {
+  const paths: string[] = [];
+  for (const line of lines.slice(lines.indexOf(header) + 1)) {
+    if (readHeader(line)) break;
+    for (const c of line.cells) {
+      const row = PROACTIVE_ROW_KEYS[coreKey(c.text)];
+      if (row) paths.push(...proactivePaths(row));
+    }
+  }
+  return paths;
 };
 
 const proactivePaths = (row: ProactiveRow): string[] => {
