@@ -37,7 +37,8 @@ const unknownCommand = (name: string) =>
 const HELP_FLAGS = ["--help", "-h"];
 
 export const run = async (argv: readonly string[], io: Io): Promise<number> => {
-  const [name, ...args] = argv;
+  // `pnpm run ogi -- check x` passes the "--" on.
+  const [name, ...args] = argv[0] === "--" ? argv.slice(1) : argv;
   try {
     if (name === undefined || HELP_FLAGS.includes(name)) {
       io.out(usage(COMMANDS));

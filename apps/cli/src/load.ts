@@ -67,13 +67,13 @@ export const parseJsonReport = (text: string, file: string): ReportDraft => {
 };
 
 export const loadReport = async (file: string, cwd: string): Promise<Loaded> => {
+  const bytes = await readInput(file, cwd);
   const ext = extname(file).toLowerCase();
   if (!INPUT_EXTENSIONS.includes(ext))
     throw new CliError({
       zh: `不支持的文件类型：${ext || file}（支持 ${INPUT_EXTENSIONS.join(" ")}）`,
       en: `Unsupported file type: ${ext || file} (supported: ${INPUT_EXTENSIONS.join(" ")})`,
     });
-  const bytes = await readInput(file, cwd);
   if (ext === ".json") return { report: parseJsonReport(decodeText(bytes), file), findings: [] };
   // The bytes as they are: parseReport tells PDF from text and knows the encodings.
   const { report, findings } = await parseReport(bytes, { filename: file });

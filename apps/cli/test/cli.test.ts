@@ -75,7 +75,8 @@ describe("ogi help and usage errors", () => {
       [["render", json], /--format/],
       [["check", json, "--lang", "fr"], /--lang/],
       [["check"], /check <file>/],
-      [["parse", "report.docx"], /\.docx/],
+      [["parse", write("report.docx", "PK")], /\.docx/],
+      [["parse", "missing.docx"], /missing\.docx/],
       [["check", json, "--previous", "nope.json"], /nope\.json/],
     ];
     for (const [args, pattern] of cases) {
