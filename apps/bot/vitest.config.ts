@@ -1,3 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({ test: { include: ["test/**/*.test.ts"] } });
+// The API on PGlite starts in a few seconds, more on a busy machine.
+export default defineConfig({
+  test: { include: ["test/**/*.test.ts"], hookTimeout: 60_000, testTimeout: 60_000 },
+});

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "../src/env.ts";
+import { fileStore, memoryStore } from "../src/storage.ts";
+import { webhookApp } from "../src/transports/webhook.ts";
+import { seedAgency, startApi, type TestApi } from "./support/api-server.ts";
+import { makeBot } from "./support/bot.ts";
+
+const TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const SERVICE = "svc_0123456789abcdef";
+
+describe("parseEnv", () => {
+  it("reads a polling configuration with defaults", () => {
+    expect(parseEnv({ TELEGRAM_BOT_TOKEN: TOKEN, OGI_BOT_SERVICE_TOKEN: SERVICE })).toMatchObject({
+      TELEGRAM_API_ROOT: "https://api.telegram.org",
+      OGI_API_URL: "http://127.0.0.1:3000",
+      BOT_MODE: "polling",
+    });
+  });
+  it("reads a webhook configuration and trims trailing slashes", () => {
+    const env = parseEnv({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      OGI_BOT_SERVICE_TOKEN: SERVICE,
+      TELEGRAM_API_ROOT: "http://127.0.0.1:9000/",
+      OGI_API_URL: "http://127.0.0.1:3000/",
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.org/telegram",
+      WEBHOOK_SECRET: "s3cret-s3cret-s3cret",
+    });
+    expect(env.TELEGRAM_API_ROOT).toBe("http://127.0.0.1:9000");
+    expect(env.OGI_API_URL).toBe("http://127.0.0.1:3000");
+    expect(env.WEBHOOK_URL).toBe("https://bot.example.org/telegram");
+  });
+  it("lists every problem, in both languages", () => {
+    let error: unknown;
+    try {
+      parseEnv({ TELEGRAM_BOT_TOKEN: "nope", BOT_MODE: "webhook", OGI_API_URL: "not a url" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as Error).message;
+    for (const name of [
+      "TELEGRAM_BOT_TOKEN",
+      "OGI_BOT_SERVICE_TOKEN",
+      "OGI_API_URL",
+      "WEBHOOK_URL",
+      "WEBHOOK_SECRET",
+    ])
+      expect(message).toContain(name);
+    expect(message).toContain("机器人配置有误");
+    expect(() =>
+      parseEnv({ TELEGRAM_BOT_TOKEN: TOKEN, OGI_BOT_SERVICE_TOKEN: SERVICE, BOT_MODE: "push" }),
+    ).toThrow(/polling 或 webhook/);
+  });
+});
+
+describe("storage", () => {
+  it("expires entries and survives a restart in a file", async () => {
+    let t = 0;
+    const mem = memoryStore(() => t);
+    await mem.set("a", 1, 10);
+    expect(await mem.get("a")).toBe(1);
+    t = 11;
+    expect(await mem.get("a")).toBeUndefined();
+    const dir = mkdtempSync(join(tmpdir(), "ogi-bot-"));
+    try {
+      const path = join(dir, "state.json");
+      const one = fileStore(path);
+      await one.set("lang:1", "en");
+      await one.set("gone", 1);
+      await one.delete("gone");
+      const two = fileStore(path);
+      expect(await two.get("lang:1")).toBe("en");
+      expect(await two.get("gone")).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("webhook", () => {
+  let api: TestApi;
+  const now = () => new Date("2026-11-25T02:00:00Z");
+  beforeAll(async () => {
+    api = await startApi(now);
+    await seedAgency(api, { code: "411421-gxkj", name: "某县工业和信息化局" }, []);
+  });
+  afterAll(() => api?.close());
+
+  it("checks the secret-token header before the bot sees the update", async () => {
+    const bot = makeBot(api, now);
+    const seen: string[] = [];
+    bot.api.config.use(async (_prev, method) => {
+      seen.push(method);
+      // biome-ignore lint/suspicious/noExplicitAny: a transformer's result type depends on the method.
+      return { ok: true, result: true } as any;
+    });
+    const app = webhookApp(bot, { path: "/telegram", secret: "s3cret-s3cret-s3cret" });
+    const update = {
+      update_id: 1,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 7, type: "private", first_name: "x" },
+        from: { id: 7, is_bot: false, first_name: "x" },
+        text: "/help",
+        entities: [{ type: "bot_command", offset: 0, length: 5 }],
+      },
+    };
+    const post = (headers: Record<string, string>) =>
+      app.request("/telegram", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(update),
+      });
+    expect((await post({})).status).toBe(401);
+    expect((await post({ "X-Telegram-Bot-Api-Secret-Token": "wrong" })).status).toBe(401);
+    expect(seen).toEqual([]);
+    expect((await post({ "X-Telegram-Bot-Api-Secret-Token": "s3cret-s3cret-s3cret" })).status).toBe(
+      200,
+    );
+    expect(seen).toContain("sendMessage");
+  });
+});
