@@ -1,7 +1,6 @@
 // The stateless routes anyone may call: check a report, parse a published one.
 import { createRoute, z } from "@hono/zod-openapi";
-import * as domain from "@ogi/domain";
-import { checkReport, type Finding, type ReportDraft, reportDraftSchema } from "@ogi/domain";
+import { checkReport, ImportError, parseReport, reportDraftSchema } from "@ogi/domain";
 import { bodyLimit } from "hono/body-limit";
 import { ApiError } from "../errors.ts";
 import { body, checkOut, errors, json, parseOut } from "../schemas.ts";
@@ -16,14 +15,6 @@ const tooLarge = (limit: number) => () => {
     en: `The body exceeds the limit of ${limit / 1024 / 1024} MB.`,
   });
 };
-
-type ParseFn = (
-  input: string | Uint8Array,
-  options?: { filename?: string },
-) => Promise<{ report: ReportDraft; findings: Finding[] }>;
-
-const parseReport = (): ParseFn | undefined =>
-  (domain as unknown as { parseReport?: ParseFn }).parseReport;
 
 const tags = ["public"];
 
@@ -79,25 +70,16 @@ export const publicApp = () =>
         },
       }),
       async (c) => {
-        const parse = parseReport();
-        if (!parse)
-          throw new ApiError(422, "parseUnavailable", {
-            zh: "此版本尚不能读取年报。",
-            en: "This version cannot read reports yet.",
-          });
         const type = c.req.header("content-type") ?? "";
         const bytes = new Uint8Array(await c.req.arrayBuffer());
         const filename = c.req.valid("query").filename;
         const input = /pdf|octet-stream/.test(type) ? bytes : new TextDecoder().decode(bytes);
         try {
-          const result = await parse(input, filename ? { filename } : {});
+          const result = await parseReport(input, filename ? { filename } : {});
           return c.json(result, 200);
         } catch (error) {
-          if (error instanceof Error && error.name === "ImportError")
-            throw new ApiError(422, `import.${(error as { code?: string }).code ?? "unreadable"}`, {
-              zh: (error as { zh?: string }).zh ?? error.message,
-              en: error.message,
-            });
+          if (error instanceof ImportError)
+            throw new ApiError(422, `import.${error.code}`, { zh: error.zh, en: error.message });
           throw error;
         }
       },

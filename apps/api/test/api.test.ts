@@ -1,0 +1,841 @@
+// Every route, every role against every route, and the register → report guarantee, on PGlite
+// always and on PostgreSQL when TEST_DATABASE_URL is set.
+import { loadRegister, testEngines } from "@ogi/db";
+import {
+  APPLICANT_TYPES,
+  deriveRequests,
+  emptyReport,
+  emptyRequestsTable,
+  OUTCOMES,
+  type Report,
+  registerSchema,
+  summarize,
+  sumReports,
+} from "@ogi/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_TOKEN, type Setup, setup } from "./helpers.ts";
+
+const A = "411421-gxkj";
+const B = "411421-zrzy";
+const GOV = "411421-gov";
+const X = "411422-other";
+
+describe.each(testEngines())("API on %s", (engine) => {
+  let s: Setup;
+  const tokens: Record<string, string | undefined> = {};
+  const staffIds: Record<string, string> = {};
+  let serviceToken = "";
+  let appA = "";
+  const TG_CLERK_A = 7001;
+
+  const as = (who: string) => {
+    if (who === "anonymous") return {};
+    if (who === "admin") return { token: ADMIN_TOKEN };
+    if (who === "service") return { token: serviceToken };
+    if (who === "botClerkA")
+      return { token: serviceToken, headers: { "X-Telegram-User-Id": String(TG_CLERK_A) } };
+    return { token: tokens[who] };
+  };
+
+  beforeAll(async () => {
+    s = await setup(engine);
+    const admin = { token: ADMIN_TOKEN };
+    for (const body of [
+      { code: GOV, name: "民权县人民政府", regionCode: "411421" },
+      { code: A, name: "民权县工业和信息化科技局", parentCode: GOV },
+      { code: B, name: "民权县自然资源局", parentCode: GOV },
+      { code: X, name: "睢县某局", regionCode: "411422" },
+    ])
+      expect((await s.call("POST", "/v1/agencies", { ...admin, body })).status).toBe(201);
+    const people: [string, string, "clerk" | "manager"][] = [
+      ["clerkA", A, "clerk"],
+      ["managerA", A, "manager"],
+      ["clerkB", B, "clerk"],
+      ["managerGov", GOV, "manager"],
+      ["managerX", X, "manager"],
+    ];
+    for (const [who, code, role] of people) {
+      const r = await s.call("POST", `/v1/agencies/${code}/staff`, {
+        ...admin,
+        body: { name: who, role },
+      });
+      expect(r.status).toBe(201);
+      staffIds[who] = r.data.id;
+      const t = await s.call("POST", "/v1/tokens", {
+        ...admin,
+        body: { kind: "personal", staffId: r.data.id, label: who },
+      });
+      expect(t.status).toBe(201);
+      tokens[who] = t.data.token;
+      if (who === "clerkA") {
+        const svc = await s.call("POST", "/v1/tokens", {
+          ...admin,
+          body: { kind: "service", label: "bot" },
+        });
+        serviceToken = svc.data.token;
+        const link = await s.call("POST", "/v1/staff/link", {
+          token: serviceToken,
+          body: { inviteCode: r.data.inviteCode, telegramUserId: TG_CLERK_A },
+        });
+        expect(link.status).toBe(200);
+        expect(link.data).toMatchObject({ agencyCode: A, role: "clerk", linked: true });
+      }
+    }
+    const created = await s.call("POST", `/v1/agencies/${A}/applications`, {
+      token: tokens.clerkA,
+      body: {
+        receivedOn: "2025-03-03",
+        applicantType: "naturalPerson",
+        channel: "online",
+        subject: "征收补偿方案",
+        applicant: { name: "王某", contact: "13800000000" },
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.data.number).toBe(1);
+    appA = created.data.id;
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  describe("meta", () => {
+    it("/health, /openapi.json (3.1, every route) and /docs served offline", async () => {
+      expect((await s.call("GET", "/health")).data).toEqual({ ok: true });
+      const doc = await s.call("GET", "/openapi.json");
+      expect(doc.data.openapi).toBe("3.1.0");
+      const paths = Object.keys(doc.data.paths);
+      for (const p of [
+        "/v1/agencies",
+        "/v1/agencies/{code}",
+        "/v1/agencies/{code}/staff",
+        "/v1/staff/link",
+        "/v1/agencies/{code}/applications",
+        "/v1/applications/{id}",
+        "/v1/applications/{id}/events",
+        "/v1/agencies/{code}/reports/{year}",
+        "/v1/agencies/{code}/reports/{year}/publish",
+        "/v1/agencies/{code}/summary",
+        "/v1/regions/{code}/reports/{year}",
+        "/v1/regions/{code}/summary",
+        "/v1/check",
+        "/v1/parse",
+      ])
+        expect(paths).toContain(p);
+      const docs = await s.call("GET", "/docs");
+      expect(docs.status).toBe(200);
+      // Every script comes from this server: no CDN.
+      const srcs = [...String(docs.data).matchAll(/src="([^"]+)"/g)].map((m) => m[1]);
+      expect(srcs).toEqual(["/docs/standalone.js"]);
+      const js = await s.app.request("/docs/standalone.js");
+      expect(js.status).toBe(200);
+      expect((await js.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+    });
+  });
+
+  describe("errors", () => {
+    it("malformed JSON is a 400, a bad body a 422 with paths, both bilingual", async () => {
+      const bad = await s.call("POST", "/v1/agencies", { token: ADMIN_TOKEN, body: "{oops" });
+      expect(bad.status).toBe(400);
+      expect(bad.data.error.message).toEqual({ zh: expect.any(String), en: expect.any(String) });
+      const invalid = await s.call("POST", `/v1/agencies/${A}/applications`, {
+        token: ADMIN_TOKEN,
+        body: { receivedOn: "2025-02-30", applicantType: "alien" },
+      });
+      expect(invalid.status).toBe(422);
+      expect(invalid.data.error.code).toBe("invalid");
+      expect(invalid.data.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+        "applicantType",
+        "receivedOn",
+      ]);
+      const badQuery = await s.call("GET", `/v1/agencies/${A}/applications?status=sleeping`, {
+        token: ADMIN_TOKEN,
+      });
+      expect(badQuery.status).toBe(400);
+      expect(badQuery.data.error.issues[0].path).toBe("query.status");
+      const wrongType = await s.app.request("/v1/agencies", {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "text/plain" },
+        body: "x",
+      });
+      expect(wrongType.status).toBe(415);
+    });
+    it("unknown ids and routes are 404; a bad token is 401", async () => {
+      const admin = { token: ADMIN_TOKEN };
+      expect((await s.call("GET", "/v1/agencies/000000-none", admin)).status).toBe(404);
+      expect((await s.call("GET", "/v1/applications/nope", admin)).status).toBe(404);
+      expect(
+        (
+          await s.call("POST", "/v1/applications/nope/events", {
+            ...admin,
+            body: { type: "extended", date: "2025-03-04" },
+          })
+        ).status,
+      ).toBe(404);
+      expect((await s.call("GET", "/v1/nothing-here", admin)).status).toBe(404);
+      const r = await s.call("GET", "/v1/agencies", { token: "not-a-token" });
+      expect(r.status).toBe(401);
+      expect(r.data.error.code).toBe("unauthorized");
+      expect(
+        (await s.call("GET", "/v1/agencies", { headers: { authorization: "Basic x" } })).status,
+      ).toBe(401);
+    });
+    it("duplicates and unknown parents are refused", async () => {
+      const admin = { token: ADMIN_TOKEN };
+      expect(
+        (await s.call("POST", "/v1/agencies", { ...admin, body: { code: A, name: "x" } })).status,
+      ).toBe(409);
+      const orphan = await s.call("POST", "/v1/agencies", {
+        ...admin,
+        body: { code: "411421-orphan", name: "x", parentCode: "411421-none" },
+      });
+      expect(orphan.status).toBe(422);
+      expect(orphan.data.error.issues[0].path).toBe("parentCode");
+    });
+  });
+
+  describe("roles", () => {
+    const everyone = [
+      "anonymous",
+      "admin",
+      "service",
+      "botClerkA",
+      "clerkA",
+      "managerA",
+      "clerkB",
+      "managerGov",
+      "managerX",
+    ];
+    let n = 0;
+    const today = "2025-12-19";
+    type Case = { method: string; path: () => string; body?: () => unknown; allowed: string[] };
+    const cases: Case[] = [
+      {
+        method: "POST",
+        path: () => "/v1/agencies",
+        body: () => ({ code: `411421-n${n++}`, name: "新机构" }),
+        allowed: ["admin"],
+      },
+      {
+        method: "GET",
+        path: () => "/v1/agencies",
+        allowed: ["admin", "botClerkA", "clerkA", "managerA", "clerkB", "managerGov", "managerX"],
+      },
+      {
+        method: "GET",
+        path: () => `/v1/agencies/${A}`,
+        allowed: ["admin", "botClerkA", "clerkA", "managerA", "managerGov"],
+      },
+      {
+        method: "POST",
+        path: () => `/v1/agencies/${A}/staff`,
+        body: () => ({ name: "新人", role: "clerk" }),
+        allowed: ["admin", "managerA"],
+      },
+      { method: "GET", path: () => `/v1/agencies/${A}/staff`, allowed: ["admin", "managerA"] },
+      {
+        method: "POST",
+        path: () => `/v1/agencies/${A}/applications`,
+        body: () => ({ receivedOn: today, applicantType: "commercialEnterprise" }),
+        allowed: ["admin", "botClerkA", "clerkA", "managerA"],
+      },
+      {
+        method: "GET",
+        path: () => `/v1/agencies/${A}/applications`,
+        allowed: ["admin", "botClerkA", "clerkA", "managerA", "managerGov"],
+      },
+      {
+        method: "GET",
+        path: () => `/v1/applications/${appA}`,
+        allowed: ["admin", "botClerkA", "clerkA", "managerA", "managerGov"],
+      },
+      {
+        method: "POST",
+        path: () => `/v1/applications/${appA}/events`,
+        body: () => ({ type: "consultationStarted", date: "2025-03-05", party: "thirdParty" }),
+        allowed: ["admin", "botClerkA", "clerkA", "managerA"],
+      },
+      {
+        method: "GET",
+        path: () => `/v1/agencies/${A}/reports/2025`,
+        allowed: ["admin", "managerA", "managerGov"],
+      },
+      {
+        method: "PUT",
+        path: () => `/v1/agencies/${A}/reports/2025/sections`,
+        body: () => ({ problems: "问题" }),
+        allowed: ["admin", "managerA"],
+      },
+      {
+        method: "PUT",
+        path: () => `/v1/agencies/${A}/reports/2025/sections/otherMatters`,
+        body: () => JSON.stringify("无"),
+        allowed: ["admin", "managerA"],
+      },
+      {
+        method: "GET",
+        path: () => `/v1/agencies/${A}/opening-balances`,
+        allowed: ["admin", "managerA", "managerGov"],
+      },
+      {
+        method: "PUT",
+        path: () => `/v1/agencies/${A}/opening-balances/2019`,
+        body: () => ({ counts: emptyRequestsTable() }),
+        allowed: ["admin", "managerA"],
+      },
+      {
+        method: "GET",
+        path: () => `/v1/agencies/${A}/summary?asOf=2025-06-30`,
+        allowed: ["admin", "botClerkA", "clerkA", "managerA", "managerGov"],
+      },
+      {
+        method: "GET",
+        path: () => "/v1/regions/411421/reports/2025",
+        allowed: ["admin", "managerGov"],
+      },
+      {
+        method: "GET",
+        path: () => "/v1/regions/411421/summary?asOf=2025-06-30",
+        allowed: ["admin", "managerGov"],
+      },
+      {
+        method: "GET",
+        path: () => "/v1/me",
+        allowed: [
+          "admin",
+          "service",
+          "botClerkA",
+          "clerkA",
+          "managerA",
+          "clerkB",
+          "managerGov",
+          "managerX",
+        ],
+      },
+      {
+        method: "GET",
+        path: () => "/v1/tokens",
+        allowed: ["admin", "botClerkA", "clerkA", "managerA", "clerkB", "managerGov", "managerX"],
+      },
+      {
+        method: "POST",
+        path: () => "/v1/staff/link",
+        body: () => ({ inviteCode: "NOSUCHCODE", telegramUserId: 1 }),
+        allowed: ["admin", "service"],
+      },
+      {
+        method: "POST",
+        path: () => "/v1/check",
+        body: () => emptyReport({ name: "x" }, 2025),
+        allowed: everyone,
+      },
+      {
+        method: "POST",
+        path: () => "/v1/agencies/411421-gxkj/reports/2025/reopen",
+        body: () => ({ reason: "更正" }),
+        allowed: ["admin"],
+      },
+    ];
+    it.each(
+      cases.map(
+        (c) =>
+          [
+            `${c.method} ${c.path().replace(/\/v1\/applications\/[^/]*/, "/v1/applications/{id}")}`,
+            c,
+          ] as const,
+      ),
+    )("%s", async (_name, c) => {
+      for (const who of everyone) {
+        const r = await s.call(c.method, c.path(), {
+          ...as(who),
+          ...(c.body ? { body: c.body() } : {}),
+        });
+        const expected = c.allowed.includes(who) ? "allowed" : who === "anonymous" ? 401 : 403;
+        if (expected === "allowed")
+          expect(
+            [401, 403],
+            `${who}: ${r.status} ${JSON.stringify(r.data).slice(0, 300)}`,
+          ).not.toContain(r.status);
+        else expect(r.status, `${who}: ${JSON.stringify(r.data).slice(0, 300)}`).toBe(expected);
+        if (expected === "allowed")
+          expect(r.status, `${who}: ${JSON.stringify(r.data).slice(0, 300)}`).toBeLessThan(500);
+      }
+    });
+    it("applicants' personal data is shown to the agency's own staff only", async () => {
+      const own = await s.call("GET", `/v1/applications/${appA}`, as("clerkA"));
+      expect(own.data.applicant).toEqual({ name: "王某", contact: "13800000000" });
+      const bot = await s.call("GET", `/v1/applications/${appA}`, as("botClerkA"));
+      expect(bot.data.applicant).toEqual({ name: "王某", contact: "13800000000" });
+      for (const who of ["managerGov", "admin"]) {
+        const r = await s.call("GET", `/v1/applications/${appA}`, as(who));
+        expect(r.status).toBe(200);
+        expect(r.data).not.toHaveProperty("applicant");
+        const list = await s.call("GET", `/v1/agencies/${A}/applications`, as(who));
+        expect(list.data.applications.every((a: object) => !("applicant" in a))).toBe(true);
+      }
+    });
+  });
+
+  describe("register", () => {
+    it("refuses impossible transitions with 409 and writes nothing", async () => {
+      const admin = { token: ADMIN_TOKEN };
+      const created = await s.call("POST", `/v1/agencies/${B}/applications`, {
+        ...admin,
+        body: { receivedOn: "2025-05-06", applicantType: "legalServiceAgency" },
+      });
+      const id = created.data.id;
+      const post = (body: unknown) =>
+        s.call("POST", `/v1/applications/${id}/events`, { ...admin, body });
+      const early = await post({ type: "concluded", date: "2025-05-01", outcome: "granted" });
+      expect(early.status).toBe(409);
+      expect(early.data.error.code).toBe("beforeReceipt");
+      const future = await post({ type: "concluded", date: "2025-12-25", outcome: "granted" });
+      expect(future.status).toBe(409);
+      expect(future.data.error.code).toBe("futureDate");
+      expect(
+        (await post({ type: "concluded", date: "2025-05-20", outcome: "granted" })).status,
+      ).toBe(201);
+      const again = await post({ type: "concluded", date: "2025-05-21", outcome: "granted" });
+      expect(again.status).toBe(409);
+      expect(again.data.error.code).toBe("alreadyConcluded");
+      expect(again.data.error.message.zh).toContain("办结");
+      const missing = await post({ type: "concluded", date: "2025-05-21" });
+      expect(missing.status).toBe(422);
+      expect(missing.data.error.issues[0].path).toBe("outcome");
+      // An amendment corrects the outcome, with a reason.
+      const amended = await post({
+        type: "amended",
+        date: "2025-06-01",
+        supersedes: "e2",
+        reason: "录入错误",
+        replacement: { type: "concluded", date: "2025-05-20", outcome: "partiallyGranted" },
+      });
+      expect(amended.status).toBe(201);
+      expect(amended.data).toMatchObject({ status: "concluded", outcome: "partiallyGranted" });
+      const detail = await s.call("GET", `/v1/applications/${id}`, admin);
+      expect(detail.data.events.map((e: { type: string }) => e.type)).toEqual([
+        "received",
+        "concluded",
+        "amended",
+      ]);
+    });
+
+    it("lists with filters: open, concluded, year, overdue, due within N working days", async () => {
+      const admin = { token: ADMIN_TOKEN };
+      const open = await s.call("GET", `/v1/agencies/${B}/applications?status=open`, admin);
+      const concluded = await s.call(
+        "GET",
+        `/v1/agencies/${B}/applications?status=concluded`,
+        admin,
+      );
+      expect(
+        concluded.data.applications.every((a: { status: string }) => a.status === "concluded"),
+      ).toBe(true);
+      expect(open.data.applications.every((a: { status: string }) => a.status === "open")).toBe(
+        true,
+      );
+      const old = await s.call("POST", `/v1/agencies/${B}/applications`, {
+        ...admin,
+        body: { receivedOn: "2025-09-01", applicantType: "naturalPerson" },
+      });
+      expect(old.data.dueDate).toMatch(/^2025-09-\d\d$/);
+      const overdue = await s.call("GET", `/v1/agencies/${B}/applications?overdue=true`, admin);
+      expect(overdue.data.applications.map((a: { id: string }) => a.id)).toContain(old.data.id);
+      expect(overdue.data.applications.every((a: { overdue: boolean }) => a.overdue)).toBe(true);
+      const fresh = await s.call("POST", `/v1/agencies/${B}/applications`, {
+        ...admin,
+        body: { receivedOn: "2025-12-18", applicantType: "naturalPerson" },
+      });
+      const soon = await s.call("GET", `/v1/agencies/${B}/applications?dueWithin=5`, admin);
+      expect(soon.data.applications.map((a: { id: string }) => a.id)).not.toContain(fresh.data.id);
+      const later = await s.call("GET", `/v1/agencies/${B}/applications?dueWithin=30`, admin);
+      expect(later.data.applications.map((a: { id: string }) => a.id)).toContain(fresh.data.id);
+      const y2024 = await s.call("GET", `/v1/agencies/${B}/applications?year=2024`, admin);
+      expect(y2024.data.applications).toEqual([]);
+    });
+
+    it("a register built through the API gives exactly the report the domain fold gives", async () => {
+      const admin = { token: ADMIN_TOKEN };
+      const code = "411421-fold";
+      await s.call("POST", "/v1/agencies", {
+        ...admin,
+        body: { code, name: "折叠测试局", parentCode: GOV },
+      });
+      let seed = 42;
+      const r = () => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return seed / 2 ** 31;
+      };
+      const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+      const day = (from: string, max: number) =>
+        new Date(Date.parse(`${from}T00:00:00Z`) + Math.floor(1 + r() * max) * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
+      for (let i = 0; i < 40; i++) {
+        const receivedOn = day(pick(["2023-01-01", "2024-01-01", "2025-01-01"]), 330);
+        const created = await s.call("POST", `/v1/agencies/${code}/applications`, {
+          ...admin,
+          body: { receivedOn, applicantType: pick(APPLICANT_TYPES) },
+        });
+        expect(created.status).toBe(201);
+        const post = (body: unknown) =>
+          s.call("POST", `/v1/applications/${created.data.id}/events`, { ...admin, body });
+        const roll = r();
+        if (roll < 0.85) {
+          const concludedOn = day(receivedOn, 60);
+          if (concludedOn > "2025-12-19") continue;
+          expect(
+            (await post({ type: "concluded", date: concludedOn, outcome: pick(OUTCOMES) })).status,
+          ).toBe(201);
+          if (roll < 0.1)
+            expect(
+              (
+                await post({
+                  type: "amended",
+                  date: concludedOn,
+                  supersedes: "e2",
+                  reason: "撤回错误的办结",
+                })
+              ).status,
+            ).toBe(201);
+          else if (roll < 0.2 && concludedOn < "2025-10-01") {
+            const reopenedOn = day(concludedOn, 40);
+            expect(
+              (await post({ type: "reopened", date: reopenedOn, reason: "复议决定" })).status,
+            ).toBe(201);
+          }
+        }
+      }
+      const counts = emptyRequestsTable();
+      counts.newReceived.naturalPerson = 2;
+      counts.newReceived.total = 2;
+      counts.granted.naturalPerson = 2;
+      counts.granted.total = 2;
+      counts.totalProcessed.naturalPerson = 2;
+      counts.totalProcessed.total = 2;
+      expect(
+        (
+          await s.call("PUT", `/v1/agencies/${code}/opening-balances/2023`, {
+            ...admin,
+            body: { counts, note: "2023 年报" },
+          })
+        ).status,
+      ).toBe(200);
+      // The register as the API shows it, application by application.
+      const list = await s.call("GET", `/v1/agencies/${code}/applications?limit=1000`, admin);
+      const applications = [];
+      for (const a of list.data.applications) {
+        const d = await s.call("GET", `/v1/applications/${a.id}`, admin);
+        applications.push({
+          id: a.id,
+          number: a.number,
+          events: d.data.events.map((e: { event: unknown }) => e.event),
+        });
+      }
+      const register = registerSchema.parse({
+        applications,
+        openingBalances: [{ year: 2023, counts, note: "2023 年报" }],
+      });
+      expect(await loadRegister(s.database.db, [code])).toEqual(register);
+      for (const year of [2022, 2023, 2024, 2025, 2026]) {
+        const report = await s.call("GET", `/v1/agencies/${code}/reports/${year}`, admin);
+        expect(report.status).toBe(200);
+        expect(report.data.report.requests).toEqual(deriveRequests(register, year));
+        expect(
+          report.data.findings.filter((f: { code: string }) => f.code.startsWith("requests.")),
+        ).toEqual([]);
+      }
+      const summary = await s.call("GET", `/v1/agencies/${code}/summary?asOf=2025-07-01`, admin);
+      const ytd = summarize(register, "2025-07-01");
+      expect(summary.data).toMatchObject({
+        year: 2025,
+        carriedOver: ytd.carriedOver,
+        received: ytd.received,
+        concluded: ytd.concluded,
+        concludedTotal: ytd.concludedTotal,
+        openNow: ytd.openNow,
+        balanced: true,
+      });
+      expect(summary.data.overdue).toEqual(expect.any(Number));
+    });
+  });
+
+  describe("reports", () => {
+    it("renders md, html, txt and csv", async () => {
+      for (const [format, type] of [
+        ["md", "text/markdown"],
+        ["html", "text/html"],
+        ["txt", "text/plain"],
+        ["csv", "text/csv"],
+      ] as const) {
+        const r = await s.app.request(`/v1/agencies/${A}/reports/2025?format=${format}&lang=en`, {
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        });
+        expect(r.status).toBe(200);
+        expect(r.headers.get("content-type")).toContain(type);
+        expect((await r.text()).length).toBeGreaterThan(100);
+      }
+    });
+
+    it("publish locks the year; an admin reopens it with a reason", async () => {
+      const manager = as("managerA");
+      const admin = { token: ADMIN_TOKEN };
+      const draft = await s.call("GET", `/v1/agencies/${A}/reports/2024`, manager);
+      expect(draft.data.status).toBe("draft");
+      expect((await s.call("GET", `/v1/agencies/${A}/reports/2024`)).status).toBe(401);
+      const pub = await s.call("POST", `/v1/agencies/${A}/reports/2024/publish`, manager);
+      expect(pub.status).toBe(200);
+      expect(pub.data.status).toBe("published");
+      // Anyone can read a published report.
+      const anon = await s.call("GET", `/v1/agencies/${A}/reports/2024`);
+      expect(anon.status).toBe(200);
+      expect(anon.data.report).toEqual(pub.data.report);
+      expect((await s.call("POST", `/v1/agencies/${A}/reports/2024/publish`, manager)).status).toBe(
+        409,
+      );
+      const late = await s.call("POST", `/v1/agencies/${A}/applications`, {
+        ...manager,
+        body: { receivedOn: "2024-12-30", applicantType: "naturalPerson" },
+      });
+      expect(late.status).toBe(409);
+      expect(late.data.error.code).toBe("yearLocked");
+      expect(late.data.error.message.zh).toContain("2024");
+      const section = await s.call("PUT", `/v1/agencies/${A}/reports/2024/sections`, {
+        ...manager,
+        body: { problems: "改" },
+      });
+      expect(section.status).toBe(409);
+      expect(
+        (
+          await s.call("POST", `/v1/agencies/${A}/reports/2024/reopen`, {
+            ...manager,
+            body: { reason: "x" },
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (await s.call("POST", `/v1/agencies/${A}/reports/2024/reopen`, { ...admin, body: {} }))
+          .status,
+      ).toBe(422);
+      const reopened = await s.call("POST", `/v1/agencies/${A}/reports/2024/reopen`, {
+        ...admin,
+        body: { reason: "更正数据" },
+      });
+      expect(reopened.status).toBe(200);
+      expect(reopened.data.status).toBe("draft");
+      const now = await s.call("POST", `/v1/agencies/${A}/applications`, {
+        ...manager,
+        body: { receivedOn: "2024-12-30", applicantType: "naturalPerson" },
+      });
+      expect(now.status).toBe(201);
+    });
+
+    it("a report with errors can't be published", async () => {
+      const manager = as("managerA");
+      const bad = {
+        review: { upheld: 1, corrected: 0, other: 0, pending: 0, total: 5 },
+        litigationDirect: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
+        litigationAfterReview: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
+      };
+      expect(
+        (
+          await s.call("PUT", `/v1/agencies/${A}/reports/2023/sections/appeals`, {
+            ...manager,
+            body: bad,
+          })
+        ).status,
+      ).toBe(200);
+      const r = await s.call("POST", `/v1/agencies/${A}/reports/2023/publish`, manager);
+      expect(r.status).toBe(409);
+      expect(r.data.error.code).toBe("reportHasErrors");
+      expect(r.data.error.issues[0].path).toContain("appeals.review");
+      const wrong = await s.call("PUT", `/v1/agencies/${A}/reports/2023/sections/appeals`, {
+        ...manager,
+        body: { review: 1 },
+      });
+      expect(wrong.status).toBe(422);
+      expect(wrong.data.error.issues[0].path).toMatch(/^appeals\./);
+    });
+
+    it("a region sums its agencies", async () => {
+      const admin = { token: ADMIN_TOKEN };
+      const region = await s.call("GET", "/v1/regions/411421/reports/2025", admin);
+      expect(region.status).toBe(200);
+      const codes = (await s.call("GET", "/v1/agencies", admin)).data.agencies
+        .map((a: { code: string }) => a.code)
+        .filter((c: string) => c.startsWith("411421-"));
+      const reports: Report[] = [];
+      for (const code of codes)
+        reports.push((await s.call("GET", `/v1/agencies/${code}/reports/2025`, admin)).data.report);
+      const sum = sumReports(reports, { agency: { name: "x", code: "411421" }, year: 2025 });
+      expect(region.data.report.requests).toEqual(sum.requests);
+      expect(region.data.report.appeals).toEqual(sum.appeals);
+      expect((await s.call("GET", "/v1/regions/999999/reports/2025", admin)).status).toBe(404);
+      const summary = await s.call("GET", "/v1/regions/411421/summary?asOf=2025-12-01", admin);
+      expect(summary.status).toBe(200);
+      expect(summary.data.balanced).toBe(true);
+    });
+  });
+
+  describe("idempotency and transactions", () => {
+    it("a replay answers the first answer and writes nothing; another body is a 422", async () => {
+      const headers = { "Idempotency-Key": "abc-1" };
+      const body = { receivedOn: "2025-11-03", applicantType: "researchInstitution" };
+      const first = await s.call("POST", `/v1/agencies/${B}/applications`, {
+        ...as("clerkB"),
+        headers,
+        body,
+      });
+      expect(first.status).toBe(201);
+      const before = (
+        await s.call("GET", `/v1/agencies/${B}/applications?limit=1000`, as("clerkB"))
+      ).data.applications.length;
+      const again = await s.call("POST", `/v1/agencies/${B}/applications`, {
+        ...as("clerkB"),
+        headers,
+        body,
+      });
+      expect(again.status).toBe(201);
+      expect(again.data).toEqual(first.data);
+      expect(again.headers.get("Idempotent-Replayed")).toBe("true");
+      const after = (await s.call("GET", `/v1/agencies/${B}/applications?limit=1000`, as("clerkB")))
+        .data.applications.length;
+      expect(after).toBe(before);
+      const other = await s.call("POST", `/v1/agencies/${B}/applications`, {
+        ...as("clerkB"),
+        headers,
+        body: { ...body, applicantType: "naturalPerson" },
+      });
+      expect(other.status).toBe(422);
+      expect(other.data.error.code).toBe("idempotencyKeyReused");
+      // Keys belong to their token: another caller may use the same key.
+      const mine = await s.call("POST", `/v1/agencies/${B}/applications`, {
+        token: ADMIN_TOKEN,
+        headers,
+        body,
+      });
+      expect(mine.status).toBe(201);
+      expect(mine.data.id).not.toBe(first.data.id);
+    });
+    it("a refused write leaves nothing: no event, no audit entry, no idempotency key", async () => {
+      const headers = { "Idempotency-Key": "refused-1" };
+      const id = appA;
+      const before = await s.call("GET", `/v1/applications/${id}`, as("clerkA"));
+      const bad = await s.call("POST", `/v1/applications/${id}/events`, {
+        ...as("clerkA"),
+        headers,
+        body: { type: "consultationEnded", date: "2030-01-01" },
+      });
+      expect(bad.status).toBe(409);
+      const after = await s.call("GET", `/v1/applications/${id}`, as("clerkA"));
+      expect(after.data.events).toEqual(before.data.events);
+      const ok = await s.call("POST", `/v1/applications/${id}/events`, {
+        ...as("clerkA"),
+        headers,
+        body: { type: "consultationEnded", date: "2025-03-20" },
+      });
+      expect(ok.status).toBe(201);
+    });
+  });
+
+  describe("staff", () => {
+    it("invite, link through the bot, act, revoke", async () => {
+      const invite = await s.call("POST", `/v1/agencies/${B}/staff`, {
+        token: ADMIN_TOKEN,
+        body: { name: "赵六", role: "manager" },
+      });
+      const botAs = { token: serviceToken, headers: { "X-Telegram-User-Id": "7002" } };
+      const before = await s.call("GET", `/v1/agencies/${B}/summary`, botAs);
+      expect(before.status).toBe(403);
+      expect(before.data.error.code).toBe("notLinked");
+      expect(
+        (
+          await s.call("POST", "/v1/staff/link", {
+            token: serviceToken,
+            body: { inviteCode: invite.data.inviteCode, telegramUserId: 7002 },
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await s.call("POST", "/v1/staff/link", {
+            token: serviceToken,
+            body: { inviteCode: invite.data.inviteCode, telegramUserId: 7003 },
+          })
+        ).status,
+      ).toBe(404);
+      const me = await s.call("GET", "/v1/me", botAs);
+      expect(me.data.memberships).toEqual([
+        expect.objectContaining({ agencyCode: B, role: "manager", name: "赵六" }),
+      ]);
+      expect((await s.call("GET", `/v1/agencies/${B}/summary`, botAs)).status).toBe(200);
+      const staff = await s.call("GET", `/v1/agencies/${B}/staff`, botAs);
+      expect(staff.data.staff.map((x: { name: string }) => x.name)).toContain("赵六");
+      // A personal token for oneself, then revoked with the staff member.
+      const personal = await s.call("POST", "/v1/tokens", { ...botAs, body: { label: "laptop" } });
+      expect(personal.status).toBe(201);
+      expect(
+        (await s.call("GET", "/v1/me", { token: personal.data.token })).data.memberships[0]
+          .agencyCode,
+      ).toBe(B);
+      expect(
+        (await s.call("POST", "/v1/tokens", { ...botAs, body: { kind: "admin" } })).status,
+      ).toBe(403);
+      expect(
+        (await s.call("POST", `/v1/staff/${invite.data.id}/revoke`, as("clerkB"))).status,
+      ).toBe(403);
+      expect(
+        (await s.call("POST", `/v1/staff/${invite.data.id}/revoke`, { token: ADMIN_TOKEN })).status,
+      ).toBe(200);
+      expect(
+        (await s.call("POST", `/v1/staff/${invite.data.id}/revoke`, { token: ADMIN_TOKEN })).status,
+      ).toBe(409);
+      expect((await s.call("GET", "/v1/me", { token: personal.data.token })).status).toBe(401);
+      expect((await s.call("GET", `/v1/agencies/${B}/summary`, botAs)).status).toBe(403);
+    });
+    it("tokens can be listed and revoked", async () => {
+      const t = await s.call("POST", "/v1/tokens", {
+        ...as("managerX"),
+        body: { label: "script" },
+      });
+      const list = await s.call("GET", "/v1/tokens", as("managerX"));
+      expect(list.data.tokens.map((x: { id: string }) => x.id)).toContain(t.data.id);
+      expect(JSON.stringify(list.data)).not.toContain(t.data.token);
+      expect((await s.call("POST", `/v1/tokens/${t.data.id}/revoke`, as("clerkA"))).status).toBe(
+        404,
+      );
+      expect((await s.call("POST", `/v1/tokens/${t.data.id}/revoke`, as("managerX"))).status).toBe(
+        200,
+      );
+      expect((await s.call("GET", "/v1/me", { token: t.data.token })).status).toBe(401);
+    });
+  });
+
+  describe("public routes", () => {
+    it("check returns findings pointing at cells", async () => {
+      const report = emptyReport({ name: "x" }, 2025);
+      report.requests.newReceived.naturalPerson = 1;
+      const r = await s.call("POST", "/v1/check", { body: report });
+      expect(r.status).toBe(200);
+      expect(r.data.findings.map((f: { code: string }) => f.code)).toContain("requests.rowTotal");
+      const bad = await s.call("POST", "/v1/check", { body: { formatVersion: "2021" } });
+      expect(bad.status).toBe(422);
+    });
+    it("parse reads a text report; an oversized body is 413", async () => {
+      const r = await s.app.request("/v1/parse", {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body: "这不是年报",
+      });
+      expect(r.status).toBeLessThan(500);
+      expect([200, 422]).toContain(r.status);
+      const big = await s.app.request("/v1/check", {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(3 * 1024 * 1024) },
+        body: "x".repeat(3 * 1024 * 1024),
+      });
+      expect(big.status).toBe(413);
+      expect(((await big.json()) as { error: { code: string } }).error.code).toBe("tooLarge");
+    });
+  });
+});

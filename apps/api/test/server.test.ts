@@ -1,0 +1,193 @@
+// Through a real HTTP server on loopback with the typed client; restart with the data kept;
+// the configuration; the demo data.
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import { createDb, freshPostgres, testEngines } from "@ogi/db";
+import { checkReport, hasErrors } from "@ogi/domain";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_AGENCIES, DEMO_REGION, seedDemo } from "../src/demo.ts";
+import { createApp, createClient, parseEnv } from "../src/index.ts";
+import { ADMIN_TOKEN, fixedClock, type Setup, setup } from "./helpers.ts";
+
+describe("over HTTP on loopback", () => {
+  let s: Setup;
+  let server: ReturnType<typeof serve>;
+  let base = "";
+  beforeAll(async () => {
+    s = await setup("pglite");
+    await new Promise<void>((resolve) => {
+      server = serve(
+        { fetch: s.app.fetch, port: 0, hostname: "127.0.0.1" },
+        (info: AddressInfo) => {
+          base = `http://127.0.0.1:${info.port}`;
+          resolve();
+        },
+      );
+    });
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    await s.close();
+  });
+
+  it("the typed client registers, concludes and reads back", async () => {
+    const admin = createClient(base, ADMIN_TOKEN);
+    const created = await admin.v1.agencies.$post({
+      json: { code: "411421-http", name: "网络局" },
+    });
+    expect(created.status).toBe(201);
+    const app = await admin.v1.agencies[":code"].applications.$post({
+      param: { code: "411421-http" },
+      json: { receivedOn: "2025-10-09", applicantType: "naturalPerson", subject: "测试" },
+    });
+    expect(app.status).toBe(201);
+    if (app.status !== 201) return;
+    const { id, number, dueDate } = await app.json();
+    expect(number).toBe(1);
+    expect(dueDate).toMatch(/^2025-11-\d\d$/);
+    const ev = await admin.v1.applications[":id"].events.$post({
+      param: { id },
+      json: { type: "concluded", date: "2025-10-20", outcome: "granted" },
+    });
+    expect(ev.status).toBe(201);
+    const report = await admin.v1.agencies[":code"].reports[":year"].$get({
+      param: { code: "411421-http", year: "2025" },
+      query: {},
+    });
+    expect(report.status).toBe(200);
+    if (report.status === 200) {
+      const body = (await report.json()) as {
+        report: { requests: { granted: { total: number } } };
+      };
+      expect(body.report.requests.granted.total).toBe(1);
+    }
+    const anonymous = createClient(base);
+    const denied = await anonymous.v1.agencies.$get();
+    expect(denied.status).toBe(401);
+    const health = await fetch(`${base}/health`);
+    expect(await health.json()).toEqual({ ok: true });
+    const docs = await fetch(`${base}/docs/standalone.js`);
+    expect(docs.headers.get("content-type")).toContain("javascript");
+    await docs.arrayBuffer();
+  });
+});
+
+describe.each(testEngines())("restart on %s", (engine) => {
+  it("keeps the register when the API is stopped and started again", async () => {
+    let config: { dataDir?: string; databaseUrl?: string };
+    let cleanup: () => Promise<void>;
+    if (engine === "pglite") {
+      const dir = mkdtempSync(join(tmpdir(), "ogi-api-"));
+      config = { dataDir: dir };
+      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    } else {
+      const fresh = await freshPostgres();
+      config = { databaseUrl: fresh.url };
+      cleanup = fresh.drop;
+    }
+    const deps = (db: Awaited<ReturnType<typeof createDb>>) => ({
+      db: db.db,
+      clock: fixedClock("2025-06-01T00:00:00Z"),
+      logger: pino({ level: "silent" }),
+      config: { adminToken: ADMIN_TOKEN },
+    });
+    const auth = { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" };
+    try {
+      const first = await createDb(config);
+      const app1 = createApp(deps(first));
+      expect(
+        (
+          await app1.request("/v1/agencies", {
+            method: "POST",
+            headers: auth,
+            body: JSON.stringify({ code: "411421-r", name: "重启局" }),
+          })
+        ).status,
+      ).toBe(201);
+      const created = await app1.request("/v1/agencies/411421-r/applications", {
+        method: "POST",
+        headers: auth,
+        body: JSON.stringify({ receivedOn: "2025-05-06", applicantType: "naturalPerson" }),
+      });
+      const { id } = (await created.json()) as { id: string };
+      await first.close();
+      const second = await createDb(config);
+      const app2 = createApp(deps(second));
+      const read = await app2.request(`/v1/applications/${id}`, { headers: auth });
+      expect(read.status).toBe(200);
+      expect(((await read.json()) as { number: number }).number).toBe(1);
+      const next = await app2.request("/v1/agencies/411421-r/applications", {
+        method: "POST",
+        headers: auth,
+        body: JSON.stringify({ receivedOn: "2025-05-07", applicantType: "naturalPerson" }),
+      });
+      expect(((await next.json()) as { number: number }).number).toBe(2);
+      await second.close();
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe("configuration", () => {
+  it("has defaults and explains what is wrong", () => {
+    expect(parseEnv({}, { dataDir: "/x/.data" })).toMatchObject({
+      port: 3000,
+      dataDir: "/x/.data",
+      databaseUrl: undefined,
+    });
+    expect(
+      parseEnv(
+        { PORT: "8080", OGI_DATA_DIR: "/d", DATABASE_URL: "postgres://u@h/db" },
+        { dataDir: "" },
+      ),
+    ).toMatchObject({
+      port: 8080,
+      dataDir: "/d",
+      databaseUrl: "postgres://u@h/db",
+    });
+    expect(() =>
+      parseEnv(
+        { PORT: "eighty", DATABASE_URL: "mysql://x", OGI_ADMIN_TOKEN: "short" },
+        { dataDir: "" },
+      ),
+    ).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*OGI_ADMIN_TOKEN/);
+  });
+});
+
+describe("demo data", () => {
+  it("loads a county and its departments with a balanced year", async () => {
+    const s = await setup("pglite", "2026-03-10T02:00:00Z");
+    try {
+      const result = await seedDemo(s.database.db, new Date("2026-03-10T02:00:00Z"));
+      expect(result.agencies).toBe(DEMO_AGENCIES.length);
+      expect(result.applications).toBeGreaterThan(50);
+      const region = await s.call("GET", `/v1/regions/${DEMO_REGION}/reports/2025`, {
+        token: ADMIN_TOKEN,
+      });
+      expect(region.status).toBe(200);
+      expect(region.data.report.requests.newReceived.total).toBeGreaterThan(40);
+      const types = new Set<string>();
+      for (const a of DEMO_AGENCIES) {
+        const r = await s.call("GET", `/v1/agencies/${a.code}/reports/2025`, {
+          token: ADMIN_TOKEN,
+        });
+        expect(hasErrors(checkReport(r.data.report)), JSON.stringify(r.data.findings)).toBe(false);
+        const list = await s.call("GET", `/v1/agencies/${a.code}/applications?limit=1000`, {
+          token: ADMIN_TOKEN,
+        });
+        for (const app of list.data.applications.slice(0, 30)) {
+          const d = await s.call("GET", `/v1/applications/${app.id}`, { token: ADMIN_TOKEN });
+          for (const e of d.data.events) types.add(e.type);
+        }
+      }
+      expect(types.size).toBeGreaterThanOrEqual(6);
+    } finally {
+      await s.close();
+    }
+  });
+});
