@@ -1,3 +1,4 @@
+/// <reference path="./pdfjs-worker.d.ts" />
 // PDF files read directly with pdf.js: text items are grouped into lines by their baseline
 // (y), and into cells by the horizontal gaps between them, which gives the same shape as
 // `pdftotext -layout` output with geometric x positions. No worker thread, no network, no
