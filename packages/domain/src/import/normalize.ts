@@ -59,13 +59,34 @@ export const readNumber = (raw: string): number | null => {
   return c?.kind === "number" ? c.value : null;
 };
 
-const WIDE =
-  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f]/u;
+// East Asian wide and full-width ranges (Hangul Jamo, CJK and punctuation, Hangul syllables,
+// compatibility ideographs, vertical forms, full-width forms, supplementary ideographs).
+const WIDE_RANGES: readonly [number, number][] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x20000, 0x3fffd],
+];
 
 /** Display width in half-width columns: Han characters and full-width punctuation count 2. */
 export const displayWidth = (s: string): number => {
   let w = 0;
-  for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x1100) {
+      w++;
+      continue;
+    }
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      c = s.codePointAt(i)!;
+      i++;
+    }
+    w += WIDE_RANGES.some(([lo, hi]) => c >= lo && c <= hi) ? 2 : 1;
+  }
   return w;
 };
 

@@ -2,7 +2,7 @@
 // tables, the narrative and the fee statement.
 import { SECTION_TITLES, SECTIONS, type Section } from "../catalog.ts";
 import type { Finding } from "../findings.ts";
-import { cellPaths, type ReportDraft, setCell } from "../report.ts";
+import { cellPaths, type ReportDraft, setCell, YEAR_MAX, YEAR_MIN } from "../report.ts";
 import { unreadable } from "./findings.ts";
 import { fullLineWidth, paragraphsOf, readFeeStatement, readOverview } from "./narrative.ts";
 import { coreKey, fold, labelKey, numberingOf } from "./normalize.ts";
@@ -167,10 +167,16 @@ export const readDocument = (doc: SourceDoc): ReadResult => {
         "Could not read the agency's name from the title.",
       ),
     );
-  if (title?.year) report.year = title.year;
+  if (title?.year && title.year >= YEAR_MIN && title.year <= YEAR_MAX) report.year = title.year;
   else {
-    const anyYear = lines.map((l) => YEAR.exec(l.text)).find((m) => m?.[1]);
-    if (anyYear?.[1]) report.year = Number(fold(anyYear[1]));
+    // The first plausible year in the text, flagged for checking.
+    for (const l of lines) {
+      const y = Number(fold(YEAR.exec(l.text)?.[1] ?? "0"));
+      if (y >= YEAR_MIN && y <= YEAR_MAX) {
+        report.year = y;
+        break;
+      }
+    }
     findings.push(
       unreadable(
         title?.line ?? 1,
