@@ -472,7 +472,9 @@ describe("/summary, /report, /pending", () => {
     const chat = await chatOf("clerk", 3001);
     const r = plain(texts(await chat.send("在办")));
     expect(r).toMatch(/在办申请 \d+ 件，其中逾期 \d+ 件/);
-    expect(r).toMatch(/第 \d+ 号 · \S+ · \d{4}-\d{2}-\d{2} 收 · 期限 \d{4}-\d{2}-\d{2}/);
+    expect(r).toMatch(
+      /第 \d+ 号 · \S+ · \d{4}-\d{2}-\d{2} 收 · 期限 \d{4}-\d{2}-\d{2}（剩 \d+ 个工作日）/,
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 // /pending, 在办: the agency's open applications, overdue first, with due dates and the working
 // days left.
+import { createWorkingCalendar, type WorkingCalendar } from "@ogi/domain";
 import { Composer } from "grammy";
 import type { ApplicationInfo } from "../api.ts";
 import type { BotContext } from "../context.ts";
@@ -16,6 +17,15 @@ export const byUrgency = (a: ApplicationInfo, b: ApplicationInfo) =>
 
 const LIMIT = 50;
 
+let calendar: WorkingCalendar | undefined;
+/** Working days from today to the due date (negative: overdue), when the API does not say. */
+export const workingDaysLeft = (a: ApplicationInfo, today: string): number | null => {
+  if (a.workingDaysLeft != null) return a.workingDaysLeft;
+  if (!a.dueDate) return null;
+  calendar ??= createWorkingCalendar();
+  return calendar.workingDaysBetween(today, a.dueDate);
+};
+
 pending.filter(
   (ctx) => ctx.parsed?.kind === "pending",
   async (ctx) => {
@@ -25,16 +35,18 @@ pending.filter(
     if (!open) return;
     if (open.length === 0) return say(ctx, ctx.t("pending-none"));
     const sorted = [...open].sort(byUrgency);
-    const lines = sorted.slice(0, LIMIT).map((a) =>
-      ctx.t(a.overdue ? "pending-line-overdue" : "pending-line", {
+    const today = ctx.services.today();
+    const lines = sorted.slice(0, LIMIT).map((a) => {
+      const left = workingDaysLeft(a, today);
+      return ctx.t(a.overdue ? "pending-line-overdue" : "pending-line", {
         number: a.number,
         type: applicantLabel(a.applicantType, ctx.lang),
         received: a.receivedOn,
         due: a.dueDate ?? "—",
-        days: a.workingDaysLeft ?? "—",
-        late: a.workingDaysLeft != null ? Math.abs(a.workingDaysLeft) : "—",
-      }),
-    );
+        days: left ?? "—",
+        late: left != null ? Math.abs(left) : "—",
+      });
+    });
     const overdue = open.filter((a) => a.overdue).length;
     await say(
       ctx,

@@ -37,6 +37,10 @@ export class ChatSession {
   readonly calls: OutgoingCall[] = [];
   private nextMessageId = 1_000_000;
 
+  static startUpdateIdsAt(n: number) {
+    nextUpdateId = n;
+  }
+
   constructor(bot: Bot<BotContext>, user: User, options: { install?: boolean } = {}) {
     this.bot = bot;
     this.user = user;

@@ -22,9 +22,19 @@ const repoRoot = resolve(import.meta.dirname, "../../../..");
 export const syntheticUserId = (seed: string) =>
   9_000_000_000 + (createHash("sha256").update(seed).digest().readUInt32BE(0) % 900_000_000);
 
+type StaffEntry = {
+  id: string;
+  name: string;
+  role: string;
+  agencyCode: string;
+  agencyName: string;
+};
 type InProcess = {
   api: OgiApi;
-  linkStaff?: (staffId: string) => Promise<number>;
+  /** Every active staff member (to pick one by name). */
+  staff(): Promise<StaffEntry[]>;
+  /** Acting as a staff member: their Telegram link, or a synthetic user linked to them. */
+  linkStaff(staffId: string): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -58,7 +68,20 @@ const inProcessApi = async (env: NodeJS.ProcessEnv): Promise<InProcess> => {
   });
   return {
     api,
-    // Acting as a staff member by id: reuse their Telegram link, or link a synthetic user.
+    staff: async () => {
+      const out: StaffEntry[] = [];
+      for (const a of await db.listAgencies(database.db))
+        for (const s of await db.listStaff(database.db, a.code))
+          if (!s.revokedAt)
+            out.push({
+              id: s.id,
+              name: s.name,
+              role: s.role,
+              agencyCode: a.code,
+              agencyName: a.name,
+            });
+      return out;
+    },
     linkStaff: async (staffId) => {
       const s = await db.getStaff(database.db, staffId);
       if (!s) throw new Error(`no staff member ${staffId} / 没有此工作人员`);
@@ -132,9 +155,18 @@ const main = async () => {
   let userId: number | undefined;
   let startWith: string | undefined;
   const as = values.as?.trim();
+  const staff = local ? await local.staff() : [];
   if (as) {
-    const looksLikeStaffId = as.length > 16 || /^[0-9a-f-]{20,}$/i.test(as);
-    if (looksLikeStaffId && local?.linkStaff) userId = await local.linkStaff(as);
+    // A staff id or name (embedded database only), else an invite code.
+    const byId = staff.find((s) => s.id === as);
+    const byName = staff.filter((s) => s.name === as);
+    if (byName.length > 1 && !byId) {
+      console.error(`“${as}” names several staff members / 同名工作人员有多位; use the id:`);
+      for (const s of byName) console.error(`  ${s.id}  ${s.agencyName}`);
+      process.exit(2);
+    }
+    const chosen = byId ?? byName[0];
+    if (chosen && local) userId = await local.linkStaff(chosen.id);
     else {
       userId = syntheticUserId(`invite:${as}`);
       startWith = `/start ${as}`;
@@ -143,9 +175,14 @@ const main = async () => {
     try {
       userId = (JSON.parse(readFileSync(sessionFile, "utf8")) as { userId: number }).userId;
     } catch {
-      console.error(
-        "First time: pnpm chat --as <invite code | staff id> / 首次使用请指定 --as 邀请码或工作人员 id",
-      );
+      console.error("pnpm chat --as <邀请码 invite code | 工作人员姓名或 id staff name or id>");
+      if (staff.length > 0) {
+        console.error("\n工作人员 / staff:");
+        for (const s of staff.slice(0, 40))
+          console.error(
+            `  ${s.name.padEnd(6, "　")} ${s.role.padEnd(8)} ${s.agencyName} (${s.id})`,
+          );
+      }
       process.exit(2);
     }
   }
@@ -162,6 +199,8 @@ const main = async () => {
       error: (o, m) => console.error("error:", m, (o as { err?: unknown }).err ?? o),
     },
   });
+  // Update ids stay unique across runs: the bot's de-duplication remembers them in the file store.
+  ChatSession.startUpdateIdsAt(Date.now());
   const chat = new ChatSession(bot, { id: userId!, is_bot: false, first_name: "终端 Terminal" });
   const numbering = new Map<number, { message: ChatMessage; index: number }>();
   const docsDir = join(tmpdir(), "ogi-chat");
