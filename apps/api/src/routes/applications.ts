@@ -17,7 +17,7 @@ import {
 } from "@ogi/domain";
 import { actorOf, channelOf, type Deps, type Principal, requireAgency } from "../context.ts";
 import { deadlines, todayIn } from "../domain.ts";
-import { conflict, invalid, notFound, zodIssues } from "../errors.ts";
+import { conflict, invalid, notFound, unauthorized, zodIssues } from "../errors.ts";
 import {
   applicationDetailOut,
   applicationOut,
@@ -219,6 +219,8 @@ export const applicationsApp = (deps: Deps) =>
       async (c) => {
         const p = c.get("principal");
         const { id } = c.req.valid("param");
+        // Without a token, no answer says whether an application exists.
+        if (p.kind === "anonymous") throw unauthorized();
         const stored = await getApplication(deps.db, id);
         if (!stored) throw notFound({ zh: `申请 ${id}`, en: `Application ${id}` });
         await requireAgency(deps.db, p, stored.row.agencyCode, "applications");
@@ -248,6 +250,7 @@ export const applicationsApp = (deps: Deps) =>
         const p = c.get("principal");
         const { id } = c.req.valid("param");
         const posted = c.req.valid("json");
+        if (p.kind === "anonymous") throw unauthorized();
         const stored = await getApplication(deps.db, id);
         if (!stored) throw notFound({ zh: `申请 ${id}`, en: `Application ${id}` });
         await requireAgency(deps.db, p, stored.row.agencyCode, "record");
