@@ -1,6 +1,7 @@
 // The API as a function of its dependencies: createApp(deps) → a Hono app. No globals, no env.
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
+import { getPath } from "hono/utils/url";
 import { type AppEnv, type Deps, resolvePrincipal } from "./context.ts";
 import { ApiError } from "./errors.ts";
 import { agenciesApp } from "./routes/agencies.ts";
@@ -9,6 +10,7 @@ import { metaApp } from "./routes/meta.ts";
 import { publicApp } from "./routes/public.ts";
 import { reportsApp } from "./routes/reports.ts";
 import { staffApp } from "./routes/staff.ts";
+import { transferApp } from "./routes/transfer.ts";
 
 const httpErrors: Record<number, { code: string; zh: string; en: string }> = {
   400: {
@@ -25,7 +27,11 @@ const httpErrors: Record<number, { code: string; zh: string; en: string }> = {
 };
 
 export const createApp = (deps: Deps) => {
-  const app = new OpenAPIHono<AppEnv>();
+  // `…/applications:import` and `:export` (the issue's spelling) are routed as `/import` and
+  // `/export`: Hono would read `:import` as a path parameter.
+  const app = new OpenAPIHono<AppEnv>({
+    getPath: (req) => getPath(req).replace(/\/applications:(import|export)$/, "/applications/$1"),
+  });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",
@@ -77,7 +83,8 @@ export const createApp = (deps: Deps) => {
     .route("/v1", agenciesApp(deps))
     .route("/v1", staffApp(deps))
     .route("/v1", applicationsApp(deps))
-    .route("/v1", reportsApp(deps));
+    .route("/v1", reportsApp(deps))
+    .route("/v1", transferApp(deps));
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

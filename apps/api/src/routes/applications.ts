@@ -83,6 +83,7 @@ export const recordEvent = async (
   p: Principal,
   id: string,
   posted: EventBody,
+  channel?: "import",
 ) => {
   const stored = await getApplication(tx, id, { forUpdate: true });
   if (!stored) throw notFound({ zh: `申请 ${id}`, en: `Application ${id}` });
@@ -97,7 +98,11 @@ export const recordEvent = async (
   const after = { ...stored.application, events: [...stored.application.events, event] };
   const deltas = contributionDelta(stored.application, after);
   await assertYearsOpen(tx, stored.row.agencyCode, yearsOf(deltas, ...dates));
-  await appendEvent(tx, stored, event, rowState, { actor: actorOf(p), channel: channelOf(p), now });
+  await appendEvent(tx, stored, event, rowState, {
+    actor: actorOf(p),
+    channel: channel ?? channelOf(p),
+    now,
+  });
   return (await getApplication(tx, id))!;
 };
 

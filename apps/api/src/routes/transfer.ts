@@ -1,0 +1,348 @@
+// The register as CSV: export (cells that a spreadsheet would run as a formula are escaped) and
+// import (a dry run by default that lists every rejected row with its reason; committing is all
+// or nothing). Export → import gives the same applications.
+import { createRoute, z } from "@hono/zod-openapi";
+import { createApplication, listApplications } from "@ogi/db";
+import {
+  APPLICANT_TYPE_LABELS,
+  APPLICANT_TYPES,
+  CHANNEL_LABELS,
+  CHANNELS,
+  isoDate,
+  OUTCOMES,
+  rowInfo,
+} from "@ogi/domain";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { actorOf, type Deps, requireAgency, seesApplicant } from "../context.ts";
+import { todayIn } from "../domain.ts";
+import { ApiError, type Issue, invalid } from "../errors.ts";
+import { codeParam, errors, json } from "../schemas.ts";
+import { assertYearsOpen, write } from "../write.ts";
+import { recordEvent, rowState } from "./applications.ts";
+import { bearer, subApp } from "./common.ts";
+
+export const CSV_COLUMNS = [
+  "number",
+  "receivedOn",
+  "applicantType",
+  "channel",
+  "subject",
+  "applicantName",
+  "applicantContact",
+  "concludedOn",
+  "outcome",
+] as const;
+
+const FORMULA = /^[=+\-@\t\r]/;
+/** A cell a spreadsheet would evaluate gets a leading apostrophe (CSV injection). */
+export const escapeCell = (v: string) => (FORMULA.test(v) ? `'${v}` : v);
+const unescapeCell = (v: string) =>
+  v.startsWith("'") && FORMULA.test(v.slice(1)) ? v.slice(1) : v;
+
+/** A key, or its Chinese or English label, to the key. */
+const lookup = <K extends string>(
+  keys: readonly K[],
+  label: (k: K) => { zh: string; en: string },
+) => {
+  const map = new Map<string, K>();
+  for (const k of keys) {
+    map.set(k.toLowerCase(), k);
+    map.set(label(k).zh, k);
+    map.set(label(k).en.toLowerCase(), k);
+  }
+  return (v: string) => map.get(v.trim()) ?? map.get(v.trim().toLowerCase());
+};
+const applicantTypeOf = lookup(APPLICANT_TYPES, (k) => APPLICANT_TYPE_LABELS[k]);
+const channelOf = lookup(CHANNELS, (k) => CHANNEL_LABELS[k]);
+const outcomeByLabel = lookup(OUTCOMES, (k) => rowInfo(k).label);
+// Labels are also accepted without their numbering ("予以公开" for "（一）予以公开").
+const unnumbered = (s: string) => s.replace(/^(（[一二三四五六七]）|\(\d\)|\d+\.)\s*/, "");
+const outcomeByShortLabel = lookup(OUTCOMES, (k) => ({
+  zh: unnumbered(rowInfo(k).label.zh),
+  en: unnumbered(rowInfo(k).label.en),
+}));
+const outcomeOf = (v: string) => outcomeByLabel(v) ?? outcomeByShortLabel(v);
+
+type Row = {
+  line: number;
+  receivedOn: string;
+  applicantType: (typeof APPLICANT_TYPES)[number];
+  channel: (typeof CHANNELS)[number];
+  subject: string | undefined;
+  applicant: { name?: string; contact?: string } | undefined;
+  concludedOn: string | undefined;
+  outcome: (typeof OUTCOMES)[number] | undefined;
+};
+
+/** Reads the CSV: the rows it can register and, for every other row, why not. */
+export const readRegisterCsv = (text: string, today: string) => {
+  let records: string[][];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ""), {
+      relaxColumnCount: true,
+      relaxQuotes: true,
+      skipEmptyLines: true,
+    });
+  } catch (error) {
+    throw invalid(
+      [{ path: "body", message: `not a CSV file / 不是 CSV 文件: ${(error as Error).message}` }],
+      422,
+    );
+  }
+  const header = (records[0] ?? []).map((h) => h.trim());
+  for (const required of ["receivedOn", "applicantType"])
+    if (!header.includes(required))
+      throw invalid([
+        { path: "header", message: `missing column ${required} / 缺少 ${required} 列` },
+      ]);
+  const rows: Row[] = [];
+  const rejected: { line: number; issues: Issue[] }[] = [];
+  records.slice(1).forEach((record, i) => {
+    const line = i + 2;
+    const cell = (name: string) => {
+      const at = header.indexOf(name);
+      const v = at >= 0 ? unescapeCell((record[at] ?? "").trim()) : "";
+      return v === "" ? undefined : v;
+    };
+    const issues: Issue[] = [];
+    const receivedOn = cell("receivedOn") ?? "";
+    if (!isoDate.safeParse(receivedOn).success)
+      issues.push({
+        path: "receivedOn",
+        message: `not a date (YYYY-MM-DD) / 日期有误: "${receivedOn}"`,
+      });
+    else if (receivedOn > today)
+      issues.push({ path: "receivedOn", message: "in the future / 晚于今天" });
+    const applicantType = applicantTypeOf(cell("applicantType") ?? "");
+    if (!applicantType)
+      issues.push({
+        path: "applicantType",
+        message: `unknown applicant type / 申请人类型无法识别: "${cell("applicantType") ?? ""}"`,
+      });
+    const channelText = cell("channel");
+    const channel = channelText ? channelOf(channelText) : "other";
+    if (!channel)
+      issues.push({ path: "channel", message: `unknown channel / 渠道无法识别: "${channelText}"` });
+    const concludedOn = cell("concludedOn");
+    const outcomeText = cell("outcome");
+    const outcome = outcomeText ? outcomeOf(outcomeText) : undefined;
+    if (outcomeText && !outcome)
+      issues.push({
+        path: "outcome",
+        message: `unknown outcome / 办理结果无法识别: "${outcomeText}"`,
+      });
+    if (concludedOn && !outcomeText)
+      issues.push({ path: "outcome", message: "a conclusion needs an outcome / 办结需要办理结果" });
+    if (outcomeText && !concludedOn)
+      issues.push({
+        path: "concludedOn",
+        message: "an outcome needs its date / 办理结果需要办结日期",
+      });
+    if (concludedOn) {
+      if (!isoDate.safeParse(concludedOn).success)
+        issues.push({
+          path: "concludedOn",
+          message: `not a date (YYYY-MM-DD) / 日期有误: "${concludedOn}"`,
+        });
+      else if (concludedOn > today)
+        issues.push({ path: "concludedOn", message: "in the future / 晚于今天" });
+      else if (concludedOn < receivedOn)
+        issues.push({ path: "concludedOn", message: "before receipt / 早于收到申请之日" });
+    }
+    const subject = cell("subject");
+    if (subject && subject.length > 500)
+      issues.push({ path: "subject", message: "longer than 500 / 超过 500 字" });
+    if (issues.length > 0) {
+      rejected.push({ line, issues });
+      return;
+    }
+    const name = cell("applicantName");
+    const contact = cell("applicantContact");
+    rows.push({
+      line,
+      receivedOn,
+      applicantType: applicantType!,
+      channel: channel!,
+      subject,
+      applicant:
+        name || contact
+          ? { ...(name ? { name } : {}), ...(contact ? { contact } : {}) }
+          : undefined,
+      concludedOn,
+      outcome,
+    });
+  });
+  return { rows, rejected };
+};
+
+const importResult = z
+  .object({
+    dryRun: z.boolean(),
+    accepted: z.number(),
+    rejected: z.array(
+      z.object({
+        line: z.number(),
+        issues: z.array(z.object({ path: z.string(), message: z.string() })),
+      }),
+    ),
+    created: z.array(z.object({ line: z.number(), id: z.string(), number: z.number() })),
+  })
+  .openapi("ImportResult");
+
+export const transferApp = (deps: Deps) =>
+  subApp()
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/agencies/{code}/applications/export",
+        tags: ["applications"],
+        security: bearer,
+        summary: "The register as CSV / 导出登记簿 (also at …/applications:export)",
+        request: { params: codeParam },
+        responses: {
+          200: {
+            content: { "text/csv": { schema: z.string() } },
+            description: "One line per application",
+          },
+          401: errors[401],
+          403: errors[403],
+          404: errors[404],
+        },
+      }),
+      async (c) => {
+        const p = c.get("principal");
+        const { code } = c.req.valid("param");
+        await requireAgency(deps.db, p, code, "applications");
+        const personal = seesApplicant(p, code);
+        const rows = await listApplications(deps.db, code, { limit: 10_000_000 });
+        const csv = stringify([
+          [...CSV_COLUMNS],
+          ...rows.map((r) =>
+            [
+              String(r.number),
+              r.receivedOn,
+              r.applicantType,
+              r.channel,
+              r.subject ?? "",
+              personal ? (r.applicant?.name ?? "") : "",
+              personal ? (r.applicant?.contact ?? "") : "",
+              r.concludedOn ?? "",
+              r.outcome ?? "",
+            ].map(escapeCell),
+          ),
+        ]);
+        return c.body(`\uFEFF${csv}`, 200, {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="${code}-register.csv"`,
+        });
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/agencies/{code}/applications/import",
+        tags: ["applications"],
+        security: bearer,
+        summary:
+          "Import a register from CSV / 导入登记簿 (dry run unless ?commit=true; all or nothing; also at …/applications:import)",
+        request: {
+          params: codeParam,
+          query: z.object({ commit: z.enum(["true", "false"]).default("false") }),
+          body: { content: { "text/csv": { schema: z.string() } }, required: true },
+        },
+        responses: {
+          200: json(
+            importResult,
+            "What was (or, in a dry run, would be) registered and what was rejected",
+          ),
+          400: errors[400],
+          401: errors[401],
+          403: errors[403],
+          404: errors[404],
+          409: errors[409],
+          422: errors[422],
+        },
+      }),
+      async (c) => {
+        const p = c.get("principal");
+        const { code } = c.req.valid("param");
+        const commit = c.req.valid("query").commit === "true";
+        await requireAgency(deps.db, p, code, "record");
+        const text = await c.req.text();
+        const today = todayIn(deps.clock.now());
+        const { rows, rejected } = readRegisterCsv(text, today);
+        if (!commit)
+          return c.json({ dryRun: true, accepted: rows.length, rejected, created: [] }, 200);
+        if (rejected.length > 0)
+          throw new ApiError(
+            422,
+            "importRejected",
+            {
+              zh: `有 ${rejected.length} 行无法导入，未写入任何数据。`,
+              en: `${rejected.length} rows can't be imported; nothing was written.`,
+            },
+            rejected.flatMap((r) =>
+              r.issues.map((i) => ({ path: `line ${r.line}.${i.path}`, message: i.message })),
+            ),
+          );
+        const result = await write(
+          deps,
+          c,
+          { code, text },
+          {
+            action: "application.import",
+            target: code,
+            detail: { rows: rows.length },
+            channel: "import",
+          },
+          async (tx) => {
+            await assertYearsOpen(
+              tx,
+              code,
+              rows.flatMap((r) =>
+                [r.receivedOn, ...(r.concludedOn ? [r.concludedOn] : [])].map((d) =>
+                  Number(d.slice(0, 4)),
+                ),
+              ),
+            );
+            const created: { line: number; id: string; number: number }[] = [];
+            const by = { actor: actorOf(p), channel: "import" as const, now: deps.clock.now() };
+            for (const r of rows) {
+              const { row } = await createApplication(
+                tx,
+                {
+                  agencyCode: code,
+                  received: {
+                    id: "e1",
+                    type: "received",
+                    date: r.receivedOn,
+                    applicantType: r.applicantType,
+                    channel: r.channel,
+                  },
+                  subject: r.subject,
+                  applicant: r.applicant,
+                },
+                rowState,
+                by,
+              );
+              if (r.concludedOn && r.outcome)
+                await recordEvent(
+                  deps,
+                  tx,
+                  p,
+                  row.id,
+                  { type: "concluded", date: r.concludedOn, outcome: r.outcome },
+                  "import",
+                );
+              created.push({ line: r.line, id: row.id, number: row.number });
+            }
+            return {
+              status: 200 as const,
+              body: { dryRun: false, accepted: rows.length, rejected: [], created },
+            };
+          },
+        );
+        return c.json(result.body, result.status);
+      },
+    );
