@@ -99,3 +99,11 @@ export const joinWrapped = (a: string, b: string): string => {
   if (b === "") return a;
   return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
 };
+
+/** A line without Markdown heading marks, emphasis, or backslash escapes. */
+export const stripMarkup = (s: string): string =>
+  s
+    .replace(/^\s*#{1,6}\s+/, "")
+    .replace(/\*\*|__/g, "")
+    .replace(/\\([!-/:-@[-`{-~])/g, "$1")
+    .trim();

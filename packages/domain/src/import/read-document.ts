@@ -1,11 +1,11 @@
 // Reads a whole report from source lines: title (agency and year), the six sections, the
 // tables, the narrative and the fee statement.
-import { SECTION_TITLES, SECTIONS, type Section } from "../catalog.ts";
+import { FEES_LABELS, SECTION_TITLES, SECTIONS, type Section } from "../catalog.ts";
 import type { Finding } from "../findings.ts";
 import { cellPaths, type ReportDraft, setCell, YEAR_MAX, YEAR_MIN } from "../report.ts";
 import { unreadable } from "./findings.ts";
 import { fullLineWidth, paragraphsOf, readFeeStatement, readOverview } from "./narrative.ts";
-import { coreKey, fold, labelKey, numberingOf } from "./normalize.ts";
+import { coreKey, fold, labelKey, numberingOf, readCell, stripMarkup } from "./normalize.ts";
 import { readAppeals, readProactive, readRequests } from "./read-tables.ts";
 import type { SourceDoc, SourceLine } from "./source-lines.ts";
 
@@ -58,12 +58,6 @@ export const blankDraft = (): ReportDraft => {
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六"];
 
-const stripMarkup = (s: string) =>
-  s
-    .replace(/^\s*#{1,6}\s*/, "")
-    .replace(/\*\*|__/g, "")
-    .trim();
-
 /** Whether a line is the heading of a section ("一、总体情况", "## 三、收到和处理…"). */
 const isHeading = (line: SourceLine, section: Section): boolean => {
   if (line.text === "" || line.cells.length > 2) return false;
@@ -113,9 +107,21 @@ const readTitle = (
   lines: readonly SourceLine[],
 ): { name: string; year: number | null; line: number } | null => {
   const candidates = lines.filter((l) => l.text !== "");
-  const idx = candidates.findIndex((l) => {
+  // The title names the report and its year; a breadcrumb ("首页 > 年度报告") only the kind.
+  const score = (l: SourceLine) => {
     const k = labelKey(l.text);
-    return k.includes("年度报告") || k.includes("工作年报");
+    if (!(k.includes("年度报告") || k.includes("工作年报"))) return 0;
+    return (
+      1 +
+      (k.includes("政府信息公开") || k.includes("政务公开") ? 2 : 0) +
+      (YEAR.test(l.text) ? 2 : 0)
+    );
+  };
+  let idx = -1;
+  let best = 0;
+  candidates.forEach((l, i) => {
+    const s = score(l);
+    if (s > best) [idx, best] = [i, s];
   });
   if (idx < 0) return null;
   const line = candidates[idx]!;
@@ -147,7 +153,19 @@ const readTitle = (
 };
 
 export const readDocument = (doc: SourceDoc): ReadResult => {
-  const { lines } = doc;
+  // Markdown: headings and prose without their marks and escapes (tables keep their cells).
+  const lines =
+    doc.kind === "markdown"
+      ? doc.lines.map((l) =>
+          l.explicit || l.text === ""
+            ? l
+            : {
+                ...l,
+                text: stripMarkup(l.text),
+                cells: l.cells.map((c) => ({ ...c, text: stripMarkup(c.text) })),
+              },
+        )
+      : doc.lines;
   const report = blankDraft();
   const findings: Finding[] = [];
   const headings = findHeadings(lines);
@@ -202,7 +220,7 @@ export const readDocument = (doc: SourceDoc): ReadResult => {
     );
 
   const overview = regionOf(lines, headings, "overview");
-  if (overview) report.overview = readOverview(overview, doc.wrapped, width);
+  if (overview) report.overview = readOverview(prose(overview), doc.wrapped, width);
   else missing("overview");
 
   // Tables: by their sections, or by their labels where a heading is missing.
@@ -227,17 +245,79 @@ export const readDocument = (doc: SourceDoc): ReadResult => {
   else missing("appeals");
 
   const problems = regionOf(lines, headings, "problems");
-  if (problems) report.problems = paragraphsOf(problems, doc.wrapped, width);
+  if (problems) report.problems = paragraphsOf(prose(problems), doc.wrapped, width);
   else missing("problems");
 
-  const other = regionOf(lines, headings, "otherMatters");
+  const other = withoutTrailer(regionOf(lines, headings, "otherMatters"), report.agency.name);
   if (other) {
-    report.otherMatters = paragraphsOf(other, doc.wrapped, width);
-    const fees = readFeeStatement(report.otherMatters);
-    report.fees = { ...fees };
+    report.otherMatters = paragraphsOf(prose(other), doc.wrapped, width);
+    report.fees = { ...readFeeStatement(report.otherMatters), ...readFeeTable(other) };
   } else missing("otherMatters");
 
   return { report, findings, recognized };
+};
+
+/** Lines of prose: table rows (cells from markup or tabs) are not part of a text. */
+const prose = (lines: SourceLine[]) => lines.filter((l) => !(l.explicit && l.cells.length >= 2));
+
+const FEE_COLUMNS = (["noticesIssued", "amountNotifiedYuan", "amountCollectedYuan"] as const).map(
+  (k) => ({
+    k,
+    key: labelKey(FEES_LABELS[k].zh),
+    short: labelKey(FEES_LABELS[k].zh.replace(/（元）$/, "")),
+  }),
+);
+
+/** A fee table in 六 (a header naming the three fee items, then a row of values). */
+const readFeeTable = (lines: readonly SourceLine[]): Partial<ReportDraft["fees"]> => {
+  const rows = lines.filter((l) => l.explicit && l.cells.length >= 2);
+  for (const [i, header] of rows.entries()) {
+    const cols = header.cells.map((c) => {
+      const k = labelKey(c.text);
+      return FEE_COLUMNS.find((f) => k === f.key || k === f.short)?.k;
+    });
+    if (cols.every((c) => c === undefined)) continue;
+    const values = rows[i + 1];
+    if (!values) return {};
+    const fees: Partial<ReportDraft["fees"]> = {};
+    cols.forEach((k, ci) => {
+      if (!k) return;
+      const v = readCell(values.cells[ci]?.text ?? "");
+      fees[k] = v?.kind === "number" ? v.value : null;
+    });
+    return fees;
+  }
+  return {};
+};
+
+// Page furniture after the last section of a web page.
+const FOOTER =
+  /主办单位|承办单位|版权所有|ICP备|公网安备|网站标识码|网站地图|联系我们|技术支持|Copyright|©/i;
+const DATE_LINE = /^\s*[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*$/;
+
+/**
+ * The last section without what follows the report: the site's footer, and the signature
+ * (the agency's name, the date) under the text.
+ */
+const withoutTrailer = (lines: SourceLine[] | null, agency: string): SourceLine[] | null => {
+  if (!lines) return lines;
+  let end = lines.findIndex((l) => FOOTER.test(l.text));
+  if (end < 0) end = lines.length;
+  const agencyKey = labelKey(agency);
+  const isSignature = (l: SourceLine) => {
+    const t = l.text.trim();
+    if (t === "") return true;
+    if (DATE_LINE.test(fold(t))) return true;
+    const k = labelKey(t);
+    return (
+      k.length <= 30 &&
+      !/[。；;，,]/.test(t) &&
+      (/(?:人民政府|办公室|委员会|局|厅|委|办|中心|院|署)$/.test(k) ||
+        (agencyKey !== "" && k.includes(agencyKey)))
+    );
+  };
+  while (end > 0 && isSignature(lines[end - 1]!)) end--;
+  return lines.slice(0, end);
 };
 
 /** Without the heading of 三, the table is where its first and last rows are. */
