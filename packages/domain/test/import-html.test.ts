@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { parseReport, parseReportHtml, parseReportText, renderReport } from "../src/index.ts";
 import { huaianNumbers, numbersOf, readOwn, readSharedText, squeeze } from "./import-helpers.ts";
 
-const gov = readOwn("huaian-2024.gov.html.txt"); // .txt: stored as published, out of the linters' reach;
+// Stored as .txt: the markup as published, out of the linters' reach.
+const gov = readOwn("huaian-2024.gov.html.txt");
 const FEES_NOT_STATED = ["fees.notStated"];
 
 describe("a government CMS page (nested <p><span>, &nbsp;, merged cells, <br> in cells)", () => {
