@@ -38,7 +38,9 @@ const envSchema = z.object({
       "WEBHOOK_SECRET must be 16–256 characters of A-Z a-z 0-9 _ - / WEBHOOK_SECRET 应为 16–256 个字母、数字、_ 或 -",
     )
     .optional(),
-  WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Where the webhook server listens (0.0.0.0: every interface, behind a reverse proxy). */
+  WEBHOOK_HOST: z.string().min(1).default("0.0.0.0"),
 });
 
 export type BotEnv = z.infer<typeof envSchema>;

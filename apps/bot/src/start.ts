@@ -5,22 +5,31 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { run } from "@grammyjs/runner";
 import { serve } from "@hono/node-server";
+import type { Bot } from "grammy";
 import pino from "pino";
 import type { OgiApi } from "./api.ts";
 import { createBot } from "./bot.ts";
-import type { Logger } from "./context.ts";
+import type { BotContext, Logger } from "./context.ts";
 import { parseEnv } from "./env.ts";
 import { createHttpApi } from "./http-api.ts";
 import { fileStore, type KeyValueStore } from "./storage.ts";
 import { webhookApp } from "./transports/webhook.ts";
 
-export type StartedBot = { mode: "polling" | "webhook"; url?: string; stop(): Promise<void> };
+export type StartedBot = {
+  mode: "polling" | "webhook";
+  /** Webhook mode: the URL given to Telegram and the port the server listens on. */
+  url?: string;
+  port?: number;
+  stop(): Promise<void>;
+};
 
 export type StartOptions = {
   logger?: Logger;
   /** Another way to reach the API than OGI_API_URL (e.g. in the same process). */
   api?: OgiApi;
   storage?: KeyValueStore;
+  /** Called with the bot before it starts (tests stub what a Bot API emulator lacks). */
+  configure?: (bot: Bot<BotContext>) => void;
 };
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
@@ -43,6 +52,7 @@ export const startBot = async (
     logger,
     storage,
   });
+  options.configure?.(bot);
   await bot.init();
   await bot.api
     .setMyCommands([
@@ -62,8 +72,9 @@ export const startBot = async (
     const url = new URL(config.WEBHOOK_URL!);
     const app = webhookApp(bot, { path: url.pathname, secret: config.WEBHOOK_SECRET! });
     const server = await new Promise<ReturnType<typeof serve>>((ok) => {
-      const s = serve({ fetch: app.fetch, port: config.WEBHOOK_PORT, hostname: "0.0.0.0" }, () =>
-        ok(s),
+      const s = serve(
+        { fetch: app.fetch, port: config.WEBHOOK_PORT, hostname: config.WEBHOOK_HOST },
+        () => ok(s),
       );
     });
     await bot.api.setWebhook(url.href, {
@@ -75,6 +86,7 @@ export const startBot = async (
     return {
       mode: "webhook",
       url: url.href,
+      port,
       stop: () => new Promise<void>((ok) => server.close(() => ok())),
     };
   }
