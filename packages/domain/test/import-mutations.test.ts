@@ -239,3 +239,26 @@ describe("tolerated variations", () => {
     });
   });
 });
+
+describe("the 2019 layout of section 三", () => {
+  it("one row （六）其他处理 instead of three: format.outdated, read as 3.其他, the others blank", () => {
+    const lines = minquan.split("\n");
+    const first = lines.findIndex((l) => l.includes("(六) 其他处理"));
+    const old = [
+      ...lines.slice(0, first),
+      "\t(六) 其他处理\t\t2\t0\t0\t0\t0\t0\t2",
+      ...lines.slice(first + 3),
+    ].join("\n");
+    const { report, findings } = parseReportText(old);
+    expect(report.requests.otherOther.total).toBe(2);
+    expect(report.requests.otherNoCorrection.total).toBeNull();
+    expect(report.requests.otherFeeUnpaid.naturalPerson).toBeNull();
+    expect(report.requests.totalProcessed.total).toBe(0);
+    expect(findings[0]).toMatchObject({
+      code: "format.outdated",
+      severity: "error",
+      line: first + 1,
+    });
+    expect(findings.filter((f) => f.code === "import.unreadable")).toEqual([]);
+  });
+});

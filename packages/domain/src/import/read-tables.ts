@@ -270,6 +270,27 @@ export const readRequests = (
 ): number => {
   const k = REQUEST_COLUMNS.length;
   const vls = valueLines(lines, k);
+  // The 2019 trial format had one row "（六）其他处理" where 2021 has three.
+  const oldOther = vls.findIndex((vl) => {
+    const cores = vl.own.map(coreKey).filter((c) => c !== "");
+    return cores.includes("其他处理") && cores.every((c) => NOISE_CORES.includes(c));
+  });
+  const handled2019 = new Set<string>();
+  if (oldOther >= 0) {
+    const [vl] = vls.splice(oldOther, 1);
+    const rows = ["otherNoCorrection", "otherFeeUnpaid", "otherOther"] as const;
+    const cells = rows.flatMap((r) => REQUEST_COLUMNS.map((c) => `requests.${r}.${c}`));
+    findings.push(outdated(vl!.line, "（六）其他处理（不分项）", cells));
+    const values = placeValues(vl!, k, undefined, (zh, en) =>
+      findings.push(unreadable(vl!.line, cells, zh, en)),
+    );
+    // Its count is kept as 3.其他; the two rows the 2019 format did not have stay blank.
+    REQUEST_COLUMNS.forEach((c, ci) => {
+      const v = values[ci];
+      setCell(draft, `requests.otherOther.${c}`, v ? cellValue(v) : null);
+    });
+    for (const r of rows) handled2019.add(r);
+  }
   const scores = scoreMatrix(vls);
   const fits = vls.map((vl) => vl.values.length >= k - 1);
   const assigned = align(scores, fits, ROW_CORES.length);
@@ -287,6 +308,7 @@ export const readRequests = (
     const i = rowLine.get(r);
     const cells = REQUEST_COLUMNS.map((c) => `requests.${row}.${c}`);
     if (i === undefined) {
+      if (handled2019.has(row)) continue;
       if (vls.length > 0)
         findings.push(
           unreadable(
