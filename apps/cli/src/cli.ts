@@ -1,6 +1,7 @@
 // The command table and the dispatcher. run() never throws: it returns the exit status and
 // writes at most one error line (Chinese / English) to stderr.
 import type { Command } from "./command.ts";
+import { adminCommand } from "./commands/admin.ts";
 import { checkCommand } from "./commands/check.ts";
 import { commandUsage, usage } from "./commands/help.ts";
 import { parseCommand } from "./commands/parse.ts";
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   parseCommand,
   checkCommand,
   renderCommand,
+  adminCommand,
   helpCommand,
 ];
 
