@@ -166,7 +166,7 @@ export const readFeeStatement = (text: string): FeeStatement => {
   )
     fees.noticesIssued = 0;
   const notified =
-    new RegExp(`收费通知(?:书)?(?:的)?(?:总)?金额(?:为|是|共计|合计)?${NUM}(万)?元`).exec(t) ??
+    new RegExp(`收费通知[^。；;]{0,20}?(?:总)?金额(?:为|是|共计|合计)?${NUM}(万)?元`).exec(t) ??
     new RegExp(
       `(?:通知|应)(?:缴纳|收取)(?:的)?(?:信息处理费)?(?:总)?(?:金额)?(?:为|共计|合计)?${NUM}(万)?元`,
     ).exec(t);
