@@ -456,7 +456,6 @@ export const readProactive = (
   let headerOpen = false;
   const found = new Set<ProactiveRow>();
   const reported2019 = new Set<string>();
-  const rowsByLine: { row: ProactiveRow; line: SourceLine; at: number }[] = [];
   const usable = lines.filter((l) => l.text !== "");
   usable.forEach((line) => {
     const h = readHeader(line);
@@ -471,15 +470,24 @@ export const readProactive = (
         );
       return;
     }
+    // Header cells on consecutive lines (plain pdftotext) make one header.
+    if (labelKey(line.text) !== labelKey("信息内容")) headerOpen = false;
     const rowAt = line.cells.findIndex((c) => PROACTIVE_ROW_KEYS[coreKey(c.text)] !== undefined);
-    if (rowAt >= 0) {
-      headerOpen = false;
-      const row = PROACTIVE_ROW_KEYS[coreKey(line.cells[rowAt]!.text)]!;
-      rowsByLine.push({ row, line, at: rowAt });
-      readProactiveRow(row, line, rowAt, usable, header, draft, findings);
-      found.add(row);
-    } else if (labelKey(line.text) !== labelKey("信息内容") && readCell(line.text) === null)
-      headerOpen = headerOpen && labelKey(line.text).startsWith("第二十条") === false;
+    if (rowAt < 0) return;
+    const row = PROACTIVE_ROW_KEYS[coreKey(line.cells[rowAt]!.text)]!;
+    if (found.has(row)) {
+      findings.push(
+        unreadable(
+          line.no,
+          proactivePaths(row),
+          `“${line.cells[rowAt]!.text}”一行重复出现，已忽略这一行，保留前面的数值。`,
+          `The row "${line.cells[rowAt]!.text}" appears again here; this one was ignored.`,
+        ),
+      );
+      return;
+    }
+    readProactiveRow(row, line, rowAt, usable, header, draft, findings);
+    found.add(row);
   });
   for (const t of PROACTIVE_CATALOG)
     for (const r of t.rows)
