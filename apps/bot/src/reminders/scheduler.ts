@@ -124,10 +124,7 @@ export const createReminderScheduler = (options: SchedulerOptions): ReminderSche
         last = err;
         logger.warn({ key: r.key, attempts, err: message(err) }, "reminder delivery failed");
         if (permanent(err) || attempts >= maxAttempts) break;
-        await clock.sleep(
-          retryAfterMs(err) ?? backoffMs * 2 ** (attempts - 1),
-          controller.signal,
-        );
+        await clock.sleep(retryAfterMs(err) ?? backoffMs * 2 ** (attempts - 1), controller.signal);
       }
     }
     return { delivered: false, attempts, error: message(last) };
@@ -175,7 +172,7 @@ export const createReminderScheduler = (options: SchedulerOptions): ReminderSche
   const start = async () => {
     const catchUp = { untilHour: options.catchUpUntilHour ?? 18 };
     // A day whose reminders could not be fetched yet, and when to try again.
-    let pending: { date: IsoDate; at: number } | null = null;
+    let pending = null as { date: IsoDate; at: number } | null;
     const attempt = async (date: IsoDate) => {
       const r = await runOnce(date);
       pending = r.fetched ? null : { date, at: clock.now().getTime() + FETCH_RETRY_MS };

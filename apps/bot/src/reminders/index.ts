@@ -1,0 +1,2 @@
+export * from "./http-source.ts";
+export * from "./scheduler.ts";
