@@ -73,6 +73,25 @@ describe("淮安市人民政府 2024 (city government, real counts)", () => {
     expect(prose(pdf.report)).toEqual(prose(layout.report));
   });
 
+  it("reads the PDF without fetching anything, and leaves the caller's bytes intact", async () => {
+    const fetched: unknown[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async (...args: unknown[]) => {
+      fetched.push(args[0]);
+      throw new Error("no network in the domain");
+    }) as typeof fetch;
+    try {
+      const bytes = new Uint8Array(readShared("huaian-2024.pdf"));
+      const copy = bytes.slice();
+      const { report } = await parseReport(bytes);
+      expect(report.requests.newReceived.total).toBe(3119);
+      expect(bytes).toEqual(copy);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(fetched).toEqual([]);
+  });
+
   it("keeps paragraphs where the layout shows them (indented first lines)", async () => {
     const { report } = await inputs["pdftotext -layout"]();
     expect(report.problems.split("\n")).toHaveLength(2);
