@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import { getPath } from "hono/utils/url";
 import { type AppEnv, type Deps, resolvePrincipal } from "./context.ts";
 import { ApiError } from "./errors.ts";
+import { guards, isConnectionLost, unavailable } from "./guards.ts";
 import { agenciesApp } from "./routes/agencies.ts";
 import { applicationsApp } from "./routes/applications.ts";
 import { metaApp } from "./routes/meta.ts";
@@ -40,6 +41,10 @@ export const createApp = (deps: Deps) => {
   });
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(error.body(), error.status);
+    if (isConnectionLost(error)) {
+      deps.logger.warn({ err: error, path: c.req.path }, "database unavailable");
+      return c.json(unavailable, 503);
+    }
     if (error instanceof HTTPException && error.status < 500) {
       const known = httpErrors[error.status] ?? {
         code: "badRequest",
@@ -73,6 +78,7 @@ export const createApp = (deps: Deps) => {
       404,
     ),
   );
+  app.use("/v1/*", ...guards());
   app.use("/v1/*", async (c, next) => {
     c.set("principal", await resolvePrincipal(deps, c));
     await next();

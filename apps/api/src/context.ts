@@ -1,4 +1,5 @@
 // What every handler gets: the dependencies, the caller (principal) and the access rules.
+import { timingSafeEqual } from "node:crypto";
 import {
   agencyTree,
   type Db,
@@ -71,7 +72,11 @@ export const resolvePrincipal = async (deps: Deps, c: Ctx): Promise<Principal> =
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw unauthorized();
   const token = match[1]!;
-  if (deps.config.adminToken && token === deps.config.adminToken)
+  // Constant time: hashes of equal length, compared with timingSafeEqual.
+  if (
+    deps.config.adminToken &&
+    timingSafeEqual(Buffer.from(hashSecret(token)), Buffer.from(hashSecret(deps.config.adminToken)))
+  )
     return { kind: "admin", id: `env:${hashSecret(token).slice(0, 12)}`, channel: "api" };
   const found = await findToken(deps.db, token);
   if (!found) throw unauthorized();

@@ -8,7 +8,7 @@ export type ErrorBody = {
 };
 
 export class ApiError extends Error {
-  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500;
+  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   readonly code: string;
   readonly bilingual: Bilingual;
   readonly issues: Issue[] | undefined;
