@@ -257,6 +257,17 @@ describe("damaged input: findings, never a crash", () => {
     );
   }, 60_000);
 
+  it("lines built to make a backtracking regular expression hang", () => {
+    for (const line of [
+      `规章 ${"1".repeat(64)}x`,
+      `${"1 ".repeat(5000)}x`,
+      `（${"一".repeat(5000)}`,
+      `${"。".repeat(20000)}x`,
+      `${"-".repeat(20000)}1`,
+    ])
+      expect(() => parseReportText(minquan.replace("规章\t0\t0\t0", line))).not.toThrow();
+  });
+
   it("a huge input (a few MB) is read, not hung on", async () => {
     const huge = `${minquan}\n`.repeat(Math.ceil(4_000_000 / minquan.length));
     expect(huge.length).toBeGreaterThan(3_000_000);

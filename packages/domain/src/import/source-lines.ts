@@ -46,8 +46,6 @@ export const isPageFooter = (s: string) => PAGE_FOOTER.test(fold(s));
 // Table rulings left over from copying a table: "---------\t---", "|---|---|", "+----+".
 const RULING = /^[\s|:+=\-—_]*$/;
 
-const TRAILING_NUMBERS = /^(.*?[^\d\s,.，])\s+((?:[+-]?[\d,，]+(?:\.\d+)?\s*)+)$/u;
-
 /** Splits a layout line into cells at runs of 2+ spaces, and trailing numbers off a label. */
 const splitLayout = (line: string): Cell[] => {
   const cells: Cell[] = [];
@@ -69,13 +67,14 @@ const splitLayout = (line: string): Cell[] => {
 /** "规章 1 0 11" → ["规章", "1", "0", "11"]; "1 0 11" → three cells; other text unchanged. */
 const splitNumbers = (text: string): string[] => {
   const tokens = text.split(" ");
-  if (tokens.length > 1 && tokens.every((t) => readCell(t)?.kind === "number")) return tokens;
-  const m = TRAILING_NUMBERS.exec(text);
-  if (m?.[1] && m[2]) {
-    const nums = m[2].trim().split(/\s+/);
-    if (nums.every((t) => readCell(t)?.kind === "number")) return [m[1].trim(), ...nums];
-  }
-  return [text];
+  if (tokens.length < 2) return [text];
+  let first = tokens.length;
+  while (first > 0 && readCell(tokens[first - 1]!)?.kind === "number") first--;
+  if (first === tokens.length) return [text];
+  if (first === 0) return tokens;
+  const label = tokens.slice(0, first).join(" ");
+  // "2024 年" and "第 3 页" stay text: only a label ending in a non-digit takes numbers off.
+  return /[\d.,，]$/.test(label) ? [text] : [label, ...tokens.slice(first)];
 };
 
 const splitMarkdownRow = (line: string): string[] | null => {
