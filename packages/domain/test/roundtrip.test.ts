@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   cellPaths,
+  checkReport,
   type Lang,
   parseReport,
   RENDER_FORMATS,
@@ -99,6 +100,19 @@ describe("render → parse is the identity", () => {
         );
       });
     }
+
+  it("html with its findings listed and marked on the cells", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbDraft, async (draft) => {
+        const findings = checkReport(draft);
+        const html = renderReport(draft, { format: "html", findings });
+        const back = await parseReport(html);
+        expect(back.report).toEqual(draft);
+        expect(back.findings).toEqual(findings);
+      }),
+      { numRuns: 30 },
+    );
+  });
 
   it("also from bytes with a file name, as the CLI reads files", async () => {
     await fc.assert(
