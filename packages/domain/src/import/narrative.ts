@@ -61,6 +61,7 @@ export const fullLineWidth = (lines: readonly SourceLine[]): number => {
 };
 
 const PART_NUMERALS = ["一", "二", "三", "四", "五"] as const;
+// Words that show a part's heading phrase, as reports word it ("（四）政府信息公开平台建设情况。").
 const PART_WORDS: Record<OverviewPart, string[]> = {
   proactive: ["主动公开"],
   requests: ["依申请"],

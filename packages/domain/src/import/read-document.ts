@@ -1,6 +1,6 @@
 // Reads a whole report from source lines: title (agency and year), the six sections, the
 // tables, the narrative and the fee statement.
-import { FEES_LABELS, SECTION_TITLES, SECTIONS, type Section } from "../catalog.ts";
+import { FEES_LABELS, rowInfo, SECTION_TITLES, SECTIONS, type Section } from "../catalog.ts";
 import type { Finding } from "../findings.ts";
 import { cellPaths, type ReportDraft, setCell, YEAR_MAX, YEAR_MIN } from "../report.ts";
 import { unreadable } from "./findings.ts";
@@ -322,11 +322,11 @@ const withoutTrailer = (lines: SourceLine[] | null, agency: string): SourceLine[
 
 /** Without the heading of 三, the table is where its first and last rows are. */
 const fallbackRequests = (lines: readonly SourceLine[]): SourceLine[] => {
-  const first = lines.findIndex((l) => labelKey(l.text).includes("本年新收政府信息公开申请数量"));
+  const firstRow = coreKey(rowInfo("newReceived").label.zh);
+  const lastRow = coreKey(rowInfo("carriedForward").label.zh);
+  const first = lines.findIndex((l) => labelKey(l.text).includes(firstRow));
   if (first < 0) return [];
-  let last = lines.findIndex(
-    (l, i) => i > first && labelKey(l.text).includes("结转下年度继续办理"),
-  );
+  let last = lines.findIndex((l, i) => i > first && labelKey(l.text).includes(lastRow));
   if (last < 0) last = Math.min(lines.length - 1, first + 80);
   return lines.slice(Math.max(0, first - 12), last + 3);
 };

@@ -2,10 +2,17 @@
 // verbatim catalog labels (normalized), and by their order where a label is wrapped, vertical
 // or missing: a monotone alignment of the lines that carry numbers to the official rows.
 import {
+  APPEAL_BLOCK_LABELS,
   APPEAL_BLOCKS,
   APPEAL_COLUMNS,
   type AppealBlock,
+  CONTENT_LABEL,
+  DECISIONS_LABEL,
+  FEE_AMOUNT_LABEL,
+  OUTCOME_GROUP_CATALOG,
+  OUTCOMES_HEADING,
   PROACTIVE_CATALOG,
+  PROACTIVE_DOCUMENT_COLUMN_LABELS,
   PROACTIVE_DOCUMENT_COLUMNS,
   type ProactiveRow,
   REQUEST_COLUMNS,
@@ -133,7 +140,15 @@ const valueLines = (lines: readonly SourceLine[], k: number): ValueLine[] => {
 
 const ROW_CORES = REQUEST_ROW_CATALOG.map((r) => ({ key: r.key, core: coreKey(r.label.zh) }));
 // Group labels and headings that share a line with a row label in some layouts.
-const NOISE_CORES = ["本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理"];
+const NOISE_CORES = [
+  coreKey(OUTCOMES_HEADING.zh),
+  ...OUTCOME_GROUP_CATALOG.filter((g) => g.key !== "granted" && g.key !== "partiallyGranted").map(
+    (g) => coreKey(g.label.zh),
+  ),
+];
+const OTHER_HANDLING_CORE = coreKey(
+  OUTCOME_GROUP_CATALOG.find((g) => g.key === "otherHandling")!.label.zh,
+);
 
 /** A row whose label is read (even wrapped over the lines around it) anchors the order. */
 const ANCHOR = 1.5;
@@ -273,7 +288,7 @@ export const readRequests = (
   // The 2019 trial format had one row "（六）其他处理" where 2021 has three.
   const oldOther = vls.findIndex((vl) => {
     const cores = vl.own.map(coreKey).filter((c) => c !== "");
-    return cores.includes("其他处理") && cores.every((c) => NOISE_CORES.includes(c));
+    return cores.includes(OTHER_HANDLING_CORE) && cores.every((c) => NOISE_CORES.includes(c));
   });
   const handled2019 = new Set<string>();
   if (oldOther >= 0) {
@@ -401,12 +416,13 @@ const kindOf = (row: ProactiveRow) =>
   PROACTIVE_CATALOG.find((t) => t.rows.some((r) => r.key === row))!.kind;
 
 const HEADER_2021: Record<string, string> = {
-  [labelKey("本年制发件数")]: "issued",
-  [labelKey("本年废止件数")]: "repealed",
-  [labelKey("现行有效件数")]: "inForce",
-  [labelKey("本年处理决定数量")]: "decisions",
-  [labelKey("本年收费金额（单位：万元）")]: "amountWanYuan",
-  [labelKey("本年收费金额")]: "amountWanYuan",
+  ...Object.fromEntries(
+    PROACTIVE_DOCUMENT_COLUMNS.map((c) => [labelKey(PROACTIVE_DOCUMENT_COLUMN_LABELS[c].zh), c]),
+  ),
+  [labelKey(DECISIONS_LABEL.zh)]: "decisions",
+  [labelKey(FEE_AMOUNT_LABEL.zh)]: "amountWanYuan",
+  // Without its unit, as some reports print it.
+  [labelKey(FEE_AMOUNT_LABEL.zh.replace(/（.*）$/, ""))]: "amountWanYuan",
 };
 // The 2019 trial format's columns (国办公开办函〔2019〕60号). 处理决定数量 means the same as
 // 本年处理决定数量 and is read; the others have no counterpart in the 2021 format.
@@ -422,6 +438,8 @@ const HEADER_2019: Record<string, string | null> = {
   [labelKey("采购总金额")]: null,
 };
 
+const CONTENT_KEY = labelKey(CONTENT_LABEL.zh);
+
 type Header = {
   line: number;
   columns: { key: string; text: string; x: number; w: number; index: number }[];
@@ -432,11 +450,11 @@ const readHeader = (line: SourceLine): Header | null => {
   let known = 0;
   line.cells.forEach((c, index) => {
     const key = labelKey(c.text);
-    if (key === "" || key === labelKey("信息内容")) return;
+    if (key === "" || key === CONTENT_KEY) return;
     if (key in HEADER_2021 || key in HEADER_2019) known++;
     columns.push({ key, text: c.text, x: c.x, w: c.w, index });
   });
-  const hasContent = line.cells.some((c) => labelKey(c.text) === labelKey("信息内容"));
+  const hasContent = line.cells.some((c) => labelKey(c.text) === CONTENT_KEY);
   return known > 0 && (hasContent || known === columns.length) ? { line: line.no, columns } : null;
 };
 
@@ -471,7 +489,7 @@ export const readProactive = (
       return;
     }
     // Header cells on consecutive lines (plain pdftotext) make one header.
-    if (labelKey(line.text) !== labelKey("信息内容")) headerOpen = false;
+    if (labelKey(line.text) !== CONTENT_KEY) headerOpen = false;
     const rowAt = line.cells.findIndex((c) => PROACTIVE_ROW_KEYS[coreKey(c.text)] !== undefined);
     if (rowAt < 0) return;
     const row = PROACTIVE_ROW_KEYS[coreKey(line.cells[rowAt]!.text)]!;
@@ -650,9 +668,9 @@ const setTarget = (result: Map<string, CellValue | null>, t: ColumnTarget, v: Ce
 // ── 四 · appeals ──────────────────────────────────────────────────────────────
 
 const BLOCK_WORDS: [AppealBlock, string][] = [
-  ["litigationAfterReview", labelKey("复议后起诉")],
-  ["litigationDirect", labelKey("未经复议直接起诉")],
-  ["review", labelKey("行政复议")],
+  ["litigationAfterReview", labelKey(APPEAL_BLOCK_LABELS.litigationAfterReview.zh)],
+  ["litigationDirect", labelKey(APPEAL_BLOCK_LABELS.litigationDirect.zh)],
+  ["review", labelKey(APPEAL_BLOCK_LABELS.review.zh)],
 ];
 const appealPaths = APPEAL_BLOCKS.flatMap((b) => APPEAL_COLUMNS.map((c) => `appeals.${b}.${c}`));
 
