@@ -116,3 +116,20 @@ describe("table rows as people write them", () => {
     expect(report.overview.requests).toMatch(/^按照职责分工/);
   });
 });
+
+describe("numbers that belong nowhere are reported, not dropped silently", () => {
+  it("a row of another format in 二", () => {
+    const text = minquan.replace("行政许可\t0\t\t", "行政许可\t0\t\t\n其他对外管理服务事项\t5\t\t");
+    const { report, findings } = parseReportText(text);
+    expect(report.proactive.licensing.decisions).toBe(0);
+    expect(findings).toMatchObject([{ code: "import.unreadable", severity: "warning", line: 36 }]);
+    expect(findings[0]!.message.zh).toContain("其他对外管理服务事项");
+  });
+
+  it("a stray line of numbers in 三", () => {
+    const text = minquan.replace("四、结转下年度继续办理", "9\t9\t9\n四、结转下年度继续办理");
+    const { report, findings } = parseReportText(text);
+    expect(report.requests.carriedForward.total).toBe(0);
+    expect(findings).toMatchObject([{ code: "import.unreadable", line: 75 }]);
+  });
+});

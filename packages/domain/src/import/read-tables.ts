@@ -473,6 +473,7 @@ export const readProactive = (
   let header: Header | null = null;
   let headerOpen = false;
   const found = new Set<ProactiveRow>();
+  const used = new Set<number>();
   const reported2019 = new Set<string>();
   const usable = lines.filter((l) => l.text !== "");
   usable.forEach((line) => {
@@ -504,9 +505,25 @@ export const readProactive = (
       );
       return;
     }
-    readProactiveRow(row, line, rowAt, usable, header, draft, findings);
+    for (const no of readProactiveRow(row, line, rowAt, usable, header, draft, findings))
+      used.add(no);
     found.add(row);
   });
+  // Numbers that belong to no row (a row of another format, a stray figure) are reported.
+  for (const line of usable) {
+    if (used.has(line.no) || readHeader(line)) continue;
+    const numbers = line.cells.filter((c) => readCell(c.text)?.kind === "number");
+    if (numbers.length === 0) continue;
+    if (line.cells.some((c) => PROACTIVE_ROW_KEYS[coreKey(c.text)] !== undefined)) continue;
+    findings.push(
+      unreadable(
+        line.no,
+        [],
+        `第二部分第 ${line.no} 行“${line.text}”不属于任何一栏，已忽略。`,
+        `Line ${line.no} of section 2 ("${line.text}") belongs to no row and was ignored.`,
+      ),
+    );
+  }
   for (const t of PROACTIVE_CATALOG)
     for (const r of t.rows)
       if (!found.has(r.key) && (found.size > 0 || usable.length > 0))
@@ -549,7 +566,7 @@ const readProactiveRow = (
   header: Header | null,
   draft: ReportDraft,
   findings: Finding[],
-) => {
+): number[] => {
   const paths = proactivePaths(row);
   const wanted = paths.map((p) => p.split(".").pop()!);
   // The values: the cells after the label on its line, or the lone numbers on the next lines.
@@ -659,6 +676,7 @@ const readProactiveRow = (
         `Line ${line.no}: no value for the column "${w}".`,
       );
   }
+  return [line.no, ...vals.map((v) => v.line)];
 };
 
 const setTarget = (result: Map<string, CellValue | null>, t: ColumnTarget, v: CellValue | null) => {
