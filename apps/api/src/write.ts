@@ -93,8 +93,9 @@ export const write = async <B, S extends number>(
       return result;
     });
   } catch (error) {
-    // Two requests with the same key at once: the second one's insert fails; answer the first.
-    if (key && isUniqueViolation(error)) {
+    // Two requests with the same key at once: the second one's insert fails, or it is refused
+    // because the first one's write is now there (e.g. concluding twice); answer the first.
+    if (key && (isUniqueViolation(error) || error instanceof ApiError)) {
       const again = await replay();
       if (again) return again;
     }
