@@ -278,5 +278,8 @@ describe("damaged input: findings, never a crash", () => {
     expect(report.requests.newReceived.total).toBe(0);
     const html = `<html><body>${'<table><tr><td rowspan="50">x</td><td>1</td></tr></table>'.repeat(40_000)}</body></html>`;
     await outcome(() => parseReportHtml(html));
+    const e = await parseReport("三".repeat(10_000_001)).catch((x) => x);
+    expect(e).toBeInstanceOf(ImportError);
+    expect(e.code).toBe("too-large");
   }, 60_000);
 });

@@ -8,6 +8,7 @@ export type ImportErrorCode =
   | "damaged-pdf"
   | "encrypted-pdf"
   | "invalid-json"
+  | "too-large"
   | "not-a-report";
 
 export class ImportError extends Error {
@@ -61,6 +62,11 @@ export const importErrors = {
     new ImportError("invalid-json", {
       zh: `JSON 不是规范格式的年度报告：${detail}`,
       en: `The JSON is not an annual report in the canonical format: ${detail}`,
+    }),
+  tooLarge: (chars: number) =>
+    new ImportError("too-large", {
+      zh: `文本过长（${chars} 个字符），不像是一份年度报告（通常不到 100 万字符）。`,
+      en: `The text is too long (${chars} characters) to be one annual report (usually under a million).`,
     }),
   notAReport: () =>
     new ImportError("not-a-report", {

@@ -22,8 +22,8 @@ import { type SourceDoc, textToSource } from "./source-lines.ts";
 export type ParseResult = { report: ReportDraft; findings: Finding[] };
 export type ParseOptions = { filename?: string };
 
-/** Limit on the text read (a report is well under 1 MB; beyond this is not a report). */
-const MAX_CHARS = 20_000_000;
+/** A report's text is well under 1 MB; ten times that is not one report. */
+const MAX_CHARS = 10_000_000;
 
 const finish = (doc: SourceDoc): ParseResult => {
   const { report, findings, recognized } = readDocument(doc);
@@ -51,7 +51,8 @@ const looksBinary = (text: string): boolean => {
 const checkText = (text: string): string => {
   if (text.trim() === "") throw importErrors.empty();
   if (looksBinary(text)) throw importErrors.binary();
-  return text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  if (text.length > MAX_CHARS) throw importErrors.tooLarge(text.length);
+  return text;
 };
 
 const own = (report: ReportDraft | null): ParseResult | null =>
@@ -121,10 +122,10 @@ const decodeText = (bytes: Uint8Array): string => {
   }
 };
 
-const extensionOf = (filename?: string) =>
-  (filename?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? "")
-    .replace("htm", "html")
-    .replace("htmll", "html");
+const extensionOf = (filename?: string) => {
+  const ext = filename?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? "";
+  return ext === "htm" || ext === "xhtml" ? "html" : ext;
+};
 
 /** An HTML page: a document start, or several block tags. */
 const looksHtml = (text: string) =>
