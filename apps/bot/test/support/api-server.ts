@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "@ogi/api";
-import { createDb } from "@ogi/db";
+import { createDb, freshPostgres } from "@ogi/db";
 import pino from "pino";
 
 export type TestApi = {
@@ -17,8 +17,12 @@ export type TestApi = {
   close: () => Promise<void>;
 };
 
-export const startApi = async (now: () => Date): Promise<TestApi> => {
-  const database = await createDb();
+export const startApi = async (
+  now: () => Date,
+  engine: "pglite" | "postgres" = "pglite",
+): Promise<TestApi> => {
+  const pgDatabase = engine === "postgres" ? await freshPostgres() : undefined;
+  const database = await createDb(pgDatabase ? { databaseUrl: pgDatabase.url } : {});
   const adminToken = `admin-${randomBytes(16).toString("hex")}`;
   const app = createApp({
     db: database.db,
@@ -68,6 +72,7 @@ export const startApi = async (now: () => Date): Promise<TestApi> => {
     close: async () => {
       await stopServer();
       await database.close();
+      await pgDatabase?.drop();
     },
   };
 };
