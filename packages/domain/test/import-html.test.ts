@@ -25,6 +25,16 @@ describe("a government CMS page (nested <p><span>, &nbsp;, merged cells, <br> in
     );
   });
 
+  it("inside a layout table (old CMS pages put the whole article in one)", () => {
+    const html = gov
+      .replace('<div class="article">', '<table width="900"><tr><td width="200">导航</td><td>')
+      .replace('</div></div><div class="footer">', '</div></td></tr></table><div class="footer">');
+    expect(html).not.toBe(gov);
+    const { report, findings } = parseReportHtml(html);
+    expect(numbersOf(report)).toEqual(huaianNumbers());
+    expect(findings.map((f) => f.code)).toEqual(FEES_NOT_STATED);
+  });
+
   it("ignores scripts, styles and the breadcrumb", () => {
     const { report } = parseReportHtml(gov);
     expect(report.overview.intro).not.toMatch(/_hmt|document\.write/);

@@ -132,6 +132,30 @@ const rowsOf = (table: Node): Node[] => {
   return rows;
 };
 
+/**
+ * Old CMS pages lay the whole article out in a table: a table that holds other tables or
+ * long prose in a cell is page layout, read as flowing text, not as a grid.
+ */
+const isLayoutTable = (table: Node): boolean => {
+  let layout = false;
+  const walk = (n: Node, depth: number) => {
+    for (const c of n.children ?? []) {
+      if (layout || c.type !== "tag") continue;
+      if (c.name === "table" && depth > 0) {
+        layout = true;
+        return;
+      }
+      if ((c.name === "td" || c.name === "th") && cellText(c).length > 300) {
+        layout = true;
+        return;
+      }
+      walk(c, depth + 1);
+    }
+  };
+  walk(table, 0);
+  return layout;
+};
+
 /** Expands rowspan/colspan into a grid; returns one line of cells per row. */
 const tableLines = (table: Node, starts: number[]): SourceLine[] => {
   const grid: (Cell | "span" | undefined)[][] = [];
@@ -210,12 +234,18 @@ export const htmlToSource = (html: string): SourceDoc => {
     }
     if (n.type !== "tag" && n.type !== "root") return;
     if (SKIP.has(n.name ?? "")) return;
-    if (n.name === "table") {
+    if (n.name === "table" && !isLayoutTable(n)) {
       flush();
       lines.push(...tableLines(n, starts));
       return;
     }
-    const block = n.name === "br" || n.name === "tr" || BLOCK.has(n.name ?? "");
+    const block =
+      n.name === "br" ||
+      n.name === "tr" ||
+      n.name === "td" ||
+      n.name === "th" ||
+      n.name === "table" ||
+      BLOCK.has(n.name ?? "");
     if (block) flush();
     for (const c of n.children ?? []) walk(c);
     if (block) flush();
