@@ -1,0 +1,73 @@
+// `pnpm chat` as a newcomer uses it: a spawned process on a fresh embedded database, typed
+// input on stdin, the conversation on stdout.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createDb, createStaff, insertAgency } from "@ogi/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const terminal = resolve(import.meta.dirname, "../src/transports/terminal.ts");
+let dir: string;
+let inviteCode: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "ogi-chat-"));
+  const d = await createDb({ dataDir: join(dir, "db") });
+  await insertAgency(
+    d.db,
+    { code: "411421-jyj", name: "某县教育局", regionCode: "411421" },
+    new Date(),
+  );
+  await createStaff(
+    d.db,
+    { agencyCode: "411421-jyj", name: "钱主任", role: "manager" },
+    new Date(),
+  );
+  ({ inviteCode } = await createStaff(
+    d.db,
+    { agencyCode: "411421-jyj", name: "孙科员", role: "clerk" },
+    new Date(),
+  ));
+  await d.close();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const chat = (args: string[], input: string) => {
+  const env: NodeJS.ProcessEnv = { ...process.env, OGI_DATA_DIR: join(dir, "db") };
+  delete env.OGI_API_URL;
+  delete env.OGI_BOT_SERVICE_TOKEN;
+  const r = spawnSync(process.execPath, [terminal, ...args], {
+    input,
+    env,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { status: r.status, out: r.stdout, err: r.stderr };
+};
+
+describe("pnpm chat", () => {
+  it("lists the staff to act as when there is no --as", () => {
+    const r = chat([], "");
+    expect(r.status).toBe(2);
+    expect(r.err).toContain("钱主任");
+    expect(r.err).toContain("孙科员");
+  });
+
+  it("links with an invite code, registers with numbered buttons, and keeps the user", () => {
+    const r = chat(["--as", inviteCode], "/new\n1\n1\n2\n1\n");
+    expect(r.out).toContain("已关联：孙科员，某县教育局（经办人）");
+    expect(r.out).toContain("[1] 自然人");
+    expect(r.out).toMatch(/已登记 第 1 号：自然人，\d{4}-\d{2}-\d{2} 收到/);
+    // Next time without --as: the same user.
+    const again = chat([], "在办\n");
+    expect(again.out).toContain("在办申请 1 件");
+  });
+
+  it("acts as a staff member by name", () => {
+    const r = chat(["--as", "钱主任"], "统计\n/lang en\n统计\n");
+    expect(r.out).toContain("某县教育局 · ");
+    expect(r.out).toContain("本年新收 1");
+    expect(r.out).toContain("received 1");
+  });
+});
