@@ -30,8 +30,17 @@ export class ApiError extends Error {
   }
 }
 
+type AnyIssue = { path: PropertyKey[]; message: string; code?: string; errors?: AnyIssue[][] };
+/** A union's "Invalid input" says nothing; the issues of its closest branch name the field. */
+const unionBranch = (i: AnyIssue): AnyIssue[] => {
+  if (i.code !== "invalid_union" || !i.errors?.length) return [i];
+  const best = [...i.errors].sort((a, b) => a.length - b.length)[0]!;
+  if (best.length === 0) return [i];
+  return best.flatMap((e) => unionBranch({ ...e, path: [...i.path, ...e.path] }));
+};
+
 export const zodIssues = (error: z.ZodError, prefix?: string): Issue[] =>
-  error.issues.map((i) => ({
+  (error.issues as AnyIssue[]).flatMap(unionBranch).map((i) => ({
     path: [...(prefix ? [prefix] : []), ...i.path.map(String)].join("."),
     message: i.message,
   }));

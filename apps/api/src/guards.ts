@@ -4,7 +4,7 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { ApiError } from "./errors.ts";
+import { ApiError, invalid } from "./errors.ts";
 
 export const JSON_LIMIT = 1024 * 1024;
 export const ANY_LIMIT = 25 * 1024 * 1024;
@@ -46,6 +46,20 @@ const tooMany = (what: { zh: string; en: string }) =>
     en: `Too many ${what.en}; try again in a minute.`,
   });
 
+// PostgreSQL can't store NUL in text or jsonb, and an unpaired surrogate is not Unicode: such a
+// string is refused with its path instead of failing in the database.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorable = (v: unknown, path: string[] = [], depth = 0): string | undefined => {
+  if (typeof v === "string") return UNSTORABLE.test(v) ? path.join(".") || "body" : undefined;
+  if (!v || typeof v !== "object" || depth > 64) return undefined;
+  for (const [k, x] of Object.entries(v)) {
+    if (UNSTORABLE.test(k)) return [...path, k].join(".");
+    const found = unstorable(x, [...path, k], depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+};
+
 const clientAddress = (c: Parameters<MiddlewareHandler>[0]): string | undefined => {
   try {
     return getConnInfo(c).remote.address;
@@ -75,6 +89,28 @@ export const guards = (): MiddlewareHandler[] => {
         throw tooMany({ zh: "读取年报", en: "parse requests" });
       await next();
       if (authenticating && c.res.status === 401) authFailures.count(address);
+    },
+    async (c, next) => {
+      // The stateless public routes store nothing and read their body behind their own limit.
+      if (c.req.path === "/v1/check" || c.req.path === "/v1/parse") return next();
+      if (c.req.method === "GET" || !/json/i.test(c.req.header("content-type") ?? ""))
+        return next();
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        return next(); // the route's validator answers malformed JSON
+      }
+      const path = unstorable(body);
+      if (path !== undefined)
+        throw invalid([
+          {
+            path,
+            message:
+              "contains a NUL character or an unpaired surrogate, which can't be stored / 含有无法保存的字符（NUL 或不成对的代理项）",
+          },
+        ]);
+      return next();
     },
   ];
 };
