@@ -132,5 +132,5 @@ stale-forged = This button's data failed its check; nothing was recorded. Send t
 stale-version = This button comes from an older version of the bot: send the command again.
 stale-expired = This button has expired: send the command again.
 
-error-api-down = ⚠️ The register cannot be reached right now; nothing was recorded. Please try again later; the problem has been logged.
+error-api-down = ⚠️ The register cannot be reached right now; please try again later (the problem has been logged). If you were confirming, press the same confirm button again later: it will not be recorded twice.
 error-internal = ⚠️ The bot failed; what you asked may not be done. The problem has been logged; try again later or ask an administrator.

@@ -192,9 +192,19 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
           idempotencyKey,
         },
       )) as ApplicationOut & { dueDate: string | null };
+      // The received event's id (for /undo). Registered already: a failure here loses only that.
       const detail = (await request("GET", `/v1/applications/${encodeURIComponent(a.id)}`, {
         as,
-      })) as ApplicationOut;
+      }).catch(() => undefined)) as ApplicationOut | undefined;
+      if (!detail)
+        return {
+          id: a.id,
+          number: a.number,
+          applicantType: body.applicantType,
+          receivedOn: body.receivedOn,
+          status: "open",
+          dueDate: a.dueDate,
+        };
       const received = detail.events?.find((e) => e.type === "received");
       return {
         ...toApplication(detail),

@@ -563,4 +563,40 @@ describe("buttons and failures", () => {
     }
     expect(plain(texts(await chat.send("统计")))).toContain("年累计");
   });
+
+  it("records once when a confirmation failed with the API down and is pressed again", async () => {
+    const chat = await chatOf("clerk", 3001);
+    await chat.send("/new 科研机构 今天 网络");
+    const card = chat.lastKeyboard()!;
+    const before = (await adminApps()).length;
+    await api.stopServer();
+    try {
+      const r = await chat.pressData(card.buttons[0]![0]!.data, card.messageId);
+      expect(plain(texts(r))).toContain("再按一次同一个确认按钮");
+    } finally {
+      await api.restartServer();
+    }
+    await chat.pressData(card.buttons[0]![0]!.data, card.messageId);
+    await chat.pressData(card.buttons[0]![0]!.data, card.messageId);
+    expect((await adminApps()).length).toBe(before + 1);
+  });
+
+  it("tells the user about its own failures and logs them", async () => {
+    const failing = memoryStore(() => nowMs);
+    const broken = {
+      ...failing,
+      get: async <T>(key: string) => {
+        if (key.startsWith("await:")) throw new Error("storage is broken");
+        return failing.get<T>(key);
+      },
+    };
+    const chat = new ChatSession(
+      makeBot(api, now, { storage: broken, logger }),
+      user(3001, "clerk"),
+    );
+    const before = errors.length;
+    const r = await chat.send("随便说点什么");
+    expect(plain(texts(r))).toContain("机器人出错了");
+    expect(errors.length).toBe(before + 1);
+  });
 });

@@ -93,9 +93,18 @@ export const findOpenApplication = async (ctx: BotContext, number: number) => {
   return app;
 };
 
-/** The year-to-date line shown after a write. */
+/**
+ * The year-to-date line shown after a write; empty if it cannot be had (the write is done: a
+ * failure here must not read as if it were not).
+ */
 export const ytdLine = async (ctx: BotContext, today: IsoDate) => {
-  const s = await ctx.services.api.summary(userId(ctx), me(ctx).agencyCode, today);
+  let s: Awaited<ReturnType<typeof ctx.services.api.summary>>;
+  try {
+    s = await ctx.services.api.summary(userId(ctx), me(ctx).agencyCode, today);
+  } catch (e) {
+    ctx.services.logger.warn({ err: e }, "year-to-date line unavailable after a write");
+    return "";
+  }
   return ctx.t("ytd-line", {
     year: s.year,
     carriedOver: s.carriedOver,

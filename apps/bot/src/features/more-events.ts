@@ -27,6 +27,7 @@ import {
   userId,
   writeKey,
 } from "./common.ts";
+import { byUrgency } from "./pending.ts";
 
 export const moreEvents = new Composer<BotContext>();
 
@@ -83,7 +84,7 @@ moreEvents.filter(
       );
       if (!open) return;
       if (open.length === 0) return say(ctx, ctx.t("close-none-open"));
-      const shown = [...open].sort((a, b) => a.number - b.number).slice(0, 30);
+      const shown = [...open].sort(byUrgency).slice(0, 30);
       return say(
         ctx,
         ctx.t("more-ask-application", { count: open.length, shown: shown.length }),

@@ -34,6 +34,7 @@ import {
   writeKey,
   ytdLine,
 } from "./common.ts";
+import { byUrgency } from "./pending.ts";
 
 export const recordOutcome = new Composer<BotContext>();
 
@@ -67,7 +68,7 @@ const chooseApplication = async (ctx: BotContext) => {
   );
   if (!open) return;
   if (open.length === 0) return say(ctx, ctx.t("close-none-open"));
-  const shown = [...open].sort((a, b) => a.number - b.number).slice(0, 30);
+  const shown = [...open].sort(byUrgency).slice(0, 30);
   await say(
     ctx,
     ctx.t("close-ask-application", { count: open.length, shown: shown.length }),
@@ -182,7 +183,7 @@ recordOutcome.filter(
         number: s.number,
         outcome: escapeHtml(outcomeLabel(s.outcome, ctx.lang)),
         date: s.date,
-      })}\n${line}`,
+      })}${line ? `\n${line}` : ""}`,
     );
   },
 );
