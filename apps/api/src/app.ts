@@ -2,6 +2,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { getPath } from "hono/utils/url";
+import { createReadCache } from "./cache.ts";
 import { type AppEnv, type Deps, resolvePrincipal } from "./context.ts";
 import { ApiError } from "./errors.ts";
 import { guards, isConnectionLost, unavailable } from "./guards.ts";
@@ -27,7 +28,11 @@ const httpErrors: Record<number, { code: string; zh: string; en: string }> = {
   },
 };
 
-export const createApp = (deps: Deps) => {
+export const createApp = (given: Deps) => {
+  const deps: Deps = {
+    ...given,
+    cache: given.cache ?? createReadCache(given.config.cacheReads ?? false),
+  };
   // `…/applications:import` and `:export` (the issue's spelling) are routed as `/import` and
   // `/export`: Hono would read `:import` as a path parameter.
   const app = new OpenAPIHono<AppEnv>({

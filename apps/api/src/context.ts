@@ -12,6 +12,7 @@ import {
 } from "@ogi/db";
 import type { Context } from "hono";
 import type { Logger } from "pino";
+import type { ReadCache } from "./cache.ts";
 import type { Config } from "./env.ts";
 import { ApiError, forbidden, notFound, unauthorized } from "./errors.ts";
 
@@ -21,7 +22,9 @@ export type Deps = {
   db: Db;
   clock: Clock;
   logger: Logger;
-  config: Pick<Config, "adminToken"> & Partial<Config>;
+  config: Pick<Config, "adminToken"> & Partial<Config> & { cacheReads?: boolean };
+  /** Set by createApp. */
+  cache?: ReadCache;
 };
 
 export type Membership = {
@@ -67,6 +70,13 @@ const membershipsOf = (rows: StaffRow[]): Membership[] =>
 
 /** Who is calling: from the bearer token (and, for the bot, the Telegram user header). */
 export const resolvePrincipal = async (deps: Deps, c: Ctx): Promise<Principal> => {
+  const header = c.req.header("authorization");
+  if (!header || !deps.cache?.enabled) return findPrincipal(deps, c);
+  const key = `principal:${hashSecret(header)}:${c.req.header(TELEGRAM_USER_HEADER) ?? ""}`;
+  return deps.cache.get(key, () => findPrincipal(deps, c));
+};
+
+const findPrincipal = async (deps: Deps, c: Ctx): Promise<Principal> => {
   const header = c.req.header("authorization");
   if (!header) return { kind: "anonymous" };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -158,6 +168,17 @@ export const may = async (
 };
 
 export const AGENCY: { zh: string; en: string } = { zh: "该机构", en: "The agency" };
+
+const principalKey = (p: Principal) =>
+  p.kind === "staff" ? `${p.id}:${p.actor}` : p.kind === "anonymous" ? "-" : p.id;
+
+/** requireAgency for reads outside a transaction, through the read cache. */
+export const canRead = (deps: Deps, p: Principal, agencyCode: string, need: Need) =>
+  deps.cache
+    ? deps.cache.get(`access:${principalKey(p)}:${agencyCode}:${need}`, () =>
+        requireAgency(deps.db, p, agencyCode, need),
+      )
+    : requireAgency(deps.db, p, agencyCode, need);
 
 /** Throws 401/403/404 unless the caller may; returns the agency. */
 export const requireAgency = async (ex: Executor, p: Principal, agencyCode: string, need: Need) => {

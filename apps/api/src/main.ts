@@ -43,9 +43,15 @@ const main = async () => {
     );
   } else
     lines.push(
-      "登录 / log in: the admin token printed on the first start, OGI_ADMIN_TOKEN, or `pnpm ogi admin token` (Authorization: Bearer …)",
+      "登录 / log in: the admin token printed on the first start, OGI_ADMIN_TOKEN, or `pnpm ogi admin token create` (Authorization: Bearer …)",
     );
-  const app = createApp({ db: database.db, clock, logger, config });
+  // PGlite: this process alone writes the data folder, so reads can be cached until a write.
+  const app = createApp({
+    db: database.db,
+    clock,
+    logger,
+    config: { ...config, cacheReads: !config.databaseUrl },
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://${info.address.includes(":") ? `[${info.address}]` : info.address}:${info.port}`;
     console.log(

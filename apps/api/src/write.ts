@@ -63,7 +63,7 @@ export const write = async <B, S extends number>(
   const first = await replay();
   if (first) return first;
   try {
-    return await deps.db.transaction(async (tx) => {
+    const written = await deps.db.transaction(async (tx) => {
       const now = deps.clock.now();
       const result = await fn(tx);
       await audit(
@@ -92,6 +92,8 @@ export const write = async <B, S extends number>(
         );
       return result;
     });
+    deps.cache?.invalidate();
+    return written;
   } catch (error) {
     // Two requests with the same key at once: the second one's insert fails, or it is refused
     // because the first one's write is now there (e.g. concluding twice); answer the first.

@@ -191,3 +191,59 @@ describe("demo data", () => {
     }
   });
 });
+
+describe("read cache (PGlite: one writer)", () => {
+  it("serves reads until the next write, then the new figures", async () => {
+    const database = await createDb({ dataDir: "memory" });
+    try {
+      const app = createApp({
+        db: database.db,
+        clock: fixedClock("2025-06-01T00:00:00Z"),
+        logger: pino({ level: "silent" }),
+        config: { adminToken: ADMIN_TOKEN, cacheReads: true },
+      });
+      const headers = {
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+        "content-type": "application/json",
+      };
+      const post = (path: string, body: unknown) =>
+        app.request(path, { method: "POST", headers, body: JSON.stringify(body) });
+      await post("/v1/agencies", { code: "411421-cache", name: "缓存局" });
+      const received = async () => {
+        const r = await app.request("/v1/agencies/411421-cache/reports/2025", { headers });
+        return ((await r.json()) as { report: { requests: { newReceived: { total: number } } } })
+          .report.requests.newReceived.total;
+      };
+      const summary = async () => {
+        const r = await app.request("/v1/agencies/411421-cache/summary?asOf=2025-06-01", {
+          headers,
+        });
+        return ((await r.json()) as { received: { total: number } }).received.total;
+      };
+      expect(await received()).toBe(0);
+      expect(await summary()).toBe(0);
+      expect(
+        (
+          await post("/v1/agencies/411421-cache/applications", {
+            receivedOn: "2025-05-06",
+            applicantType: "naturalPerson",
+          })
+        ).status,
+      ).toBe(201);
+      expect(await received()).toBe(1);
+      expect(await summary()).toBe(1);
+      // A revoked token stops working at once, cache or not.
+      const t = await post("/v1/tokens", { kind: "admin" });
+      const { id, token } = (await t.json()) as { id: string; token: string };
+      expect(
+        (await app.request("/v1/me", { headers: { authorization: `Bearer ${token}` } })).status,
+      ).toBe(200);
+      expect((await post(`/v1/tokens/${id}/revoke`, {})).status).toBe(200);
+      expect(
+        (await app.request("/v1/me", { headers: { authorization: `Bearer ${token}` } })).status,
+      ).toBe(401);
+    } finally {
+      await database.close();
+    }
+  });
+});

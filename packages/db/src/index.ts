@@ -1,3 +1,4 @@
+export { sql } from "drizzle-orm";
 export * from "./client.ts";
 export * from "./counts.ts";
 export * from "./repo.ts";

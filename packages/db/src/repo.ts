@@ -8,7 +8,7 @@ import type {
   PlainEvent,
   RequestsTable,
 } from "@ogi/domain";
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "./client.ts";
 import { contributionDelta, tableFromFlows } from "./counts.ts";
 import {
@@ -31,6 +31,10 @@ export type Channel = "api" | "bot" | "cli" | "import";
 export type AgencyRow = typeof agencies.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;
 export type ApplicationRow = typeof applications.$inferSelect;
+
+/** `column = any($1)` with the list as one array parameter (a thousand codes, one parameter). */
+const anyOf = (column: AnyColumn, list: readonly string[]) =>
+  sql`${column} = any(${sql.param([...list])}::text[])`;
 
 // ── Agencies ──────────────────────────────────────────────────────────────────
 
@@ -62,7 +66,7 @@ export const listAgencies = async (ex: Executor, codes?: readonly string[]) =>
   ex
     .select()
     .from(agencies)
-    .where(codes ? inArray(agencies.code, [...codes]) : undefined)
+    .where(codes ? anyOf(agencies.code, codes) : undefined)
     .orderBy(asc(agencies.code));
 
 /** The agency and every agency whose parent chain leads to it. */
@@ -425,13 +429,13 @@ export const loadRegister = async (
   const rows = await ex
     .select()
     .from(applications)
-    .where(inArray(applications.agencyCode, [...agencyCodes]))
+    .where(anyOf(applications.agencyCode, agencyCodes))
     .orderBy(asc(applications.agencyCode), asc(applications.number));
   const events = await ex
     .select({ applicationId: applicationEvents.applicationId, payload: applicationEvents.payload })
     .from(applicationEvents)
     .innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
-    .where(inArray(applications.agencyCode, [...agencyCodes]))
+    .where(anyOf(applications.agencyCode, agencyCodes))
     .orderBy(asc(applicationEvents.seq));
   const byApp = new Map<string, { payload: unknown }[]>();
   for (const e of events) {
@@ -442,7 +446,7 @@ export const loadRegister = async (
   const balances = await ex
     .select()
     .from(openingBalances)
-    .where(inArray(openingBalances.agencyCode, [...agencyCodes]));
+    .where(anyOf(openingBalances.agencyCode, agencyCodes));
   return {
     applications: rows.map((r) => toApplication(r, byApp.get(r.id) ?? [])),
     openingBalances: balances.map((b) => ({
@@ -675,7 +679,7 @@ export const loadReportInputs = async (ex: Executor, codes: readonly string[], y
       .from(requestCounts)
       .where(
         and(
-          inArray(requestCounts.agencyCode, list),
+          anyOf(requestCounts.agencyCode, list),
           lte(requestCounts.year, year),
           or(
             eq(requestCounts.year, year),
@@ -686,17 +690,17 @@ export const loadReportInputs = async (ex: Executor, codes: readonly string[], y
     ex
       .select()
       .from(reportSections)
-      .where(and(inArray(reportSections.agencyCode, list), eq(reportSections.year, year))),
+      .where(and(anyOf(reportSections.agencyCode, list), eq(reportSections.year, year))),
     ex
       .select()
       .from(openingBalances)
-      .where(and(inArray(openingBalances.agencyCode, list), eq(openingBalances.year, year))),
+      .where(and(anyOf(openingBalances.agencyCode, list), eq(openingBalances.year, year))),
     ex
       .select()
       .from(publishedReports)
       .where(
         and(
-          inArray(publishedReports.agencyCode, list),
+          anyOf(publishedReports.agencyCode, list),
           eq(publishedReports.year, year),
           isNull(publishedReports.reopenedAt),
         ),

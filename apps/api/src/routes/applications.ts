@@ -98,12 +98,21 @@ export const recordEvent = async (
   const after = { ...stored.application, events: [...stored.application.events, event] };
   const deltas = contributionDelta(stored.application, after);
   await assertYearsOpen(tx, stored.row.agencyCode, yearsOf(deltas, ...dates));
-  await appendEvent(tx, stored, event, rowState, {
-    actor: actorOf(p),
-    channel: channel ?? channelOf(p),
-    now,
-  });
-  return (await getApplication(tx, id))!;
+  const by = { actor: actorOf(p), channel: channel ?? channelOf(p), now };
+  const { row, application } = await appendEvent(tx, stored, event, rowState, by);
+  // The application as it is now, without reading it again.
+  const recorded = {
+    seq: 0,
+    applicationId: id,
+    eventId: event.id,
+    type: event.type,
+    date: event.date,
+    payload: event as unknown,
+    recordedBy: by.actor,
+    channel: by.channel,
+    recordedAt: now,
+  };
+  return { row, application, events: [...stored.events, recorded] };
 };
 
 export const applicationsApp = (deps: Deps) =>
@@ -256,9 +265,6 @@ export const applicationsApp = (deps: Deps) =>
         const { id } = c.req.valid("param");
         const posted = c.req.valid("json");
         if (p.kind === "anonymous") throw unauthorized();
-        const stored = await getApplication(deps.db, id);
-        if (!stored) throw notFound({ zh: `申请 ${id}`, en: `Application ${id}` });
-        await requireAgency(deps.db, p, stored.row.agencyCode, "record");
         const result = await write(
           deps,
           c,

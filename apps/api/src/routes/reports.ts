@@ -2,6 +2,7 @@
 // write; opening balances; publishing and reopening; year-to-date summaries; regions.
 import { createRoute, z } from "@hono/zod-openapi";
 import {
+  agencyTree,
   getAgency,
   getOpeningBalances,
   getPublished,
@@ -22,10 +23,17 @@ import {
   type ReportDraft,
   renderReport,
   summarize,
-  sumReports,
 } from "@ogi/domain";
 import type { Context } from "hono";
-import { type Deps, may, type Principal, requireAdmin, requireAgency } from "../context.ts";
+import { cached } from "../cache.ts";
+import {
+  canRead,
+  type Deps,
+  may,
+  type Principal,
+  requireAdmin,
+  requireAgency,
+} from "../context.ts";
 import { deadlines, todayIn } from "../domain.ts";
 import {
   ApiError,
@@ -36,7 +44,7 @@ import {
   unauthorized,
   zodIssues,
 } from "../errors.ts";
-import { reportsOf, servedReport } from "../reports.ts";
+import { regionReport, servedReport } from "../reports.ts";
 import {
   body,
   codeParam,
@@ -116,10 +124,19 @@ const dueCounts = async (deps: Deps, codes: string[], asOf: string) => {
   return { overdue, dueWithin5WorkingDays: soon };
 };
 
-/** Managers (or admins) over every agency of the list. */
+/** Whether the caller may `need` on every agency of the list (one tree query per membership). */
 const mayAll = async (deps: Deps, p: Principal, codes: string[], need: "report" | "summary") => {
-  for (const code of codes) if (!(await may(deps.db, p, code, need))) return false;
-  return true;
+  if (p.kind === "admin") return true;
+  if (p.kind !== "staff") return false;
+  const allowed = new Set<string>();
+  for (const m of p.memberships) {
+    if (await may(deps.db, p, m.agencyCode, need)) allowed.add(m.agencyCode);
+    // A manager reads everything under their agency; may() says which needs that covers.
+    if (m.role === "manager")
+      for (const code of await agencyTree(deps.db, m.agencyCode))
+        if (code !== m.agencyCode && (need === "report" || need === "summary")) allowed.add(code);
+  }
+  return codes.every((c) => allowed.has(c));
 };
 
 export const reportsApp = (deps: Deps) =>
@@ -138,10 +155,14 @@ export const reportsApp = (deps: Deps) =>
         const p = c.get("principal");
         const { code, year } = c.req.valid("param");
         const q = c.req.valid("query");
-        const agency = await agencyOr404(deps, code);
-        if (!(await getPublished(deps.db, code, year)))
-          await requireAgency(deps.db, p, code, "report");
-        const served = await servedReport(deps.db, agency, year);
+        const agency = await cached(deps.cache, `agency:${code}`, () => agencyOr404(deps, code));
+        const published = await cached(deps.cache, `published:${code}:${year}`, async () =>
+          Boolean(await getPublished(deps.db, code, year)),
+        );
+        if (!published) await canRead(deps, p, code, "report");
+        const served = await cached(deps.cache, `report:${code}:${year}`, () =>
+          servedReport(deps.db, agency, year),
+        );
         if (q.format !== "json") return rendered(c, served, { format: q.format, lang: q.lang });
         return c.json(served, 200);
       },
@@ -417,17 +438,14 @@ export const reportsApp = (deps: Deps) =>
         const p = c.get("principal");
         const { code } = c.req.valid("param");
         const asOf = c.req.valid("query").asOf ?? todayIn(deps.clock.now());
-        const agency = await requireAgency(deps.db, p, code, "summary");
-        const ytd = summarize(await loadRegister(deps.db, [code]), asOf);
-        return c.json(
-          {
-            agency: { code: agency.code, name: agency.name },
-            ...ytd,
-            ...(await dueCounts(deps, [code], asOf)),
-            dueDatesAvailable: deadlines.available,
-          },
-          200,
-        );
+        const agency = await canRead(deps, p, code, "summary");
+        const body = await cached(deps.cache, `summary:${code}:${asOf}`, async () => ({
+          agency: { code: agency.code, name: agency.name },
+          ...summarize(await loadRegister(deps.db, [code]), asOf),
+          ...(await dueCounts(deps, [code], asOf)),
+          dueDatesAvailable: deadlines.available,
+        }));
+        return c.json(body, 200);
       },
     )
     .openapi(
@@ -448,28 +466,13 @@ export const reportsApp = (deps: Deps) =>
         if (codes.length === 0)
           throw notFound({ zh: `区域 ${code} 下的机构`, en: `Agencies of region ${code}` });
         const agencies = await listAgencies(deps.db, codes);
-        const reports = await reportsOf(deps.db, agencies, year);
-        const allPublished = await (async () => {
-          for (const a of agencies) if (!(await getPublished(deps.db, a.code, year))) return false;
-          return true;
-        })();
+        const top = agencies.find((a) => a.regionCode === code && !a.parentCode);
+        const target = { name: top ? `${top.name}（汇总）` : `${code}（汇总）`, code };
+        const { report: sum, allPublished } = await regionReport(deps.db, agencies, year, target);
         if (!allPublished) {
           if (p.kind === "anonymous") throw unauthorized();
           if (!(await mayAll(deps, p, codes, "report")))
             throw forbidden({ zh: "查看该区域的汇总", en: "reading this region's summary" });
-        }
-        const top = agencies.find((a) => a.regionCode === code && !a.parentCode);
-        let sum: ReturnType<typeof sumReports>;
-        try {
-          sum = sumReports(reports as Parameters<typeof sumReports>[0], {
-            agency: { name: top ? `${top.name}（汇总）` : `${code}（汇总）`, code },
-            year,
-          });
-        } catch (error) {
-          throw conflict("cannotSum", {
-            zh: String((error as Error).message).split(" / ")[0] ?? "",
-            en: String((error as Error).message).split(" / ")[1] ?? String(error),
-          });
         }
         const served = {
           status: allPublished ? ("published" as const) : ("draft" as const),

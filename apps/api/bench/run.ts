@@ -1,0 +1,284 @@
+// `pnpm bench` (apps/api): the API side by side with a bare node:http server on the same
+// machine, durable conclusions per second on PGlite and PostgreSQL, and report latency for an
+// agency with 1,000,000 applications and a region of 1,000 agencies. Writes the "API" section
+// of docs/benchmarks.md.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { createDb, type Database, type Db, freshPostgres, sql } from "@ogi/db";
+import { APPLICANT_TYPES, OUTCOMES } from "@ogi/domain";
+import autocannon from "autocannon";
+import pino from "pino";
+import { writeBenchSection } from "../../../scripts/bench-doc.ts";
+import { createApp } from "../src/app.ts";
+import { seedDemo } from "../src/demo.ts";
+
+const TOKEN = "bench-admin-token-0123456789";
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 32;
+const here = import.meta.dirname;
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+// ── Processes ─────────────────────────────────────────────────────────────────
+
+const start = async (args: string[], env: Record<string, string>) => {
+  const child = spawn(process.execPath, [join(here, "server.ts"), ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const line = await new Promise<string>((ok, fail) => {
+    createInterface({ input: child.stdout! }).once("line", ok);
+    child.once("exit", (code) => fail(new Error(`server exited with ${code}`)));
+  });
+  return { child, url: `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}` };
+};
+const stop = (child: ChildProcess) =>
+  new Promise<void>((ok) => {
+    child.once("exit", () => ok());
+    child.kill("SIGTERM");
+  });
+
+const load = async (opts: autocannon.Options) => {
+  const r = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts });
+  return {
+    rps: r["2xx"] / r.duration,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+  };
+};
+const auth = { authorization: `Bearer ${TOKEN}` };
+
+// ── Data ──────────────────────────────────────────────────────────────────────
+
+const types = sql.raw(`array[${APPLICANT_TYPES.map((t) => `'${t}'`).join(",")}]`);
+const outcomes = sql.raw(`array[${OUTCOMES.map((o) => `'${o}'`).join(",")}]`);
+
+/**
+ * `n` applications of 2025 for one agency, written with SQL (the API would take hours for a
+ * million): every tenth still open, the others concluded five days after receipt. The flows of
+ * request_counts are what the event-by-event path keeps (the tests check that path against the
+ * fold); here they are computed in one GROUP BY.
+ */
+const bulkRegister = async (db: Db, agency: string, n: number, openAll = false) => {
+  await db.execute(sql`insert into agencies (code, name, created_at, next_number)
+    values (${agency}, ${`基准测试 ${agency}`}, now(), ${n + 1})`);
+  await db.execute(sql`insert into applications (id, agency_code, number, received_on, received_year,
+      applicant_type, channel, status, concluded_on, outcome, created_at)
+    select ${agency} || '-' || i, ${agency}, i,
+      to_char(date '2025-01-01' + (i % 360), 'YYYY-MM-DD'), 2025,
+      (${types})[1 + i % 6], 'online',
+      case when ${openAll} or i % 10 = 0 then 'open' else 'concluded' end,
+      case when ${openAll} or i % 10 = 0 then null else to_char(date '2025-01-01' + (i % 360) + 5, 'YYYY-MM-DD') end,
+      case when ${openAll} or i % 10 = 0 then null else (${outcomes})[1 + i % 21] end,
+      now()
+    from generate_series(1, ${n}) i`);
+  await db.execute(sql`insert into application_events (application_id, event_id, type, date, payload, recorded_by, channel, recorded_at)
+    select id, 'e1', 'received', received_on,
+      jsonb_build_object('id', 'e1', 'type', 'received', 'date', received_on, 'applicantType', applicant_type, 'channel', 'online'),
+      'bench', 'import', now()
+    from applications where agency_code = ${agency}`);
+  await db.execute(sql`insert into application_events (application_id, event_id, type, date, payload, recorded_by, channel, recorded_at)
+    select id, 'e2', 'concluded', concluded_on,
+      jsonb_build_object('id', 'e2', 'type', 'concluded', 'date', concluded_on, 'outcome', outcome),
+      'bench', 'import', now()
+    from applications where agency_code = ${agency} and status = 'concluded'`);
+  await db.execute(sql`insert into request_counts (agency_code, year, row, col, n)
+    select ${agency}, 2025, 'newReceived', c, count(*)::int from applications,
+      lateral (values (applicant_type), ('total')) v(c) where agency_code = ${agency} group by c
+    union all
+    select ${agency}, 2025, r, c, count(*)::int from applications,
+      lateral (values (outcome, applicant_type), (outcome, 'total'), ('totalProcessed', applicant_type), ('totalProcessed', 'total')) v(r, c)
+      where agency_code = ${agency} and status = 'concluded' group by r, c`);
+};
+
+/** A region of `n` agencies, each with two years of flows and its written sections. */
+const bulkRegion = async (db: Db, region: string, n: number) => {
+  await db.execute(sql`insert into agencies (code, name, region_code, created_at)
+    select ${region} || '-a' || i, '区域机构 ' || i, ${region}, now() from generate_series(1, ${n}) i`);
+  await db.execute(sql`insert into request_counts (agency_code, year, row, col, n)
+    select a.code, v.y, v.r, v.c, v.k + (a.i % 7)
+    from (select ${region} || '-a' || i as code, i from generate_series(1, ${n}) i) a,
+      (values (2024, 'newReceived', 'naturalPerson', 11), (2024, 'newReceived', 'total', 11),
+              (2024, 'granted', 'naturalPerson', 10), (2024, 'granted', 'total', 10),
+              (2024, 'totalProcessed', 'naturalPerson', 10), (2024, 'totalProcessed', 'total', 10),
+              (2025, 'newReceived', 'naturalPerson', 10), (2025, 'newReceived', 'total', 10),
+              (2025, 'granted', 'naturalPerson', 8), (2025, 'granted', 'total', 8),
+              (2025, 'unableNotHeld', 'naturalPerson', 2), (2025, 'unableNotHeld', 'total', 2),
+              (2025, 'totalProcessed', 'naturalPerson', 10), (2025, 'totalProcessed', 'total', 10)) v(y, r, c, k)`);
+  await db.execute(sql`insert into report_sections (agency_code, year, section, content, updated_at)
+    select ${region} || '-a' || i, 2025, 'fees',
+      '{"noticesIssued": 0, "amountNotifiedYuan": 0, "amountCollectedYuan": 0}'::jsonb, now()
+    from generate_series(1, ${n}) i`);
+  await db.execute(sql`insert into report_sections (agency_code, year, section, content, updated_at)
+    select ${region} || '-a' || i, 2025, 'problems', to_jsonb('存在的主要问题及改进情况。'::text), now()
+    from generate_series(1, ${n}) i`);
+};
+
+/** Median (and spread) of in-process GET latency, after warm-up. */
+const latency = async (database: Database, path: string, runs = 30) => {
+  const app = createApp({
+    db: database.db,
+    clock: { now: () => new Date() },
+    logger: pino({ level: "error" }),
+    config: { adminToken: TOKEN },
+  });
+  const times: number[] = [];
+  for (let i = 0; i < runs + 3; i++) {
+    const t0 = performance.now();
+    const res = await app.request(path, { headers: auth });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+    if (i >= 3) times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times.at(-1)! };
+};
+
+const conclusions = async (url: string, agency: string, n: number) => {
+  let k = 0;
+  return load({
+    url,
+    headers: { ...auth, "content-type": "application/json" },
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (req) => ({
+          ...req,
+          path: `/v1/applications/${agency}-${1 + (k++ % n)}/events`,
+          body: JSON.stringify({ type: "concluded", date: "2025-12-30", outcome: "granted" }),
+        }),
+      },
+    ],
+  });
+};
+
+// ── Run ───────────────────────────────────────────────────────────────────────
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const rows: string[][] = [];
+const row = (measure: string, result: string, target: string) =>
+  rows.push([measure, result, target]);
+
+const dir = mkdtempSync(join(tmpdir(), "ogi-bench-"));
+try {
+  log("seeding PGlite (demo data, 30,000 open applications)…");
+  {
+    const database = await createDb({ dataDir: dir });
+    await seedDemo(database.db, new Date("2025-12-31T04:00:00Z"));
+    await bulkRegister(database.db, "bench-c", 30_000, true);
+    await database.close();
+  }
+  const bare = await start(["bare"], {});
+  const api = await start(["api"], { OGI_DATA_DIR: dir, OGI_ADMIN_TOKEN: TOKEN, DATABASE_URL: "" });
+  log("throughput: bare node:http, GET summary, GET report…");
+  const bareR = await load({ url: `${bare.url}/` });
+  const summary = await load({
+    url: `${api.url}/v1/agencies/411421-gxkj/summary?asOf=2025-12-31`,
+    headers: auth,
+  });
+  const report = await load({
+    url: `${api.url}/v1/agencies/411421-gxkj/reports/2025`,
+    headers: auth,
+  });
+  const bare2 = await load({ url: `${bare.url}/` });
+  const bareRps = (bareR.rps + bare2.rps) / 2;
+  row(
+    "bare `node:http`, fixed JSON body (mean of a run before and after)",
+    `${fmt(bareRps)} req/s`,
+    "—",
+  );
+  row(
+    "GET `/v1/agencies/{code}/summary` (demo agency, PGlite)",
+    `${fmt(summary.rps)} req/s = **${(summary.rps / bareRps).toFixed(2)}** × bare (p50 ${summary.p50} ms, p99 ${summary.p99} ms)`,
+    "≥ 0.5 × bare",
+  );
+  row(
+    "GET `/v1/agencies/{code}/reports/{year}` (demo agency, PGlite)",
+    `${fmt(report.rps)} req/s = **${(report.rps / bareRps).toFixed(2)}** × bare (p50 ${report.p50} ms, p99 ${report.p99} ms)`,
+    "≥ 0.5 × bare",
+  );
+  log("conclusions on PGlite…");
+  const pgliteC = await conclusions(api.url, "bench-c", 30_000);
+  row(
+    "POST conclusion, each one transaction committed (PGlite, data folder on disk)",
+    `${fmt(pgliteC.rps)} /s (p50 ${pgliteC.p50} ms; ${pgliteC.non2xx} refused)`,
+    "—",
+  );
+  await stop(api.child);
+  await stop(bare.child);
+
+  if (process.env.TEST_DATABASE_URL) {
+    log("conclusions on PostgreSQL…");
+    const fresh = await freshPostgres();
+    try {
+      const database = await createDb({ databaseUrl: fresh.url });
+      await bulkRegister(database.db, "bench-c", 60_000, true);
+      await database.close();
+      const pgApi = await start(["api"], { DATABASE_URL: fresh.url, OGI_ADMIN_TOKEN: TOKEN });
+      const pgC = await conclusions(pgApi.url, "bench-c", 60_000);
+      row(
+        "POST conclusion, each one transaction committed (PostgreSQL 15, `synchronous_commit` on)",
+        `${fmt(pgC.rps)} /s (p50 ${pgC.p50} ms; ${pgC.non2xx} refused)`,
+        "2,000 /s",
+      );
+      await stop(pgApi.child);
+    } finally {
+      await fresh.drop();
+    }
+  } else row("POST conclusion on PostgreSQL", "not run: TEST_DATABASE_URL is not set", "2,000 /s");
+
+  log("1,000,000 applications and a region of 1,000 agencies on PGlite…");
+  {
+    const database = await createDb({ dataDir: dir });
+    const t0 = performance.now();
+    await bulkRegister(database.db, "bench-big", 1_000_000);
+    log(`  written in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    await bulkRegion(database.db, "419999", 1_000);
+    const big = await latency(database, "/v1/agencies/bench-big/reports/2025");
+    row(
+      "GET report of an agency with 1,000,000 applications (PGlite, in process, median of 30)",
+      `**${ms(big.median)}** (min ${ms(big.min)}, max ${ms(big.max)})`,
+      "< 50 ms",
+    );
+    const region = await latency(database, "/v1/regions/419999/reports/2025");
+    row(
+      "GET report of a region of 1,000 agencies (PGlite, in process, median of 30)",
+      `**${ms(region.median)}** (min ${ms(region.min)}, max ${ms(region.max)})`,
+      "< 200 ms",
+    );
+    await database.close();
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const cpuModel =
+  /model name\s*:\s*(.+)/.exec(
+    (() => {
+      try {
+        return readFileSync("/proc/cpuinfo", "utf8");
+      } catch {
+        return "";
+      }
+    })(),
+  )?.[1] ?? cpus()[0]?.model;
+const table = [
+  "| Measure | Result | Target |",
+  "| --- | --- | --- |",
+  ...rows.map((r) => `| ${r.join(" | ")} |`),
+].join("\n");
+const body = `${table}
+
+nproc ${cpus().length}, ${cpuModel}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB. Throughput with
+autocannon, ${CONNECTIONS} connections, ${DURATION} s per run, servers in their own processes on
+loopback (client and servers share the machine's cores). The report of a large agency reads the
+per-year flows kept in \`request_counts\` in the same transaction as each event (tested equal to
+the fold), not the million applications.
+`;
+writeBenchSection("API", "pnpm bench (apps/api: node bench/run.ts)", body);
+process.stdout.write(`${table}\n`);
