@@ -93,8 +93,15 @@ export const guards = (): MiddlewareHandler[] => {
     async (c, next) => {
       // The stateless public routes store nothing and read their body behind their own limit.
       if (c.req.path === "/v1/check" || c.req.path === "/v1/parse") return next();
-      if (c.req.method === "GET" || !/json/i.test(c.req.header("content-type") ?? ""))
+      const type = c.req.header("content-type") ?? "";
+      if (c.req.method !== "GET" && /^text\/csv/i.test(type)) {
+        if ((await c.req.text()).includes("\u0000"))
+          throw invalid([
+            { path: "body", message: "contains a NUL character / 含有 NUL 字符，无法保存" },
+          ]);
         return next();
+      }
+      if (c.req.method === "GET" || !/json/i.test(type)) return next();
       let body: unknown;
       try {
         body = await c.req.json();
