@@ -12,6 +12,7 @@ import { createBot } from "./bot.ts";
 import type { BotContext, Logger } from "./context.ts";
 import { parseEnv } from "./env.ts";
 import { createHttpApi } from "./http-api.ts";
+import { startReminders } from "./reminders/start.ts";
 import { fileStore, type KeyValueStore } from "./storage.ts";
 import { webhookApp } from "./transports/webhook.ts";
 
@@ -30,6 +31,8 @@ export type StartOptions = {
   storage?: KeyValueStore;
   /** Called with the bot before it starts (tests stub what a Bot API emulator lacks). */
   configure?: (bot: Bot<BotContext>) => void;
+  /** The daily reminders (src/reminders, 09:00 Asia/Shanghai on working days); default on. */
+  reminders?: boolean;
 };
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
@@ -68,6 +71,17 @@ export const startBot = async (
     ])
     .catch((e) => logger.warn({ err: e }, "setMyCommands failed"));
 
+  const reminders =
+    options.reminders === false
+      ? undefined
+      : startReminders({
+          telegram: bot.api,
+          apiUrl: config.OGI_API_URL,
+          serviceToken: config.OGI_BOT_SERVICE_TOKEN,
+          logger,
+          store: storage,
+        });
+
   if (config.BOT_MODE === "webhook") {
     const url = new URL(config.WEBHOOK_URL!);
     const app = webhookApp(bot, { path: url.pathname, secret: config.WEBHOOK_SECRET! });
@@ -87,7 +101,10 @@ export const startBot = async (
       mode: "webhook",
       url: url.href,
       port,
-      stop: () => new Promise<void>((ok) => server.close(() => ok())),
+      stop: async () => {
+        await reminders?.stop();
+        await new Promise<void>((ok) => server.close(() => ok()));
+      },
     };
   }
 
@@ -99,6 +116,7 @@ export const startBot = async (
   return {
     mode: "polling",
     stop: async () => {
+      await reminders?.stop();
       if (runner.isRunning()) await runner.stop();
     },
   };

@@ -180,6 +180,7 @@ describe.each(["polling", "webhook"] as const)("a day's work, bot in %s mode", (
     started = await startBot(env, {
       logger: { info() {}, warn() {}, error: (o, m) => console.error(m, o) },
       storage: memoryStore(),
+      reminders: false,
       configure: (bot) => {
         bot.api.config.use(async (prev, method, payload, signal) => {
           let result: Awaited<ReturnType<typeof prev>>;
