@@ -97,6 +97,18 @@ const inProcessApi = async (env: NodeJS.ProcessEnv): Promise<InProcess> => {
   };
 };
 
+/** Whether `pnpm start` answers on its port: PGlite's folder must not be opened twice. */
+const apiRunning = async (env: NodeJS.ProcessEnv) => {
+  try {
+    const res = await fetch(`http://127.0.0.1:${env.PORT ?? 3000}/health`, {
+      signal: AbortSignal.timeout(500),
+    });
+    return res.ok;
+  } catch {
+    return false;
+  }
+};
+
 const printButtons = (
   m: ChatMessage,
   numbering: Map<number, { message: ChatMessage; index: number }>,
@@ -147,6 +159,14 @@ const main = async () => {
   mkdirSync(stateDir, { recursive: true });
   const sessionFile = join(stateDir, "chat-session.json");
   const remote = env.OGI_API_URL && env.OGI_BOT_SERVICE_TOKEN;
+  // The usual case: `pnpm start` and `pnpm chat` both on the default `.data/`.
+  if (!remote && !env.OGI_DATA_DIR && !env.DATABASE_URL && (await apiRunning(env))) {
+    console.error(
+      "`pnpm start` 正在使用同一个数据目录：请先停止它，或设置 OGI_API_URL 和 OGI_BOT_SERVICE_TOKEN 连接它。\n" +
+        "The API (`pnpm start`) is running on the same data folder: stop it first, or set OGI_API_URL and OGI_BOT_SERVICE_TOKEN to talk to it.",
+    );
+    process.exit(2);
+  }
   const local = remote ? undefined : await inProcessApi(env);
   const api =
     local?.api ??
