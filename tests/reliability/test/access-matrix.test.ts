@@ -39,6 +39,8 @@ const only = (roles: readonly Role[], ok: number, extra: Partial<Record<Role, nu
 const everyone = (ok: number, extra: Partial<Record<Role, number>> = {}) =>
   only(ROLES, ok, { none: ok, ...extra });
 
+const IMPORT_HEADER =
+  "number,receivedOn,applicantType,channel,subject,applicantName,applicantContact,concludedOn,outcome";
 const FIXTURE = resolve(sharedDir, "fixtures/reports");
 
 describe("access matrix (PGlite)", () => {
@@ -214,6 +216,22 @@ describe("access matrix (PGlite)", () => {
       name: "an unknown application",
       build: () => ({ path: "/v1/applications/00000000-0000-4000-8000-000000000000" }),
       expect: only(ROLES, 404),
+    },
+    {
+      route: "GET /v1/agencies/{code}/applications/export",
+      name: "A's register as CSV",
+      build: () => ({ path: `/v1/agencies/${A}/applications/export` }),
+      expect: only(["clerk", "manager", "regionManager", "admin", "botForClerk"], 200),
+    },
+    {
+      route: "POST /v1/agencies/{code}/applications/import",
+      name: "a dry run of an import into A",
+      build: () => ({
+        path: `/v1/agencies/${A}/applications/import`,
+        body: `${IMPORT_HEADER}\n,2025-04-01,naturalPerson,online,导入,,,,\n`,
+        headers: { "content-type": "text/csv" },
+      }),
+      expect: only(["clerk", "manager", "admin", "botForClerk"], 200),
     },
     {
       route: "POST /v1/applications/{id}/events",
