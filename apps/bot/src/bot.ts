@@ -84,6 +84,9 @@ export const createBot = (deps: BotDeps): Bot<BotContext> => {
       (ctx.from ? await store.get<Lang>(`lang:${ctx.from.id}`) : undefined) ?? "zh",
   });
 
+  // Updates of one chat are handled one after another, in order (so a
+  // redelivered update also waits for the first delivery and is then recognised below).
+  bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
   // A redelivered update (webhook retry, restart before the offset was confirmed) runs once.
   bot.use(async (ctx, next) => {
     const key = `u:${ctx.update.update_id}`;
@@ -94,8 +97,6 @@ export const createBot = (deps: BotDeps): Bot<BotContext> => {
     await store.set(key, 1, SEEN_TTL_MS);
     await next();
   });
-  // Updates of one chat are handled one after another, in order.
-  bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
   bot.use((ctx, next) => {
     ctx.services = services;
     return next();

@@ -208,6 +208,14 @@ describe("/new", () => {
     // A second tap on the same card (a new update): the same Idempotency-Key, nothing new.
     await chat.pressData(confirm, card.messageId);
     expect((await adminApps()).length).toBe(before + 1);
+    // The same update delivered twice at the same moment (two webhook retries in flight).
+    await chat.send("/new 其他 今天 网络");
+    const card2 = chat.lastKeyboard()!;
+    await Promise.all([
+      chat.pressData(card2.buttons[0]![0]!.data, card2.messageId, 900_002),
+      chat.pressData(card2.buttons[0]![0]!.data, card2.messageId, 900_002),
+    ]);
+    expect((await adminApps()).length).toBe(before + 2);
   });
 });
 

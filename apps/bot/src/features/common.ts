@@ -59,7 +59,7 @@ export const writeKey = (ctx: BotContext) => {
 };
 
 const awaitKey = (ctx: BotContext) => `await:${ctx.chat?.id}:${ctx.from?.id}`;
-export const expect_ = (ctx: BotContext, a: Awaiting) =>
+export const awaitAnswer = (ctx: BotContext, a: Awaiting) =>
   ctx.services.store.set(awaitKey(ctx), a, 24 * 3600_000);
 export const clearAwaiting = (ctx: BotContext) => ctx.services.store.delete(awaitKey(ctx));
 export const readAwaiting = (ctx: BotContext) => ctx.services.store.get<Awaiting>(awaitKey(ctx));

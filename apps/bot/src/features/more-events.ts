@@ -15,10 +15,10 @@ import {
   yuan,
 } from "../ui.ts";
 import {
+  awaitAnswer,
   call,
   clearAwaiting,
   errorsText,
-  expect_,
   findOpenApplication,
   me,
   rememberLast,
@@ -57,7 +57,7 @@ export const toEventInput = (s: MoreState): EventInput => {
 };
 
 const card = async (ctx: BotContext, s: MoreState) => {
-  await expect_(ctx, { kind: "moreDate", number: s.number, event: s.event, fen: s.fen });
+  await awaitAnswer(ctx, { kind: "moreDate", number: s.number, event: s.event, fen: s.fen });
   await show(
     ctx,
     ctx.t("more-card", {
@@ -119,7 +119,7 @@ moreEvents.filter(
   async (ctx) => {
     const s = ctx.flow as { number: number; event: MoreEvent; fen: number | null };
     if (s.event === "feeNoticeIssued" && s.fen === null) {
-      await expect_(ctx, { kind: "feeAmount", number: s.number });
+      await awaitAnswer(ctx, { kind: "feeAmount", number: s.number });
       return show(ctx, ctx.t("more-ask-amount", { number: s.number }));
     }
     return card(ctx, { ...s, date: ctx.services.today() });

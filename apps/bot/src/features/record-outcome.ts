@@ -21,10 +21,10 @@ import {
   outcomeLabel,
 } from "../ui.ts";
 import {
+  awaitAnswer,
   call,
   clearAwaiting,
   errorsText,
-  expect_,
   findOpenApplication,
   me,
   rememberLast,
@@ -48,7 +48,7 @@ const groups = async (ctx: BotContext, number: number, intro?: string) => {
 };
 
 const card = async (ctx: BotContext, s: { number: number; outcome: Outcome; date: IsoDate }) => {
-  await expect_(ctx, { kind: "closeDate", number: s.number, outcome: s.outcome });
+  await awaitAnswer(ctx, { kind: "closeDate", number: s.number, outcome: s.outcome });
   await show(
     ctx,
     ctx.t("close-card", {

@@ -14,10 +14,10 @@ import {
   newDateKeyboard,
 } from "../ui.ts";
 import {
+  awaitAnswer,
   call,
   clearAwaiting,
   errorsText,
-  expect_,
   me,
   rememberLast,
   say,
@@ -29,7 +29,7 @@ import {
 export const registerApplication = new Composer<BotContext>();
 
 const askDate = async (ctx: BotContext, type: ApplicantType) => {
-  await expect_(ctx, { kind: "newDate", type });
+  await awaitAnswer(ctx, { kind: "newDate", type });
   await show(
     ctx,
     ctx.t("new-ask-date", { type: applicantLabel(type, ctx.lang) }),
