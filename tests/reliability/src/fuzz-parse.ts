@@ -142,13 +142,11 @@ export const parseCases = (fixtures: { name: string; bytes: Uint8Array }[]) => {
   ];
   if (pdfs.length > 0)
     options.push(
-      fc
-        .constantFrom(...pdfs)
-        .map((f) => ({
-          label: `${f.name} as text`,
-          input: dec.decode(f.bytes),
-          filename: "x.txt",
-        })),
+      fc.constantFrom(...pdfs).map((f) => ({
+        label: `${f.name} as text`,
+        input: dec.decode(f.bytes),
+        filename: "x.txt",
+      })),
     );
   return fc.oneof(...options);
 };

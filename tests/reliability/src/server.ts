@@ -3,6 +3,7 @@
 // `cleanup()` removes them, also after a failure.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { repoRoot } from "./harness.ts";
@@ -17,6 +18,17 @@ export const tempDir = (prefix: string) => {
   dirs.add(dir);
   return dir;
 };
+
+/** A free loopback port (for a server that must come back on the same address). */
+export const freePort = () =>
+  new Promise<number>((ok, fail) => {
+    const srv = createServer();
+    srv.once("error", fail);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => ok(port));
+    });
+  });
 
 export type Storage = { dataDir: string } | { databaseUrl: string };
 
