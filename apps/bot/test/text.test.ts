@@ -8,6 +8,7 @@ import {
 } from "@ogi/domain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { splitMessage } from "../src/features/common.ts";
 import { decodeCallback, encodeCallback } from "../src/text/callback.ts";
 import {
   outcomeCore,
@@ -63,17 +64,26 @@ describe("parseDate", () => {
   ])("%s → %s", (input, date) => {
     expect(parseDate(input, today)).toEqual({ ok: true, date });
   });
-  it.each(["2026-02-30", "2026-13-01", "11月32日", "明天", "abc", "", "2026-11-26", "12月1日"])(
-    "refuses %s with a bilingual message",
-    (input) => {
-      const r = parseDate(input, today);
-      expect(r.ok).toBe(false);
-      if (!r.ok) {
-        expect(r.error.zh).toMatch(/[\u4e00-\u9fff]/);
-        expect(r.error.en).toMatch(/[a-z]/);
-      }
-    },
-  );
+  it.each([
+    "__proto__",
+    "constructor",
+    "toString",
+    "2026-02-30",
+    "2026-13-01",
+    "11月32日",
+    "明天",
+    "abc",
+    "",
+    "2026-11-26",
+    "12月1日",
+  ])("refuses %s with a bilingual message", (input) => {
+    const r = parseDate(input, today);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.error.en).toMatch(/[a-z]/);
+    }
+  });
   it("round-trips every past date in every written form", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 3000 }), (back) => {
@@ -227,20 +237,68 @@ describe("parseMessage", () => {
       command: "frobnicate",
     });
     expect(parseMessage("你好", today)).toEqual({ kind: "text", text: "你好" });
+    // Names of Object.prototype are not commands (found by fast-check).
+    expect(parseMessage("/constructor", today)).toEqual({
+      kind: "unknownCommand",
+      command: "constructor",
+    });
+    expect(parseMessage("__proto__", today)).toEqual({ kind: "text", text: "__proto__" });
+    expect(parseMessage("/new 自然人 __proto__", today)).toMatchObject({
+      kind: "new",
+      errors: [{}],
+    });
   });
-  it("never throws on arbitrary text", () => {
+  // Messages made of the words staff type, glued or spaced in any order, plus arbitrary text.
+  const word = fc.constantFrom(
+    "/new",
+    "/close",
+    "/more",
+    "/summary",
+    "登记",
+    "新收",
+    "办结",
+    "统计",
+    "年报",
+    "12",
+    "１２",
+    "第3号",
+    "0",
+    "-1",
+    "自然人",
+    "商业企业",
+    "其他",
+    "邮寄",
+    "予以公开",
+    "不予公开",
+    "国家秘密",
+    "其他处理",
+    "3",
+    "今天",
+    "昨天",
+    "11月20日",
+    "2026-02-30",
+    "2026-11-20",
+    "　",
+    " ",
+    "，",
+    "__proto__",
+  );
+  const typed = fc.oneof(
+    fc.string(),
+    fc.string({ unit: "grapheme" }),
+    fc.array(word, { maxLength: 6 }).map((ws) => ws.join(" ")),
+    fc.array(word, { maxLength: 6 }).map((ws) => ws.join("")),
+  );
+  it("never throws on arbitrary text, and what it reads is consistent", () => {
     fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string(),
-          fc
-            .constantFrom("/new ", "/close ", "办结 ", "登记 ")
-            .chain((p) => fc.string().map((s) => p + s)),
-        ),
-        (s) => {
-          expect(parseMessage(s, today).kind).toBeTypeOf("string");
-        },
-      ),
+      fc.property(typed, (s) => {
+        const p = parseMessage(s, today);
+        if (p.kind === "close" && p.number !== undefined) expect(p.number).toBeGreaterThan(0);
+        if ((p.kind === "new" || p.kind === "close") && p.date) expect(p.date <= today).toBe(true);
+        if (p.kind === "close" && p.outcome?.kind === "choices")
+          expect(p.outcome.values.length).toBeGreaterThan(1);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
@@ -323,5 +381,37 @@ describe("callback data", () => {
   it("refuses to build data over 64 bytes", () => {
     expect(() => encodeCallback("k", "a", ["x".repeat(60)], 0)).toThrow(/64/);
     expect(decodeCallback("k", encodeCallback("k", "a", ["b"], 5), 5, 0).ok).toBe(true);
+  });
+});
+
+describe("splitMessage", () => {
+  it("keeps short messages whole and cuts long ones between lines, within the limit", () => {
+    expect(splitMessage("短消息")).toEqual(["短消息"]);
+    const lines = Array.from({ length: 300 }, (_, i) => `✅ 机关 ${i}：新收 12 · 办结 10`);
+    const parts = splitMessage(lines.join("\n"));
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.join("\n")).toBe(lines.join("\n"));
+    const pre = `<pre>${"x\n".repeat(5)}</pre>`;
+    expect(splitMessage(`${"a".repeat(20)}\n${pre}\n${"b".repeat(20)}`, 30)).toEqual([
+      "a".repeat(20),
+      pre,
+      "b".repeat(20),
+    ]);
+  });
+  it("never exceeds the limit and loses no character", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ maxLength: 120 }), { maxLength: 80 }),
+        fc.integer({ min: 50, max: 400 }),
+        (ls, limit) => {
+          const text = ls.map((l) => l.replace(/[<>]/g, "")).join("\n");
+          const parts = splitMessage(text, limit);
+          for (const p of parts) expect(p.length).toBeLessThanOrEqual(limit);
+          expect(parts.join("").replace(/\n/g, "")).toBe(
+            text.replace(/\n/g, "").replace(/^\s*$/, ""),
+          );
+        },
+      ),
+    );
   });
 });

@@ -6,12 +6,53 @@ import { ApiError, type ApplicationInfo, type Me } from "../api.ts";
 import type { Awaiting, BotContext, LastRecord } from "../context.ts";
 import { escapeHtml } from "../ui.ts";
 
-export const say = (ctx: BotContext, html: string, keyboard?: InlineKeyboard) =>
-  ctx.reply(html, {
-    parse_mode: "HTML",
-    ...(keyboard ? { reply_markup: keyboard } : {}),
-    link_preview_options: { is_disabled: true },
+/** Telegram's limit is 4,096 characters a message; some room for the entities. */
+export const MESSAGE_LIMIT = 4000;
+
+/**
+ * A long answer in several messages, cut between lines (each line is complete HTML; a <pre>
+ * block is kept whole). Pure, for tests.
+ */
+export const splitMessage = (html: string, limit = MESSAGE_LIMIT): string[] => {
+  if (html.length <= limit) return [html];
+  const segments = html.split(/(<pre>[\s\S]*?<\/pre>)/);
+  const blocks = segments.flatMap((b, k) => {
+    if (b.startsWith("<pre>")) return [b];
+    const lines = b.split("\n");
+    // The line breaks around a <pre> block separate blocks; they are not lines of their own.
+    if (k > 0 && lines[0] === "") lines.shift();
+    if (k < segments.length - 1 && lines.at(-1) === "") lines.pop();
+    return lines;
   });
+  const out: string[] = [];
+  let current = "";
+  for (const block of blocks) {
+    // A single line over the limit is cut hard (it has no markup of ours worth keeping).
+    const pieces =
+      block.length > limit ? (block.match(new RegExp(`[\\s\\S]{1,${limit}}`, "g")) ?? []) : [block];
+    for (const piece of pieces) {
+      const next = current === "" ? piece : `${current}\n${piece}`;
+      if (next.length > limit && current !== "") {
+        out.push(current);
+        current = piece;
+      } else current = next;
+    }
+  }
+  if (current.trim() !== "") out.push(current);
+  return out;
+};
+
+export const say = async (ctx: BotContext, html: string, keyboard?: InlineKeyboard) => {
+  const parts = splitMessage(html);
+  let last: Awaited<ReturnType<BotContext["reply"]>> | undefined;
+  for (const [i, part] of parts.entries())
+    last = await ctx.reply(part, {
+      parse_mode: "HTML",
+      ...(keyboard && i === parts.length - 1 ? { reply_markup: keyboard } : {}),
+      link_preview_options: { is_disabled: true },
+    });
+  return last!;
+};
 
 /** On a button press: replace the card's text and buttons; on a message: answer anew. */
 export const show = async (ctx: BotContext, html: string, keyboard?: InlineKeyboard) => {

@@ -15,15 +15,16 @@ export const addDays = (date: IsoDate, days: number): IsoDate => {
   return d.toISOString().slice(0, 10);
 };
 
-const RELATIVE: Record<string, number> = {
-  今天: 0,
-  今日: 0,
-  today: 0,
-  昨天: -1,
-  昨日: -1,
-  yesterday: -1,
-  前天: -2,
-};
+// A Map, not an object: typed text such as "__proto__" or "constructor" must not match.
+const RELATIVE = new Map<string, number>([
+  ["今天", 0],
+  ["今日", 0],
+  ["today", 0],
+  ["昨天", -1],
+  ["昨日", -1],
+  ["yesterday", -1],
+  ["前天", -2],
+]);
 
 const invalid = (input: string): DateResult => ({
   ok: false,
@@ -37,7 +38,7 @@ const invalid = (input: string): DateResult => ({
 export const looksLikeDate = (token: string): boolean => {
   const s = toHalfWidth(token).trim().toLowerCase();
   return (
-    s in RELATIVE ||
+    RELATIVE.has(s) ||
     /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/.test(s) ||
     /^\d{1,2}月\d{1,2}[日号]?$/.test(s) ||
     /^\d{8}$/.test(s)
@@ -51,7 +52,7 @@ export const looksLikeDate = (token: string): boolean => {
 export const parseDate = (input: string, today: IsoDate): DateResult => {
   const s = toHalfWidth(input).trim().toLowerCase();
   let candidate: string | undefined;
-  const relative = RELATIVE[s];
+  const relative = RELATIVE.get(s);
   if (relative !== undefined) candidate = addDays(today, relative);
   else {
     const full = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);

@@ -41,7 +41,7 @@ export type Parsed =
   | { kind: "text"; text: string };
 
 /** Commands and the Chinese words that mean the same when they open a message. */
-const ALIASES: Record<string, string> = {
+const ALIASES: Record<string, string> = Object.assign(Object.create(null) as object, {
   new: "new",
   登记: "new",
   新收: "new",
@@ -64,7 +64,7 @@ const ALIASES: Record<string, string> = {
   start: "start",
   cancel: "cancel",
   取消: "cancel",
-};
+});
 
 const badNumber = (t: string): Bilingual => ({
   zh: `“${t}”不是有效的申请编号，编号是正整数，例如 12`,
