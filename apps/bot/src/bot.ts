@@ -9,7 +9,7 @@ import { Bot, type BotError, Composer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { ApiUnavailable, type Me, type OgiApi } from "./api.ts";
 import type { BotContext, Lang, Logger, Services } from "./context.ts";
-import { clearAwaiting, readAwaiting, say, show } from "./features/common.ts";
+import { call, clearAwaiting, readAwaiting, say, show } from "./features/common.ts";
 import { help } from "./features/help.ts";
 import { language } from "./features/language.ts";
 import { link } from "./features/link.ts";
@@ -188,7 +188,10 @@ const features = (services: Services) => {
     const key = `me:${ctx.from.id}`;
     let m = await services.store.get<Me>(key);
     if (!m) {
-      m = (await services.api.me(ctx.from.id)) ?? undefined;
+      const found = await call(ctx, () => services.api.me(ctx.from!.id));
+      // undefined: refused and told (an administrator's account); null: not linked.
+      if (found === undefined) return;
+      m = found ?? undefined;
       if (m) await services.store.set(key, m, ME_TTL_MS);
     }
     if (!m) {

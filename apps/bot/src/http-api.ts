@@ -164,6 +164,11 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
       }
       // The first agency the user belongs to (a user linked in several agencies acts in the first).
       const m = out.memberships[0];
+      if (!m && out.kind === "admin")
+        throw new ApiError(403, {
+          zh: "系统管理员账号不属于任何机关，不能通过机器人登记；请用工作人员的邀请码关联。",
+          en: "An administrator's account belongs to no agency and cannot record through the bot; link a staff member's invite code instead.",
+        });
       if (!m) return null;
       const me: Me = {
         staffId: m.staffId,

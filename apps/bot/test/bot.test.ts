@@ -41,6 +41,7 @@ beforeAll(async () => {
       { name: "王科长", role: "manager" },
       { name: "孙经办", role: "clerk" },
       { name: "周经办", role: "clerk" },
+      { name: "系统管理员", role: "admin" },
     ],
   );
   invites.region = county[0]!.inviteCode;
@@ -48,6 +49,7 @@ beforeAll(async () => {
   invites.manager = dept[1]!.inviteCode;
   invites.clerk2 = dept[2]!.inviteCode;
   invites.clerk3 = dept[3]!.inviteCode;
+  invites.admin = dept[4]!.inviteCode;
 });
 afterAll(() => api?.close());
 
@@ -123,6 +125,14 @@ describe("linking and refusals", () => {
     expect(plain(texts(await used.send(`/start ${invites.clerk}`)))).toContain(
       "邀请码无效或已使用",
     );
+  });
+
+  it("tells an administrator's account why it cannot record through the bot", async () => {
+    const chat = new ChatSession(theBot(), user(2004, "管理员"));
+    expect(plain(texts(await chat.send(`/start ${invites.admin}`)))).toContain(
+      "系统管理员账号不属于任何机关",
+    );
+    expect(plain(texts(await chat.send("/new")))).toContain("系统管理员账号不属于任何机关");
   });
 
   it("links through the deep link's /start payload and welcomes back", async () => {

@@ -81,7 +81,7 @@ export const startApi = async (
 export const seedAgency = async (
   api: TestApi,
   agency: { code: string; name: string; regionCode?: string; parentCode?: string },
-  staff: { name: string; role: "clerk" | "manager" }[],
+  staff: { name: string; role: "clerk" | "manager" | "admin" }[],
 ) => {
   await api.admin("POST", "/v1/agencies", agency);
   const invites: { id: string; inviteCode: string }[] = [];
