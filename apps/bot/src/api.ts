@@ -74,7 +74,7 @@ export type RecordedEvent = { eventId: string; application: ApplicationInfo };
 
 /** The calls the bot needs. `as` is the Telegram user id the call acts for. */
 export type OgiApi = {
-  link(inviteCode: string, telegramUserId: number): Promise<Me>;
+  link(inviteCode: string, telegramUserId: number, idempotencyKey?: string): Promise<Me>;
   /** The staff record linked to this Telegram user, or null if none. */
   me(as: number): Promise<Me | null>;
   register(

@@ -146,8 +146,11 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
   };
 
   const api: OgiApi = {
-    async link(inviteCode, telegramUserId) {
-      await request("POST", "/v1/staff/link", { body: { inviteCode, telegramUserId } });
+    async link(inviteCode, telegramUserId, idempotencyKey) {
+      await request("POST", "/v1/staff/link", {
+        body: { inviteCode, telegramUserId },
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      });
       const m = await api.me(telegramUserId);
       if (!m) throw new ApiUnavailable("linked, but the API does not know the user");
       return m;

@@ -137,6 +137,8 @@ describe("linking and refusals", () => {
 
   it("links through the deep link's /start payload and welcomes back", async () => {
     const chat = await chatOf("manager", 3002);
+    // The same code sent again by the same user: still "linked", not "already used".
+    expect(plain(texts(await chat.send(`/start ${invites.manager}`)))).toContain("已关联：王科长");
     const r = await chat.send("/start");
     expect(plain(texts(r))).toContain("欢迎回来，王科长（某县工业和信息化局）");
   });

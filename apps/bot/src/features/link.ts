@@ -1,5 +1,6 @@
 // /start <invite code> (also the t.me/<bot>?start=<code> deep link, which arrives the same way):
 // links the Telegram account to a staff record through the API.
+import { createHash } from "node:crypto";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
 import { escapeHtml } from "../ui.ts";
@@ -20,7 +21,10 @@ link.filter(
         `${ctx.t("welcome-back", { name: escapeHtml(m.name), agency: escapeHtml(m.agencyName) })}\n\n${ctx.t("help")}`,
       );
     }
-    const m = await call(ctx, () => ctx.services.api.link(code, from));
+    // The same user sending the same code again (a retry after a lost answer) gets the first
+    // answer, "linked", rather than "code already used".
+    const key = `tg-link-${from}-${createHash("sha256").update(code).digest("base64url").slice(0, 16)}`;
+    const m = await call(ctx, () => ctx.services.api.link(code, from, key));
     if (!m) return;
     await ctx.services.store.delete(`me:${from}`);
     await say(
