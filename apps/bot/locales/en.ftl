@@ -22,6 +22,7 @@ role-clerk = clerk
 role-manager = manager
 role-admin = administrator
 
+awaiting-hint = (send /cancel to drop what you were doing)
 cancelled = Cancelled; nothing was recorded.
 btn-cancel = ✖ Cancel
 btn-back = ‹ Back

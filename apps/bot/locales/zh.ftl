@@ -22,6 +22,7 @@ role-clerk = 经办人
 role-manager = 管理人员
 role-admin = 系统管理员
 
+awaiting-hint = （发送 /cancel 可放弃当前操作）
 cancelled = 已取消，未作任何记录。
 btn-cancel = ✖ 取消
 btn-back = ‹ 返回

@@ -101,7 +101,8 @@ export const writeKey = (ctx: BotContext) => {
 
 const awaitKey = (ctx: BotContext) => `await:${ctx.chat?.id}:${ctx.from?.id}`;
 export const awaitAnswer = (ctx: BotContext, a: Awaiting) =>
-  ctx.services.store.set(awaitKey(ctx), a, 24 * 3600_000);
+  // An hour: a question left unanswered must not catch the next day's first message.
+  ctx.services.store.set(awaitKey(ctx), a, 3600_000);
 export const clearAwaiting = (ctx: BotContext) => ctx.services.store.delete(awaitKey(ctx));
 export const readAwaiting = (ctx: BotContext) => ctx.services.store.get<Awaiting>(awaitKey(ctx));
 

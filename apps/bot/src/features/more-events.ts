@@ -139,7 +139,8 @@ moreEvents.filter(
     const a = ctx.awaiting as { number: number };
     const text = ctx.parsed?.kind === "text" ? ctx.parsed.text : "";
     const fen = parseYuan(text);
-    if (fen === undefined) return say(ctx, ctx.t("more-bad-amount", { text }));
+    if (fen === undefined)
+      return say(ctx, `${ctx.t("more-bad-amount", { text })}\n${ctx.t("awaiting-hint")}`);
     return card(ctx, {
       number: a.number,
       event: "feeNoticeIssued",
@@ -159,7 +160,7 @@ moreEvents.filter(
   async (ctx) => {
     const a = ctx.awaiting as { number: number; event: MoreEvent; fen: number | null };
     const d = parseDate(ctx.parsed?.kind === "text" ? ctx.parsed.text : "", ctx.services.today());
-    if (!d.ok) return say(ctx, errorsText(ctx, [d.error]));
+    if (!d.ok) return say(ctx, `${errorsText(ctx, [d.error])}\n${ctx.t("awaiting-hint")}`);
     return card(ctx, { ...a, date: d.date });
   },
 );

@@ -146,7 +146,7 @@ recordOutcome.filter(
   async (ctx) => {
     const a = ctx.awaiting as { number: number; outcome: Outcome };
     const d = parseDate(ctx.parsed?.kind === "text" ? ctx.parsed.text : "", ctx.services.today());
-    if (!d.ok) return say(ctx, errorsText(ctx, [d.error]));
+    if (!d.ok) return say(ctx, `${errorsText(ctx, [d.error])}\n${ctx.t("awaiting-hint")}`);
     return card(ctx, { number: a.number, outcome: a.outcome, date: d.date });
   },
 );

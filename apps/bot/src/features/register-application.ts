@@ -92,7 +92,11 @@ registerApplication.filter(
     const a = ctx.awaiting as { kind: "newDate"; type: ApplicantType };
     const d = parseDate(ctx.parsed?.kind === "text" ? ctx.parsed.text : "", ctx.services.today());
     if (!d.ok) {
-      await say(ctx, errorsText(ctx, [d.error]), newDateKeyboard(ctx, a.type));
+      await say(
+        ctx,
+        `${errorsText(ctx, [d.error])}\n${ctx.t("awaiting-hint")}`,
+        newDateKeyboard(ctx, a.type),
+      );
       return;
     }
     await clearAwaiting(ctx);
