@@ -44,8 +44,15 @@ const store = (entries: Map<string, Entry>, now: () => number, persist: () => vo
 export const memoryStore = (now: () => number = Date.now): KeyValueStore =>
   store(new Map(), now, () => {});
 
-/** A JSON file rewritten atomically on every change: enough for one bot's small state. */
-export const fileStore = (path: string, now: () => number = Date.now): KeyValueStore => {
+/**
+ * A JSON file, rewritten atomically (temporary file, rename) at most every `flushMs` after a
+ * change and at exit: a busy bot must not rewrite it for every update.
+ */
+export const fileStore = (
+  path: string,
+  now: () => number = Date.now,
+  flushMs = 200,
+): KeyValueStore & { flush(): void } => {
   let entries = new Map<string, Entry>();
   try {
     entries = new Map(
@@ -55,9 +62,32 @@ export const fileStore = (path: string, now: () => number = Date.now): KeyValueS
     // No file yet (or an unreadable one): start empty.
   }
   mkdirSync(dirname(path), { recursive: true });
-  return store(entries, now, () => {
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const t = now();
+    const live = [...entries].filter(([, e]) => e.exp === undefined || e.exp > t);
     const tmp = `${path}.tmp`;
-    writeFileSync(tmp, JSON.stringify(Object.fromEntries(entries)));
+    writeFileSync(tmp, JSON.stringify(Object.fromEntries(live)));
     renameSync(tmp, path);
+  };
+  let dirty = false;
+  process.on("exit", () => {
+    if (dirty) flush();
   });
+  const kv = store(entries, now, () => {
+    dirty = true;
+    timer ??= setTimeout(() => {
+      dirty = false;
+      flush();
+    }, flushMs).unref();
+  });
+  return {
+    ...kv,
+    flush: () => {
+      dirty = false;
+      flush();
+    },
+  };
 };

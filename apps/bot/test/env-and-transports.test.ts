@@ -72,6 +72,7 @@ describe("storage", () => {
       await one.set("lang:1", "en");
       await one.set("gone", 1);
       await one.delete("gone");
+      one.flush();
       const two = fileStore(path);
       expect(await two.get("lang:1")).toBe("en");
       expect(await two.get("gone")).toBeUndefined();
