@@ -246,7 +246,15 @@ const main = async () => {
     terminal: process.stdin.isTTY,
   });
   rl.setPrompt("> ");
-  rl.prompt();
+  // Input piped in may end while an answer is still on its way: no prompt after that.
+  let closed = false;
+  rl.on("close", () => {
+    closed = true;
+  });
+  const prompt = () => {
+    if (!closed) rl.prompt();
+  };
+  prompt();
   for await (const line of rl) {
     const input = line.trim();
     if (input !== "") {
@@ -257,7 +265,7 @@ const main = async () => {
         console.error((e as Error).message);
       }
     }
-    rl.prompt();
+    prompt();
   }
   await local?.close();
 };
