@@ -1,11 +1,12 @@
 // `pnpm chat` as a newcomer uses it: a spawned process on a fresh embedded database, typed
 // input on stdin, the conversation on stdout.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createDb, createStaff, insertAgency } from "@ogi/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedAgency, startApi } from "./support/api-server.ts";
 
 const terminal = resolve(import.meta.dirname, "../src/transports/terminal.ts");
 let dir: string;
@@ -62,6 +63,35 @@ describe("pnpm chat", () => {
     // Next time without --as: the same user.
     const again = chat([], "在办\n");
     expect(again.out).toContain("在办申请 1 件");
+  });
+
+  it("talks to a running API given OGI_API_URL and OGI_BOT_SERVICE_TOKEN", async () => {
+    const api = await startApi(() => new Date());
+    try {
+      const [invite] = await seedAgency(api, { code: "411421-mzj", name: "某县民政局" }, [
+        { name: "郑科员", role: "clerk" },
+      ]);
+      // spawnSync would block the API in this process: spawn and wait instead.
+      const out = await new Promise<string>((ok) => {
+        const env: NodeJS.ProcessEnv = {
+          ...process.env,
+          OGI_DATA_DIR: join(dir, "remote-state"),
+          OGI_API_URL: api.url,
+          OGI_BOT_SERVICE_TOKEN: api.serviceToken,
+        };
+        const child = spawn(process.execPath, [terminal, "--as", invite!.inviteCode], { env });
+        let text = "";
+        child.stdout.on("data", (d) => {
+          text += d;
+        });
+        child.on("close", () => ok(text));
+        child.stdin.end("/new 社会公益组织 今天 当面\n1\n");
+      });
+      expect(out).toContain("已关联：郑科员，某县民政局");
+      expect(out).toContain("已登记 第 1 号：社会公益组织");
+    } finally {
+      await api.close();
+    }
   });
 
   it("acts as a staff member by name", () => {
