@@ -349,6 +349,54 @@ describe("/close", () => {
   });
 });
 
+describe("the remaining button paths", () => {
+  it("offers only the matching applicant types for an ambiguous word", async () => {
+    const chat = await chatOf("clerk2", 3003);
+    await chat.send("/new 机构 今天");
+    expect(
+      chat
+        .lastKeyboard()!
+        .buttons.flat()
+        .map((b) => b.text),
+    ).toEqual(["科研机构", "法律服务机构", "✖ 取消"]);
+    await chat.press("法律服务机构");
+    const r = await chat.press("前天");
+    expect(plain(texts(r))).toContain("收到日期：2026-11-23");
+    await chat.send("/cancel");
+  });
+
+  it("concludes with a group of one from the group buttons, and goes back from the card", async () => {
+    const chat = await chatOf("clerk2", 3003);
+    const n = await register(chat, "/new 自然人 今天 当面");
+    await chat.send(`/close ${n}`);
+    let r = await chat.press("部分公开");
+    expect(plain(texts(r))).toContain("办理结果：部分公开");
+    r = await chat.press("‹ 返回");
+    expect(plain(texts(r))).toContain(`第 ${n} 号：请选择办理结果`);
+    await chat.press("予以公开");
+    r = await chat.press("确认办结");
+    expect(plain(texts(r))).toContain(`第 ${n} 号已办结：予以公开`);
+  });
+
+  it("picks the application for /more from the list and dates the event by button", async () => {
+    const chat = await chatOf("clerk2", 3003);
+    const n = await register(chat, "/new 自然人 前天 当面");
+    await chat.send("/more");
+    await chat.press(`#${n} ·`);
+    await chat.press("延期答复");
+    let r = await chat.press("昨天");
+    expect(plain(texts(r))).toContain("日期：2026-11-24");
+    r = await chat.press("确认记录");
+    expect(plain(texts(r))).toContain(`第 ${n} 号已记录：延期答复（20 个工作日）（2026-11-24）`);
+    // The API's own refusals come through in the user's language: a date before receipt.
+    await chat.send(`/more ${n}`);
+    await chat.press("要求补正");
+    r = await chat.send("2026-11-01");
+    await chat.press("确认记录");
+    expect(plain(texts(chat.replies))).toMatch(/⚠️ .*早于收到申请之日/);
+  });
+});
+
 describe("/more", () => {
   it("records a correction request and a fee notice with its amount", async () => {
     const chat = await chatOf("clerk", 3001);
