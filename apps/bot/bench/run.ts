@@ -12,6 +12,7 @@ import { writeBenchSection } from "../../../scripts/bench-doc.ts";
 import { createBot } from "../src/bot.ts";
 import { createHttpApi } from "../src/http-api.ts";
 import { memoryStore } from "../src/storage.ts";
+import { flowCodec } from "../src/text/flow-data.ts";
 import { localTransformer, TEST_BOT_INFO } from "../src/transports/local.ts";
 import { seedAgency, startApi } from "../test/support/api-server.ts";
 
@@ -101,10 +102,15 @@ const pipelines = async (engine: "pglite" | "postgres"): Promise<Result[]> => {
     botInfo: TEST_BOT_INFO,
     api: http,
     storage: memoryStore(),
+    callbackSecret: "bench",
   });
+  const codec = flowCodec("bench", () => Math.floor(Date.now() / 60_000));
   let lastData = "";
+  let concluded = 0;
   bot.api.config.use(
     localTransformer((call) => {
+      if (typeof call.payload.text === "string" && call.payload.text.includes("已办结"))
+        concluded++;
       const kb = (call.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] })
         ?.inline_keyboard;
       if (kb?.[0]?.[0]?.callback_data) lastData = kb[0][0].callback_data;
@@ -166,6 +172,22 @@ const pipelines = async (engine: "pglite" | "postgres"): Promise<Result[]> => {
       (c, i) => press(userOf(c), confirm, 1_000_000 + c * 10_000 + i),
     ),
   );
+  // Conclusions of applications 1… (registered above): each press its own application.
+  results.push(
+    await drive(
+      `[${engine}] bot: confirm a conclusion (API: find it, record, year to date → reply)`,
+      (u) => bot.handleUpdate(u),
+      (c, i) =>
+        press(
+          userOf(c),
+          codec.encode({ k: "cx", number: c * PER_CHAT + i + 1, outcome: "granted", date: today }),
+          2_000_000 + c * 10_000 + i,
+        ),
+    ),
+  );
+  // The benchmark measures real work: every press must have concluded its application.
+  if (concluded !== CHATS * PER_CHAT)
+    throw new Error(`only ${concluded} of ${CHATS * PER_CHAT} conclusions were recorded`);
   results.push(
     await drive(
       `[${engine}] bot: /help (no API call; link gate cached)`,
