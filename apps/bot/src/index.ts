@@ -4,4 +4,4 @@ export type { BotContext, Logger } from "./context.ts";
 export { EnvError, parseEnv } from "./env.ts";
 export { createHttpApi, TELEGRAM_USER_HEADER } from "./http-api.ts";
 export { type StartedBot, type StartOptions, startBot } from "./start.ts";
-export { fileStore, type KeyValueStore, memoryStore } from "./storage.ts";
+export { fileStore, fromStorageAdapter, type KeyValueStore, memoryStore } from "./storage.ts";

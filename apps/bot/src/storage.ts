@@ -3,6 +3,7 @@
 // to type next. The memory store serves tests and one process; the file store survives a restart.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import type { StorageAdapter } from "grammy";
 
 export type KeyValueStore = {
   get<T>(key: string): Promise<T | undefined>;
@@ -10,7 +11,7 @@ export type KeyValueStore = {
   delete(key: string): Promise<void>;
 };
 
-type Entry = { v: unknown; exp?: number };
+export type Entry = { v: unknown; exp?: number };
 
 const store = (entries: Map<string, Entry>, now: () => number, persist: () => void) => {
   let writes = 0;
@@ -91,3 +92,29 @@ export const fileStore = (
     },
   };
 };
+
+/**
+ * Any grammY storage adapter (Redis, PostgreSQL, … from the grammY storages) as the bot's store,
+ * so that several instances share the typed answers, languages and last records. Expiry is kept
+ * with the value and checked on reading.
+ */
+export const fromStorageAdapter = (
+  adapter: StorageAdapter<Entry>,
+  now: () => number = Date.now,
+): KeyValueStore => ({
+  async get<T>(key: string) {
+    const e = await adapter.read(key);
+    if (!e) return undefined;
+    if (e.exp !== undefined && e.exp <= now()) {
+      await adapter.delete(key);
+      return undefined;
+    }
+    return e.v as T;
+  },
+  async set(key, value, ttlMs) {
+    await adapter.write(key, ttlMs === undefined ? { v: value } : { v: value, exp: now() + ttlMs });
+  },
+  async delete(key) {
+    await adapter.delete(key);
+  },
+});

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { MemorySessionStorage } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "../src/env.ts";
-import { fileStore, memoryStore } from "../src/storage.ts";
+import { type Entry, fileStore, fromStorageAdapter, memoryStore } from "../src/storage.ts";
 import { webhookApp } from "../src/transports/webhook.ts";
 import { seedAgency, startApi, type TestApi } from "./support/api-server.ts";
 import { makeBot } from "./support/bot.ts";
@@ -79,6 +80,21 @@ describe("storage", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("a grammY storage adapter as the store", () => {
+  it("keeps values with their expiry", async () => {
+    let t = 0;
+    const store = fromStorageAdapter(new MemorySessionStorage<Entry>(), () => t);
+    await store.set("a", { x: 1 }, 10);
+    await store.set("b", "kept");
+    expect(await store.get("a")).toEqual({ x: 1 });
+    t = 10;
+    expect(await store.get("a")).toBeUndefined();
+    expect(await store.get("b")).toBe("kept");
+    await store.delete("b");
+    expect(await store.get("b")).toBeUndefined();
   });
 });
 
