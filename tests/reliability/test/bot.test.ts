@@ -13,6 +13,8 @@ import { parseDate } from "../../../apps/bot/src/text/dates.ts";
 import { parseMessage } from "../../../apps/bot/src/text/shortcuts.ts";
 import { TEST_BOT_INFO } from "../../../apps/bot/src/transports/local.ts";
 import { ChatSession, plain } from "../../../apps/bot/src/transports/session.ts";
+import { webhookApp } from "../../../apps/bot/src/transports/webhook.ts";
+import { figuresTable, writeFigures } from "../src/figures.ts";
 import {
   type ApiProcess,
   cleanup,
@@ -30,6 +32,7 @@ let dataDir = "";
 let serviceToken = "";
 let invite = "";
 const errors: unknown[] = [];
+const botFigures = { messages: 0, callbacks: 0, parserCases: 0, recordedByFuzz: 0, botErrors: 0 };
 
 const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
   const res = await fetch(`${api.url}${path}`, {
@@ -97,7 +100,15 @@ beforeAll(async () => {
     "已关联",
   );
 });
-afterAll(cleanup);
+afterAll(async () => {
+  await cleanup();
+  botFigures.botErrors = errors.length;
+  if (process.env.OGI_SOAK)
+    writeFigures(
+      "bot",
+      `Last soak: ${new Date().toISOString().slice(0, 16)}Z (botErrors counts the failures the bot logged, all from the planned API outage).\n\n${figuresTable([botFigures])}`,
+    );
+});
 
 const textOf = (r: Awaited<ReturnType<ChatSession["send"]>>) =>
   plain(r.map((x) => (x.kind === "alert" ? x.text : x.message.text)).join("\n"));
@@ -140,6 +151,46 @@ describe("the bot under faults", () => {
   });
 });
 
+describe("the webhook", () => {
+  it("refuses calls without the right secret before the bot sees them", async () => {
+    const bot = makeBot();
+    const seen: string[] = [];
+    bot.api.config.use(async (_prev, method) => {
+      seen.push(method);
+      // biome-ignore lint/suspicious/noExplicitAny: a transformer's result depends on the method
+      return { ok: true, result: true } as any;
+    });
+    const app = webhookApp(bot, { path: "/telegram", secret: "reliability-secret-0123" });
+    const post = (headers: Record<string, string>) =>
+      app.request("/telegram", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({
+          update_id: 1,
+          message: {
+            message_id: 1,
+            date: 0,
+            chat: { id: 5001, type: "private", first_name: "x" },
+            from: { id: 5001, is_bot: false, first_name: "x" },
+            text: "/help",
+            entities: [{ type: "bot_command", offset: 0, length: 5 }],
+          },
+        }),
+      });
+    for (const headers of [
+      {} as Record<string, string>,
+      { "X-Telegram-Bot-Api-Secret-Token": "wrong" },
+      { "X-Telegram-Bot-Api-Secret-Token": "reliability-secret-012" },
+      { "X-Telegram-Bot-Api-Secret-Token": "" },
+    ])
+      expect((await post(headers)).status).toBe(401);
+    expect(seen).toEqual([]);
+    const right = await post({ "X-Telegram-Bot-Api-Secret-Token": "reliability-secret-0123" });
+    expect(right.status).toBe(200);
+    expect(seen).toContain("sendMessage");
+  });
+});
+
 describe("the bot with generated input", () => {
   const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
   it("messages of any text never crash it and record nothing", async () => {
@@ -175,12 +226,14 @@ describe("the bot with generated input", () => {
         ),
         async (text) => {
           if (text.trim() === "") return;
+          botFigures.messages++;
           const r = await chat.send(text);
           expect(r.length, JSON.stringify(text)).toBeGreaterThan(0);
         },
       ),
       { numRuns: RUNS * 2 },
     );
+    botFigures.recordedByFuzz += (await count()) - before;
     expect(await count()).toBe(before);
     expect(errors.length, "the bot logged its own failures").toBe(errorsBefore);
   });
@@ -204,6 +257,7 @@ describe("the bot with generated input", () => {
           fc.constant(real.split(".").reverse().join(".")),
         ),
         async (data) => {
+          botFigures.callbacks++;
           const r = await chat.pressData(data, card.messageId);
           expect(r.length, JSON.stringify(data)).toBeGreaterThan(0);
         },
@@ -224,6 +278,7 @@ describe("the bot's parsers with generated input", () => {
           fc.string({ unit: "binary", maxLength: 80 }),
         ),
         (text) => {
+          botFigures.parserCases++;
           const parsed = parseMessage(text, "2026-11-25");
           expect(typeof parsed).toBe("object");
           const d = parseDate(text, "2026-11-25");
@@ -247,6 +302,7 @@ describe("the bot's parsers with generated input", () => {
         fc.nat({ max: 60_000_000 }),
         fc.string({ maxLength: 64 }),
         (kind, fields, minute, junk) => {
+          botFigures.parserCases++;
           let data: string;
           try {
             data = encodeCallback(key, kind, fields, minute);

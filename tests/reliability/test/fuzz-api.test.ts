@@ -3,6 +3,7 @@
 // bodies per route (the soak runs many more).
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { figuresTable, writeFigures } from "../src/figures.ts";
 import { A, buildWorld, type World } from "../src/fixture.ts";
 import {
   applyMutation,
@@ -33,6 +34,11 @@ describe("fuzzing the write routes", () => {
   });
   afterAll(async () => {
     console.info(`fuzz-api: ${JSON.stringify(stats)}`);
+    if (process.env.OGI_SOAK)
+      writeFigures(
+        "fuzz-api",
+        `Last soak: ${new Date().toISOString().slice(0, 16)}Z, ${RUNS} generated bodies per route and field.\n\n${figuresTable([stats])}`,
+      );
     await s?.close();
   });
 

@@ -2,15 +2,27 @@
 // findings or one ImportError with a Chinese and an English message, within time and memory.
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { hugeCase, loadFixtures, parseCases, parseRunner } from "../src/fuzz-parse.ts";
+import { figuresTable, writeFigures } from "../src/figures.ts";
+import {
+  deepHtmlCase,
+  hugeCase,
+  loadFixtures,
+  parseCases,
+  parseRunner,
+} from "../src/fuzz-parse.ts";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const fixtures = loadFixtures();
 const runner = parseRunner({ timeoutMs: 60_000, maxHeapMb: 1024 });
-export const parseStats = { cases: 0, reports: 0, importErrors: 0, maxMs: 0, maxHeapMb: 0 };
+const parseStats = { cases: 0, reports: 0, importErrors: 0, maxMs: 0, maxHeapMb: 0 };
 
 afterAll(async () => {
   console.info(`fuzz-parse: ${JSON.stringify(parseStats)}`);
+  if (process.env.OGI_SOAK)
+    writeFigures(
+      "fuzz-parse",
+      `Last soak: ${new Date().toISOString().slice(0, 16)}Z, ${RUNS} mutated fixtures and a 15 MB file, each in a worker (60 s, 1 GB heap limits).\n\n${figuresTable([parseStats])}`,
+    );
   await runner.close();
 });
 
@@ -46,9 +58,19 @@ describe("fuzzing parseReport", () => {
   });
 
   it("a few-MB file is read or refused within the limits", async () => {
-    const r = await runner.run(hugeCase(fixtures, 4));
+    const r = await runner.run(hugeCase(fixtures, process.env.OGI_SOAK ? 15 : 4));
     parseStats.cases++;
     expect("hang" in r, r.ok ? "" : r.message).toBe(false);
     if (!r.ok) expect(r).toMatchObject({ name: "ImportError" });
+  });
+
+  // KNOWN BUG in packages/domain (src/import/html-source.ts walks the tree recursively): HTML
+  // nested 80,000 deep (420 KB; 12,000 deep is enough on the main thread) throws RangeError
+  // (stack overflow) instead of ImportError, and POST /v1/parse answers it with a 500. This test
+  // pins the bug so that the suite stays green; once it is fixed it fails: then expect
+  // { ok: false, name: "ImportError" } here.
+  it("KNOWN BUG: deeply nested HTML overflows the stack (RangeError, not ImportError)", async () => {
+    const r = await runner.run(deepHtmlCase);
+    expect(r).toMatchObject({ ok: false, name: "RangeError" });
   });
 });
