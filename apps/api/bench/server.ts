@@ -1,21 +1,36 @@
 // A server process for the benchmark: `bare` (node:http answering a fixed JSON body) or `api`
 // (the API on the database named by OGI_DATA_DIR or DATABASE_URL). Prints {"port":…} when ready.
 import { createServer } from "node:http";
-import { serve } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import { createDb } from "@ogi/db";
 import pino from "pino";
 import { createApp } from "../src/app.ts";
+import { cachedListener, createReadCache } from "../src/cache.ts";
+import { todayIn } from "../src/domain.ts";
 
 const ready = (port: number) => process.stdout.write(`${JSON.stringify({ port })}\n`);
 
 if (process.argv[2] === "bare") {
   const body = JSON.stringify({ ok: true, agency: "411421-gxkj", year: 2025, total: 42 });
-  const server = createServer((_req, res) => {
+  // `/bytes/N`: a fixed JSON body of N bytes, to compare with an API answer of the same size.
+  const sized = new Map<number, string>();
+  const bodyOf = (url: string | undefined) => {
+    const n = /^\/bytes\/(\d+)$/.exec(url ?? "")?.[1];
+    if (!n) return body;
+    let b = sized.get(Number(n));
+    if (!b) {
+      b = JSON.stringify({ pad: "x".repeat(Math.max(0, Number(n) - 10)) });
+      sized.set(Number(n), b);
+    }
+    return b;
+  };
+  const server = createServer((req, res) => {
+    const b = bodyOf(req.url);
     res.writeHead(200, {
       "content-type": "application/json",
-      "content-length": Buffer.byteLength(body),
+      "content-length": Buffer.byteLength(b),
     });
-    res.end(body);
+    res.end(b);
   });
   server.listen(0, "127.0.0.1", () => ready((server.address() as { port: number }).port));
 } else {
@@ -24,14 +39,18 @@ if (process.argv[2] === "bare") {
     dataDir: process.env.OGI_DATA_DIR,
     poolSize: 20,
   });
+  const cache = createReadCache(!process.env.DATABASE_URL);
+  const clock = { now: () => new Date() };
   const app = createApp({
     db: database.db,
-    clock: { now: () => new Date() },
+    clock,
     logger: pino({ level: "error" }),
-    config: { adminToken: process.env.OGI_ADMIN_TOKEN, cacheReads: !process.env.DATABASE_URL },
+    config: { adminToken: process.env.OGI_ADMIN_TOKEN },
+    cache,
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) =>
-    ready(info.port),
+  const server = createServer(
+    cachedListener(cache, () => todayIn(clock.now()), getRequestListener(app.fetch)),
   );
+  server.listen(0, "127.0.0.1", () => ready((server.address() as { port: number }).port));
   process.on("SIGTERM", () => server.close(() => database.close().then(() => process.exit(0))));
 }

@@ -2,8 +2,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { getPath } from "hono/utils/url";
-import { createReadCache } from "./cache.ts";
+import { createReadCache, responseCache } from "./cache.ts";
 import { type AppEnv, type Deps, resolvePrincipal } from "./context.ts";
+import { todayIn } from "./domain.ts";
 import { ApiError } from "./errors.ts";
 import { guards, isConnectionLost, unavailable } from "./guards.ts";
 import { agenciesApp } from "./routes/agencies.ts";
@@ -83,6 +84,11 @@ export const createApp = (given: Deps) => {
       404,
     ),
   );
+  // PGlite only (see cache.ts): a repeated read is answered from memory until the next write
+  // (before the guards: a stored answer needs no body limit, database or authentication check;
+  // it was stored for these very credentials, and any revocation is a write).
+  const cacheResponses = responseCache(deps.cache!, () => todayIn(deps.clock.now()));
+  app.use("/v1/*", async (c, next) => (await cacheResponses(c, next)) ?? undefined);
   app.use("/v1/*", ...guards());
   app.use("/v1/*", async (c, next) => {
     c.set("principal", await resolvePrincipal(deps, c));

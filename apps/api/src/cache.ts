@@ -4,18 +4,35 @@
 // in, so it is never served after that write.
 export type ReadCache = {
   get: <T>(key: string, compute: () => Promise<T>) => Promise<T>;
+  /** The value stored under `key` in the current generation, if any. */
+  peek: (key: string) => unknown;
+  /** Stores `value` if no write happened since `since` (a value of `generation()`). */
+  put: (key: string, value: unknown, since: number) => void;
+  generation: () => number;
   /** Called after every committed write. */
   invalidate: () => void;
   enabled: boolean;
 };
 
-const MAX_ENTRIES = 10_000;
+const MAX_ENTRIES = 5_000;
 
 export const createReadCache = (enabled: boolean): ReadCache => {
   let generation = 0;
   const entries = new Map<string, { generation: number; value: unknown }>();
+  const put = (key: string, value: unknown, since: number) => {
+    if (!enabled || since !== generation) return;
+    if (entries.size >= MAX_ENTRIES) entries.clear();
+    entries.set(key, { generation: since, value });
+  };
+  const peek = (key: string) => {
+    const hit = entries.get(key);
+    return hit && hit.generation === generation ? hit.value : undefined;
+  };
   return {
     enabled,
+    peek,
+    put,
+    generation: () => generation,
     get: async (key, compute) => {
       if (!enabled) return compute();
       const hit = entries.get(key);
@@ -23,10 +40,7 @@ export const createReadCache = (enabled: boolean): ReadCache => {
         return hit.value as Awaited<ReturnType<typeof compute>>;
       const started = generation;
       const value = await compute();
-      if (started === generation) {
-        if (entries.size >= MAX_ENTRIES) entries.clear();
-        entries.set(key, { generation: started, value });
-      }
+      put(key, value, started);
       return value;
     },
     invalidate: () => {
@@ -39,3 +53,99 @@ export const createReadCache = (enabled: boolean): ReadCache => {
 /** Through the cache when there is one. */
 export const cached = <T>(cache: ReadCache | undefined, key: string, compute: () => Promise<T>) =>
   cache ? cache.get(key, compute) : compute();
+
+type StoredResponse = { body: Buffer; headers: Record<string, string> };
+const MAX_BODY = 512 * 1024;
+
+type Incoming = {
+  method?: string;
+  url?: string;
+  headers: Record<string, string | string[] | undefined>;
+};
+
+/** The key of a GET answer: the day (summaries and due dates depend on it), URL, credentials. */
+const responseKey = (today: string, url: string, authorization: string, telegramUser: string) =>
+  `response:${today}:${url}:${authorization}:${telegramUser}`;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(",") : (v ?? ""));
+
+/**
+ * Whole answers to GET requests, per URL and credentials and day, until the next write: a
+ * repeated read costs a map lookup. This middleware stores them (and answers from them under
+ * app.request); `cachedListener` answers from them before the framework is involved.
+ */
+export const responseCache =
+  (cache: ReadCache, today: () => string) =>
+  async (
+    c: {
+      env: unknown;
+      req: { method: string; url: string; header: (name: string) => string | undefined };
+      res: Response;
+    },
+    next: () => Promise<void>,
+  ): Promise<Response | undefined> => {
+    if (!cache.enabled || c.req.method !== "GET") {
+      await next();
+      return undefined;
+    }
+    // Under @hono/node-server, read the Node request (building Fetch headers costs more).
+    const incoming = (c.env as { incoming?: Incoming } | undefined)?.incoming;
+    const header = (name: string) =>
+      incoming ? one(incoming.headers[name]) : (c.req.header(name) ?? "");
+    const url = incoming?.url ?? new URL(c.req.url).pathname + new URL(c.req.url).search;
+    const key = responseKey(today(), url, header("authorization"), header("x-telegram-user-id"));
+    const hit = cache.peek(key) as StoredResponse | undefined;
+    if (hit) return new Response(new Uint8Array(hit.body), { status: 200, headers: hit.headers });
+    const since = cache.generation();
+    await next();
+    if (c.res.status === 200) {
+      const body = Buffer.from(await c.res.clone().arrayBuffer());
+      if (body.byteLength <= MAX_BODY)
+        cache.put(
+          key,
+          {
+            body,
+            headers: {
+              ...Object.fromEntries(c.res.headers),
+              "content-length": String(body.byteLength),
+            },
+          },
+          since,
+        );
+    }
+    return undefined;
+  };
+
+/**
+ * A node:http listener: stored GET answers straight from the cache, everything else to
+ * `next` (@hono/node-server's listener for the app).
+ */
+export const cachedListener =
+  <
+    Req extends Incoming,
+    Res extends {
+      writeHead: (s: number, h: Record<string, string>) => unknown;
+      end: (b: Buffer) => unknown;
+    },
+  >(
+    cache: ReadCache,
+    today: () => string,
+    next: (req: Req, res: Res) => unknown,
+  ) =>
+  (req: Req, res: Res) => {
+    if (cache.enabled && req.method === "GET" && req.url?.startsWith("/v1/")) {
+      const key = responseKey(
+        today(),
+        req.url,
+        one(req.headers.authorization),
+        one(req.headers["x-telegram-user-id"]),
+      );
+      const hit = cache.peek(key) as StoredResponse | undefined;
+      if (hit) {
+        res.writeHead(200, hit.headers);
+        res.end(hit.body);
+        return;
+      }
+    }
+    return next(req, res);
+  };

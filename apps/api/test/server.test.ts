@@ -247,3 +247,60 @@ describe("read cache (PGlite: one writer)", () => {
     }
   });
 });
+
+describe("answers from the cache over HTTP", () => {
+  it("a stored GET answer is served until a write, then the new one; per credentials", async () => {
+    const { createServer } = await import("node:http");
+    const { getRequestListener } = await import("@hono/node-server");
+    const { cachedListener, createReadCache } = await import("../src/cache.ts");
+    const database = await createDb({ dataDir: "memory" });
+    const cache = createReadCache(true);
+    const clock = fixedClock("2025-06-01T00:00:00Z");
+    const app = createApp({
+      db: database.db,
+      clock,
+      logger: pino({ level: "silent" }),
+      config: { adminToken: ADMIN_TOKEN },
+      cache,
+    });
+    const server = createServer(
+      cachedListener(cache, () => "2025-06-01", getRequestListener(app.fetch)),
+    );
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const headers = {
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+        "content-type": "application/json",
+      };
+      const post = (path: string, body: unknown) =>
+        fetch(`${base}${path}`, { method: "POST", headers, body: JSON.stringify(body) });
+      expect((await post("/v1/agencies", { code: "411421-http2", name: "缓存局" })).status).toBe(
+        201,
+      );
+      const total = async () => {
+        const r = await fetch(`${base}/v1/agencies/411421-http2/summary?asOf=2025-06-01`, {
+          headers,
+        });
+        return ((await r.json()) as { received: { total: number } }).received.total;
+      };
+      expect(await total()).toBe(0);
+      expect(await total()).toBe(0);
+      expect(
+        (
+          await post("/v1/agencies/411421-http2/applications", {
+            receivedOn: "2025-05-06",
+            applicantType: "naturalPerson",
+          })
+        ).status,
+      ).toBe(201);
+      expect(await total()).toBe(1);
+      // Another credential does not get the admin's stored answer.
+      const anonymous = await fetch(`${base}/v1/agencies/411421-http2/summary?asOf=2025-06-01`);
+      expect(anonymous.status).toBe(401);
+    } finally {
+      await new Promise((r) => server.close(r));
+      await database.close();
+    }
+  });
+});
