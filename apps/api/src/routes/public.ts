@@ -80,6 +80,13 @@ export const publicApp = () =>
         } catch (error) {
           if (error instanceof ImportError)
             throw new ApiError(422, `import.${error.code}`, { zh: error.zh, en: error.message });
+          // The reader running out of stack or array length (HTML nested thousands deep) is
+          // still this input's fault: a clear 422, not a 500.
+          if (error instanceof RangeError)
+            throw new ApiError(422, "import.unreadable", {
+              zh: "无法读取该文件（结构过深或过大）。",
+              en: "The file can't be read (nested too deep or too large).",
+            });
           throw error;
         }
       },
