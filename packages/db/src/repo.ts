@@ -10,7 +10,7 @@ import type {
 } from "@ogi/domain";
 import { type AnyColumn, and, asc, desc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "./client.ts";
-import { contributionDelta, tableFromFlows } from "./counts.ts";
+import { type CountDelta, contributionDelta, tableFromFlows } from "./counts.ts";
 import {
   agencies,
   apiTokens,
@@ -282,8 +282,9 @@ const applyCounts = async (
   agencyCode: string,
   before: Application | undefined,
   after: Application,
+  known?: CountDelta[],
 ) => {
-  const deltas = contributionDelta(before, after);
+  const deltas = known ?? contributionDelta(before, after);
   if (deltas.length === 0) return;
   await ex
     .insert(requestCounts)
@@ -362,6 +363,8 @@ export const appendEvent = async (
   event: ApplicationEvent,
   state: (app: Application) => ApplicationState,
   by: Recorder,
+  /** contributionDelta(stored.application, after), when the caller has it already. */
+  deltas?: CountDelta[],
 ) => {
   const after: Application = {
     ...stored.application,
@@ -383,7 +386,7 @@ export const appendEvent = async (
     .set({ ...s, receivedYear: Number(s.receivedOn.slice(0, 4)) })
     .where(eq(applications.id, stored.row.id))
     .returning();
-  await applyCounts(ex, stored.row.agencyCode, stored.application, after);
+  await applyCounts(ex, stored.row.agencyCode, stored.application, after, deltas);
   return { row: row!, application: after };
 };
 

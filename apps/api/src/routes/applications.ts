@@ -103,7 +103,7 @@ export const recordEvent = async (
   const deltas = contributionDelta(stored.application, after);
   await assertYearsOpen(tx, stored.row.agencyCode, yearsOf(deltas, ...dates));
   const by = { actor: actorOf(p), channel: channel ?? channelOf(p), now };
-  const { row, application } = await appendEvent(tx, stored, event, rowState, by);
+  const { row, application } = await appendEvent(tx, stored, event, rowState, by, deltas);
   // The application as it is now, without reading it again.
   const recorded = {
     seq: 0,
