@@ -210,6 +210,28 @@ describe("security", () => {
     expect(nul.status).toBe(422);
   });
 
+  it("a token revoked through the API is refused at once (401)", async () => {
+    const { id, token } = (
+      await s.call("POST", "/v1/tokens", {
+        token: ADMIN_TOKEN,
+        body: { kind: "personal", staffId: w.staffIds.manager },
+      })
+    ).data;
+    expect((await s.call("GET", "/v1/me", { token })).status).toBe(200);
+    expect((await s.call("POST", `/v1/tokens/${id}/revoke`, { token })).status).toBe(200);
+    for (const path of ["/v1/me", `/v1/agencies/${A}`, `/v1/agencies/${A}/summary`])
+      expect((await s.call("GET", path, { token })).status, path).toBe(401);
+  });
+
+  it("the public parse route answers absurdly nested HTML with 422, not 500", async () => {
+    const r = await s.call("POST", "/v1/parse?filename=x.html", {
+      body: "<html><table><tr><td>".repeat(20_000),
+      headers: { "content-type": "text/html" },
+    });
+    expect(r.status).toBe(422);
+    expect(r.data.error.message.zh).toBeTruthy();
+  });
+
   it("the applicant's data is not in the audit trail's API answers nor in reports", async () => {
     const r = await s.call("GET", `/v1/agencies/${A}/reports/2025?format=md`, {
       token: ADMIN_TOKEN,
