@@ -2,7 +2,7 @@
 // can continue it after a restart. Telegram allows 64 bytes. The data is versioned, stamped with
 // the minute it was issued, and signed (HMAC, truncated), so a forged, corrupted, outdated or
 // expired button is recognised and answered clearly instead of being acted on.
-import { createHmac } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 
 export const CALLBACK_VERSION = "1";
 export const MAX_CALLBACK_BYTES = 64;
@@ -47,7 +47,11 @@ export const decodeCallback = (
   if (parts[0] !== CALLBACK_VERSION) return { ok: false, error: "version" };
   const signature = parts.pop()!;
   const body = parts.join(".");
-  if (signature !== mac(key, body)) return { ok: false, error: "forged" };
+  // Constant time: a forger learns nothing from how long the refusal took.
+  const expected = Buffer.from(mac(key, body));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, error: "forged" };
   const issued = parts.pop()!;
   if (!/^[0-9a-z]{1,10}$/.test(issued)) return { ok: false, error: "malformed" };
   const issuedAtMinute = Number.parseInt(issued, 36);
