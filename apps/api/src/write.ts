@@ -106,8 +106,14 @@ export const write = async <B, S extends number>(
 };
 
 /** Refuses (409) a write that changes a year whose report is published and locked. */
-export const assertYearsOpen = async (tx: Tx, agencyCode: string, years: Iterable<number>) => {
-  const locked = new Set(await lockedYears(tx, agencyCode));
+export const assertYearsOpen = async (
+  tx: Tx,
+  agencyCode: string,
+  years: Iterable<number>,
+  /** The agency's locked years, when the caller has read them already. */
+  known?: readonly number[],
+) => {
+  const locked = new Set(known ?? (await lockedYears(tx, agencyCode)));
   for (const year of new Set(years))
     if (locked.has(year))
       throw conflict("yearLocked", {

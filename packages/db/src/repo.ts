@@ -254,16 +254,44 @@ export const getApplication = async (
   ex: Executor,
   id: string,
   options: { forUpdate?: boolean } = {},
-): Promise<StoredApplication | undefined> => {
-  const query = ex.select().from(applications).where(eq(applications.id, id));
-  const [row] = options.forUpdate ? await query.for("update") : await query;
-  if (!row) return undefined;
-  const events = await ex
-    .select()
-    .from(applicationEvents)
-    .where(eq(applicationEvents.applicationId, id))
-    .orderBy(asc(applicationEvents.seq));
-  return { row, application: toApplication(row, events), events };
+): Promise<StoredApplication | undefined> =>
+  (await loadApplication(ex, id, options.forUpdate ?? false))?.stored;
+
+type EventJson = Omit<typeof applicationEvents.$inferSelect, "recordedAt"> & { recordedAt: string };
+
+/**
+ * The application with its events, and the locked years of its agency, in one query (the
+ * path of every event; `forUpdate` locks the row until the transaction ends).
+ */
+export const loadApplication = async (
+  ex: Executor,
+  id: string,
+  forUpdate: boolean,
+): Promise<{ stored: StoredApplication; lockedYears: number[] } | undefined> => {
+  const query = ex
+    .select({
+      row: applications,
+      events: sql<EventJson[]>`coalesce((
+        select json_agg(json_build_object('seq', e.seq, 'applicationId', e.application_id,
+          'eventId', e.event_id, 'type', e.type, 'date', e.date, 'payload', e.payload,
+          'recordedBy', e.recorded_by, 'channel', e.channel, 'recordedAt', e.recorded_at)
+          order by e.seq)
+        from ${applicationEvents} e where e.application_id = ${applications.id}), '[]'::json)`,
+      locked: sql<number[] | null>`(
+        select array_agg(distinct p.year) from ${publishedReports} p
+        where p.agency_code = ${applications.agencyCode} and p.reopened_at is null)`,
+    })
+    .from(applications)
+    .where(eq(applications.id, id));
+  const [found] = forUpdate ? await query.for("update", { of: applications }) : await query;
+  if (!found) return undefined;
+  const raw =
+    typeof found.events === "string" ? (JSON.parse(found.events) as EventJson[]) : found.events;
+  const events = raw.map((e) => ({ ...e, seq: Number(e.seq), recordedAt: new Date(e.recordedAt) }));
+  return {
+    stored: { row: found.row, application: toApplication(found.row, events), events },
+    lockedYears: (found.locked ?? []).map(Number),
+  };
 };
 
 /** What the events derive, cached on the row for queries. */
@@ -356,7 +384,10 @@ export const createApplication = async (
   return { row: row!, application };
 };
 
-/** Appends an event (already validated against the application by the caller). */
+/**
+ * Appends an event (already validated against the application by the caller): the event, the
+ * application's derived columns and the count deltas in one statement.
+ */
 export const appendEvent = async (
   ex: Executor,
   stored: StoredApplication,
@@ -364,30 +395,34 @@ export const appendEvent = async (
   state: (app: Application) => ApplicationState,
   by: Recorder,
   /** contributionDelta(stored.application, after), when the caller has it already. */
-  deltas?: CountDelta[],
+  known?: CountDelta[],
 ) => {
   const after: Application = {
     ...stored.application,
     events: [...stored.application.events, event],
   };
   const s = state(after);
-  await ex.insert(applicationEvents).values({
-    applicationId: stored.row.id,
-    eventId: event.id,
-    type: event.type,
-    date: event.date,
-    payload: event,
-    recordedBy: by.actor,
-    channel: by.channel,
-    recordedAt: by.now,
-  });
-  const [row] = await ex
-    .update(applications)
-    .set({ ...s, receivedYear: Number(s.receivedOn.slice(0, 4)) })
-    .where(eq(applications.id, stored.row.id))
-    .returning();
-  await applyCounts(ex, stored.row.agencyCode, stored.application, after, deltas);
-  return { row: row!, application: after };
+  const deltas = known ?? contributionDelta(stored.application, after);
+  const receivedYear = Number(s.receivedOn.slice(0, 4));
+  const agency = stored.row.agencyCode;
+  await ex.execute(sql`
+    with recorded as (
+      insert into ${applicationEvents} (application_id, event_id, type, date, payload, recorded_by, channel, recorded_at)
+      values (${stored.row.id}, ${event.id}, ${event.type}, ${event.date}, ${JSON.stringify(event)}::jsonb,
+        ${by.actor}, ${by.channel}, ${by.now.toISOString()}::timestamptz)
+    ), counted as (
+      insert into ${requestCounts} (agency_code, year, row, col, n)
+      select ${agency}, t.y, t.r, t.k, t.n
+      from unnest(${sql.param(deltas.map((d) => d.year))}::int[], ${sql.param(deltas.map((d) => d.row))}::text[],
+        ${sql.param(deltas.map((d) => d.column))}::text[], ${sql.param(deltas.map((d) => d.n))}::int[]) as t(y, r, k, n)
+      on conflict (agency_code, year, row, col) do update set n = ${requestCounts}.n + excluded.n
+    )
+    update ${applications} set received_on = ${s.receivedOn}, received_year = ${receivedYear},
+      applicant_type = ${s.applicantType}, channel = ${s.channel}, status = ${s.status},
+      concluded_on = ${s.concludedOn}, outcome = ${s.outcome}, due_date = ${s.dueDate}
+    where id = ${stored.row.id}`);
+  const row: ApplicationRow = { ...stored.row, ...s, receivedYear };
+  return { row, application: after };
 };
 
 export type ApplicationFilter = {

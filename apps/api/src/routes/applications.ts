@@ -8,6 +8,7 @@ import {
   createApplication,
   getApplication,
   listApplications,
+  loadApplication,
 } from "@ogi/db";
 import {
   type Application,
@@ -85,8 +86,9 @@ export const recordEvent = async (
   posted: EventBody,
   channel?: "import",
 ) => {
-  const stored = await getApplication(tx, id, { forUpdate: true });
-  if (!stored) throw notFound({ zh: `申请 ${id}`, en: `Application ${id}` });
+  const loaded = await loadApplication(tx, id, true);
+  if (!loaded) throw notFound({ zh: `申请 ${id}`, en: `Application ${id}` });
+  const { stored, lockedYears } = loaded;
   // The agency exists (the row refers to it); admins and the agency's own staff need no query.
   const own =
     p.kind === "admin" ||
@@ -101,7 +103,7 @@ export const recordEvent = async (
   if (!verdict.ok) throw conflict(verdict.code, verdict.message);
   const after = { ...stored.application, events: [...stored.application.events, event] };
   const deltas = contributionDelta(stored.application, after);
-  await assertYearsOpen(tx, stored.row.agencyCode, yearsOf(deltas, ...dates));
+  await assertYearsOpen(tx, stored.row.agencyCode, yearsOf(deltas, ...dates), lockedYears);
   const by = { actor: actorOf(p), channel: channel ?? channelOf(p), now };
   const { row, application } = await appendEvent(tx, stored, event, rowState, by, deltas);
   // The application as it is now, without reading it again.
