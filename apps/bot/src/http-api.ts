@@ -101,6 +101,16 @@ const toApplication = (a: ApplicationOut): ApplicationInfo => ({
   ...(a.workingDaysLeft !== undefined ? { workingDaysLeft: a.workingDaysLeft } : {}),
 });
 
+const RESET_CODES = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "ECONNABORTED"]);
+const isConnectionReset = (e: unknown): boolean => {
+  for (let c: unknown = e, depth = 0; c && depth < 4; depth++) {
+    const code = (c as { code?: unknown }).code;
+    if (typeof code === "string" && RESET_CODES.has(code)) return true;
+    c = (c as { cause?: unknown }).cause;
+  }
+  return false;
+};
+
 export const createHttpApi = (options: HttpApiOptions): OgiApi => {
   const doFetch = options.fetch ?? fetch;
   const base = options.baseUrl.replace(/\/+$/, "");
@@ -115,14 +125,24 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
     if (opts.as !== undefined) headers[TELEGRAM_USER_HEADER] = String(opts.as);
     if (opts.body !== undefined) headers["content-type"] = "application/json";
     if (opts.idempotencyKey) headers["idempotency-key"] = opts.idempotencyKey;
-    let res: Response;
-    try {
-      res = await doFetch(`${base}${path}`, {
+    // A read is safe to repeat, and so is every write: each carries its Idempotency-Key (a
+    // write without one is only the link, whose repeat the API refuses harmlessly).
+    const attempt = () =>
+      doFetch(`${base}${path}`, {
         method,
         headers,
         ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
         signal: AbortSignal.timeout(timeoutMs),
       });
+    let res: Response;
+    try {
+      try {
+        res = await attempt();
+      } catch (e) {
+        // A kept-alive connection the server closed as it was reused: once more, on a new one.
+        if (!isConnectionReset(e)) throw e;
+        res = await attempt();
+      }
     } catch (e) {
       throw new ApiUnavailable(`${method} ${path}: ${(e as Error).message}`, { cause: e });
     }
