@@ -1,9 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MemorySessionStorage } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiUnavailable } from "../src/api.ts";
 import { EnvError, parseEnv } from "../src/env.ts";
+import { createHttpApi } from "../src/http-api.ts";
 import { type Entry, fileStore, fromStorageAdapter, memoryStore } from "../src/storage.ts";
 import { webhookApp } from "../src/transports/webhook.ts";
 import { seedAgency, startApi, type TestApi } from "./support/api-server.ts";
@@ -95,6 +99,60 @@ describe("a grammY storage adapter as the store", () => {
     expect(await store.get("b")).toBe("kept");
     await store.delete("b");
     expect(await store.get("b")).toBeUndefined();
+  });
+});
+
+describe("the API client", () => {
+  it("repeats a request once when the server drops the connection, and not more", async () => {
+    let requests = 0;
+    let dropEvery = 1;
+    const server = createServer((req, res) => {
+      requests++;
+      if (requests % (dropEvery + 1) !== 0) {
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          agency: { code: "a", name: "A" },
+          year: 2026,
+          asOf: "2026-11-25",
+          carriedOver: { total: 1 },
+          received: { total: 2, naturalPerson: 2 },
+          concluded: { granted: { total: 1 } },
+          concludedByGroup: {},
+          concludedTotal: { total: 1 },
+          openNow: { total: 2 },
+          overdue: 0,
+          dueWithin5WorkingDays: 0,
+          balanced: true,
+        }),
+      );
+    });
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", () => ok()));
+    try {
+      const api = createHttpApi({
+        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        serviceToken: "t",
+      });
+      const s = await api.summary(1, "a", "2026-11-25");
+      expect(s).toMatchObject({
+        carriedOver: 1,
+        received: 2,
+        concluded: 1,
+        open: 2,
+        balanced: true,
+      });
+      expect(requests).toBe(2);
+      dropEvery = 5;
+      requests = 0;
+      await expect(api.summary(1, "a", "2026-11-25")).rejects.toBeInstanceOf(ApiUnavailable);
+      expect(requests).toBe(2);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    }
   });
 });
 
