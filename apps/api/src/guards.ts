@@ -74,6 +74,15 @@ export const guards = (): MiddlewareHandler[] => {
   const authFailures = windows();
   const parses = windows();
   return [
+    // A NUL in the address (a path or query parameter) can't reach the database either.
+    async (c, next) => {
+      if (/%00|\u0000/i.test(c.req.url))
+        throw invalid(
+          [{ path: "url", message: "contains a NUL character / 地址中含有 NUL 字符" }],
+          400,
+        );
+      return next();
+    },
     async (c, next) => {
       const type = c.req.header("content-type") ?? "";
       if (c.req.path !== "/v1/check" && /json/i.test(type)) return jsonLimit(c, next);
