@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { createDb, type Database, type Db, freshPostgres, sql } from "@ogi/db";
+import { analyze, createDb, type Database, type Db, freshPostgres, sql } from "@ogi/db";
 import { APPLICANT_TYPES, OUTCOMES } from "@ogi/domain";
 import autocannon from "autocannon";
 import pino from "pino";
@@ -262,6 +262,8 @@ try {
     await bulkRegister(database.db, "bench-big", 1_000_000);
     log(`  written in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     await bulkRegion(database.db, "419999", 1_000);
+    // As on any start (createDb analyzes PGlite, which has no autovacuum).
+    await analyze(database.db);
     const demoSummary = await latency(database, "/v1/agencies/411421-gxkj/summary?asOf=2025-12-31");
     row(
       "GET summary of the demo agency without the cache (first read after a write; PGlite, in process, median of 30)",

@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { getRequestListener } from "@hono/node-server";
-import { countAdminTokens, createDb, createToken, listAgencies } from "@ogi/db";
+import { analyze, countAdminTokens, createDb, createToken, listAgencies } from "@ogi/db";
 import pino from "pino";
 import { createApp } from "./app.ts";
 import { cachedListener, createReadCache } from "./cache.ts";
@@ -68,6 +68,9 @@ const main = async () => {
       ].join("\n"),
     );
   });
+  // PGlite has no autovacuum: refresh the planner's statistics now and then.
+  if (!config.databaseUrl)
+    setInterval(() => void analyze(database.db).catch(() => {}), 6 * 3_600_000).unref();
   const stop = () => {
     server.close(async () => {
       await database.close();

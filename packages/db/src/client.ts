@@ -4,7 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import { type ExtractTablesWithRelations, type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -57,6 +57,9 @@ export const createDb = async (config: DbConfig = {}): Promise<Database> => {
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   try {
     await migratePglite(db as never, { migrationsFolder });
+    // PGlite runs no autovacuum: without statistics the planner scans whole tables once they
+    // grow. Analyze on opening (and see `analyze` for long-running processes).
+    await client.exec("analyze");
   } catch (error) {
     await client.close();
     throw error;
@@ -67,3 +70,8 @@ export const createDb = async (config: DbConfig = {}): Promise<Database> => {
 /** Rows of a raw SQL query (both drivers answer `{ rows }`). */
 export const queryRows = async <T>(ex: Executor, query: SQL): Promise<T[]> =>
   ((await ex.execute(query)) as unknown as { rows: T[] }).rows;
+
+/** Refreshes the planner's statistics (PGlite has no autovacuum to do it). */
+export const analyze = async (ex: Executor) => {
+  await ex.execute(sql`analyze`);
+};

@@ -17,6 +17,7 @@ import {
   applicationEvents,
   applications,
   auditLog,
+  COUNT_SHARDS,
   idempotencyKeys,
   openingBalances,
   publishedReports,
@@ -305,6 +306,13 @@ export type ApplicationState = {
   dueDate: string | null;
 };
 
+/** The counter rows an application writes to (see COUNT_SHARDS). */
+export const shardOf = (applicationId: string) => {
+  let h = 0;
+  for (let i = 0; i < applicationId.length; i++) h = (h * 31 + applicationId.charCodeAt(i)) | 0;
+  return Math.abs(h) % COUNT_SHARDS;
+};
+
 const applyCounts = async (
   ex: Executor,
   agencyCode: string,
@@ -314,15 +322,17 @@ const applyCounts = async (
 ) => {
   const deltas = known ?? contributionDelta(before, after);
   if (deltas.length === 0) return;
+  const shard = shardOf(after.id);
   await ex
     .insert(requestCounts)
-    .values(deltas.map((d) => ({ agencyCode, ...d })))
+    .values(deltas.map((d) => ({ agencyCode, ...d, shard })))
     .onConflictDoUpdate({
       target: [
         requestCounts.agencyCode,
         requestCounts.year,
         requestCounts.row,
         requestCounts.column,
+        requestCounts.shard,
       ],
       set: { n: sql`${requestCounts.n} + excluded.n` },
     });
@@ -411,11 +421,11 @@ export const appendEvent = async (
       values (${stored.row.id}, ${event.id}, ${event.type}, ${event.date}, ${JSON.stringify(event)}::jsonb,
         ${by.actor}, ${by.channel}, ${by.now.toISOString()}::timestamptz)
     ), counted as (
-      insert into ${requestCounts} (agency_code, year, row, col, n)
-      select ${agency}, t.y, t.r, t.k, t.n
+      insert into ${requestCounts} (agency_code, year, row, col, shard, n)
+      select ${agency}, t.y, t.r, t.k, ${shardOf(stored.row.id)}, t.n
       from unnest(${sql.param(deltas.map((d) => d.year))}::int[], ${sql.param(deltas.map((d) => d.row))}::text[],
         ${sql.param(deltas.map((d) => d.column))}::text[], ${sql.param(deltas.map((d) => d.n))}::int[]) as t(y, r, k, n)
-      on conflict (agency_code, year, row, col) do update set n = ${requestCounts}.n + excluded.n
+      on conflict (agency_code, year, row, col, shard) do update set n = ${requestCounts}.n + excluded.n
     )
     update ${applications} set received_on = ${s.receivedOn}, received_year = ${receivedYear},
       applicant_type = ${s.applicantType}, channel = ${s.channel}, status = ${s.status},

@@ -144,10 +144,17 @@ export const requestCounts = pgTable(
     year: integer("year").notNull(),
     row: text("row").notNull(),
     column: text("col").notNull(),
+    /**
+     * Concurrent events of one agency would all wait for the same few counter rows until each
+     * commits; each application writes to one of COUNT_SHARDS rows per cell, and readers sum.
+     */
+    shard: integer("shard").notNull().default(0),
     n: integer("n").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.agencyCode, t.year, t.row, t.column] })],
+  (t) => [primaryKey({ columns: [t.agencyCode, t.year, t.row, t.column, t.shard] })],
 );
+
+export const COUNT_SHARDS = 16;
 
 /** The sections a person writes: overview, proactive, appeals, problems, otherMatters, fees. */
 export const reportSections = pgTable(
