@@ -190,8 +190,10 @@ try {
     rps: xs.reduce((a, r) => a + r.rps, 0) / xs.length,
   });
   const runs: Record<string, Run[]> = {};
-  const measure = async (name: string, opts: autocannon.Options) =>
-    (runs[name] ??= []).push(await load(opts));
+  const measure = async (name: string, opts: autocannon.Options) => {
+    const result = await load(opts);
+    runs[name] = [...(runs[name] ?? []), result];
+  };
   for (let round = 0; round < 3; round++) {
     await measure("bare", { url: `${bare.url}/` });
     await measure("bareSummary", { url: `${bare.url}/bytes/${summaryBytes}` });
