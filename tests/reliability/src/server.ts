@@ -81,7 +81,7 @@ export const startApi = async (
   child.stderr!.on("data", (d: Buffer) => {
     out += d.toString();
   });
-  const timeoutMs = options.timeoutMs ?? 60_000;
+  const timeoutMs = options.timeoutMs ?? 120_000;
   const deadline = Date.now() + timeoutMs;
   let url: string | undefined;
   while (Date.now() < deadline) {

@@ -18,7 +18,7 @@ describe.each(engines)("kill -9 under load on %s", (engine) => {
         storage,
         clients: 50,
         events: 600,
-        timeLimitMs: 90_000,
+        timeLimitMs: 150_000,
       });
       console.info(JSON.stringify(figures));
       expect(problems).toEqual([]);

@@ -332,7 +332,12 @@ describe("fuzzing the write routes", () => {
           expect(await dbDigest(s.database.db)).toBe(before);
         }
       }),
-      { numRuns: RUNS * 4, endOnFailure: true },
+      {
+        numRuns: RUNS * 4,
+        endOnFailure: true,
+        // Found by the soak: a NUL in an id reached the database (a 500).
+        examples: [[["POST", "/v1/staff/{id}/revoke"], "%00"]],
+      },
     );
   });
 });
