@@ -1,5 +1,9 @@
-// OgiApi over HTTP: the bot's service token plus the X-Telegram-User-Id header (the API then
-// acts with that user's role). Error bodies are `{ error: { code, message: { zh, en } } }`.
+// OgiApi over HTTP with the API's own typed client (`createClient`, hc<AppType> from @ogi/api):
+// the bot's service token plus the X-Telegram-User-Id header (the API then acts with that
+// user's role). Every answer that is not a success is turned into an error here, in the fetch
+// the client uses: ApiError (4xx, the API's `{ error: { message: { zh, en } } }`) or
+// ApiUnavailable (no answer, 5xx, time-out).
+import { createClient, IDEMPOTENCY_HEADER } from "@ogi/api";
 import type { ApplicantType, IsoDate, Outcome } from "@ogi/domain";
 import {
   ApiError,
@@ -50,7 +54,6 @@ type ApplicationOut = {
   events?: { id: string; type: string }[];
 };
 
-type ListOut = { applications: ApplicationOut[] };
 type MeOut = {
   kind: "admin" | "service" | "staff";
   memberships: {
@@ -60,12 +63,6 @@ type MeOut = {
     role: "clerk" | "manager";
     name: string;
   }[];
-};
-type AgencyOut = {
-  code: string;
-  name: string;
-  regionCode: string | null;
-  parentCode: string | null;
 };
 
 const total = (c: Counts | undefined) => c?.total ?? 0;
@@ -111,29 +108,19 @@ const isConnectionReset = (e: unknown): boolean => {
   return false;
 };
 
-export const createHttpApi = (options: HttpApiOptions): OgiApi => {
-  const doFetch = options.fetch ?? fetch;
-  const base = options.baseUrl.replace(/\/+$/, "");
-  const timeoutMs = options.timeoutMs ?? 15_000;
+/** The success variant of a typed response (failures have been thrown by `guardedFetch`). */
+const ok = <R extends { ok: boolean }>(r: R): Extract<R, { ok: true }> => {
+  if (!r.ok) throw new ApiUnavailable("unexpected failure status");
+  return r as Extract<R, { ok: true }>;
+};
 
-  const request = async (
-    method: string,
-    path: string,
-    opts: { as?: number; body?: unknown; idempotencyKey?: string; accept?: "json" | "text" } = {},
-  ) => {
-    const headers: Record<string, string> = { authorization: `Bearer ${options.serviceToken}` };
-    if (opts.as !== undefined) headers[TELEGRAM_USER_HEADER] = String(opts.as);
-    if (opts.body !== undefined) headers["content-type"] = "application/json";
-    if (opts.idempotencyKey) headers["idempotency-key"] = opts.idempotencyKey;
-    // A read is safe to repeat, and so is every write: each carries its Idempotency-Key (a
-    // write without one is only the link, whose repeat the API refuses harmlessly).
-    const attempt = () =>
-      doFetch(`${base}${path}`, {
-        method,
-        headers,
-        ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+/** fetch with a time-out, one retry on a dropped connection, and failures as errors. */
+const guardedFetch =
+  (inner: typeof fetch, timeoutMs: number): typeof fetch =>
+  async (input, init) => {
+    const what = `${init?.method ?? "GET"} ${input instanceof Request ? input.url : String(input)}`;
+    // A read is safe to repeat, and so is every write: each carries its Idempotency-Key.
+    const attempt = () => inner(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     let res: Response;
     try {
       try {
@@ -144,12 +131,10 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
         res = await attempt();
       }
     } catch (e) {
-      throw new ApiUnavailable(`${method} ${path}: ${(e as Error).message}`, { cause: e });
+      throw new ApiUnavailable(`${what}: ${(e as Error).message}`, { cause: e });
     }
     if (res.status >= 500)
-      throw new ApiUnavailable(
-        `${method} ${path}: ${res.status} ${await res.text().catch(() => "")}`,
-      );
+      throw new ApiUnavailable(`${what}: ${res.status} ${await res.text().catch(() => "")}`);
     if (!res.ok) {
       const body = (await res.json().catch(() => undefined)) as
         | { error?: { message?: { zh: string; en: string } } }
@@ -162,15 +147,28 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
         },
       );
     }
-    return opts.accept === "text" ? res.text() : res.json();
+    return res;
   };
+
+export const createHttpApi = (options: HttpApiOptions): OgiApi => {
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const fetch_ = guardedFetch(options.fetch ?? fetch, options.timeoutMs ?? 15_000);
+  /** The typed client acting for a Telegram user (or as the service itself). */
+  const client = (as?: number) =>
+    createClient(base, options.serviceToken, {
+      ...(as !== undefined ? { telegramUserId: as } : {}),
+      fetch: fetch_,
+    });
+  const idem = (key: string) => ({ headers: { [IDEMPOTENCY_HEADER]: key } });
 
   const api: OgiApi = {
     async link(inviteCode, telegramUserId, idempotencyKey) {
-      await request("POST", "/v1/staff/link", {
-        body: { inviteCode, telegramUserId },
-        ...(idempotencyKey ? { idempotencyKey } : {}),
-      });
+      ok(
+        await client().v1.staff.link.$post(
+          { json: { inviteCode, telegramUserId } },
+          idempotencyKey ? idem(idempotencyKey) : {},
+        ),
+      );
       const m = await api.me(telegramUserId);
       if (!m) throw new ApiUnavailable("linked, but the API does not know the user");
       return m;
@@ -178,7 +176,7 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
     async me(as) {
       let out: MeOut;
       try {
-        out = (await request("GET", "/v1/me", { as })) as MeOut;
+        out = await ok(await client(as).v1.me.$get()).json();
       } catch (e) {
         // 403 notLinked: this Telegram user is no staff member (or was revoked).
         if (e instanceof ApiError && (e.status === 403 || e.status === 401 || e.status === 404))
@@ -202,28 +200,25 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
       };
       if (m.role !== "manager") return me;
       // A manager of an agency that others sit under (a county government) manages a region.
-      const { agencies: list } = (await request("GET", "/v1/agencies", { as })) as {
-        agencies: AgencyOut[];
-      };
+      const { agencies: list } = await ok(await client(as).v1.agencies.$get()).json();
       const own = list.find((a) => a.code === m.agencyCode);
       if (own?.regionCode && list.some((a) => a.parentCode === m.agencyCode))
         me.regionCode = own.regionCode;
       return me;
     },
     async register(as, agencyCode, body, idempotencyKey) {
-      const a = (await request(
-        "POST",
-        `/v1/agencies/${encodeURIComponent(agencyCode)}/applications`,
-        {
-          as,
-          body,
-          idempotencyKey,
-        },
-      )) as ApplicationOut & { dueDate: string | null };
+      const c = client(as);
+      const a = await ok(
+        await c.v1.agencies[":code"].applications.$post(
+          { param: { code: agencyCode }, json: body },
+          idem(idempotencyKey),
+        ),
+      ).json();
       // The received event's id (for /undo). Registered already: a failure here loses only that.
-      const detail = (await request("GET", `/v1/applications/${encodeURIComponent(a.id)}`, {
-        as,
-      }).catch(() => undefined)) as ApplicationOut | undefined;
+      const detail = await c.v1.applications[":id"]
+        .$get({ param: { id: a.id } })
+        .then((r) => ok(r).json())
+        .catch(() => undefined);
       if (!detail)
         return {
           id: a.id,
@@ -233,26 +228,35 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
           status: "open",
           dueDate: a.dueDate,
         };
-      const received = detail.events?.find((e) => e.type === "received");
+      const received = detail.events.find((e) => e.type === "received");
       return {
         ...toApplication(detail),
         ...(received ? { receivedEventId: received.id } : {}),
       };
     },
     async applications(as, agencyCode, filter) {
-      const path = `/v1/agencies/${encodeURIComponent(agencyCode)}/applications`;
+      const list = client(as).v1.agencies[":code"].applications;
+      const param = { code: agencyCode };
       if (filter.number !== undefined) {
         // Numbers run from 1 in order, so the n-th application is usually number n.
-        const q = new URLSearchParams({ limit: "1", offset: String(filter.number - 1) });
-        const hit = (await request("GET", `${path}?${q}`, { as })) as ListOut;
-        const rows = hit.applications;
-        if (rows[0]?.number === filter.number) return rows.map(toApplication);
+        const hit = await ok(
+          await list.$get({ param, query: { limit: "1", offset: String(filter.number - 1) } }),
+        ).json();
+        if (hit.applications[0]?.number === filter.number)
+          return hit.applications.map(toApplication);
       }
       const out: ApplicationInfo[] = [];
       for (let offset = 0; ; offset += 1000) {
-        const q = new URLSearchParams({ limit: "1000", offset: String(offset) });
-        if (filter.status) q.set("status", filter.status);
-        const page = (await request("GET", `${path}?${q}`, { as })) as ListOut;
+        const page = await ok(
+          await list.$get({
+            param,
+            query: {
+              limit: "1000",
+              offset: String(offset),
+              ...(filter.status ? { status: filter.status } : {}),
+            },
+          }),
+        ).json();
         const rows = page.applications;
         out.push(
           ...rows
@@ -263,37 +267,32 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
       }
     },
     async addEvent(as, applicationId, event, idempotencyKey) {
-      const r = (await request(
-        "POST",
-        `/v1/applications/${encodeURIComponent(applicationId)}/events`,
-        {
-          as,
-          body: event,
-          idempotencyKey,
-        },
-      )) as ApplicationOut;
+      const r = await ok(
+        await client(as).v1.applications[":id"].events.$post(
+          { param: { id: applicationId }, json: event },
+          idem(idempotencyKey),
+        ),
+      ).json();
       // The answer is the application as it is now; the event just recorded is the last one.
-      const recorded = [...(r.events ?? [])].reverse().find((e) => e.type === event.type);
+      const recorded = [...r.events].reverse().find((e) => e.type === event.type);
       return { eventId: recorded?.id ?? "", application: toApplication(r) };
     },
     async summary(as, agencyCode, asOf: IsoDate) {
-      const s = (await request(
-        "GET",
-        `/v1/agencies/${encodeURIComponent(agencyCode)}/summary?asOf=${asOf}`,
-        { as },
-      )) as SummaryOut;
+      const s = await ok(
+        await client(as).v1.agencies[":code"].summary.$get({
+          param: { code: agencyCode },
+          query: { asOf },
+        }),
+      ).json();
       return toSummary(s);
     },
     async regionSummary(as, regionCode, asOf) {
-      const s = (await request(
-        "GET",
-        `/v1/regions/${encodeURIComponent(regionCode)}/summary?asOf=${asOf}`,
-        { as },
-      )) as SummaryOut;
+      const c = client(as);
+      const s = await ok(
+        await c.v1.regions[":code"].summary.$get({ param: { code: regionCode }, query: { asOf } }),
+      ).json();
       // One line per agency the manager sees (their agency and those under it).
-      const { agencies } = (await request("GET", "/v1/agencies", { as })) as {
-        agencies: AgencyOut[];
-      };
+      const { agencies } = await ok(await c.v1.agencies.$get()).json();
       const lines = await Promise.all(
         agencies.map(async (a) => ({
           code: a.code,
@@ -304,20 +303,22 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
       return { ...toSummary(s), agencies: lines } satisfies RegionSummary;
     },
     async report(as, agencyCode, year) {
-      return (await request(
-        "GET",
-        `/v1/agencies/${encodeURIComponent(agencyCode)}/reports/${year}`,
-        {
-          as,
-        },
-      )) as ReportWithFindings;
+      const r = await ok(
+        await client(as).v1.agencies[":code"].reports[":year"].$get({
+          param: { code: agencyCode, year: String(year) },
+          query: {},
+        }),
+      ).json();
+      return r as unknown as ReportWithFindings;
     },
     async reportHtml(as, agencyCode, year) {
-      return (await request(
-        "GET",
-        `/v1/agencies/${encodeURIComponent(agencyCode)}/reports/${year}?format=html`,
-        { as, accept: "text" },
-      )) as string;
+      const r = ok(
+        await client(as).v1.agencies[":code"].reports[":year"].$get({
+          param: { code: agencyCode, year: String(year) },
+          query: { format: "html" },
+        }),
+      );
+      return r.text();
     },
   };
   return api;
