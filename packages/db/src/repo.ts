@@ -90,20 +90,27 @@ export const agencyTree = async (ex: Executor, code: string): Promise<string[]> 
  * code without its trailing zeros is the prefix of the codes under it: 4114 ⊃ 411421), and
  * everything under them by the parent chain.
  */
-export const regionAgencies = async (ex: Executor, regionCode: string): Promise<string[]> => {
+const regionTree = (regionCode: string) => {
   const prefix = regionCode.replace(/0+$/, "") || regionCode;
-  const rows = await queryRows<{ code: string }>(
-    ex,
-    sql`
+  return sql`(
     with recursive tree(code) as (
       select code from agencies where region_code = ${regionCode} or region_code like ${`${prefix}%`}
       union
       select a.code from agencies a join tree t on a.parent_code = t.code
     )
-    select code from tree order by code`,
-  );
-  return rows.map((r) => r.code);
+    select code from tree)`;
 };
+
+export const regionAgencies = async (ex: Executor, regionCode: string): Promise<string[]> =>
+  (await regionAgencyRows(ex, regionCode)).map((a) => a.code);
+
+/** The agencies of a region (see regionAgencies), in one query. */
+export const regionAgencyRows = async (ex: Executor, regionCode: string) =>
+  ex
+    .select()
+    .from(agencies)
+    .where(sql`${agencies.code} in ${regionTree(regionCode)}`)
+    .orderBy(asc(agencies.code));
 
 // ── Staff and tokens ──────────────────────────────────────────────────────────
 

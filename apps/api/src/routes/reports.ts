@@ -6,13 +6,13 @@ import {
   getAgency,
   getOpeningBalances,
   getPublished,
-  listAgencies,
   listApplications,
   loadRegister,
   publishReport,
   putOpeningBalance,
   putSection,
   regionAgencies,
+  regionAgencyRows,
   reopenReport,
 } from "@ogi/db";
 import {
@@ -462,10 +462,10 @@ export const reportsApp = (deps: Deps) =>
         const p = c.get("principal");
         const { code, year } = c.req.valid("param");
         const q = c.req.valid("query");
-        const codes = await regionAgencies(deps.db, code);
+        const agencies = await regionAgencyRows(deps.db, code);
+        const codes = agencies.map((a) => a.code);
         if (codes.length === 0)
           throw notFound({ zh: `区域 ${code} 下的机构`, en: `Agencies of region ${code}` });
-        const agencies = await listAgencies(deps.db, codes);
         const top = agencies.find((a) => a.regionCode === code && !a.parentCode);
         const target = { name: top ? `${top.name}（汇总）` : `${code}（汇总）`, code };
         const { report: sum, allPublished } = await regionReport(deps.db, agencies, year, target);
