@@ -11,7 +11,14 @@ import {
   holidayFileYears,
   parseEntry,
 } from "./holiday-file.ts";
-import { addDays, assertIsoDate, dayNumber, isWeekend, weekdayName, yearOf } from "./iso-dates.ts";
+import {
+  assertIsoDate,
+  dayNumber,
+  fromDayNumber,
+  isWeekend,
+  weekdayName,
+  yearOf,
+} from "./iso-dates.ts";
 import { inLieuName, LUNAR_RANGE, statutoryHolidays } from "./statutory-holidays.ts";
 
 export type DayKind = "workday" | "weekend" | "holiday" | "makeUpWorkday";
@@ -137,9 +144,51 @@ export const createWorkingCalendar = (options: WorkingCalendarOptions = {}): Wor
     };
   };
 
+  // Per year: a flag per day and running counts of working days, built once, so that a
+  // due date or a count of days left is array look-ups instead of a walk over date strings.
+  type YearIndex = { start: number; flags: Uint8Array; before: Int32Array; total: number };
+  const indexes = new Map<number, YearIndex>();
+  const yearIndex = (year: number): YearIndex => {
+    let ix = indexes.get(year);
+    if (ix) return ix;
+    const { days } = table(year);
+    const start = dayNumber(`${String(year).padStart(4, "0")}-01-01`);
+    const length = dayNumber(`${String(year + 1).padStart(4, "0")}-01-01`) - start;
+    const flags = new Uint8Array(length);
+    const before = new Int32Array(length + 1); // before[i] = working days among the first i
+    for (let i = 0; i < length; i++) {
+      const weekday = (((start + i + 4) % 7) + 7) % 7;
+      flags[i] = weekday === 0 || weekday === 6 ? 0 : 1;
+      before[i + 1] = before[i]! + flags[i]!;
+    }
+    for (const [date, special] of days) {
+      const i = dayNumber(date) - start;
+      flags[i] = special.kind === "makeUpWorkday" ? 1 : 0;
+    }
+    for (let i = 0; i < length; i++) before[i + 1] = before[i]! + flags[i]!;
+    ix = { start, flags, before, total: before[length]! };
+    indexes.set(year, ix);
+    return ix;
+  };
+  const yearOfDay = (n: number) => yearOf(fromDayNumber(n));
+  let recent: YearIndex | undefined; // due dates walk within one or two years
+  const workingByNumber = (n: number): boolean => {
+    if (!recent || n < recent.start || n >= recent.start + recent.flags.length)
+      recent = yearIndex(yearOfDay(n));
+    return recent.flags[n - recent.start] === 1;
+  };
+  /** Working days d with d ≤ n, counted from the start of `base`'s year. */
+  const runningCount = (n: number, baseYear: number): number => {
+    const year = yearOfDay(n);
+    let count = 0;
+    for (let y = baseYear; y < year; y++) count += yearIndex(y).total;
+    const ix = yearIndex(year);
+    return count + ix.before[n - ix.start + 1]!;
+  };
+
   const isWorkingDay = (date: IsoDate): boolean => {
-    const s = table(yearOf(assertIsoDate(date))).days.get(date);
-    return s ? s.kind === "makeUpWorkday" : !isWeekend(date);
+    assertIsoDate(date);
+    return workingByNumber(dayNumber(date));
   };
 
   const addWorkingDays = (date: IsoDate, n: number): IsoDate => {
@@ -147,23 +196,20 @@ export const createWorkingCalendar = (options: WorkingCalendarOptions = {}): Wor
     if (!Number.isInteger(n))
       throw new RangeError(`working days must be a whole number, got ${n} / 工作日数应为整数`);
     const step = n < 0 ? -1 : 1;
-    let d = date;
+    let d = dayNumber(date);
     for (let left = Math.abs(n); left > 0; ) {
-      d = addDays(d, step);
-      if (isWorkingDay(d)) left--;
+      d += step;
+      if (workingByNumber(d)) left--;
     }
-    return d;
+    return fromDayNumber(d);
   };
 
   const workingDaysBetween = (a: IsoDate, b: IsoDate): number => {
     assertIsoDate(a);
     assertIsoDate(b);
     const [from, to, sign] = a <= b ? [a, b, 1] : [b, a, -1];
-    let count = 0;
-    for (let i = dayNumber(from) + 1, d = addDays(from, 1); i <= dayNumber(to); i++) {
-      if (isWorkingDay(d)) count++;
-      d = addDays(d, 1);
-    }
+    const base = yearOf(from);
+    const count = runningCount(dayNumber(to), base) - runningCount(dayNumber(from), base);
     return sign * count || 0; // no -0
   };
 
