@@ -2,6 +2,7 @@
 // rowspan/colspan, <br> inside cells, &nbsp; everywhere. Tables are expanded into a grid
 // (a spanned cell repeats its label down its rows), each row becoming one line of cells.
 import { parseDocument } from "htmlparser2";
+import { importErrors } from "./import-error.ts";
 import { displayWidth, joinWrapped } from "./normalize.ts";
 import type { Cell, SourceDoc, SourceLine } from "./source-lines.ts";
 
@@ -201,6 +202,20 @@ const tableLines = (table: Node, starts: number[]): SourceLine[] => {
     });
   });
   return lines;
+};
+
+/** Real pages nest a few dozen levels; the readers below recurse, so refuse absurd depths. */
+export const MAX_HTML_DEPTH = 500;
+
+/** Throws ImportError too-deep when the page nests elements deeper than MAX_HTML_DEPTH. */
+export const assertHtmlDepth = (html: string): void => {
+  const dom = parseDocument(html) as unknown as Node;
+  const stack: [Node, number][] = [[dom, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_HTML_DEPTH) throw importErrors.tooDeep(MAX_HTML_DEPTH);
+    for (const child of node.children ?? []) stack.push([child, depth + 1]);
+  }
 };
 
 export const htmlToSource = (html: string): SourceDoc => {

@@ -9,6 +9,7 @@ export type ImportErrorCode =
   | "encrypted-pdf"
   | "invalid-json"
   | "too-large"
+  | "too-deep"
   | "not-a-report";
 
 export class ImportError extends Error {
@@ -67,6 +68,11 @@ export const importErrors = {
     new ImportError("too-large", {
       zh: `文本过长（${chars} 个字符），不像是一份年度报告（通常不到 100 万字符）。`,
       en: `The text is too long (${chars} characters) to be one annual report (usually under a million).`,
+    }),
+  tooDeep: (depth: number) =>
+    new ImportError("too-deep", {
+      zh: `HTML 嵌套过深（超过 ${depth} 层），不像是一份年度报告的网页。`,
+      en: `The HTML is nested too deeply (over ${depth} levels) to be an annual report's page.`,
     }),
   notAReport: () =>
     new ImportError("not-a-report", {

@@ -4,7 +4,7 @@
 import type { Finding } from "../findings.ts";
 import { type ReportDraft, reportDraftSchema } from "../report.ts";
 import { checkReport } from "../rules.ts";
-import { htmlToSource } from "./html-source.ts";
+import { assertHtmlDepth, htmlToSource } from "./html-source.ts";
 import { ImportError, importErrors } from "./import-error.ts";
 import {
   isOwnCsv,
@@ -77,6 +77,7 @@ export const parseReportText = (text: string): ParseResult => {
  */
 export const parseReportHtml = (html: string): ParseResult => {
   const checked = checkText(html);
+  assertHtmlDepth(checked);
   return (isOwnHtml(checked) && own(readOwnHtml(checked))) || finish(htmlToSource(checked));
 };
 
