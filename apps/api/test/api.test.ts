@@ -442,6 +442,8 @@ describe.each(testEngines())("API on %s", (engine) => {
       const overdue = await s.call("GET", `/v1/agencies/${B}/applications?overdue=true`, admin);
       expect(overdue.data.applications.map((a: { id: string }) => a.id)).toContain(old.data.id);
       expect(overdue.data.applications.every((a: { overdue: boolean }) => a.overdue)).toBe(true);
+      const summary = await s.call("GET", `/v1/agencies/${B}/summary`, admin);
+      expect(summary.data.overdue).toBe(overdue.data.applications.length);
       const fresh = await s.call("POST", `/v1/agencies/${B}/applications`, {
         ...admin,
         body: { receivedOn: "2025-12-18", applicantType: "naturalPerson" },

@@ -475,6 +475,15 @@ export const listApplications = async (
     .limit(filter.limit ?? 1000)
     .offset(filter.offset ?? 0);
 
+/** The due dates of the open applications of some agencies (null while the clock stands). */
+export const openDueDates = async (ex: Executor, agencyCodes: readonly string[]) =>
+  (
+    await ex
+      .select({ dueDate: applications.dueDate })
+      .from(applications)
+      .where(and(anyOf(applications.agencyCode, agencyCodes), eq(applications.status, "open")))
+  ).map((r) => r.dueDate);
+
 /** The register of some agencies, with their opening balances. */
 export const loadRegister = async (
   ex: Executor,

@@ -6,8 +6,8 @@ import {
   getAgency,
   getOpeningBalances,
   getPublished,
-  listApplications,
   loadRegister,
+  openDueDates,
   publishReport,
   putOpeningBalance,
   putSection,
@@ -115,12 +115,11 @@ const agencyOr404 = async (deps: Deps, code: string) => {
 const dueCounts = async (deps: Deps, codes: string[], asOf: string) => {
   let overdue = 0;
   let soon = 0;
-  for (const code of codes)
-    for (const r of await listApplications(deps.db, code, { status: "open", limit: 1_000_000 })) {
-      if (r.dueDate === null) continue;
-      if (r.dueDate < asOf) overdue++;
-      else if (deadlines.workingDaysBetween(asOf, r.dueDate) <= 5) soon++;
-    }
+  for (const dueDate of await openDueDates(deps.db, codes)) {
+    if (dueDate === null) continue;
+    if (dueDate < asOf) overdue++;
+    else if (deadlines.workingDaysBetween(asOf, dueDate) <= 5) soon++;
+  }
   return { overdue, dueWithin5WorkingDays: soon };
 };
 
