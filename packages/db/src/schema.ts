@@ -233,3 +233,38 @@ export const auditLog = pgTable(
   },
   (t) => [index("audit_log_at_idx").on(t.at)],
 );
+
+/**
+ * Holiday files an admin loaded (`POST /v1/calendar/holidays`, `ogi calendar load`): the State
+ * Council's arrangement of a year the package does not know yet, in chinese-days' JSON shape,
+ * kept as sent. The working calendar is the package's plus these, in load order (later wins).
+ */
+export const holidayFiles = pgTable("holiday_files", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  /** The file as it was loaded (validated by the domain's parseHolidayFile). */
+  raw: text("raw").notNull(),
+  /** The years the file covers. */
+  years: integer("years").array().notNull(),
+  loadedBy: text("loaded_by"),
+  channel: text("channel", { enum: ["api", "bot", "cli", "import"] }).notNull(),
+  loadedAt: timestamp("loaded_at", { withTimezone: true, mode: "date" }).notNull(),
+});
+
+/**
+ * Reminders the bot delivered (or tried to): the key names staff member, kind and day, so a
+ * restart never sends one twice. `sentAt` is null while every attempt failed.
+ */
+export const sentReminders = pgTable(
+  "sent_reminders",
+  {
+    key: text("key").primaryKey(),
+    staffId: text("staff_id"),
+    kind: text("kind").notNull(),
+    date: text("date").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("sent_reminders_date_idx").on(t.date)],
+);
