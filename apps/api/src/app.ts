@@ -3,14 +3,17 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { getPath } from "hono/utils/url";
 import { createReadCache, responseCache } from "./cache.ts";
+import { calendarMiddleware } from "./calendar.ts";
 import { type AppEnv, type Deps, resolvePrincipal } from "./context.ts";
 import { todayIn } from "./domain.ts";
 import { ApiError } from "./errors.ts";
 import { guards, isConnectionLost, unavailable } from "./guards.ts";
 import { agenciesApp } from "./routes/agencies.ts";
 import { applicationsApp } from "./routes/applications.ts";
+import { calendarApp } from "./routes/calendar.ts";
 import { metaApp } from "./routes/meta.ts";
 import { publicApp } from "./routes/public.ts";
+import { remindersApp } from "./routes/reminders.ts";
 import { reportsApp } from "./routes/reports.ts";
 import { staffApp } from "./routes/staff.ts";
 import { transferApp } from "./routes/transfer.ts";
@@ -94,6 +97,7 @@ export const createApp = (given: Deps) => {
     c.set("principal", await resolvePrincipal(deps, c));
     await next();
   });
+  app.use("/v1/*", calendarMiddleware(deps));
   const routes = app
     .route("/", metaApp())
     .route("/v1", publicApp())
@@ -101,7 +105,9 @@ export const createApp = (given: Deps) => {
     .route("/v1", staffApp(deps))
     .route("/v1", applicationsApp(deps))
     .route("/v1", reportsApp(deps))
-    .route("/v1", transferApp(deps));
+    .route("/v1", transferApp(deps))
+    .route("/v1", calendarApp(deps))
+    .route("/v1", remindersApp(deps));
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

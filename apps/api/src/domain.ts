@@ -1,6 +1,12 @@
 // The domain functions the API uses that depend on time: today's date in China and due dates
 // (the working calendar with China's holiday arrangements, from the domain's deadlines).
-import { type Application, createWorkingCalendar, dueDate } from "@ogi/domain";
+import { AsyncLocalStorage } from "node:async_hooks";
+import {
+  type Application,
+  createWorkingCalendar,
+  dueDate,
+  type WorkingCalendar,
+} from "@ogi/domain";
 
 /** Today in China (UTC+8, no daylight saving): the date every deadline is counted in. */
 export const todayIn = (now: Date) =>
@@ -14,10 +20,21 @@ export type Deadlines = {
   available: boolean;
 };
 
-const calendar = createWorkingCalendar();
+const packageCalendar = createWorkingCalendar();
+const requestCalendar = new AsyncLocalStorage<WorkingCalendar>();
+
+/**
+ * The calendar of the request being handled: the package's arrangements plus the holiday files
+ * loaded into its database (calendar.ts sets it for every /v1 request); the package's alone
+ * outside a request (demo data, scripts).
+ */
+export const currentCalendar = (): WorkingCalendar => requestCalendar.getStore() ?? packageCalendar;
+
+export const withCalendar = <T>(calendar: WorkingCalendar, fn: () => T): T =>
+  requestCalendar.run(calendar, fn);
 
 export const deadlines: Deadlines = {
-  dueDate: (app) => dueDate(app, calendar).dueDate,
-  workingDaysBetween: (a, b) => calendar.workingDaysBetween(a, b),
+  dueDate: (app) => dueDate(app, currentCalendar()).dueDate,
+  workingDaysBetween: (a, b) => currentCalendar().workingDaysBetween(a, b),
   available: true,
 };

@@ -227,8 +227,24 @@ export const applicationOut = z
     status: z.enum(["open", "concluded"]),
     concludedOn: z.string().nullable(),
     outcome: z.string().nullable(),
+    /** Derived on read from the events and the working calendar (docs/deadlines.md). */
     dueDate: z.string().nullable(),
     overdue: z.boolean(),
+    /** The due date depends on a year computed from the statutory holidays (not published). */
+    provisional: z.boolean(),
+    /** How the due date was counted, step by step. */
+    trace: z.array(z.object({ zh: z.string(), en: z.string() })),
+    /** applicationStatus as of today (dueSoon: at most 5 working days left). */
+    deadlineStatus: z.enum([
+      "onTime",
+      "dueSoon",
+      "overdue",
+      "waitingForApplicant",
+      "paused",
+      "concluded",
+    ]),
+    /** Working days until the due date (0 = today; negative when overdue); null without one. */
+    workingDaysLeft: z.number().nullable(),
   })
   .openapi("Application");
 export const applicationDetailOut = applicationOut

@@ -4,6 +4,7 @@ import {
   type ApplicationRow,
   appendEvent,
   applicationRowState,
+  applicationsOf,
   contributionDelta,
   createApplication,
   getApplication,
@@ -16,6 +17,7 @@ import {
   applicationEventSchema,
   validateTransition,
 } from "@ogi/domain";
+import { deadlineView } from "../calendar.ts";
 import { actorOf, channelOf, type Deps, type Principal, requireAgency } from "../context.ts";
 import { deadlines, todayIn } from "../domain.ts";
 import { conflict, invalid, notFound, unauthorized, zodIssues } from "../errors.ts";
@@ -218,7 +220,15 @@ export const applicationsApp = (deps: Deps) =>
         const selected = byDue
           ? filterByDue(rows, today, q).slice(q.offset, q.offset + q.limit)
           : rows;
-        return c.json({ applications: selected.map((r) => applicationJson(r, p, today)) }, 200);
+        const apps = await applicationsOf(deps.db, selected);
+        return c.json(
+          {
+            applications: selected.map((r) =>
+              applicationJson(r, p, today, deadlineView(apps.get(r.id)!, today)),
+            ),
+          },
+          200,
+        );
       },
     )
     .openapi(

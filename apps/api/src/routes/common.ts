@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AgencyRow, ApplicationRow, StaffRow, StoredApplication } from "@ogi/db";
+import { type DeadlineView, deadlineView } from "../calendar.ts";
 import type { AppEnv, Principal } from "../context.ts";
 import { seesApplicant } from "../context.ts";
 import { invalid, zodIssues } from "../errors.ts";
@@ -34,7 +35,13 @@ export const staffJson = (s: StaffRow) => ({
   revoked: s.revokedAt !== null,
 });
 
-export const applicationJson = (row: ApplicationRow, p: Principal, today: string) => ({
+/** An application as the API returns it; its deadline (due date, trace, status) derived on read. */
+export const applicationJson = (
+  row: ApplicationRow,
+  p: Principal,
+  today: string,
+  deadline: DeadlineView,
+) => ({
   id: row.id,
   agencyCode: row.agencyCode,
   number: row.number,
@@ -46,12 +53,12 @@ export const applicationJson = (row: ApplicationRow, p: Principal, today: string
   status: row.status,
   concludedOn: row.concludedOn,
   outcome: row.outcome,
-  dueDate: row.dueDate,
   overdue: row.status === "open" && row.dueDate !== null && row.dueDate < today,
+  ...deadline,
 });
 
 export const applicationDetailJson = (s: StoredApplication, p: Principal, today: string) => ({
-  ...applicationJson(s.row, p, today),
+  ...applicationJson(s.row, p, today, deadlineView(s.application, today)),
   events: s.events.map((e) => ({
     id: e.eventId,
     type: e.type,

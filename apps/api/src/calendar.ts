@@ -1,0 +1,76 @@
+// The working calendar of the API: the package's arrangements plus the holiday files loaded
+// into the database. Each request runs with the calendar current at its start (domain.ts reads
+// it), so a file loaded by another process (ogi calendar load) applies at the next request.
+import { type Db, type Executor, holidayFilesVersion, listHolidayFiles } from "@ogi/db";
+import {
+  type Application,
+  applicationStatus,
+  type Bilingual,
+  createWorkingCalendar,
+  type HolidayFile,
+  parseHolidayFile,
+  type StatusKind,
+  type WorkingCalendar,
+} from "@ogi/domain";
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv, Deps } from "./context.ts";
+import { currentCalendar, withCalendar } from "./domain.ts";
+
+const cache = new WeakMap<object, { version: number; calendar: WorkingCalendar }>();
+
+/** The files stored in the database, parsed (a stored file was validated when loaded). */
+export const storedHolidayFiles = async (ex: Executor): Promise<HolidayFile[]> => {
+  const files: HolidayFile[] = [];
+  for (const row of await listHolidayFiles(ex)) {
+    const parsed = parseHolidayFile(row.raw);
+    if (parsed.ok) files.push(parsed.file);
+  }
+  return files;
+};
+
+/** The calendar of the database `db`: rebuilt only when a file was loaded since. */
+export const loadCalendar = async (db: Db): Promise<WorkingCalendar> => {
+  const version = await holidayFilesVersion(db);
+  const cached = cache.get(db);
+  if (cached && cached.version === version) return cached.calendar;
+  const calendar =
+    version === 0
+      ? createWorkingCalendar()
+      : createWorkingCalendar({ extraYears: await storedHolidayFiles(db) });
+  cache.set(db, { version, calendar });
+  return calendar;
+};
+
+/** Runs every /v1 request with the database's calendar. */
+export const calendarMiddleware =
+  (deps: Deps): MiddlewareHandler<AppEnv> =>
+  async (_c, next) =>
+    withCalendar(await loadCalendar(deps.db), next);
+
+/** What every application in the API carries about its deadline (derived on read). */
+export type DeadlineView = {
+  dueDate: string | null;
+  provisional: boolean;
+  trace: Bilingual[];
+  /** From applicationStatus as of today: onTime, dueSoon (≤ 5 working days), overdue, … */
+  deadlineStatus: StatusKind;
+  workingDaysLeft: number | null;
+};
+
+export const DUE_SOON_WORKING_DAYS = 5;
+
+export const deadlineView = (
+  app: Application,
+  today: string,
+  calendar: WorkingCalendar = currentCalendar(),
+): DeadlineView => {
+  const s = applicationStatus(app, today, calendar, { soonWorkingDays: DUE_SOON_WORKING_DAYS });
+  return {
+    dueDate: s.dueDate,
+    provisional: s.provisional,
+    trace: s.due.trace,
+    deadlineStatus: s.status,
+    // Days until a due date; while the clock stands there is none (the trace says why).
+    workingDaysLeft: s.dueDate === null || s.status === "concluded" ? null : s.workingDaysLeft,
+  };
+};
