@@ -15,6 +15,50 @@ import { parseEnv } from "./env.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 
+type StartedBot = { mode: string; stop(): Promise<void> };
+
+/**
+ * With TELEGRAM_BOT_TOKEN set, the staff bot runs in this process and talks to this API over
+ * HTTP like any client. Without OGI_BOT_SERVICE_TOKEN a service token is made for it and shown.
+ */
+const startBotBeside = async (
+  url: string,
+  db: Parameters<typeof createToken>[0],
+  now: Date,
+  lines: string[],
+): Promise<StartedBot | undefined> => {
+  if (!process.env.TELEGRAM_BOT_TOKEN) {
+    lines.push("机器人 / bot: not started (set TELEGRAM_BOT_TOKEN; or try it offline: pnpm chat)");
+    return undefined;
+  }
+  let serviceToken = process.env.OGI_BOT_SERVICE_TOKEN;
+  if (!serviceToken) {
+    serviceToken = (await createToken(db, { kind: "service", label: "bot (pnpm start)" }, now))
+      .token;
+    lines.push(
+      `机器人服务令牌 / bot service token (set OGI_BOT_SERVICE_TOKEN to reuse): ${serviceToken}`,
+    );
+  }
+  // Loaded by path at run time: the bot depends on this package, not the other way round.
+  const botEntry = new URL("../../bot/src/index.ts", import.meta.url).href;
+  const { startBot } = (await import(botEntry)) as {
+    startBot: (env: Record<string, string | undefined>) => Promise<StartedBot>;
+  };
+  try {
+    const bot = await startBot({
+      ...process.env,
+      OGI_API_URL: url,
+      OGI_BOT_SERVICE_TOKEN: serviceToken,
+    });
+    lines.push(`机器人 / bot: running (${bot.mode})`);
+    return bot;
+  } catch (error) {
+    // The API stays up: the register is reachable over HTTP even when Telegram is not.
+    lines.push(`机器人未能启动 / the bot did not start: ${(error as Error).message}`);
+    return undefined;
+  }
+};
+
 const main = async () => {
   let config: ReturnType<typeof parseEnv>;
   try {
@@ -55,24 +99,31 @@ const main = async () => {
   const app = createApp({ db: database.db, clock, logger, config, cache });
   const today = () => todayIn(clock.now());
   const server = createServer(cachedListener(cache, today, getRequestListener(app.fetch)));
-  server.listen(config.port, config.host, () => {
-    const info = server.address() as AddressInfo;
-    const url = `http://${info.address.includes(":") ? `[${info.address}]` : info.address}:${info.port}`;
-    console.log(
-      [
-        `OGI API · ${where}`,
-        `  API:   ${url}/v1`,
-        `  文档 / docs: ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
-        ...lines.map((l) => `  ${l}`),
-        `  示例 / try: curl ${url}/v1/agencies/411421-gov/summary -H "Authorization: Bearer <token>"`,
-      ].join("\n"),
-    );
+  const url = await new Promise<string>((ok) => {
+    server.listen(config.port, config.host, () => {
+      const info = server.address() as AddressInfo;
+      ok(`http://${info.address.includes(":") ? `[${info.address}]` : info.address}:${info.port}`);
+    });
   });
+  const bot = await startBotBeside(url, database.db, clock.now(), lines);
+  console.log(
+    [
+      `OGI API · ${where}`,
+      `  API:   ${url}/v1`,
+      `  文档 / docs: ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
+      ...lines.map((l) => `  ${l}`),
+      `  示例 / try: curl ${url}/v1/agencies/411421-gov/summary -H "Authorization: Bearer <token>"`,
+    ].join("\n"),
+  );
   // PGlite has no autovacuum: refresh the planner's statistics now and then.
   if (!config.databaseUrl)
     setInterval(() => void analyze(database.db).catch(() => {}), 6 * 3_600_000).unref();
   const stop = () => {
+    // Idle keep-alive connections would hold server.close() open for a minute.
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 2_000).unref();
     server.close(async () => {
+      await bot?.stop().catch(() => {});
       await database.close();
       process.exit(0);
     });
