@@ -2,6 +2,7 @@
 // writes at most one error line (Chinese / English) to stderr.
 import type { Command } from "./command.ts";
 import { adminCommand } from "./commands/admin.ts";
+import { calendarCommand } from "./commands/calendar.ts";
 import { checkCommand } from "./commands/check.ts";
 import { commandUsage, usage } from "./commands/help.ts";
 import { parseCommand } from "./commands/parse.ts";
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   renderCommand,
   adminCommand,
+  calendarCommand,
   helpCommand,
 ];
 

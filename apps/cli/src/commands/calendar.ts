@@ -1,0 +1,169 @@
+// ogi calendar load <file>: loads the State Council's holiday arrangement of a year the package
+// does not know yet (chinese-days' JSON shape) into the API's database, as POST
+// /v1/calendar/holidays does: one transaction that stores the file, recomputes the due dates of
+// open applications and writes an audit entry on the `cli` channel.
+// ogi calendar show <year>: the year's holidays and make-up working days.
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { createWorkingCalendar, dueDate, type HolidayFile, parseHolidayFile } from "@ogi/domain";
+import { parse } from "../args.ts";
+import type { Command } from "../command.ts";
+import { CliError, EXIT_OK } from "../errors.ts";
+import type { Io } from "../io.ts";
+
+const repoRoot = resolve(import.meta.dirname, "../../../..");
+
+type Lib = typeof import("@ogi/db");
+type Database = Awaited<ReturnType<Lib["createDb"]>>;
+
+const withDb = async <T>(fn: (database: Database, lib: Lib) => Promise<T>): Promise<T> => {
+  const lib = await import("@ogi/db");
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = process.env.OGI_DATA_DIR || resolve(repoRoot, ".data");
+  let database: Database;
+  try {
+    database = await lib.createDb({ databaseUrl, dataDir });
+  } catch (e) {
+    throw new CliError(
+      {
+        zh: `无法打开数据库（${databaseUrl ? "PostgreSQL" : dataDir}）：${(e as Error).message}。使用内嵌数据库时请先停止 API。`,
+        en: `Cannot open the database (${databaseUrl ? "PostgreSQL" : dataDir}): ${(e as Error).message}. With the embedded database, stop the API first.`,
+      },
+      { cause: e },
+    );
+  }
+  try {
+    return await fn(database, lib);
+  } finally {
+    await database.close();
+  }
+};
+
+const storedFiles = async (lib: Lib, ex: Parameters<Lib["listHolidayFiles"]>[0]) => {
+  const files: HolidayFile[] = [];
+  for (const row of await lib.listHolidayFiles(ex)) {
+    const parsed = parseHolidayFile(row.raw);
+    if (parsed.ok) files.push(parsed.file);
+  }
+  return files;
+};
+
+const load = async (file: string | undefined, io: Io) => {
+  if (!file)
+    throw new CliError({ zh: "缺少参数：放假安排文件", en: "Missing argument: holiday file" });
+  const path = resolve(io.cwd, file);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw new CliError(
+      { zh: `无法读取文件：${file}`, en: `Cannot read the file: ${file}` },
+      { cause: e },
+    );
+  }
+  const raw = new TextDecoder().decode(bytes);
+  const parsed = parseHolidayFile(raw);
+  if (!parsed.ok)
+    throw new CliError({
+      zh: `放假安排文件有误：${parsed.errors.map((e) => `${e.path ? `${e.path}：` : ""}${e.zh}`).join("；")}`,
+      en: `The holiday file is invalid: ${parsed.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.en}`).join("; ")}`,
+    });
+  const now = new Date();
+  const { id, moved } = await withDb((database, lib) =>
+    database.db.transaction(async (tx) => {
+      const earlier = await storedFiles(lib, tx);
+      const by = { actor: "cli", channel: "cli" as const, now };
+      const row = await lib.addHolidayFile(tx, { raw, years: parsed.years }, by);
+      const calendar = createWorkingCalendar({ extraYears: [...earlier, parsed.file] });
+      const moved = await lib.recomputeDueDates(tx, (app) => dueDate(app, calendar).dueDate);
+      await lib.audit(
+        tx,
+        {
+          actor: "cli",
+          channel: "cli",
+          action: "calendar.load",
+          target: parsed.years.join(","),
+          detail: { years: parsed.years, file: path, recomputed: moved.length },
+        },
+        now,
+      );
+      return { id: row.id, moved };
+    }),
+  );
+  const years = parsed.years.join(", ");
+  io.out(
+    `已载入放假安排 / holiday file loaded (#${id}): ${years}\n` +
+      `重新计算了 ${moved.length} 件在办申请的答复期限 / due dates recomputed for ${moved.length} open application(s)\n`,
+  );
+  for (const m of moved) io.out(`  ${m.id}: ${m.from ?? "—"} → ${m.to ?? "—"}\n`);
+};
+
+const show = async (yearArg: string | undefined, io: Io) => {
+  const year = Number(yearArg);
+  if (!Number.isInteger(year) || year < 1901 || year > 2100)
+    throw new CliError({
+      zh: `年份应为 1901–2100 的整数：${yearArg ?? ""}`,
+      en: `The year must be a whole number from 1901 to 2100: ${yearArg ?? ""}`,
+    });
+  const files = await withDb((database, lib) => storedFiles(lib, database.db));
+  const calendar = createWorkingCalendar({ extraYears: files });
+  const source = calendar.sourceOf(year);
+  io.out(
+    `${year}: ${
+      {
+        package: "chinese-days",
+        file: "已载入的文件 / loaded file",
+        statutory: "法定节假日推算（暂定）/ statutory fallback (provisional)",
+      }[source]
+    }\n`,
+  );
+  for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000) {
+    const d = calendar.describe(new Date(t).toISOString().slice(0, 10));
+    if (d.kind === "holiday" || d.kind === "makeUpWorkday")
+      io.out(
+        `${d.date} ${d.weekday.zh} ${d.kind === "holiday" ? "放假" : "上班"} ${d.festival?.zh ?? ""} / ${d.kind === "holiday" ? "off" : "working"} ${d.festival?.en ?? ""}\n`,
+      );
+  }
+};
+
+const run = async (args: string[], io: Io): Promise<number> => {
+  const [action, ...rest] = args;
+  const { positionals } = parse(rest, {});
+  switch (action) {
+    case "load":
+      await load(positionals[0], io);
+      return EXIT_OK;
+    case "show":
+      await show(positionals[0], io);
+      return EXIT_OK;
+    default:
+      throw new CliError({
+        zh: `用法：ogi calendar load <文件> | ogi calendar show <年份>`,
+        en: `Usage: ogi calendar load <file> | ogi calendar show <year>`,
+      });
+  }
+};
+
+export const calendarCommand: Command = {
+  name: "calendar",
+  synopsis: "ogi calendar load <file> | show <year>",
+  summary: {
+    zh: "载入国务院放假安排（chinese-days 格式），重新计算在办申请的期限",
+    en: "Load the State Council's holiday arrangement (chinese-days shape); recompute open due dates",
+  },
+  details: [
+    {
+      zh: 'load <文件>：{ "holidays": { "2027-01-01": "New Year\'s Day,元旦,1", … }, "workdays": { … } }',
+      en: 'load <file>: { "holidays": { "2027-01-01": "New Year\'s Day,元旦,1", … }, "workdays": { … } }',
+    },
+    {
+      zh: "show <年份>：该年的放假与调休上班日",
+      en: "show <year>: the year's days off and make-up working days",
+    },
+    {
+      zh: "数据库：DATABASE_URL（PostgreSQL）或 OGI_DATA_DIR（默认 .data/；使用前先停止 API）",
+      en: "Database: DATABASE_URL (PostgreSQL) or OGI_DATA_DIR (default .data/; stop the API first)",
+    },
+  ],
+  run,
+};
