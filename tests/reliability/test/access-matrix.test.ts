@@ -346,6 +346,42 @@ describe("access matrix (PGlite)", () => {
       }),
       expect: everyone(200, { revoked: 401 }),
     },
+    {
+      route: "GET /v1/calendar/{year}",
+      name: "a year's holidays (public)",
+      build: () => ({ path: "/v1/calendar/2026" }),
+      expect: everyone(200, { revoked: 401 }),
+    },
+    {
+      route: "GET /v1/calendar/holidays",
+      name: "the loaded holiday files",
+      build: () => ({ path: "/v1/calendar/holidays" }),
+      expect: only(ROLES, 200),
+    },
+    {
+      route: "POST /v1/calendar/holidays",
+      name: "load a holiday file",
+      build: () => ({
+        path: "/v1/calendar/holidays",
+        body: { holidays: { "2031-01-01": "New Year's Day,元旦,1" }, workdays: {} },
+      }),
+      expect: only(["admin"], 201),
+    },
+    {
+      route: "GET /v1/reminders/due",
+      name: "the day's reminders",
+      build: () => ({ path: "/v1/reminders/due?date=2025-06-03" }),
+      expect: only(["admin", "botService"], 200),
+    },
+    {
+      route: "POST /v1/reminders/{key}/sent",
+      name: "record a delivered reminder",
+      build: () => ({
+        path: `/v1/reminders/2025-06-03.due.matrix-${fresh()}/sent`,
+        body: { delivered: true, attempts: 1 },
+      }),
+      expect: only(["admin", "botService"], 200),
+    },
   ];
 
   const emptyCounts = async () => (await import("@ogi/domain")).emptyRequestsTable();

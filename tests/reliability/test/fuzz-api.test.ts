@@ -133,6 +133,21 @@ describe("fuzzing the write routes", () => {
       fields: { formatVersion: "enum", agency: "object", year: "number" },
       required: [],
     },
+    {
+      route: "POST /v1/calendar/holidays",
+      path: () => "/v1/calendar/holidays",
+      base: () => ({ holidays: { "2031-01-01": "New Year's Day,元旦,1" }, workdays: {} }),
+      fields: { holidays: "object", workdays: "object" },
+      required: ["holidays", "workdays"],
+    },
+    {
+      route: "POST /v1/reminders/{key}/sent",
+      path: () => "/v1/reminders/2025-06-03.due.fuzz/sent",
+      base: () => ({ delivered: true, attempts: 1, error: "timeout" }),
+      // `delivered` is a boolean: the number kind's bad values are none.
+      fields: { delivered: "number", attempts: "number", error: "text" },
+      required: ["delivered", "attempts"],
+    },
   ];
   /** Write routes without a JSON body (nothing to fuzz but the path). */
   const NO_BODY = new Set([

@@ -202,7 +202,7 @@ export const remindersApp = (deps: Deps) =>
               .openapi({ param: { name: "key", in: "path" } }),
           }),
           ...body(
-            z.object({
+            z.strictObject({
               delivered: z.boolean(),
               attempts: z.number().int().min(1).max(100),
               error: z.string().max(2000).optional(),
