@@ -1,13 +1,11 @@
 // ogi admin …: set up agencies, staff and tokens directly in the API's database (the embedded
 // PGlite folder, OGI_DATA_DIR or .data/, or PostgreSQL with DATABASE_URL). Every change is one
 // transaction with an audit-log entry on the `cli` channel.
-import { resolve } from "node:path";
 import { parse } from "../args.ts";
 import type { Command } from "../command.ts";
+import { withDb } from "../database.ts";
 import { CliError, EXIT_OK } from "../errors.ts";
 import type { Io } from "../io.ts";
-
-const repoRoot = resolve(import.meta.dirname, "../../../..");
 
 const usageError = (zh: string, en: string) => new CliError({ zh, en });
 
@@ -19,31 +17,6 @@ const need = (value: string | undefined, zh: string, en: string): string => {
 
 const ROLES = ["clerk", "manager", "admin"] as const;
 const KINDS = ["admin", "service", "personal"] as const;
-
-type Db = Awaited<ReturnType<typeof import("@ogi/db")["createDb"]>>;
-
-const withDb = async <T>(fn: (db: Db, lib: typeof import("@ogi/db")) => Promise<T>): Promise<T> => {
-  const lib = await import("@ogi/db");
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const dataDir = process.env.OGI_DATA_DIR || resolve(repoRoot, ".data");
-  let database: Db;
-  try {
-    database = await lib.createDb({ databaseUrl, dataDir });
-  } catch (e) {
-    throw new CliError(
-      {
-        zh: `无法打开数据库（${databaseUrl ? "PostgreSQL" : dataDir}）：${(e as Error).message}。使用内嵌数据库时请先停止 API。`,
-        en: `Cannot open the database (${databaseUrl ? "PostgreSQL" : dataDir}): ${(e as Error).message}. With the embedded database, stop the API first.`,
-      },
-      { cause: e },
-    );
-  }
-  try {
-    return await fn(database, lib);
-  } finally {
-    await database.close();
-  }
-};
 
 const AGENCY_CODE = /^[0-9a-z][0-9a-z-]{1,63}$/;
 

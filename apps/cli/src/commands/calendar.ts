@@ -8,36 +8,11 @@ import { resolve } from "node:path";
 import { createWorkingCalendar, dueDate, type HolidayFile, parseHolidayFile } from "@ogi/domain";
 import { parse } from "../args.ts";
 import type { Command } from "../command.ts";
+import { type DbLib, withDb } from "../database.ts";
 import { CliError, EXIT_OK } from "../errors.ts";
 import type { Io } from "../io.ts";
 
-const repoRoot = resolve(import.meta.dirname, "../../../..");
-
-type Lib = typeof import("@ogi/db");
-type Database = Awaited<ReturnType<Lib["createDb"]>>;
-
-const withDb = async <T>(fn: (database: Database, lib: Lib) => Promise<T>): Promise<T> => {
-  const lib = await import("@ogi/db");
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const dataDir = process.env.OGI_DATA_DIR || resolve(repoRoot, ".data");
-  let database: Database;
-  try {
-    database = await lib.createDb({ databaseUrl, dataDir });
-  } catch (e) {
-    throw new CliError(
-      {
-        zh: `无法打开数据库（${databaseUrl ? "PostgreSQL" : dataDir}）：${(e as Error).message}。使用内嵌数据库时请先停止 API。`,
-        en: `Cannot open the database (${databaseUrl ? "PostgreSQL" : dataDir}): ${(e as Error).message}. With the embedded database, stop the API first.`,
-      },
-      { cause: e },
-    );
-  }
-  try {
-    return await fn(database, lib);
-  } finally {
-    await database.close();
-  }
-};
+type Lib = DbLib;
 
 const storedFiles = async (lib: Lib, ex: Parameters<Lib["listHolidayFiles"]>[0]) => {
   const files: HolidayFile[] = [];
