@@ -252,6 +252,8 @@ export const applicationDetailOut = applicationOut
   .openapi("ApplicationDetail");
 
 export const listApplicationsQuery = z.object({
+  /** The application with this running number (numbers run from 1 within an agency). */
+  number: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
   status: z.enum(["open", "concluded"]).optional(),
   year: z.coerce.number().int().min(YEAR_MIN).max(YEAR_MAX).optional(),
   overdue: z.enum(["true", "false"]).optional(),

@@ -456,6 +456,36 @@ describe.each(testEngines())("API on %s", (engine) => {
       expect(y2024.data.applications).toEqual([]);
     });
 
+    it("finds an application by its running number (exact, validated)", async () => {
+      const admin = { token: ADMIN_TOKEN };
+      const made = await s.call("POST", `/v1/agencies/${B}/applications`, {
+        ...admin,
+        body: { receivedOn: "2025-10-09", applicantType: "naturalPerson" },
+      });
+      expect(made.status).toBe(201);
+      const n = made.data.number as number;
+      const hit = await s.call("GET", `/v1/agencies/${B}/applications?number=${n}`, admin);
+      expect(hit.status).toBe(200);
+      expect(
+        hit.data.applications.map((a: { id: string; number: number }) => [a.id, a.number]),
+      ).toEqual([[made.data.id, n]]);
+      // Combined with another filter it narrows further; a number not given yet finds nothing.
+      const closed = await s.call(
+        "GET",
+        `/v1/agencies/${B}/applications?number=${n}&status=concluded`,
+        admin,
+      );
+      expect(closed.data.applications).toEqual([]);
+      const none = await s.call("GET", `/v1/agencies/${B}/applications?number=${n + 1000}`, admin);
+      expect(none.status).toBe(200);
+      expect(none.data.applications).toEqual([]);
+      for (const bad of ["0", "-1", "1.5", "abc", "99999999999"]) {
+        const r = await s.call("GET", `/v1/agencies/${B}/applications?number=${bad}`, admin);
+        expect(r.status, bad).toBe(400);
+        expect(r.data.error.message.zh).toBeTruthy();
+      }
+    });
+
     it("a register built through the API gives exactly the report the domain fold gives", async () => {
       const admin = { token: ADMIN_TOKEN };
       const code = "411421-fold";

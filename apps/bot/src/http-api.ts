@@ -237,14 +237,6 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
     async applications(as, agencyCode, filter) {
       const list = client(as).v1.agencies[":code"].applications;
       const param = { code: agencyCode };
-      if (filter.number !== undefined) {
-        // Numbers run from 1 in order, so the n-th application is usually number n.
-        const hit = await ok(
-          await list.$get({ param, query: { limit: "1", offset: String(filter.number - 1) } }),
-        ).json();
-        if (hit.applications[0]?.number === filter.number)
-          return hit.applications.map(toApplication);
-      }
       const out: ApplicationInfo[] = [];
       for (let offset = 0; ; offset += 1000) {
         const page = await ok(
@@ -253,17 +245,14 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
             query: {
               limit: "1000",
               offset: String(offset),
+              ...(filter.number !== undefined ? { number: String(filter.number) } : {}),
               ...(filter.status ? { status: filter.status } : {}),
             },
           }),
         ).json();
         const rows = page.applications;
-        out.push(
-          ...rows
-            .filter((r) => filter.number === undefined || r.number === filter.number)
-            .map(toApplication),
-        );
-        if (rows.length < 1000 || (filter.number !== undefined && out.length > 0)) return out;
+        out.push(...rows.map(toApplication));
+        if (rows.length < 1000) return out;
       }
     },
     async addEvent(as, applicationId, event, idempotencyKey) {

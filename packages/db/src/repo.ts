@@ -443,6 +443,7 @@ export const appendEvent = async (
 };
 
 export type ApplicationFilter = {
+  number?: number | undefined;
   status?: "open" | "concluded" | undefined;
   year?: number | undefined;
   dueBy?: string | undefined;
@@ -461,6 +462,7 @@ export const listApplications = async (
     .where(
       and(
         eq(applications.agencyCode, agencyCode),
+        filter.number !== undefined ? eq(applications.number, filter.number) : undefined,
         filter.status ? eq(applications.status, filter.status) : undefined,
         filter.year !== undefined
           ? or(

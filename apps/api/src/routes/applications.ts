@@ -212,6 +212,7 @@ export const applicationsApp = (deps: Deps) =>
         const today = todayIn(deps.clock.now());
         const byDue = q.overdue !== undefined || q.dueWithin !== undefined;
         const rows = await listApplications(deps.db, code, {
+          number: q.number,
           status: q.status,
           year: q.year,
           limit: byDue ? 100_000 : q.limit,
