@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import {
   audit,
   type Channel,
+  type EventTail,
   findIdempotent,
   lockedYears,
   storeIdempotent,
@@ -29,13 +30,7 @@ const isUniqueViolation = (error: unknown): boolean => {
  * Runs `fn` in a transaction. With an Idempotency-Key: the same key and body answer what the
  * first request answered without writing; the same key with another body or route is a 422.
  */
-export const write = async <B, S extends number>(
-  deps: Deps,
-  c: Ctx,
-  input: unknown,
-  what: Action,
-  fn: (tx: Tx) => Promise<Written<B, S>>,
-): Promise<Written<B, S>> => {
+const prepare = <B, S extends number>(deps: Deps, c: Ctx, input: unknown) => {
   const principal = c.get("principal");
   const key = c.req.header(IDEMPOTENCY_HEADER)?.trim();
   const route = `${c.req.method} ${c.req.path}`;
@@ -60,6 +55,21 @@ export const write = async <B, S extends number>(
     c.header("Idempotent-Replayed", "true");
     return { status: found.status as S, body: found.response as B };
   };
+  return { principal, key, route, bodyHash, principalId, replay };
+};
+
+/**
+ * Runs `fn` in a transaction. With an Idempotency-Key: the same key and body answer what the
+ * first request answered without writing; the same key with another body or route is a 422.
+ */
+export const write = async <B, S extends number>(
+  deps: Deps,
+  c: Ctx,
+  input: unknown,
+  what: Action,
+  fn: (tx: Tx) => Promise<Written<B, S>>,
+): Promise<Written<B, S>> => {
+  const { principal, key, route, bodyHash, principalId, replay } = prepare<B, S>(deps, c, input);
   const first = await replay();
   if (first) return first;
   try {
@@ -102,6 +112,51 @@ export const write = async <B, S extends number>(
       if (again) return again;
     }
     throw error;
+  }
+};
+
+/**
+ * The same guarantees as `write` for a write that is one statement (an event: see appendEvent):
+ * `fn` reads without a transaction, then writes the change, the audit entry and the
+ * Idempotency-Key answer (from `tail`) in a single statement, atomic on its own. When another
+ * write got there in between (a unique violation), it reads again and decides again.
+ */
+export const writeOnce = async <B, S extends number>(
+  deps: Deps,
+  c: Ctx,
+  input: unknown,
+  what: Action,
+  fn: (tail: (status: S, body: B) => EventTail) => Promise<Written<B, S>>,
+): Promise<Written<B, S>> => {
+  const { principal, key, route, bodyHash, principalId, replay } = prepare<B, S>(deps, c, input);
+  const first = await replay();
+  if (first) return first;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const now = deps.clock.now();
+      const written = await fn((status, body) => ({
+        audit: {
+          at: now,
+          actor: actorOf(principal),
+          channel: what.channel ?? channelOf(principal),
+          action: what.action,
+          target: what.target,
+          detail: what.detail,
+        },
+        idempotency: key
+          ? { principal: principalId, key, route, bodyHash, status, response: body }
+          : undefined,
+      }));
+      deps.cache?.invalidate();
+      return written;
+    } catch (error) {
+      if (key && (isUniqueViolation(error) || error instanceof ApiError)) {
+        const again = await replay();
+        if (again) return again;
+      }
+      if (isUniqueViolation(error) && attempt < 10) continue;
+      throw error;
+    }
   }
 };
 

@@ -413,6 +413,12 @@ export const appendEvent = async (
   by: Recorder,
   /** contributionDelta(stored.application, after), when the caller has it already. */
   known?: CountDelta[],
+  /**
+   * The audit entry (and the Idempotency-Key answer) written by the same statement, given the
+   * row as it will be: outside a transaction the statement is then the whole write, atomic on
+   * its own (a concurrent append of the same event id fails on application_events_id_idx).
+   */
+  tail?: (row: ApplicationRow, application: Application) => EventTail,
 ) => {
   const after: Application = {
     ...stored.application,
@@ -422,6 +428,23 @@ export const appendEvent = async (
   const deltas = known ?? contributionDelta(stored.application, after);
   const receivedYear = Number(s.receivedOn.slice(0, 4));
   const agency = stored.row.agencyCode;
+  const row: ApplicationRow = { ...stored.row, ...s, receivedYear };
+  const t = tail?.(row, after);
+  const audited = t
+    ? sql`, audited as (
+      insert into ${auditLog} (at, actor, channel, action, target, detail)
+      values (${t.audit.at.toISOString()}::timestamptz, ${t.audit.actor}, ${t.audit.channel},
+        ${t.audit.action}, ${t.audit.target ?? null}, ${t.audit.detail === undefined ? null : JSON.stringify(t.audit.detail)}::jsonb)
+    )`
+    : sql``;
+  const i = t?.idempotency;
+  const remembered = i
+    ? sql`, remembered as (
+      insert into ${idempotencyKeys} (principal, key, route, body_hash, status, response, created_at)
+      values (${i.principal}, ${i.key}, ${i.route}, ${i.bodyHash}, ${i.status},
+        ${JSON.stringify(i.response)}::jsonb, ${t!.audit.at.toISOString()}::timestamptz)
+    )`
+    : sql``;
   await ex.execute(sql`
     with recorded as (
       insert into ${applicationEvents} (application_id, event_id, type, date, payload, recorded_by, channel, recorded_at)
@@ -433,13 +456,34 @@ export const appendEvent = async (
       from unnest(${sql.param(deltas.map((d) => d.year))}::int[], ${sql.param(deltas.map((d) => d.row))}::text[],
         ${sql.param(deltas.map((d) => d.column))}::text[], ${sql.param(deltas.map((d) => d.n))}::int[]) as t(y, r, k, n)
       on conflict (agency_code, year, row, col, shard) do update set n = ${requestCounts}.n + excluded.n
-    )
+    )${audited}${remembered}
     update ${applications} set received_on = ${s.receivedOn}, received_year = ${receivedYear},
       applicant_type = ${s.applicantType}, channel = ${s.channel}, status = ${s.status},
       concluded_on = ${s.concludedOn}, outcome = ${s.outcome}, due_date = ${s.dueDate}
     where id = ${stored.row.id}`);
-  const row: ApplicationRow = { ...stored.row, ...s, receivedYear };
   return { row, application: after };
+};
+
+/** What a single-statement write records besides the event (see appendEvent). */
+export type EventTail = {
+  audit: {
+    at: Date;
+    actor: string | null;
+    channel: Channel;
+    action: string;
+    target?: string | undefined;
+    detail?: unknown;
+  };
+  idempotency?:
+    | {
+        principal: string;
+        key: string;
+        route: string;
+        bodyHash: string;
+        status: number;
+        response: unknown;
+      }
+    | undefined;
 };
 
 export type ApplicationFilter = {

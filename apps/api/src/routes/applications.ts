@@ -7,9 +7,11 @@ import {
   applicationsOf,
   contributionDelta,
   createApplication,
+  type EventTail,
   getApplication,
   listApplications,
   loadApplication,
+  type Tx,
 } from "@ogi/db";
 import {
   type Application,
@@ -34,7 +36,7 @@ import {
   json,
   listApplicationsQuery,
 } from "../schemas.ts";
-import { assertYearsOpen, write } from "../write.ts";
+import { assertYearsOpen, write, writeOnce } from "../write.ts";
 import { applicationDetailJson, applicationJson, bearer, subApp } from "./common.ts";
 
 const tags = ["applications"];
@@ -87,8 +89,11 @@ export const recordEvent = async (
   id: string,
   posted: EventBody,
   channel?: "import",
+  /** Outside a transaction (`tx` is then the database): what the same statement also writes. */
+  tail?: (recorded: Recorded) => EventTail,
 ) => {
-  const loaded = await loadApplication(tx, id, true);
+  // In a transaction the row stays locked until it ends; a single statement needs no lock.
+  const loaded = await loadApplication(tx, id, tail === undefined);
   if (!loaded) throw notFound({ zh: `申请 ${id}`, en: `Application ${id}` });
   const { stored, lockedYears } = loaded;
   // The agency exists (the row refers to it); admins and the agency's own staff need no query.
@@ -107,7 +112,6 @@ export const recordEvent = async (
   const deltas = contributionDelta(stored.application, after);
   await assertYearsOpen(tx, stored.row.agencyCode, yearsOf(deltas, ...dates), lockedYears);
   const by = { actor: actorOf(p), channel: channel ?? channelOf(p), now };
-  const { row, application } = await appendEvent(tx, stored, event, rowState, by, deltas);
   // The application as it is now, without reading it again.
   const recorded = {
     seq: 0,
@@ -120,8 +124,20 @@ export const recordEvent = async (
     channel: by.channel,
     recordedAt: now,
   };
-  return { row, application, events: [...stored.events, recorded] };
+  const events = [...stored.events, recorded];
+  const { row, application } = await appendEvent(
+    tx,
+    stored,
+    event,
+    rowState,
+    by,
+    deltas,
+    tail && ((row, application) => tail({ row, application, events })),
+  );
+  return { row, application, events };
 };
+
+type Recorded = Parameters<typeof applicationDetailJson>[0];
 
 export const applicationsApp = (deps: Deps) =>
   subApp()
@@ -282,19 +298,21 @@ export const applicationsApp = (deps: Deps) =>
         const { id } = c.req.valid("param");
         const posted = c.req.valid("json");
         if (p.kind === "anonymous") throw unauthorized();
-        const result = await write(
+        // One read and one statement (the event, its row and counts, the audit entry and the
+        // Idempotency-Key answer): no transaction to open and commit around them.
+        const result = await writeOnce<ReturnType<typeof applicationDetailJson>, 201>(
           deps,
           c,
           { id, ...posted },
           { action: `event.${posted.type}`, target: id },
-          async (tx) => ({
-            status: 201 as const,
-            body: applicationDetailJson(
-              await recordEvent(deps, tx, p, id, posted),
-              p,
-              todayIn(deps.clock.now()),
-            ),
-          }),
+          async (tail) => {
+            let body: ReturnType<typeof applicationDetailJson> | undefined;
+            await recordEvent(deps, deps.db as Tx, p, id, posted, undefined, (recorded) => {
+              body = applicationDetailJson(recorded, p, todayIn(deps.clock.now()));
+              return tail(201, body);
+            });
+            return { status: 201 as const, body: body! };
+          },
         );
         return c.json(result.body, result.status);
       },
