@@ -377,6 +377,35 @@ describe.each(testEngines())("API on %s", (engine) => {
   });
 
   describe("register", () => {
+    it("ten conclusions of one application at once: one recorded, the others refused (409)", async () => {
+      const admin = { token: ADMIN_TOKEN };
+      const created = await s.call("POST", `/v1/agencies/${B}/applications`, {
+        ...admin,
+        body: { receivedOn: "2025-05-07", applicantType: "naturalPerson" },
+      });
+      const id = created.data.id;
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          s.call("POST", `/v1/applications/${id}/events`, {
+            ...admin,
+            body: {
+              type: "concluded",
+              date: "2025-05-20",
+              outcome: i % 2 ? "granted" : "partiallyGranted",
+            },
+          }),
+        ),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([201, ...Array(9).fill(409)]);
+      for (const a of answers.filter((a) => a.status === 409))
+        expect(a.data.error.code).toBe("alreadyConcluded");
+      const detail = await s.call("GET", `/v1/applications/${id}`, admin);
+      expect(detail.data.events.map((e: { type: string }) => e.type)).toEqual([
+        "received",
+        "concluded",
+      ]);
+    });
+
     it("refuses impossible transitions with 409 and writes nothing", async () => {
       const admin = { token: ADMIN_TOKEN };
       const created = await s.call("POST", `/v1/agencies/${B}/applications`, {
