@@ -387,6 +387,8 @@ describe("callback data", () => {
 describe("splitMessage", () => {
   it("keeps short messages whole and cuts long ones between lines, within the limit", () => {
     expect(splitMessage("短消息")).toEqual(["短消息"]);
+    expect(splitMessage(" ")).toEqual([]); // found by fast-check: a blank message is none
+    expect(splitMessage("\n \n")).toEqual([]);
     const lines = Array.from({ length: 300 }, (_, i) => `✅ 机关 ${i}：新收 12 · 办结 10`);
     const parts = splitMessage(lines.join("\n"));
     expect(parts.length).toBeGreaterThan(1);

@@ -14,6 +14,8 @@ export const MESSAGE_LIMIT = 4000;
  * block is kept whole). Pure, for tests.
  */
 export const splitMessage = (html: string, limit = MESSAGE_LIMIT): string[] => {
+  // Telegram refuses a message with no visible text, whatever its length.
+  if (html.trim() === "") return [];
   if (html.length <= limit) return [html];
   const segments = html.split(/(<pre>[\s\S]*?<\/pre>)/);
   const blocks = segments.flatMap((b, k) => {
