@@ -243,9 +243,8 @@ const main = async () => {
     "/summary, and commits each registration (PGlite has one connection; the registration also",
     "reads the new application back for its event id). A conclusion is three calls: find the",
     "application by its number, record, and the year-to-date line (a /summary). The /summary rows",
-    "run on an almost empty register; the conclusions on the one the registrations left (the API's",
-    "year to date then takes about 150 ms alone at 800 open applications on PGlite, so more chats",
-    "at once only queue: at 32 they reach the bot's 15 s time-out per API call).",
+    "run on an almost empty register; the conclusions on the one the registrations left (more",
+    "chats at once only queue behind the API: its year to date folds every open application).",
     "The bot and the API share this process and the machine's 2 cores; on a machine shared with",
     "other jobs the figures vary by a factor of two between runs.",
   ].join("\n");
