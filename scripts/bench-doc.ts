@@ -1,6 +1,6 @@
 // Writes one section of docs/benchmarks.md (replacing the section with the same heading), with
 // the machine it ran on and the command, so every benchmark reports the same way.
-import { execSync } from "node:child_process";
+import { execFileSync, execSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { resolve } from "node:path";
@@ -17,6 +17,14 @@ export const machine = () => {
   return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}; commit ${commit}`;
 };
 
+/** Formats a generated Markdown file as `pnpm lint` expects (Biome aligns the tables). */
+export const formatMarkdown = (path: string) => {
+  execFileSync(resolve(repoRoot, "node_modules/.bin/biome"), ["format", "--write", path], {
+    cwd: repoRoot,
+    stdio: "ignore",
+  });
+};
+
 export const writeBenchSection = (heading: string, command: string, body: string) => {
   const header =
     "# Benchmarks\n\nWritten by `pnpm bench` (each section by its own benchmark). Figures are from the machine named in each section.\n";
@@ -27,4 +35,5 @@ export const writeBenchSection = (heading: string, command: string, body: string
   if (index >= 0) parts[index] = `${section}\n`;
   else parts.push(`${parts.length > 0 && !parts.at(-1)!.endsWith("\n\n") ? "\n" : ""}${section}`);
   writeFileSync(docPath, parts.join(""));
+  formatMarkdown(docPath);
 };

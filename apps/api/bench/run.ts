@@ -2,7 +2,7 @@
 // machine, durable conclusions per second on PGlite and PostgreSQL, and report latency for an
 // agency with 1,000,000 applications and a region of 1,000 agencies. Writes the "API" section
 // of docs/benchmarks.md.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -327,14 +327,4 @@ process is then CPU-bound (a profile shows about a quarter of its time in node-p
 writes); autocannon, the API and PostgreSQL share the machine's cores.
 `;
 writeBenchSection("API", "pnpm bench (apps/api: node bench/run.ts)", body);
-// Biome formats Markdown too: align the table as `pnpm lint` expects.
-const repoRoot = join(here, "../../..");
-execFileSync(
-  join(repoRoot, "node_modules/.bin/biome"),
-  ["format", "--write", "docs/benchmarks.md"],
-  {
-    cwd: repoRoot,
-    stdio: "ignore",
-  },
-);
 process.stdout.write(`${table}\n`);

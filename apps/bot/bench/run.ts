@@ -3,8 +3,6 @@
 // loopback HTTP → PGlite → reply — against a bare grammY echo bot fed as many updates in the
 // same run. Replies are answered in-process (a transformer), so Telegram's network is not
 // measured. Updates come from many chats at once; each chat's updates are handled in order.
-import { execFileSync } from "node:child_process";
-import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Bot } from "grammy";
 import type { Update } from "grammy/types";
@@ -251,11 +249,6 @@ const main = async () => {
   console.log(table);
   if (process.env.BENCH_WRITE_DOC !== "0") {
     writeBenchSection("Bot", "pnpm --filter @ogi/bot bench", table);
-    // Biome formats Markdown too: align the table as `pnpm lint` expects.
-    execFileSync("pnpm", ["exec", "biome", "format", "--write", "docs/benchmarks.md"], {
-      cwd: resolve(import.meta.dirname, "../../.."),
-      stdio: "ignore",
-    });
   }
 };
 

@@ -2,6 +2,7 @@
 // that the document always shows the numbers of the last run.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { formatMarkdown } from "../../../scripts/bench-doc.ts";
 import { repoRoot } from "./harness.ts";
 
 export const RELIABILITY_DOC = resolve(repoRoot, "docs/reliability.md");
@@ -31,4 +32,5 @@ export const writeFigures = (name: string, body: string) => {
       ? `${doc.slice(0, i)}${block}${doc.slice(j + end.length)}`
       : `${doc.trimEnd()}\n\n${block}\n`;
   writeFileSync(RELIABILITY_DOC, next);
+  formatMarkdown(RELIABILITY_DOC);
 };
