@@ -51,6 +51,10 @@ export const errors = {
   422: errorResponse("Invalid body / 内容有误"),
 } as const;
 
+/** The error answers a route can give, for its `responses`: `...errorsFor(400, 401, 404)`. */
+export const errorsFor = <const K extends keyof typeof errors>(...codes: K[]) =>
+  Object.fromEntries(codes.map((code) => [code, errors[code]])) as Pick<typeof errors, K>;
+
 export const json = <S extends z.ZodType>(schema: S, description: string) => ({
   content: { "application/json": { schema } },
   description,

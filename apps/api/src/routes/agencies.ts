@@ -9,7 +9,7 @@ import {
   codeParam,
   createAgencySchema,
   createStaffSchema,
-  errors,
+  errorsFor,
   json,
   staffOut,
 } from "../schemas.ts";
@@ -30,11 +30,7 @@ export const agenciesApp = (deps: Deps) =>
         request: body(createAgencySchema),
         responses: {
           201: json(agencyOut, "Created"),
-          400: errors[400],
-          401: errors[401],
-          403: errors[403],
-          409: errors[409],
-          422: errors[422],
+          ...errorsFor(400, 401, 403, 409, 422),
         },
       }),
       async (c) => {
@@ -74,8 +70,7 @@ export const agenciesApp = (deps: Deps) =>
         summary: "Agencies you may see / 可查看的机构",
         responses: {
           200: json(z.object({ agencies: z.array(agencyOut) }), "The agencies"),
-          401: errors[401],
-          403: errors[403],
+          ...errorsFor(401, 403),
         },
       }),
       async (c) => {
@@ -102,9 +97,7 @@ export const agenciesApp = (deps: Deps) =>
         request: { params: codeParam },
         responses: {
           200: json(agencyOut, "The agency"),
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
+          ...errorsFor(401, 403, 404),
         },
       }),
       async (c) => {
@@ -130,10 +123,7 @@ export const agenciesApp = (deps: Deps) =>
             z.object({ id: z.string(), inviteCode: z.string() }),
             "Invited; the code is shown once",
           ),
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
-          422: errors[422],
+          ...errorsFor(401, 403, 404, 422),
         },
       }),
       async (c) => {
@@ -169,9 +159,7 @@ export const agenciesApp = (deps: Deps) =>
         request: { params: codeParam },
         responses: {
           200: json(z.object({ staff: z.array(staffOut) }), "The staff"),
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
+          ...errorsFor(401, 403, 404),
         },
       }),
       async (c) => {

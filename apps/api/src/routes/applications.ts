@@ -30,7 +30,7 @@ import {
   codeParam,
   createApplicationSchema,
   type EventBody,
-  errors,
+  errorsFor,
   eventBodySchema,
   idParam,
   json,
@@ -154,12 +154,7 @@ export const applicationsApp = (deps: Deps) =>
             z.object({ id: z.string(), number: z.number(), dueDate: z.string().nullable() }),
             "Registered",
           ),
-          400: errors[400],
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
-          409: errors[409],
-          422: errors[422],
+          ...errorsFor(400, 401, 403, 404, 409, 422),
         },
       }),
       async (c) => {
@@ -214,10 +209,7 @@ export const applicationsApp = (deps: Deps) =>
         request: { params: codeParam, query: listApplicationsQuery },
         responses: {
           200: json(z.object({ applications: z.array(applicationOut) }), "Applications by number"),
-          400: errors[400],
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
+          ...errorsFor(400, 401, 403, 404),
         },
       }),
       async (c) => {
@@ -258,9 +250,7 @@ export const applicationsApp = (deps: Deps) =>
         request: { params: idParam },
         responses: {
           200: json(applicationDetailOut, "The application"),
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
+          ...errorsFor(401, 403, 404),
         },
       }),
       async (c) => {
@@ -285,12 +275,7 @@ export const applicationsApp = (deps: Deps) =>
         request: { params: idParam, ...body(eventBodySchema) },
         responses: {
           201: json(applicationDetailOut, "Recorded; the application as it is now"),
-          400: errors[400],
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
-          409: errors[409],
-          422: errors[422],
+          ...errorsFor(400, 401, 403, 404, 409, 422),
         },
       }),
       async (c) => {

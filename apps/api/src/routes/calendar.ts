@@ -7,7 +7,7 @@ import { storedHolidayFiles } from "../calendar.ts";
 import { actorOf, channelOf, type Deps, requireAdmin } from "../context.ts";
 import { currentCalendar } from "../domain.ts";
 import { ApiError, unauthorized } from "../errors.ts";
-import { errors, json } from "../schemas.ts";
+import { errorsFor, json } from "../schemas.ts";
 import { write } from "../write.ts";
 import { bearer, subApp } from "./common.ts";
 
@@ -62,7 +62,7 @@ export const calendarApp = (deps: Deps) =>
         summary: "The holiday files loaded so far / 已载入的放假安排文件",
         responses: {
           200: json(z.object({ files: z.array(fileOut) }), "In load order (a later file wins)"),
-          401: errors[401],
+          ...errorsFor(401),
         },
       }),
       async (c) => {
@@ -112,9 +112,7 @@ export const calendarApp = (deps: Deps) =>
             }),
             "Loaded; the open applications whose due date moved",
           ),
-          401: errors[401],
-          403: errors[403],
-          422: errors[422],
+          ...errorsFor(401, 403, 422),
         },
       }),
       async (c) => {
@@ -170,7 +168,7 @@ export const calendarApp = (deps: Deps) =>
         request: { params: yearParam },
         responses: {
           200: json(yearOut, "The year's special days (ordinary weekdays and weekends omitted)"),
-          400: errors[400],
+          ...errorsFor(400),
         },
       }),
       (c) => {

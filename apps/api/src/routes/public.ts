@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { checkReport, ImportError, parseReport, reportDraftSchema } from "@ogi/domain";
 import { bodyLimit } from "hono/body-limit";
 import { ApiError } from "../errors.ts";
-import { body, checkOut, errors, json, parseOut } from "../schemas.ts";
+import { body, checkOut, errorsFor, json, parseOut } from "../schemas.ts";
 import { subApp } from "./common.ts";
 
 export const CHECK_LIMIT = 2 * 1024 * 1024;
@@ -35,7 +35,7 @@ export const publicApp = () =>
             ]),
           ),
         },
-        responses: { 200: json(checkOut, "Findings"), 400: errors[400], 422: errors[422] },
+        responses: { 200: json(checkOut, "Findings"), ...errorsFor(400, 422) },
       }),
       (c) => {
         const input = c.req.valid("json");
@@ -65,8 +65,7 @@ export const publicApp = () =>
         },
         responses: {
           200: json(parseOut, "The report and its findings"),
-          400: errors[400],
-          422: errors[422],
+          ...errorsFor(400, 422),
         },
       }),
       async (c) => {

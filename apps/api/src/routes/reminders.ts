@@ -22,7 +22,7 @@ import type { Deps, Principal } from "../context.ts";
 import { currentCalendar, todayIn } from "../domain.ts";
 import { ApiError, forbidden, invalid, unauthorized } from "../errors.ts";
 import { servedReport } from "../reports.ts";
-import { body, errors, json } from "../schemas.ts";
+import { body, errorsFor, json } from "../schemas.ts";
 import { bearer, subApp } from "./common.ts";
 
 const tags = ["reminders"];
@@ -77,9 +77,7 @@ export const remindersApp = (deps: Deps) =>
             }),
             "Nothing on a day that is not a working day",
           ),
-          400: errors[400],
-          401: errors[401],
-          403: errors[403],
+          ...errorsFor(400, 401, 403),
         },
       }),
       async (c) => {
@@ -219,10 +217,7 @@ export const remindersApp = (deps: Deps) =>
             }),
             "Recorded",
           ),
-          400: errors[400],
-          401: errors[401],
-          403: errors[403],
-          422: errors[422],
+          ...errorsFor(400, 401, 403, 422),
         },
       }),
       async (c) => {

@@ -50,6 +50,7 @@ import {
   codeParam,
   codeYearParams,
   errors,
+  errorsFor,
   json,
   openingBalanceBody,
   regionParam,
@@ -86,10 +87,7 @@ const reportResponses = {
     },
     description: "The report with its findings (JSON), or rendered with ?format=md|html|txt|csv",
   },
-  400: errors[400],
-  401: errors[401],
-  403: errors[403],
-  404: errors[404],
+  ...errorsFor(400, 401, 403, 404),
 } as const;
 
 const rendered = (
@@ -363,9 +361,7 @@ export const reportsApp = (deps: Deps) =>
             }),
             "By year",
           ),
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
+          ...errorsFor(401, 403, 404),
         },
       }),
       async (c) => {
@@ -427,10 +423,7 @@ export const reportsApp = (deps: Deps) =>
         request: { params: codeParam, query: summaryQuery },
         responses: {
           200: json(summaryOut, "Stock and flow of the year"),
-          400: errors[400],
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
+          ...errorsFor(400, 401, 403, 404),
         },
       }),
       async (c) => {
@@ -493,10 +486,7 @@ export const reportsApp = (deps: Deps) =>
         request: { params: regionParam, query: summaryQuery },
         responses: {
           200: json(summaryOut, "Stock and flow of the year"),
-          400: errors[400],
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
+          ...errorsFor(400, 401, 403, 404),
         },
       }),
       async (c) => {

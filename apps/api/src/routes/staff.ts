@@ -14,7 +14,7 @@ import { ApiError, forbidden, invalid, notFound, unauthorized } from "../errors.
 import {
   body,
   createTokenSchema,
-  errors,
+  errorsFor,
   idParam,
   json,
   linkSchema,
@@ -39,10 +39,7 @@ export const staffApp = (deps: Deps) =>
         request: body(linkSchema),
         responses: {
           200: json(staffOut, "Linked"),
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
-          422: errors[422],
+          ...errorsFor(401, 403, 404, 422),
         },
       }),
       async (c) => {
@@ -91,10 +88,7 @@ export const staffApp = (deps: Deps) =>
         request: { params: idParam },
         responses: {
           200: json(staffOut, "Revoked"),
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
-          409: errors[409],
+          ...errorsFor(401, 403, 404, 409),
         },
       }),
       async (c) => {
@@ -146,8 +140,7 @@ export const staffApp = (deps: Deps) =>
             }),
             "The caller",
           ),
-          401: errors[401],
-          403: errors[403],
+          ...errorsFor(401, 403),
         },
       }),
       async (c) => {
@@ -190,10 +183,7 @@ export const staffApp = (deps: Deps) =>
         request: body(createTokenSchema),
         responses: {
           201: json(z.object({ id: z.string(), token: z.string() }), "The token, shown once"),
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
-          422: errors[422],
+          ...errorsFor(401, 403, 404, 422),
         },
       }),
       async (c) => {
@@ -248,8 +238,7 @@ export const staffApp = (deps: Deps) =>
         summary: "Tokens (yours; all for an admin) / 令牌列表",
         responses: {
           200: json(z.object({ tokens: z.array(tokenOut) }), "Tokens (never the secret)"),
-          401: errors[401],
-          403: errors[403],
+          ...errorsFor(401, 403),
         },
       }),
       async (c) => {
@@ -285,9 +274,7 @@ export const staffApp = (deps: Deps) =>
         request: { params: idParam },
         responses: {
           200: json(z.object({ id: z.string(), revoked: z.literal(true) }), "Revoked"),
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
+          ...errorsFor(401, 403, 404),
         },
       }),
       async (c) => {

@@ -17,7 +17,7 @@ import { stringify } from "csv-stringify/sync";
 import { actorOf, type Deps, requireAgency, seesApplicant } from "../context.ts";
 import { todayIn } from "../domain.ts";
 import { ApiError, type Issue, invalid } from "../errors.ts";
-import { codeParam, errors, json } from "../schemas.ts";
+import { codeParam, errorsFor, json } from "../schemas.ts";
 import { assertYearsOpen, write } from "../write.ts";
 import { recordEvent, rowState } from "./applications.ts";
 import { bearer, subApp } from "./common.ts";
@@ -205,9 +205,7 @@ export const transferApp = (deps: Deps) =>
             content: { "text/csv": { schema: z.string() } },
             description: "One line per application",
           },
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
+          ...errorsFor(401, 403, 404),
         },
       }),
       async (c) => {
@@ -256,12 +254,7 @@ export const transferApp = (deps: Deps) =>
             importResult,
             "What was (or, in a dry run, would be) registered and what was rejected",
           ),
-          400: errors[400],
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
-          409: errors[409],
-          422: errors[422],
+          ...errorsFor(400, 401, 403, 404, 409, 422),
         },
       }),
       async (c) => {
