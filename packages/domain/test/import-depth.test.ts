@@ -17,3 +17,27 @@ describe("deeply nested HTML", () => {
     expect(report.year).toBe(2023);
   });
 });
+
+describe("a PDF damaged where only a page read notices", () => {
+  it("is ImportError damaged-pdf (found by fuzzing: one byte changed at offset 346668)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { resolve } = await import("node:path");
+    const pdf = new Uint8Array(
+      readFileSync(
+        resolve(import.meta.dirname, "../../../../shared/fixtures/reports/huaian-2024.pdf"),
+      ),
+    );
+    const errors: string[] = [];
+    // The byte fast-check found, and its neighbours: each must be read or refused, never thrown.
+    for (const offset of [346668, 346667, 346669]) {
+      const copy = new Uint8Array(pdf);
+      copy[offset] = copy[offset]! ^ 0xff;
+      try {
+        await parseReport(copy, { filename: "damaged.pdf" });
+      } catch (e) {
+        if (!(e instanceof ImportError)) errors.push(`${offset}: ${(e as Error).name}`);
+      }
+    }
+    expect(errors).toEqual([]);
+  });
+});

@@ -91,8 +91,16 @@ export const pdfToSource = async (bytes: Uint8Array): Promise<SourceDoc> => {
     const dropped: number[] = [];
     let chars = 0;
     for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      const content = await page.getTextContent();
+      // A damaged cross-reference table or content stream can surface only when a page is
+      // read (pdf.js's UnknownErrorException): the file is damaged, not our failure.
+      let page: Awaited<ReturnType<typeof doc.getPage>>;
+      let content: Awaited<ReturnType<typeof page.getTextContent>>;
+      try {
+        page = await doc.getPage(p);
+        content = await page.getTextContent();
+      } catch (e) {
+        throw importErrors.damagedPdf(e);
+      }
       const items: Item[] = [];
       for (const raw of content.items) {
         if (!("str" in raw) || raw.str.trim() === "") continue;
