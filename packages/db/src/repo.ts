@@ -8,7 +8,19 @@ import type {
   PlainEvent,
   RequestsTable,
 } from "@ogi/domain";
-import { type AnyColumn, and, asc, desc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import {
+  type AnyColumn,
+  and,
+  asc,
+  desc,
+  eq,
+  inArray,
+  isNull,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { type Executor, queryRows } from "./client.ts";
 import { type CountDelta, contributionDelta, tableFromFlows } from "./counts.ts";
 import {
@@ -567,6 +579,17 @@ export const loadRegister = async (
   };
 };
 
+/**
+ * The request_counts rows that section 三 of `year` needs: that year's, and of earlier years
+ * only newReceived and totalProcessed (their difference is what was carried over).
+ */
+const flowsNeededFor = (agencies: SQL | undefined, year: number) =>
+  and(
+    agencies,
+    lte(requestCounts.year, year),
+    or(eq(requestCounts.year, year), inArray(requestCounts.row, ["newReceived", "totalProcessed"])),
+  );
+
 /** Section 三 of `year` from the incremental aggregate (equal to the fold; tested). */
 export const requestsTable = async (
   ex: Executor,
@@ -581,17 +604,7 @@ export const requestsTable = async (
       n: requestCounts.n,
     })
     .from(requestCounts)
-    .where(
-      and(
-        eq(requestCounts.agencyCode, agencyCode),
-        lte(requestCounts.year, year),
-        // Earlier years only matter through newReceived − totalProcessed.
-        or(
-          eq(requestCounts.year, year),
-          inArray(requestCounts.row, ["newReceived", "totalProcessed"]),
-        ),
-      ),
-    );
+    .where(flowsNeededFor(eq(requestCounts.agencyCode, agencyCode), year));
   const [ob] = await ex
     .select()
     .from(openingBalances)
@@ -787,16 +800,7 @@ export const loadReportInputs = async (ex: Executor, codes: readonly string[], y
     ex
       .select()
       .from(requestCounts)
-      .where(
-        and(
-          anyOf(requestCounts.agencyCode, list),
-          lte(requestCounts.year, year),
-          or(
-            eq(requestCounts.year, year),
-            inArray(requestCounts.row, ["newReceived", "totalProcessed"]),
-          ),
-        ),
-      ),
+      .where(flowsNeededFor(anyOf(requestCounts.agencyCode, list), year)),
     ex
       .select()
       .from(reportSections)
