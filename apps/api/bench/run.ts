@@ -19,12 +19,18 @@ const TOKEN = "bench-admin-token-0123456789";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 32;
 const here = import.meta.dirname;
+/** `BENCH_ONLY=throughput,pglite,postgres,large`: run only those parts (the doc is then not written). */
+const ONLY = process.env.BENCH_ONLY?.split(",");
+const part = (name: "throughput" | "pglite" | "postgres" | "large") => !ONLY || ONLY.includes(name);
+/** `BENCH_CPU_PROF=<dir>`: the API servers write V8 CPU profiles there (node --cpu-prof). */
+const PROFILE = process.env.BENCH_CPU_PROF;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 // ── Processes ─────────────────────────────────────────────────────────────────
 
 const start = async (args: string[], env: Record<string, string>) => {
-  const child = spawn(process.execPath, [join(here, "server.ts"), ...args], {
+  const prof = PROFILE && args[0] === "api" ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE}`] : [];
+  const child = spawn(process.execPath, [...prof, join(here, "server.ts"), ...args], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -175,69 +181,67 @@ try {
   }
   const bare = await start(["bare"], {});
   const api = await start(["api"], { OGI_DATA_DIR: dir, OGI_ADMIN_TOKEN: TOKEN, DATABASE_URL: "" });
-  log("throughput: bare node:http, GET summary, GET report…");
-  // Interleaved rounds, so that other load on the machine falls on all alike. The bare server
-  // answers both its small fixed body and a fixed body as large as each API answer.
-  const summaryUrl = `${api.url}/v1/agencies/411421-gxkj/summary?asOf=2025-12-31`;
-  const reportUrl = `${api.url}/v1/agencies/411421-gxkj/reports/2025`;
-  const sizeOf = async (url: string) =>
-    (await (await fetch(url, { headers: auth })).arrayBuffer()).byteLength;
-  const summaryBytes = await sizeOf(summaryUrl);
-  const reportBytes = await sizeOf(reportUrl);
-  type Run = Awaited<ReturnType<typeof load>>;
-  const mean = (xs: Run[]) => ({
-    ...xs.at(-1)!,
-    rps: xs.reduce((a, r) => a + r.rps, 0) / xs.length,
-  });
-  const runs: Record<string, Run[]> = {};
-  const measure = async (name: string, opts: autocannon.Options) => {
-    const result = await load(opts);
-    runs[name] = [...(runs[name] ?? []), result];
-  };
-  for (let round = 0; round < 3; round++) {
-    await measure("bare", { url: `${bare.url}/` });
-    await measure("bareSummary", { url: `${bare.url}/bytes/${summaryBytes}` });
-    await measure("summary", { url: summaryUrl, headers: auth });
-    await measure("bareReport", { url: `${bare.url}/bytes/${reportBytes}` });
-    await measure("report", { url: reportUrl, headers: auth });
+  if (part("throughput")) {
+    log("throughput: bare node:http, GET summary, GET report…");
+    // Interleaved rounds, so that other load on the machine falls on all alike. The bare server
+    // answers both its small fixed body and a fixed body as large as each API answer.
+    const summaryUrl = `${api.url}/v1/agencies/411421-gxkj/summary?asOf=2025-12-31`;
+    const reportUrl = `${api.url}/v1/agencies/411421-gxkj/reports/2025`;
+    const sizeOf = async (url: string) =>
+      (await (await fetch(url, { headers: auth })).arrayBuffer()).byteLength;
+    const summaryBytes = await sizeOf(summaryUrl);
+    const reportBytes = await sizeOf(reportUrl);
+    type Run = Awaited<ReturnType<typeof load>>;
+    const mean = (xs: Run[]) => ({
+      ...xs.at(-1)!,
+      rps: xs.reduce((a, r) => a + r.rps, 0) / xs.length,
+    });
+    const runs: Record<string, Run[]> = {};
+    const measure = async (name: string, opts: autocannon.Options) => {
+      const result = await load(opts);
+      runs[name] = [...(runs[name] ?? []), result];
+    };
+    for (let round = 0; round < 3; round++) {
+      await measure("bare", { url: `${bare.url}/` });
+      await measure("bareSummary", { url: `${bare.url}/bytes/${summaryBytes}` });
+      await measure("summary", { url: summaryUrl, headers: auth });
+      await measure("bareReport", { url: `${bare.url}/bytes/${reportBytes}` });
+      await measure("report", { url: reportUrl, headers: auth });
+    }
+    const bareRps = mean(runs.bare!).rps;
+    const summary = mean(runs.summary!);
+    const report = mean(runs.report!);
+    const bareSummary = mean(runs.bareSummary!).rps;
+    const bareReport = mean(runs.bareReport!).rps;
+    row(
+      "bare `node:http`, fixed JSON body of 60 bytes (mean of 3 runs, interleaved with the others)",
+      `${fmt(bareRps)} req/s`,
+      "—",
+    );
+    row(
+      `GET \`/v1/agencies/{code}/summary\` (demo agency, PGlite; ${fmt(summaryBytes)} bytes)`,
+      `${fmt(summary.rps)} req/s = **${(summary.rps / bareRps).toFixed(2)}** × bare, ${(summary.rps / bareSummary).toFixed(2)} × bare with a body of the same size (${fmt(bareSummary)} req/s); p50 ${summary.p50} ms, p99 ${summary.p99} ms`,
+      "≥ 0.5 × bare",
+    );
+    row(
+      `GET \`/v1/agencies/{code}/reports/{year}\` (demo agency, PGlite; ${fmt(reportBytes)} bytes)`,
+      `${fmt(report.rps)} req/s = **${(report.rps / bareRps).toFixed(2)}** × bare, ${(report.rps / bareReport).toFixed(2)} × bare with a body of the same size (${fmt(bareReport)} req/s); p50 ${report.p50} ms, p99 ${report.p99} ms`,
+      "≥ 0.5 × bare",
+    );
   }
-  const bareRps = mean(runs.bare!).rps;
-  const summary = mean(runs.summary!);
-  const report = mean(runs.report!);
-  const bareSummary = mean(runs.bareSummary!).rps;
-  const bareReport = mean(runs.bareReport!).rps;
-  row(
-    "bare `node:http`, fixed JSON body of 60 bytes (mean of 3 runs, interleaved with the others)",
-    `${fmt(bareRps)} req/s`,
-    "—",
-  );
-  row(
-    `GET \`/v1/agencies/{code}/summary\` (demo agency, PGlite; ${fmt(summaryBytes)} bytes)`,
-    `${fmt(summary.rps)} req/s = **${(summary.rps / bareRps).toFixed(2)}** × bare, ${(summary.rps / bareSummary).toFixed(2)} × bare with a body of the same size (${fmt(bareSummary)} req/s); p50 ${summary.p50} ms, p99 ${summary.p99} ms`,
-    "≥ 0.5 × bare",
-  );
-  row(
-    `GET \`/v1/agencies/{code}/reports/{year}\` (demo agency, PGlite; ${fmt(reportBytes)} bytes)`,
-    `${fmt(report.rps)} req/s = **${(report.rps / bareRps).toFixed(2)}** × bare, ${(report.rps / bareReport).toFixed(2)} × bare with a body of the same size (${fmt(bareReport)} req/s); p50 ${report.p50} ms, p99 ${report.p99} ms`,
-    "≥ 0.5 × bare",
-  );
-  if (process.env.BENCH_ONLY === "throughput") {
-    await stop(api.child);
-    await stop(bare.child);
-    process.stdout.write(`${rows.map((r) => r.join(" | ")).join("\n")}\n`);
-    process.exit(0);
+  if (part("pglite")) {
+    log("conclusions on PGlite…");
+    const pgliteC = await conclusions(api.url, "bench-c", 30_000);
+    row(
+      "POST conclusion, each one transaction committed (PGlite, data folder on disk)",
+      `${fmt(pgliteC.rps)} /s (p50 ${pgliteC.p50} ms; ${pgliteC.non2xx} refused)`,
+      "—",
+    );
   }
-  log("conclusions on PGlite…");
-  const pgliteC = await conclusions(api.url, "bench-c", 30_000);
-  row(
-    "POST conclusion, each one transaction committed (PGlite, data folder on disk)",
-    `${fmt(pgliteC.rps)} /s (p50 ${pgliteC.p50} ms; ${pgliteC.non2xx} refused)`,
-    "—",
-  );
   await stop(api.child);
   await stop(bare.child);
 
-  if (process.env.TEST_DATABASE_URL) {
+  if (part("postgres") && process.env.TEST_DATABASE_URL) {
     log("conclusions on PostgreSQL…");
     const fresh = await freshPostgres();
     try {
@@ -255,10 +259,11 @@ try {
     } finally {
       await fresh.drop();
     }
-  } else row("POST conclusion on PostgreSQL", "not run: TEST_DATABASE_URL is not set", "2,000 /s");
+  } else if (part("postgres"))
+    row("POST conclusion on PostgreSQL", "not run: TEST_DATABASE_URL is not set", "2,000 /s");
 
-  log("1,000,000 applications and a region of 1,000 agencies on PGlite…");
-  {
+  if (part("large")) {
+    log("1,000,000 applications and a region of 1,000 agencies on PGlite…");
     const database = await createDb({ dataDir: dir });
     const t0 = performance.now();
     await bulkRegister(database.db, "bench-big", 1_000_000);
@@ -326,5 +331,5 @@ atomic on its own): two round trips to the database, no BEGIN or COMMIT. On Post
 process is then CPU-bound (a profile shows about a quarter of its time in node-postgres's socket
 writes); autocannon, the API and PostgreSQL share the machine's cores.
 `;
-writeBenchSection("API", "pnpm bench (apps/api: node bench/run.ts)", body);
+if (!ONLY) writeBenchSection("API", "pnpm bench (apps/api: node bench/run.ts)", body);
 process.stdout.write(`${table}\n`);

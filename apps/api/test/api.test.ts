@@ -479,6 +479,18 @@ describe.each(testEngines())("API on %s", (engine) => {
       });
       const soon = await s.call("GET", `/v1/agencies/${B}/applications?dueWithin=5`, admin);
       expect(soon.data.applications.map((a: { id: string }) => a.id)).not.toContain(fresh.data.id);
+      const dueSoon = await s.call("POST", `/v1/agencies/${B}/applications`, {
+        ...admin,
+        body: { receivedOn: "2025-11-24", applicantType: "legalServiceAgency" },
+      });
+      const inFive = await s.call("GET", `/v1/agencies/${B}/applications?dueWithin=5`, admin);
+      expect(inFive.data.applications.map((a: { id: string }) => a.id)).toContain(dueSoon.data.id);
+      const counted = await s.call("GET", `/v1/agencies/${B}/summary`, admin);
+      expect(counted.data.dueWithin5WorkingDays).toBe(inFive.data.applications.length);
+      expect(counted.data.overdue).toBe(
+        (await s.call("GET", `/v1/agencies/${B}/applications?overdue=true`, admin)).data
+          .applications.length,
+      );
       const later = await s.call("GET", `/v1/agencies/${B}/applications?dueWithin=30`, admin);
       expect(later.data.applications.map((a: { id: string }) => a.id)).toContain(fresh.data.id);
       const y2024 = await s.call("GET", `/v1/agencies/${B}/applications?year=2024`, admin);
@@ -618,6 +630,12 @@ describe.each(testEngines())("API on %s", (engine) => {
         balanced: true,
       });
       expect(summary.data.overdue).toEqual(expect.any(Number));
+      // From today on the summary reads the stored flows instead of folding: the same figures.
+      for (const asOf of ["2025-12-20", "2025-12-31", "2026-03-01"]) {
+        const now = await s.call("GET", `/v1/agencies/${code}/summary?asOf=${asOf}`, admin);
+        const { asOf: _, ...expected } = summarize(register, asOf);
+        expect(now.data).toMatchObject({ ...expected, asOf });
+      }
     });
   });
 

@@ -22,7 +22,7 @@ import {
   sql,
 } from "drizzle-orm";
 import { type Executor, queryRows } from "./client.ts";
-import { type CountDelta, contributionDelta, tableFromFlows } from "./counts.ts";
+import { addTables, type CountDelta, contributionDelta, tableFromFlows } from "./counts.ts";
 import {
   agencies,
   apiTokens,
@@ -533,14 +533,32 @@ export const listApplications = async (
     .limit(filter.limit ?? 1000)
     .offset(filter.offset ?? 0);
 
-/** The due dates of the open applications of some agencies (null while the clock stands). */
-export const openDueDates = async (ex: Executor, agencyCodes: readonly string[]) =>
-  (
-    await ex
-      .select({ dueDate: applications.dueDate })
-      .from(applications)
-      .where(and(anyOf(applications.agencyCode, agencyCodes), eq(applications.status, "open")))
-  ).map((r) => r.dueDate);
+/**
+ * How many open applications of some agencies are overdue on `asOf` (due before it), and how
+ * many fall due from `asOf` up to the day before `soonUntil` (both dates YYYY-MM-DD, which
+ * compare as text).
+ */
+export const openDueCounts = async (
+  ex: Executor,
+  agencyCodes: readonly string[],
+  asOf: string,
+  soonUntil: string,
+): Promise<{ overdue: number; dueSoon: number }> => {
+  if (agencyCodes.length === 0) return { overdue: 0, dueSoon: 0 };
+  const [row] = await ex
+    .select({
+      overdue: sql<number>`count(*) filter (where ${applications.dueDate} < ${asOf})`.mapWith(
+        Number,
+      ),
+      dueSoon:
+        sql<number>`count(*) filter (where ${applications.dueDate} >= ${asOf} and ${applications.dueDate} < ${soonUntil})`.mapWith(
+          Number,
+        ),
+    })
+    .from(applications)
+    .where(and(anyOf(applications.agencyCode, agencyCodes), eq(applications.status, "open")));
+  return { overdue: row?.overdue ?? 0, dueSoon: row?.dueSoon ?? 0 };
+};
 
 /** The register of some agencies, with their opening balances. */
 export const loadRegister = async (
@@ -591,11 +609,16 @@ const flowsNeededFor = (agencies: SQL | undefined, year: number) =>
   );
 
 /** Section 三 of `year` from the incremental aggregate (equal to the fold; tested). */
-export const requestsTable = async (
+export const requestsTable = (ex: Executor, agencyCode: string, year: number) =>
+  requestsTableOf(ex, [agencyCode], year);
+
+/** The sum of section 三 of `year` over some agencies, from the incremental aggregate. */
+export const requestsTableOf = async (
   ex: Executor,
-  agencyCode: string,
+  agencyCodes: readonly string[],
   year: number,
 ): Promise<RequestsTable> => {
+  if (agencyCodes.length === 0) return tableFromFlows([], year);
   const flows = await ex
     .select({
       year: requestCounts.year,
@@ -604,12 +627,14 @@ export const requestsTable = async (
       n: requestCounts.n,
     })
     .from(requestCounts)
-    .where(flowsNeededFor(eq(requestCounts.agencyCode, agencyCode), year));
-  const [ob] = await ex
-    .select()
+    .where(flowsNeededFor(anyOf(requestCounts.agencyCode, agencyCodes), year));
+  const balances = await ex
+    .select({ counts: openingBalances.counts })
     .from(openingBalances)
-    .where(and(eq(openingBalances.agencyCode, agencyCode), eq(openingBalances.year, year)));
-  return tableFromFlows(flows, year, ob?.counts as RequestsTable | undefined);
+    .where(and(anyOf(openingBalances.agencyCode, agencyCodes), eq(openingBalances.year, year)));
+  const table = tableFromFlows(flows, year);
+  for (const ob of balances) addTables(table, ob.counts as RequestsTable);
+  return table;
 };
 
 // ── Report sections, opening balances, publication ───────────────────────────

@@ -680,6 +680,14 @@ export const summarize = (register: Register, asOf: IsoDate): YearToDate => {
   const { from } = yearBounds(year);
   const table = toTable(foldRegister(register, from, asOf));
   addOpeningBalances(table, register, year);
+  return yearToDateOf(table, asOf);
+};
+
+/**
+ * The year to date read off a section 三 table of the year of `asOf` that holds everything up to
+ * `asOf`: the fold's (summarize), or the stored flows' when no event is dated after `asOf`.
+ */
+export const yearToDateOf = (table: RequestsTable, asOf: IsoDate): YearToDate => {
   const concluded = Object.fromEntries(OUTCOMES.map((o) => [o, table[o]])) as Record<
     Outcome,
     ApplicantCounts
@@ -694,7 +702,7 @@ export const summarize = (register: Register, asOf: IsoDate): YearToDate => {
       table.totalProcessed[c] + table.carriedForward[c],
   );
   return {
-    year,
+    year: Number(asOf.slice(0, 4)),
     asOf,
     carriedOver: table.carriedOver,
     received: table.newReceived,

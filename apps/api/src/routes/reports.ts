@@ -7,13 +7,14 @@ import {
   getOpeningBalances,
   getPublished,
   loadRegister,
-  openDueDates,
+  openDueCounts,
   publishReport,
   putOpeningBalance,
   putSection,
   regionAgencies,
   regionAgencyRows,
   reopenReport,
+  requestsTableOf,
 } from "@ogi/db";
 import {
   checkOpeningBalance,
@@ -23,9 +24,11 @@ import {
   type ReportDraft,
   renderReport,
   summarize,
+  yearToDateOf,
 } from "@ogi/domain";
 import type { Context } from "hono";
 import { cached } from "../cache.ts";
+import { DUE_SOON_WORKING_DAYS } from "../calendar.ts";
 import {
   canRead,
   type Deps,
@@ -34,7 +37,7 @@ import {
   requireAdmin,
   requireAgency,
 } from "../context.ts";
-import { deadlines, todayIn } from "../domain.ts";
+import { currentCalendar, deadlines, todayIn } from "../domain.ts";
 import {
   ApiError,
   conflict,
@@ -109,16 +112,24 @@ const agencyOr404 = async (deps: Deps, code: string) => {
   return agency;
 };
 
-/** Working days until due, counted from asOf; overdue and due-soon counts of open applications. */
+/** Overdue and due-soon counts of the open applications of some agencies, as of asOf. */
 const dueCounts = async (deps: Deps, codes: string[], asOf: string) => {
-  let overdue = 0;
-  let soon = 0;
-  for (const dueDate of await openDueDates(deps.db, codes)) {
-    if (dueDate === null) continue;
-    if (dueDate < asOf) overdue++;
-    else if (deadlines.workingDaysBetween(asOf, dueDate) <= 5) soon++;
-  }
-  return { overdue, dueWithin5WorkingDays: soon };
+  // Due within N working days: workingDaysBetween(asOf, due) ≤ N, i.e. before the (N+1)-th
+  // working day after asOf.
+  const soonUntil = currentCalendar().addWorkingDays(asOf, DUE_SOON_WORKING_DAYS + 1);
+  const { overdue, dueSoon } = await openDueCounts(deps.db, codes, asOf, soonUntil);
+  return { overdue, dueWithin5WorkingDays: dueSoon };
+};
+
+/**
+ * The year to date of some agencies. Nothing can be dated after today (the future is refused),
+ * so from today on the year so far is the year's stored flows (request_counts, kept with every
+ * event and tested equal to the fold); an earlier day needs the fold of the register.
+ */
+const yearToDate = async (deps: Deps, codes: string[], asOf: string) => {
+  if (asOf >= todayIn(deps.clock.now()))
+    return yearToDateOf(await requestsTableOf(deps.db, codes, Number(asOf.slice(0, 4))), asOf);
+  return summarize(await loadRegister(deps.db, codes), asOf);
 };
 
 /** Whether the caller may `need` on every agency of the list (one tree query per membership). */
@@ -433,7 +444,7 @@ export const reportsApp = (deps: Deps) =>
         const agency = await canRead(deps, p, code, "summary");
         const body = await cached(deps.cache, `summary:${code}:${asOf}`, async () => ({
           agency: { code: agency.code, name: agency.name },
-          ...summarize(await loadRegister(deps.db, [code]), asOf),
+          ...(await yearToDate(deps, [code], asOf)),
           ...(await dueCounts(deps, [code], asOf)),
           dueDatesAvailable: deadlines.available,
         }));
@@ -499,7 +510,7 @@ export const reportsApp = (deps: Deps) =>
           throw notFound({ zh: `区域 ${code} 下的机构`, en: `Agencies of region ${code}` });
         if (!(await mayAll(deps, p, codes, "summary")))
           throw forbidden({ zh: "查看该区域的统计", en: "reading this region's figures" });
-        const ytd = summarize(await loadRegister(deps.db, codes), asOf);
+        const ytd = await yearToDate(deps, codes, asOf);
         return c.json(
           {
             agency: { code, name: code },
