@@ -1,12 +1,9 @@
 // A server process for the benchmark: `bare` (node:http answering a fixed JSON body) or `api`
 // (the API on the database named by OGI_DATA_DIR or DATABASE_URL). Prints {"port":…} when ready.
 import { createServer } from "node:http";
-import { getRequestListener } from "@hono/node-server";
 import { createDb } from "@ogi/db";
 import pino from "pino";
-import { createApp } from "../src/app.ts";
-import { cachedListener, createReadCache } from "../src/cache.ts";
-import { todayIn } from "../src/domain.ts";
+import { createApiServer } from "../src/server.ts";
 
 const ready = (port: number) => process.stdout.write(`${JSON.stringify({ port })}\n`);
 
@@ -39,18 +36,11 @@ if (process.argv[2] === "bare") {
     dataDir: process.env.OGI_DATA_DIR,
     poolSize: 20,
   });
-  const cache = createReadCache(!process.env.DATABASE_URL);
-  const clock = { now: () => new Date() };
-  const app = createApp({
-    db: database.db,
-    clock,
+  const { server } = createApiServer(database, {
+    clock: { now: () => new Date() },
     logger: pino({ level: "error" }),
     config: { adminToken: process.env.OGI_ADMIN_TOKEN },
-    cache,
   });
-  const server = createServer(
-    cachedListener(cache, () => todayIn(clock.now()), getRequestListener(app.fetch)),
-  );
   server.listen(0, "127.0.0.1", () => ready((server.address() as { port: number }).port));
   process.on("SIGTERM", () => server.close(() => database.close().then(() => process.exit(0))));
 }

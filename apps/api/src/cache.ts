@@ -2,53 +2,82 @@
 // (PGlite: one process owns its data folder); with PostgreSQL other processes may write, so
 // the cache is off there. A read that overlaps a write is stored with the generation it began
 // in, so it is never served after that write.
+//
+// Two tiers: `data` (answers, reports, summaries: any write clears them) and `directory` (who a
+// token is, what it may do, the calendar's version: only writes to tokens, staff, agencies or
+// holiday files clear them, so that recording in the register keeps them).
+
+export type CacheTier = "data" | "directory";
+
+/** What a write changed: the register only (applications and events), or anything. */
+export type WriteScope = "register" | "all";
+
 export type ReadCache = {
-  get: <T>(key: string, compute: () => Promise<T>) => Promise<T>;
-  /** The value stored under `key` in the current generation, if any. */
+  get: <T>(key: string, compute: () => Promise<T>, tier?: CacheTier) => Promise<T>;
+  /** The value stored under `key` in the current generation, if any (data tier). */
   peek: (key: string) => unknown;
-  /** Stores `value` if no write happened since `since` (a value of `generation()`). */
+  /** Stores `value` if no write happened since `since` (a value of `generation()`; data tier). */
   put: (key: string, value: unknown, since: number) => void;
   generation: () => number;
   /** Called after every committed write. */
-  invalidate: () => void;
+  invalidate: (scope?: WriteScope) => void;
   enabled: boolean;
 };
 
 const MAX_ENTRIES = 5_000;
 
-export const createReadCache = (enabled: boolean): ReadCache => {
+const createTier = () => {
   let generation = 0;
   const entries = new Map<string, { generation: number; value: unknown }>();
-  const put = (key: string, value: unknown, since: number) => {
-    if (!enabled || since !== generation) return;
-    if (entries.size >= MAX_ENTRIES) entries.clear();
-    entries.set(key, { generation: since, value });
-  };
-  const peek = (key: string) => {
-    const hit = entries.get(key);
-    return hit && hit.generation === generation ? hit.value : undefined;
-  };
   return {
-    enabled,
-    peek,
-    put,
     generation: () => generation,
-    get: async (key, compute) => {
-      if (!enabled) return compute();
+    peek: (key: string) => {
       const hit = entries.get(key);
-      if (hit && hit.generation === generation)
-        return hit.value as Awaited<ReturnType<typeof compute>>;
-      const started = generation;
-      const value = await compute();
-      put(key, value, started);
-      return value;
+      return hit && hit.generation === generation ? { value: hit.value } : undefined;
     },
-    invalidate: () => {
+    put: (key: string, value: unknown, since: number) => {
+      if (since !== generation) return;
+      if (entries.size >= MAX_ENTRIES) entries.clear();
+      entries.set(key, { generation: since, value });
+    },
+    clear: () => {
       generation++;
       entries.clear();
     },
   };
 };
+
+export const createReadCache = (enabled: boolean): ReadCache => {
+  const tiers = { data: createTier(), directory: createTier() };
+  return {
+    enabled,
+    peek: (key) => tiers.data.peek(key)?.value,
+    put: (key, value, since) => {
+      if (enabled) tiers.data.put(key, value, since);
+    },
+    generation: () => tiers.data.generation(),
+    get: async (key, compute, tier = "data") => {
+      if (!enabled) return compute();
+      const t = tiers[tier];
+      const hit = t.peek(key);
+      if (hit) return hit.value as Awaited<ReturnType<typeof compute>>;
+      const started = t.generation();
+      const value = await compute();
+      t.put(key, value, started);
+      return value;
+    },
+    invalidate: (scope = "all") => {
+      tiers.data.clear();
+      if (scope === "all") tiers.directory.clear();
+    },
+  };
+};
+
+/** The scope of a write by its audit action: events and registrations touch the register only. */
+export const scopeOf = (action: string): WriteScope =>
+  action.startsWith("event.") || action === "application.create" || action === "application.import"
+    ? "register"
+    : "all";
 
 /** Through the cache when there is one. */
 export const cached = <T>(cache: ReadCache | undefined, key: string, compute: () => Promise<T>) =>

@@ -13,6 +13,7 @@ import {
   type WorkingCalendar,
 } from "@ogi/domain";
 import type { MiddlewareHandler } from "hono";
+import type { ReadCache } from "./cache.ts";
 import type { AppEnv, Deps } from "./context.ts";
 import { currentCalendar, withCalendar } from "./domain.ts";
 
@@ -28,9 +29,14 @@ export const storedHolidayFiles = async (ex: Executor): Promise<HolidayFile[]> =
   return files;
 };
 
-/** The calendar of the database `db`: rebuilt only when a file was loaded since. */
-export const loadCalendar = async (db: Db): Promise<WorkingCalendar> => {
-  const version = await holidayFilesVersion(db);
+/**
+ * The calendar of the database `db`: rebuilt only when a file was loaded since. With a read
+ * cache (PGlite) the version is asked once until a holiday file is loaded through this process.
+ */
+export const loadCalendar = async (db: Db, readCache?: ReadCache): Promise<WorkingCalendar> => {
+  const version = readCache
+    ? await readCache.get("calendar-version", () => holidayFilesVersion(db), "directory")
+    : await holidayFilesVersion(db);
   const cached = cache.get(db);
   if (cached && cached.version === version) return cached.calendar;
   const calendar =
@@ -45,7 +51,7 @@ export const loadCalendar = async (db: Db): Promise<WorkingCalendar> => {
 export const calendarMiddleware =
   (deps: Deps): MiddlewareHandler<AppEnv> =>
   async (_c, next) =>
-    withCalendar(await loadCalendar(deps.db), next);
+    withCalendar(await loadCalendar(deps.db, deps.cache), next);
 
 /** What every application in the API carries about its deadline (derived on read). */
 export type DeadlineView = {

@@ -73,7 +73,7 @@ export const resolvePrincipal = async (deps: Deps, c: Ctx): Promise<Principal> =
   const header = c.req.header("authorization");
   if (!header || !deps.cache?.enabled) return findPrincipal(deps, c);
   const key = `principal:${hashSecret(header)}:${c.req.header(TELEGRAM_USER_HEADER) ?? ""}`;
-  return deps.cache.get(key, () => findPrincipal(deps, c));
+  return deps.cache.get(key, () => findPrincipal(deps, c), "directory");
 };
 
 const findPrincipal = async (deps: Deps, c: Ctx): Promise<Principal> => {
@@ -172,11 +172,16 @@ export const AGENCY: { zh: string; en: string } = { zh: "该机构", en: "The ag
 const principalKey = (p: Principal) =>
   p.kind === "staff" ? `${p.id}:${p.actor}` : p.kind === "anonymous" ? "-" : p.id;
 
-/** requireAgency for reads outside a transaction, through the read cache. */
+/**
+ * requireAgency for reads outside a transaction, through the read cache (its directory tier:
+ * use the agency's code and name only, not next_number, which registrations change).
+ */
 export const canRead = (deps: Deps, p: Principal, agencyCode: string, need: Need) =>
   deps.cache
-    ? deps.cache.get(`access:${principalKey(p)}:${agencyCode}:${need}`, () =>
-        requireAgency(deps.db, p, agencyCode, need),
+    ? deps.cache.get(
+        `access:${principalKey(p)}:${agencyCode}:${need}`,
+        () => requireAgency(deps.db, p, agencyCode, need),
+        "directory",
       )
     : requireAgency(deps.db, p, agencyCode, need);
 

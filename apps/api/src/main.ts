@@ -1,17 +1,13 @@
 // `pnpm start`: the API on the embedded database (or PostgreSQL with DATABASE_URL), with demo
 // data when the database is empty, and an admin token for the first log-in.
 
-import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
-import { getRequestListener } from "@hono/node-server";
 import { analyze, countAdminTokens, createDb, createToken, listAgencies } from "@ogi/db";
 import pino from "pino";
-import { createApp } from "./app.ts";
-import { cachedListener, createReadCache } from "./cache.ts";
 import { seedDemo } from "./demo.ts";
-import { todayIn } from "./domain.ts";
 import { parseEnv } from "./env.ts";
+import { createApiServer } from "./server.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 
@@ -94,11 +90,7 @@ const main = async () => {
     lines.push(
       "登录 / log in: the admin token printed on the first start, OGI_ADMIN_TOKEN, or `pnpm ogi admin token create` (Authorization: Bearer …)",
     );
-  // PGlite: this process alone writes the data folder, so reads can be cached until a write.
-  const cache = createReadCache(!config.databaseUrl);
-  const app = createApp({ db: database.db, clock, logger, config, cache });
-  const today = () => todayIn(clock.now());
-  const server = createServer(cachedListener(cache, today, getRequestListener(app.fetch)));
+  const { server } = createApiServer(database, { clock, logger, config });
   const url = await new Promise<string>((ok) => {
     server.listen(config.port, config.host, () => {
       const info = server.address() as AddressInfo;

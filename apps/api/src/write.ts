@@ -11,6 +11,7 @@ import {
   storeIdempotent,
   type Tx,
 } from "@ogi/db";
+import { scopeOf } from "./cache.ts";
 import { actorOf, type Ctx, channelOf, type Deps } from "./context.ts";
 import { ApiError, conflict } from "./errors.ts";
 
@@ -102,7 +103,7 @@ export const write = async <B, S extends number>(
         );
       return result;
     });
-    deps.cache?.invalidate();
+    deps.cache?.invalidate(scopeOf(what.action));
     return written;
   } catch (error) {
     // Two requests with the same key at once: the second one's insert fails, or it is refused
@@ -147,7 +148,7 @@ export const writeOnce = async <B, S extends number>(
           ? { principal: principalId, key, route, bodyHash, status, response: body }
           : undefined,
       }));
-      deps.cache?.invalidate();
+      deps.cache?.invalidate(scopeOf(what.action));
       return written;
     } catch (error) {
       if (key && (isUniqueViolation(error) || error instanceof ApiError)) {

@@ -672,13 +672,25 @@ describe.each(testEngines())("API on %s", (engine) => {
       expect((await s.call("POST", `/v1/agencies/${A}/reports/2024/publish`, manager)).status).toBe(
         409,
       );
+      const register = async () =>
+        (await s.call("GET", `/v1/agencies/${A}/applications?limit=1000`, admin)).data
+          .applications as { number: number }[];
+      const before = await register();
       const late = await s.call("POST", `/v1/agencies/${A}/applications`, {
         ...manager,
+        headers: { "Idempotency-Key": "late-1" },
         body: { receivedOn: "2024-12-30", applicantType: "naturalPerson" },
       });
       expect(late.status).toBe(409);
       expect(late.data.error.code).toBe("yearLocked");
       expect(late.data.error.message.zh).toContain("2024");
+      // Refused as a whole: no row, no number taken.
+      expect(await register()).toEqual(before);
+      const next = await s.call("POST", `/v1/agencies/${A}/applications`, {
+        ...manager,
+        body: { receivedOn: "2025-01-02", applicantType: "naturalPerson" },
+      });
+      expect(next.data.number).toBe(Math.max(0, ...before.map((a) => a.number)) + 1);
       const section = await s.call("PUT", `/v1/agencies/${A}/reports/2024/sections`, {
         ...manager,
         body: { problems: "改" },

@@ -332,34 +332,25 @@ export const shardOf = (applicationId: string) => {
   return Math.abs(h) % COUNT_SHARDS;
 };
 
-const applyCounts = async (
-  ex: Executor,
-  agencyCode: string,
-  before: Application | undefined,
-  after: Application,
-  known?: CountDelta[],
-) => {
-  const deltas = known ?? contributionDelta(before, after);
-  if (deltas.length === 0) return;
-  const shard = shardOf(after.id);
-  await ex
-    .insert(requestCounts)
-    .values(deltas.map((d) => ({ agencyCode, ...d, shard })))
-    .onConflictDoUpdate({
-      target: [
-        requestCounts.agencyCode,
-        requestCounts.year,
-        requestCounts.row,
-        requestCounts.column,
-        requestCounts.shard,
-      ],
-      set: { n: sql`${requestCounts.n} + excluded.n` },
-    });
-};
-
 export type Recorder = { actor: string | null; channel: Channel; now: Date };
 
-/** Registers an application with its `received` event; takes the agency's next number. */
+/** A write refused because a year it changes is published and locked (see createApplication). */
+export class YearLockedError extends Error {
+  readonly agencyCode: string;
+  readonly years: readonly number[];
+  constructor(agencyCode: string, years: readonly number[]) {
+    super(`a year of ${years.join(", ")} is locked for ${agencyCode}`);
+    this.agencyCode = agencyCode;
+    this.years = years;
+  }
+}
+
+/**
+ * Registers an application with its `received` event; takes the agency's next number. One
+ * statement: the number, the row, the event, the counts and (with `tail`) the audit entry and
+ * the Idempotency-Key answer, whose `number` the statement fills in. With `unlessLocked`,
+ * nothing is written (YearLockedError) when one of those years of the agency is locked.
+ */
 export const createApplication = async (
   ex: Executor,
   input: {
@@ -371,46 +362,105 @@ export const createApplication = async (
   },
   state: (app: Application) => ApplicationState,
   by: Recorder,
-) => {
-  const [counter] = await ex
-    .update(agencies)
-    .set({ nextNumber: sql`${agencies.nextNumber} + 1` })
-    .where(eq(agencies.code, input.agencyCode))
-    .returning({ number: sql<number>`${agencies.nextNumber} - 1` });
-  if (!counter) throw new Error(`unknown agency ${input.agencyCode}`);
+  options: { unlessLocked?: readonly number[]; tail?: EventTail } = {},
+): Promise<{ row: ApplicationRow; application: Application }> => {
   const id = input.id ?? newId();
-  const application: Application = {
+  // The derived state does not depend on the number (taken by the statement).
+  const draft: Application = {
     id,
-    number: counter.number,
+    number: 0,
     ...(input.subject ? { subject: input.subject } : {}),
     events: [input.received],
   };
-  const s = state(application);
-  const [row] = await ex
-    .insert(applications)
-    .values({
-      id,
-      agencyCode: input.agencyCode,
-      number: counter.number,
-      subject: input.subject ?? null,
-      applicant: input.applicant ?? null,
-      receivedYear: Number(s.receivedOn.slice(0, 4)),
-      ...s,
-      createdAt: by.now,
-    })
-    .returning();
-  await ex.insert(applicationEvents).values({
-    applicationId: id,
-    eventId: input.received.id,
-    type: input.received.type,
-    date: input.received.date,
-    payload: input.received,
-    recordedBy: by.actor,
-    channel: by.channel,
-    recordedAt: by.now,
-  });
-  await applyCounts(ex, input.agencyCode, undefined, application);
-  return { row: row!, application };
+  const s = state(draft);
+  const receivedYear = Number(s.receivedOn.slice(0, 4));
+  const agency = input.agencyCode;
+  const locked = options.unlessLocked
+    ? sql`and not exists (select 1 from ${publishedReports} p where p.agency_code = ${agency}
+        and p.reopened_at is null and p.year = any(${sql.param([...options.unlessLocked])}::int[]))`
+    : sql``;
+  const [counter] = await queryRows<{ number: number }>(
+    ex,
+    sql`with counter as (
+      update ${agencies} set next_number = next_number + 1 where code = ${agency} ${locked}
+      returning next_number - 1 as number
+    ), inserted as (
+      insert into ${applications} (id, agency_code, number, subject, applicant, received_on,
+        received_year, applicant_type, channel, status, concluded_on, outcome, due_date, created_at)
+      select ${id}, ${agency}, counter.number, ${input.subject ?? null},
+        ${input.applicant ? JSON.stringify(input.applicant) : null}::jsonb, ${s.receivedOn},
+        ${receivedYear}, ${s.applicantType}, ${s.channel}, ${s.status}, ${s.concludedOn},
+        ${s.outcome}, ${s.dueDate}, ${by.now.toISOString()}::timestamptz
+      from counter
+    ), recorded as (
+      ${eventInsert(id, input.received, by, sql`from counter`)}
+    )${countsUpsert(agency, id, contributionDelta(undefined, draft), sql`counter`)}${tailInserts(options.tail, sql`counter`)}
+    select number from counter`,
+  );
+  if (!counter) {
+    if (options.unlessLocked) throw new YearLockedError(agency, options.unlessLocked);
+    throw new Error(`unknown agency ${agency}`);
+  }
+  const number = Number(counter.number);
+  const row: ApplicationRow = {
+    id,
+    agencyCode: agency,
+    number,
+    subject: input.subject ?? null,
+    applicant: (input.applicant as ApplicationRow["applicant"]) ?? null,
+    ...s,
+    receivedYear,
+    createdAt: by.now,
+  };
+  return { row, application: { ...draft, number } };
+};
+
+/** Inserts an event (a CTE's body); `from` guards it with another CTE (`from counter`). */
+const eventInsert = (
+  applicationId: string,
+  event: PlainEvent | ApplicationEvent,
+  by: Recorder,
+  from?: SQL,
+) => sql`insert into ${applicationEvents} (application_id, event_id, type, date, payload, recorded_by, channel, recorded_at)
+      select ${applicationId}, ${event.id}, ${event.type}, ${event.date}, ${JSON.stringify(event)}::jsonb,
+        ${by.actor}, ${by.channel}, ${by.now.toISOString()}::timestamptz ${from ?? sql``}`;
+
+/** `, counted as (…)`: adds count deltas to the application's shard of its agency's rows. */
+const countsUpsert = (
+  agency: string,
+  applicationId: string,
+  deltas: readonly CountDelta[],
+  guard?: SQL,
+) => sql`, counted as (
+      insert into ${requestCounts} (agency_code, year, row, col, shard, n)
+      select ${agency}, t.y, t.r, t.k, ${shardOf(applicationId)}, t.n
+      from ${guard ? sql`${guard}, ` : sql``}unnest(${sql.param(deltas.map((d) => d.year))}::int[], ${sql.param(deltas.map((d) => d.row))}::text[],
+        ${sql.param(deltas.map((d) => d.column))}::text[], ${sql.param(deltas.map((d) => d.n))}::int[]) as t(y, r, k, n)
+      on conflict (agency_code, year, row, col, shard) do update set n = ${requestCounts}.n + excluded.n
+    )`;
+
+/**
+ * `, audited as (…), remembered as (…)`: the audit entry and the Idempotency-Key answer of a
+ * single-statement write. With `guard` (a CTE with a `number` column) they are written only
+ * when it has a row, and the answer's `number` is that number.
+ */
+const tailInserts = (t: EventTail | undefined, guard?: SQL) => {
+  if (!t) return sql``;
+  const from = guard ? sql`from ${guard}` : sql``;
+  const audited = sql`, audited as (
+      insert into ${auditLog} (at, actor, channel, action, target, detail)
+      select ${t.audit.at.toISOString()}::timestamptz, ${t.audit.actor}, ${t.audit.channel},
+        ${t.audit.action}, ${t.audit.target ?? null}, ${t.audit.detail === undefined ? null : JSON.stringify(t.audit.detail)}::jsonb ${from}
+    )`;
+  const i = t.idempotency;
+  if (!i) return audited;
+  const response = sql`${JSON.stringify(i.response)}::jsonb`;
+  return sql`${audited}, remembered as (
+      insert into ${idempotencyKeys} (principal, key, route, body_hash, status, response, created_at)
+      select ${i.principal}, ${i.key}, ${i.route}, ${i.bodyHash}, ${i.status},
+        ${guard ? sql`jsonb_set(${response}, '{number}', to_jsonb(${guard}.number))` : response},
+        ${t.audit.at.toISOString()}::timestamptz ${from}
+    )`;
 };
 
 /**
@@ -442,33 +492,10 @@ export const appendEvent = async (
   const agency = stored.row.agencyCode;
   const row: ApplicationRow = { ...stored.row, ...s, receivedYear };
   const t = tail?.(row, after);
-  const audited = t
-    ? sql`, audited as (
-      insert into ${auditLog} (at, actor, channel, action, target, detail)
-      values (${t.audit.at.toISOString()}::timestamptz, ${t.audit.actor}, ${t.audit.channel},
-        ${t.audit.action}, ${t.audit.target ?? null}, ${t.audit.detail === undefined ? null : JSON.stringify(t.audit.detail)}::jsonb)
-    )`
-    : sql``;
-  const i = t?.idempotency;
-  const remembered = i
-    ? sql`, remembered as (
-      insert into ${idempotencyKeys} (principal, key, route, body_hash, status, response, created_at)
-      values (${i.principal}, ${i.key}, ${i.route}, ${i.bodyHash}, ${i.status},
-        ${JSON.stringify(i.response)}::jsonb, ${t!.audit.at.toISOString()}::timestamptz)
-    )`
-    : sql``;
   await ex.execute(sql`
     with recorded as (
-      insert into ${applicationEvents} (application_id, event_id, type, date, payload, recorded_by, channel, recorded_at)
-      values (${stored.row.id}, ${event.id}, ${event.type}, ${event.date}, ${JSON.stringify(event)}::jsonb,
-        ${by.actor}, ${by.channel}, ${by.now.toISOString()}::timestamptz)
-    ), counted as (
-      insert into ${requestCounts} (agency_code, year, row, col, shard, n)
-      select ${agency}, t.y, t.r, t.k, ${shardOf(stored.row.id)}, t.n
-      from unnest(${sql.param(deltas.map((d) => d.year))}::int[], ${sql.param(deltas.map((d) => d.row))}::text[],
-        ${sql.param(deltas.map((d) => d.column))}::text[], ${sql.param(deltas.map((d) => d.n))}::int[]) as t(y, r, k, n)
-      on conflict (agency_code, year, row, col, shard) do update set n = ${requestCounts}.n + excluded.n
-    )${audited}${remembered}
+      ${eventInsert(stored.row.id, event, by)}
+    )${countsUpsert(agency, stored.row.id, deltas)}${tailInserts(t)}
     update ${applications} set received_on = ${s.receivedOn}, received_year = ${receivedYear},
       applicant_type = ${s.applicantType}, channel = ${s.channel}, status = ${s.status},
       concluded_on = ${s.concludedOn}, outcome = ${s.outcome}, due_date = ${s.dueDate}
@@ -534,30 +561,43 @@ export const listApplications = async (
     .offset(filter.offset ?? 0);
 
 /**
- * How many open applications of some agencies are overdue on `asOf` (due before it), and how
- * many fall due from `asOf` up to the day before `soonUntil` (both dates YYYY-MM-DD, which
- * compare as text).
+ * What the year to date of some agencies needs from the store, in one statement: the flows and
+ * opening balances of section 三 of `year` (see requestsTableOf), and how many open
+ * applications are overdue on `asOf` (due before it) and how many fall due from `asOf` up to
+ * the day before `soonUntil` (dates as YYYY-MM-DD text, which compare in date order).
  */
-export const openDueCounts = async (
+export const yearToDateInputs = async (
   ex: Executor,
   agencyCodes: readonly string[],
+  year: number,
   asOf: string,
   soonUntil: string,
-): Promise<{ overdue: number; dueSoon: number }> => {
-  if (agencyCodes.length === 0) return { overdue: 0, dueSoon: 0 };
-  const [row] = await ex
-    .select({
-      overdue: sql<number>`count(*) filter (where ${applications.dueDate} < ${asOf})`.mapWith(
-        Number,
-      ),
-      dueSoon:
-        sql<number>`count(*) filter (where ${applications.dueDate} >= ${asOf} and ${applications.dueDate} < ${soonUntil})`.mapWith(
-          Number,
-        ),
-    })
-    .from(applications)
-    .where(and(anyOf(applications.agencyCode, agencyCodes), eq(applications.status, "open")));
-  return { overdue: row?.overdue ?? 0, dueSoon: row?.dueSoon ?? 0 };
+): Promise<{ table: RequestsTable; overdue: number; dueSoon: number }> => {
+  const codes = sql.param([...agencyCodes]);
+  const [row] = await queryRows<{
+    flows: { year: number; row: string; column: string; n: number }[] | string;
+    balances: RequestsTable[] | string;
+    overdue: number | string;
+    due_soon: number | string;
+  }>(
+    ex,
+    sql`select
+      (select coalesce(json_agg(json_build_object('year', f.year, 'row', f.row, 'column', f.col, 'n', f.n)), '[]'::json)
+        from (select year, row, col, sum(n)::int as n from ${requestCounts}
+          where agency_code = any(${codes}::text[]) and year <= ${year}
+            and (year = ${year} or row in ('newReceived', 'totalProcessed'))
+          group by year, row, col) f) as flows,
+      (select coalesce(json_agg(counts), '[]'::json) from ${openingBalances}
+        where agency_code = any(${codes}::text[]) and year = ${year}) as balances,
+      (select count(*) from ${applications} where agency_code = any(${codes}::text[])
+        and status = 'open' and due_date < ${asOf}) as overdue,
+      (select count(*) from ${applications} where agency_code = any(${codes}::text[])
+        and status = 'open' and due_date >= ${asOf} and due_date < ${soonUntil}) as due_soon`,
+  );
+  const json = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
+  const table = tableFromFlows(json(row!.flows), year);
+  for (const counts of json(row!.balances)) addTables(table, counts);
+  return { table, overdue: Number(row!.overdue), dueSoon: Number(row!.due_soon) };
 };
 
 /** The register of some agencies, with their opening balances. */

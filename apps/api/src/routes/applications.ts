@@ -11,7 +11,9 @@ import {
   getApplication,
   listApplications,
   loadApplication,
+  newId,
   type Tx,
+  YearLockedError,
 } from "@ogi/db";
 import {
   type Application,
@@ -20,7 +22,14 @@ import {
   validateTransition,
 } from "@ogi/domain";
 import { deadlineView } from "../calendar.ts";
-import { actorOf, channelOf, type Deps, type Principal, requireAgency } from "../context.ts";
+import {
+  actorOf,
+  canRead,
+  channelOf,
+  type Deps,
+  type Principal,
+  requireAgency,
+} from "../context.ts";
 import { deadlines, todayIn } from "../domain.ts";
 import { conflict, invalid, notFound, unauthorized, zodIssues } from "../errors.ts";
 import {
@@ -36,7 +45,7 @@ import {
   json,
   listApplicationsQuery,
 } from "../schemas.ts";
-import { assertYearsOpen, write, writeOnce } from "../write.ts";
+import { assertYearsOpen, writeOnce } from "../write.ts";
 import { applicationDetailJson, applicationJson, bearer, subApp } from "./common.ts";
 
 const tags = ["applications"];
@@ -161,39 +170,62 @@ export const applicationsApp = (deps: Deps) =>
         const p = c.get("principal");
         const { code } = c.req.valid("param");
         const input = c.req.valid("json");
-        await requireAgency(deps.db, p, code, "record");
+        await canRead(deps, p, code, "record");
         const now = deps.clock.now();
         const today = todayIn(now);
         if (input.receivedOn > today) throw futureDate(input.receivedOn, today);
-        const result = await write(
+        const received = {
+          id: "e1",
+          type: "received" as const,
+          date: input.receivedOn,
+          applicantType: input.applicantType,
+          channel: input.channel ?? ("other" as const),
+        };
+        const years = yearsOf(
+          contributionDelta(undefined, { id: "_", events: [received] }),
+          input.receivedOn,
+        );
+        // One statement (number, row, event, counts, audit entry, Idempotency-Key answer),
+        // refused as a whole when the year is locked.
+        const result = await writeOnce<{ id: string; number: number; dueDate: string | null }, 201>(
           deps,
           c,
           { code, ...input },
           { action: "application.create", target: code },
-          async (tx) => {
-            const received = {
-              id: "e1",
-              type: "received" as const,
-              date: input.receivedOn,
-              applicantType: input.applicantType,
-              channel: input.channel ?? ("other" as const),
-            };
-            const app = { id: "_", events: [received] };
-            await assertYearsOpen(
-              tx,
-              code,
-              yearsOf(contributionDelta(undefined, app), input.receivedOn),
-            );
-            const { row } = await createApplication(
-              tx,
-              { agencyCode: code, received, subject: input.subject, applicant: input.applicant },
-              rowState,
-              { actor: actorOf(p), channel: channelOf(p), now },
-            );
-            return {
-              status: 201 as const,
-              body: { id: row.id, number: row.number, dueDate: row.dueDate },
-            };
+          async (tail) => {
+            const id = newId();
+            try {
+              const { row } = await createApplication(
+                deps.db as Tx,
+                {
+                  agencyCode: code,
+                  id,
+                  received,
+                  subject: input.subject,
+                  applicant: input.applicant,
+                },
+                rowState,
+                { actor: actorOf(p), channel: channelOf(p), now },
+                // The statement fills in the number of the stored answer.
+                {
+                  unlessLocked: years,
+                  tail: tail(201, {
+                    id,
+                    number: 0,
+                    dueDate: rowState({ id, events: [received] }).dueDate,
+                  }),
+                },
+              );
+              return {
+                status: 201,
+                body: { id: row.id, number: row.number, dueDate: row.dueDate },
+              };
+            } catch (error) {
+              // The statement names no year: a registration changes only its receipt's.
+              if (error instanceof YearLockedError)
+                await assertYearsOpen(deps.db as Tx, code, years, years);
+              throw error;
+            }
           },
         );
         return c.json(result.body, result.status);

@@ -7,14 +7,13 @@ import {
   getOpeningBalances,
   getPublished,
   loadRegister,
-  openDueCounts,
   publishReport,
   putOpeningBalance,
   putSection,
   regionAgencies,
   regionAgencyRows,
   reopenReport,
-  requestsTableOf,
+  yearToDateInputs,
 } from "@ogi/db";
 import {
   checkOpeningBalance,
@@ -112,24 +111,28 @@ const agencyOr404 = async (deps: Deps, code: string) => {
   return agency;
 };
 
-/** Overdue and due-soon counts of the open applications of some agencies, as of asOf. */
-const dueCounts = async (deps: Deps, codes: string[], asOf: string) => {
+/**
+ * The year to date of some agencies, with the overdue and due-soon counts of their open
+ * applications as of asOf. Nothing can be dated after today (the future is refused), so from
+ * today on the year so far is the year's stored flows (request_counts, kept with every event
+ * and tested equal to the fold): one statement. An earlier day needs the fold of the register.
+ */
+const yearToDate = async (deps: Deps, codes: string[], asOf: string) => {
   // Due within N working days: workingDaysBetween(asOf, due) ≤ N, i.e. before the (N+1)-th
   // working day after asOf.
   const soonUntil = currentCalendar().addWorkingDays(asOf, DUE_SOON_WORKING_DAYS + 1);
-  const { overdue, dueSoon } = await openDueCounts(deps.db, codes, asOf, soonUntil);
-  return { overdue, dueWithin5WorkingDays: dueSoon };
-};
-
-/**
- * The year to date of some agencies. Nothing can be dated after today (the future is refused),
- * so from today on the year so far is the year's stored flows (request_counts, kept with every
- * event and tested equal to the fold); an earlier day needs the fold of the register.
- */
-const yearToDate = async (deps: Deps, codes: string[], asOf: string) => {
-  if (asOf >= todayIn(deps.clock.now()))
-    return yearToDateOf(await requestsTableOf(deps.db, codes, Number(asOf.slice(0, 4))), asOf);
-  return summarize(await loadRegister(deps.db, codes), asOf);
+  const year = Number(asOf.slice(0, 4));
+  const stored = await yearToDateInputs(deps.db, codes, year, asOf, soonUntil);
+  const ytd =
+    asOf >= todayIn(deps.clock.now())
+      ? yearToDateOf(stored.table, asOf)
+      : summarize(await loadRegister(deps.db, codes), asOf);
+  return {
+    ...ytd,
+    overdue: stored.overdue,
+    dueWithin5WorkingDays: stored.dueSoon,
+    dueDatesAvailable: deadlines.available,
+  };
 };
 
 /** Whether the caller may `need` on every agency of the list (one tree query per membership). */
@@ -445,8 +448,6 @@ export const reportsApp = (deps: Deps) =>
         const body = await cached(deps.cache, `summary:${code}:${asOf}`, async () => ({
           agency: { code: agency.code, name: agency.name },
           ...(await yearToDate(deps, [code], asOf)),
-          ...(await dueCounts(deps, [code], asOf)),
-          dueDatesAvailable: deadlines.available,
         }));
         return c.json(body, 200);
       },
@@ -510,14 +511,8 @@ export const reportsApp = (deps: Deps) =>
           throw notFound({ zh: `区域 ${code} 下的机构`, en: `Agencies of region ${code}` });
         if (!(await mayAll(deps, p, codes, "summary")))
           throw forbidden({ zh: "查看该区域的统计", en: "reading this region's figures" });
-        const ytd = await yearToDate(deps, codes, asOf);
         return c.json(
-          {
-            agency: { code, name: code },
-            ...ytd,
-            ...(await dueCounts(deps, codes, asOf)),
-            dueDatesAvailable: deadlines.available,
-          },
+          { agency: { code, name: code }, ...(await yearToDate(deps, codes, asOf)) },
           200,
         );
       },

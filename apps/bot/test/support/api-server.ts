@@ -1,9 +1,9 @@
-// The real API (createApp from @ogi/api) on an in-memory PGlite, served on a loopback port, with
-// an admin token for set-up and a service token for the bot.
+// The real API on an in-memory PGlite (or a fresh PostgreSQL database), served on a loopback
+// port as `pnpm start` serves it (createApiServer: read cache on PGlite), with an admin token
+// for set-up and a service token for the bot.
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
-import { createApp } from "@ogi/api";
+import { createApiServer } from "@ogi/api";
 import { createDb, freshPostgres } from "@ogi/db";
 import pino from "pino";
 
@@ -24,18 +24,16 @@ export const startApi = async (
   const pgDatabase = engine === "postgres" ? await freshPostgres() : undefined;
   const database = await createDb(pgDatabase ? { databaseUrl: pgDatabase.url } : {});
   const adminToken = `admin-${randomBytes(16).toString("hex")}`;
-  const app = createApp({
-    db: database.db,
+  const { server } = createApiServer(database, {
     clock: { now },
     logger: pino({ level: "silent" }),
     config: { adminToken },
   });
   let port = 0;
-  let server: ReturnType<typeof serve>;
   const listen = () =>
     new Promise<void>((ok) => {
-      server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, (info) => {
-        port = (info as AddressInfo).port;
+      server.listen(port, "127.0.0.1", () => {
+        port = (server.address() as AddressInfo).port;
         ok();
       });
     });
@@ -60,7 +58,7 @@ export const startApi = async (
   });
   const stopServer = () =>
     new Promise<void>((ok) => {
-      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      server.closeAllConnections();
       server.close(() => ok());
     });
   return {
