@@ -304,3 +304,25 @@ describe("answers from the cache over HTTP", () => {
     }
   });
 });
+
+describe("read cache tiers", () => {
+  it("register writes keep the directory tier (who a token is); other writes clear both", async () => {
+    const { createReadCache, scopeOf } = await import("../src/cache.ts");
+    const cache = createReadCache(true);
+    let reads = 0;
+    const read = (key: string, tier: "data" | "directory") =>
+      cache.get(key, async () => ++reads, tier);
+    expect(await read("p", "directory")).toBe(1);
+    expect(await read("s", "data")).toBe(2);
+    cache.invalidate(scopeOf("event.concluded"));
+    expect(await read("p", "directory")).toBe(1);
+    expect(await read("s", "data")).toBe(3);
+    cache.invalidate(scopeOf("application.create"));
+    expect(await read("p", "directory")).toBe(1);
+    for (const action of ["staff.revoke", "token.revoke", "calendar.load", "agency.create"]) {
+      const n = reads;
+      cache.invalidate(scopeOf(action));
+      expect(await read("p", "directory")).toBe(n + 1);
+    }
+  });
+});
