@@ -12,7 +12,7 @@ import { createHttpApi } from "../src/http-api.ts";
 import { memoryStore } from "../src/storage.ts";
 import { flowCodec } from "../src/text/flow-data.ts";
 import { localTransformer, TEST_BOT_INFO } from "../src/transports/local.ts";
-import { seedAgency, startApi } from "../test/support/api-server.ts";
+import { seedAgency, startApi, startApiProcess } from "../test/support/api-server.ts";
 
 const CHATS = Number(process.env.BENCH_CHATS ?? 16);
 const PER_CHAT = Number(process.env.BENCH_UPDATES_PER_CHAT ?? 10);
@@ -30,12 +30,13 @@ const drive = async (
   name: string,
   handle: (u: Update) => Promise<void>,
   make: (chat: number, i: number) => Update,
+  perChat = PER_CHAT,
 ): Promise<Result> => {
   const times: number[] = [];
   const start = performance.now();
   await Promise.all(
     Array.from({ length: CHATS }, async (_, chat) => {
-      for (let i = 0; i < PER_CHAT; i++) {
+      for (let i = 0; i < perChat; i++) {
         const t = performance.now();
         await handle(make(chat, i));
         times.push(performance.now() - t);
@@ -86,9 +87,14 @@ const press = (userId: number, data: string, messageId: number): Update => ({
   } as Update["callback_query"],
 });
 
-const pipelines = async (engine: "pglite" | "postgres"): Promise<Result[]> => {
+/**
+ * `apart`: the API in its own process (the bot and the API deployed as the two apps they are);
+ * otherwise in the bot's process, as `pnpm start` runs them with TELEGRAM_BOT_TOKEN set.
+ */
+const pipelines = async (engine: "pglite" | "postgres", apart: boolean): Promise<Result[]> => {
   const now = () => new Date();
-  const api = await startApi(now, engine);
+  const api = apart ? await startApiProcess(engine) : await startApi(now, engine);
+  const tag = `${engine}${apart ? ", API apart" : ""}`;
   const invites = await seedAgency(
     api,
     { code: "411421-bench", name: "基准测试局", regionCode: "411421" },
@@ -105,13 +111,22 @@ const pipelines = async (engine: "pglite" | "postgres"): Promise<Result[]> => {
   const codec = flowCodec("bench", () => Math.floor(Date.now() / 60_000));
   let lastData = "";
   let concluded = 0;
+  // Per chat: the first button of the last card, and the last number the bot registered.
+  const firstButton = new Map<number, string>();
+  const registered = new Map<number, number>();
   bot.api.config.use(
     localTransformer((call) => {
-      if (typeof call.payload.text === "string" && call.payload.text.includes("已办结"))
-        concluded++;
+      const chat = Number(call.payload.chat_id);
+      const text = typeof call.payload.text === "string" ? call.payload.text : "";
+      if (text.includes("已办结")) concluded++;
+      const number = /已登记 <b>第 (\d+) 号/.exec(text)?.[1];
+      if (number) registered.set(chat, Number(number));
       const kb = (call.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] })
         ?.inline_keyboard;
-      if (kb?.[0]?.[0]?.callback_data) lastData = kb[0][0].callback_data;
+      if (kb?.[0]?.[0]?.callback_data) {
+        lastData = kb[0][0].callback_data;
+        firstButton.set(chat, lastData);
+      }
     }),
   );
   const userOf = (chat: number) => 7_000_000 + chat;
@@ -140,7 +155,7 @@ const pipelines = async (engine: "pglite" | "postgres"): Promise<Result[]> => {
   );
   results.push(
     await drive(
-      `[${engine}] API alone: GET summary`,
+      `[${tag}] API alone: GET summary`,
       async (u) => {
         await http.summary(u.message!.from.id, "411421-bench", today);
       },
@@ -149,14 +164,14 @@ const pipelines = async (engine: "pglite" | "postgres"): Promise<Result[]> => {
   );
   results.push(
     await drive(
-      `[${engine}] bot: /summary (API → fold → reply)`,
+      `[${tag}] bot: /summary (API → fold → reply)`,
       (u) => bot.handleUpdate(u),
       (c) => message(userOf(c), "/summary"),
     ),
   );
   results.push(
     await drive(
-      `[${engine}] API alone: POST application + GET it`,
+      `[${tag}] API alone: POST application + GET it`,
       async (u) => {
         await http.register(
           u.message!.from.id,
@@ -170,7 +185,7 @@ const pipelines = async (engine: "pglite" | "postgres"): Promise<Result[]> => {
   );
   results.push(
     await drive(
-      `[${engine}] bot: confirm a registration (API → commit → reply)`,
+      `[${tag}] bot: confirm a registration (API → commit → reply)`,
       (u) => bot.handleUpdate(u),
       (c, i) => press(userOf(c), confirm, 1_000_000 + c * 10_000 + i),
     ),
@@ -178,7 +193,7 @@ const pipelines = async (engine: "pglite" | "postgres"): Promise<Result[]> => {
   // Conclusions of applications 1… (registered above): each press its own application.
   results.push(
     await drive(
-      `[${engine}] bot: confirm a conclusion (API: find it, record, year to date → reply)`,
+      `[${tag}] bot: confirm a conclusion (API: find it, record, year to date → reply)`,
       (u) => bot.handleUpdate(u),
       (c, i) =>
         press(
@@ -191,9 +206,37 @@ const pipelines = async (engine: "pglite" | "postgres"): Promise<Result[]> => {
   // The benchmark measures real work: every press must have concluded its application.
   if (concluded !== CHATS * PER_CHAT)
     throw new Error(`only ${concluded} of ${CHATS * PER_CHAT} conclusions were recorded`);
+  // A clerk's working day, as each chat sends it: register by shortcut and confirm, conclude
+  // it by shortcut and confirm (the reply carries the year to date), ask for the figures and
+  // the open cases. Each step reads the previous reply (its card's button, the new number).
+  const day = [
+    (_c: number) => "/new 自然人 今天 邮寄",
+    (c: number) => firstButton.get(c)!,
+    (c: number) => `/close ${registered.get(c)} 予以公开`,
+    (c: number) => firstButton.get(c)!,
+    (_c: number) => "/summary",
+    (_c: number) => "/pending",
+  ];
+  const before = concluded;
+  const cycles = Math.max(1, Math.round(PER_CHAT / 2));
   results.push(
     await drive(
-      `[${engine}] bot: /help (no API call; link gate cached)`,
+      `[${tag}] bot: a clerk's day (register, conclude, figures, open cases: 2 of 6 updates write)`,
+      (u) => bot.handleUpdate(u),
+      (c, i) => {
+        const step = day[i % day.length]!(userOf(c));
+        return i % 2 === 1
+          ? press(userOf(c), step, 3_000_000 + c * 10_000 + i)
+          : message(userOf(c), step);
+      },
+      cycles * day.length,
+    ),
+  );
+  if (concluded - before !== CHATS * cycles)
+    throw new Error(`the day concluded ${concluded - before} of ${CHATS * cycles}`);
+  results.push(
+    await drive(
+      `[${tag}] bot: /help (no API call; link gate cached)`,
       (u) => bot.handleUpdate(u),
       (c) => message(userOf(c), "/help"),
     ),
@@ -219,8 +262,9 @@ const main = async () => {
       (c, i) => message(userOf(c), `echo ${i}`),
     ),
   ];
-  results.push(...(await pipelines("pglite")));
-  if (process.env.TEST_DATABASE_URL) results.push(...(await pipelines("postgres")));
+  results.push(...(await pipelines("pglite", false)));
+  results.push(...(await pipelines("pglite", true)));
+  if (process.env.TEST_DATABASE_URL) results.push(...(await pipelines("postgres", true)));
   const baseline = results[0]!;
   const rows = results.map(
     (r) =>

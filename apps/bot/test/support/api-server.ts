@@ -1,8 +1,11 @@
 // The real API on an in-memory PGlite (or a fresh PostgreSQL database), served on a loopback
 // port as `pnpm start` serves it (createApiServer: read cache on PGlite), with an admin token
-// for set-up and a service token for the bot.
+// for set-up and a service token for the bot. `startApiProcess` runs the same in a child process
+// (`node api-server.ts --child <engine>`), as when the bot and the API are deployed apart.
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { createInterface } from "node:readline";
 import { createApiServer } from "@ogi/api";
 import { createDb, freshPostgres } from "@ogi/db";
 import pino from "pino";
@@ -10,6 +13,7 @@ import pino from "pino";
 export type TestApi = {
   url: string;
   serviceToken: string;
+  adminToken: string;
   admin: <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
   /** Lets a test stop and restart the HTTP server (API down, API back). */
   stopServer: () => Promise<void>;
@@ -39,19 +43,7 @@ export const startApi = async (
     });
   await listen();
   const url = `http://127.0.0.1:${port}`;
-  const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${adminToken}`,
-        ...(body !== undefined ? { "content-type": "application/json" } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
+  const admin = adminCall(url, adminToken);
   const { token } = await admin<{ token: string }>("POST", "/v1/tokens", {
     kind: "service",
     label: "bot",
@@ -64,6 +56,7 @@ export const startApi = async (
   return {
     url,
     serviceToken: token,
+    adminToken,
     admin,
     stopServer,
     restartServer: listen,
@@ -74,6 +67,59 @@ export const startApi = async (
     },
   };
 };
+
+/** A call with the admin token; a failure throws with the answer. */
+const adminCall =
+  (url: string, adminToken: string) =>
+  async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${adminToken}`,
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+
+/** startApi in a child process (real time); the server can't be stopped apart from it. */
+export const startApiProcess = async (engine: "pglite" | "postgres"): Promise<TestApi> => {
+  const child = spawn(process.execPath, [import.meta.filename, "--child", engine], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const line = await new Promise<string>((ok, fail) => {
+    createInterface({ input: child.stdout! }).once("line", ok);
+    child.once("exit", (code) => fail(new Error(`API process exited with ${code}`)));
+  });
+  const { url, serviceToken, adminToken } = JSON.parse(line) as Record<string, string>;
+  const apart = () => Promise.reject(new Error("the API runs in its own process"));
+  return {
+    url: url!,
+    serviceToken: serviceToken!,
+    adminToken: adminToken!,
+    admin: adminCall(url!, adminToken!),
+    stopServer: apart,
+    restartServer: apart,
+    close: () =>
+      new Promise<void>((ok) => {
+        child.once("exit", () => ok());
+        child.kill("SIGTERM");
+      }),
+  };
+};
+
+if (process.argv[2] === "--child") {
+  const api = await startApi(
+    () => new Date(),
+    process.argv[3] === "postgres" ? "postgres" : "pglite",
+  );
+  const { url, serviceToken, adminToken } = api;
+  process.stdout.write(`${JSON.stringify({ url, serviceToken, adminToken })}\n`);
+  process.on("SIGTERM", () => void api.close().then(() => process.exit(0)));
+}
 
 /** An agency (optionally under a parent) with staff invited; returns their invite codes. */
 export const seedAgency = async (
