@@ -1,11 +1,12 @@
-// Answers to reads, kept until the next write. Only for a database this process alone writes
-// (PGlite: one process owns its data folder); with PostgreSQL other processes may write, so
-// the cache is off there. A read that overlaps a write is stored with the generation it began
-// in, so it is never served after that write.
-//
-// Two tiers: `data` (answers, reports, summaries: any write clears them) and `directory` (who a
-// token is, what it may do, the calendar's version: only writes to tokens, staff, agencies or
-// holiday files clear them, so that recording in the register keeps them).
+// Answers to reads, kept until the next write. A read that overlaps a write is stored with the
+// generation it began in, so it is never served after that write. Two tiers:
+// - `data` (answers, reports, summaries): any write clears it. Only for a database this process
+//   alone writes (PGlite: one process owns its data folder); off with PostgreSQL, where other
+//   processes write the register.
+// - `directory` (who a token is, what it may do, the calendar's version): only writes to tokens,
+//   staff, agencies or holiday files clear it, so recording in the register keeps it. With
+//   PostgreSQL it is on while this process listens to the database's notifications of such
+//   changes by any writer (see server.ts and migration 0003), and cleared by each of them.
 
 export type CacheTier = "data" | "directory";
 
@@ -21,7 +22,10 @@ export type ReadCache = {
   generation: () => number;
   /** Called after every committed write. */
   invalidate: (scope?: WriteScope) => void;
+  /** Whether the data tier is on. */
   enabled: boolean;
+  /** Turns the directory tier on or off; either way it starts empty. */
+  setDirectory: (on: boolean) => void;
 };
 
 const MAX_ENTRIES = 5_000;
@@ -47,17 +51,25 @@ const createTier = () => {
   };
 };
 
-export const createReadCache = (enabled: boolean): ReadCache => {
+export const createReadCache = (
+  enabled: boolean,
+  options: { directory?: boolean } = {},
+): ReadCache => {
   const tiers = { data: createTier(), directory: createTier() };
+  const on = { data: enabled, directory: options.directory ?? enabled };
   return {
     enabled,
+    setDirectory: (value) => {
+      tiers.directory.clear();
+      on.directory = value;
+    },
     peek: (key) => tiers.data.peek(key)?.value,
     put: (key, value, since) => {
       if (enabled) tiers.data.put(key, value, since);
     },
     generation: () => tiers.data.generation(),
     get: async (key, compute, tier = "data") => {
-      if (!enabled) return compute();
+      if (!on[tier]) return compute();
       const t = tiers[tier];
       const hit = t.peek(key);
       if (hit) return hit.value as Awaited<ReturnType<typeof compute>>;

@@ -71,7 +71,7 @@ const membershipsOf = (rows: StaffRow[]): Membership[] =>
 /** Who is calling: from the bearer token (and, for the bot, the Telegram user header). */
 export const resolvePrincipal = async (deps: Deps, c: Ctx): Promise<Principal> => {
   const header = c.req.header("authorization");
-  if (!header || !deps.cache?.enabled) return findPrincipal(deps, c);
+  if (!header || !deps.cache) return findPrincipal(deps, c);
   const key = `principal:${hashSecret(header)}:${c.req.header(TELEGRAM_USER_HEADER) ?? ""}`;
   return deps.cache.get(key, () => findPrincipal(deps, c), "directory");
 };

@@ -1,11 +1,14 @@
-// The API as it is served: the app, the read cache (on for PGlite, whose data folder this process
-// alone writes) and a node:http server whose listener answers cached GETs before the framework.
-// `pnpm start`, the benchmarks and the bot's tests all serve it this way.
+// The API as it is served: the app, the read cache and a node:http server whose listener answers
+// cached GETs before the framework. On PGlite (whose data folder this process alone writes) the
+// whole cache is on; on PostgreSQL its directory tier, while the database's notifications of
+// directory changes reach this process (see cache.ts). `pnpm start`, the benchmarks and the
+// bot's tests all serve it this way.
 import { createServer, type Server } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import type { Database } from "@ogi/db";
+import type { Logger } from "pino";
 import { createApp } from "./app.ts";
-import { cachedListener, createReadCache } from "./cache.ts";
+import { cachedListener, createReadCache, type ReadCache } from "./cache.ts";
 import type { Deps } from "./context.ts";
 import { todayIn } from "./domain.ts";
 
@@ -16,8 +19,39 @@ export const createApiServer = (
   deps: Omit<Deps, "db" | "cache">,
 ): ApiServer => {
   const cache = createReadCache(database.engine === "pglite");
+  if (database.listen) followDirectory(database.listen, cache, deps.logger);
   const app = createApp({ ...deps, db: database.db, cache });
   const today = () => todayIn(deps.clock.now());
   const server = createServer(cachedListener(cache, today, getRequestListener(app.fetch)));
   return { server, app };
+};
+
+export const DIRECTORY_CHANNEL = "ogi_directory";
+
+/**
+ * Keeps the directory tier on while LISTEN holds: each notification clears it; a lost
+ * connection turns it off at once, and listening is tried again every second.
+ */
+const followDirectory = (
+  listen: NonNullable<Database["listen"]>,
+  cache: ReadCache,
+  logger: Logger,
+) => {
+  cache.setDirectory(false);
+  const follow = () =>
+    listen(
+      DIRECTORY_CHANNEL,
+      () => cache.invalidate("all"),
+      () => {
+        cache.setDirectory(false);
+        logger.warn("directory notifications lost; the cache of tokens and access is off");
+        setTimeout(follow, 1_000).unref();
+      },
+    ).then(
+      () => cache.setDirectory(true),
+      (error: { closed?: boolean }) => {
+        if (!error?.closed) setTimeout(follow, 1_000).unref();
+      },
+    );
+  void follow();
 };

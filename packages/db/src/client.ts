@@ -31,6 +31,12 @@ export type DbConfig = {
 export type Database = {
   db: Db;
   engine: "pglite" | "postgres";
+  /**
+   * PostgreSQL: LISTEN on `channel` on a connection of its own. `onNotify` runs for each
+   * notification; `onLost` once if that connection fails (listen again to resume). Resolves
+   * when listening; close() ends it. (PGlite has one process, which needs no notifications.)
+   */
+  listen?: (channel: string, onNotify: () => void, onLost: () => void) => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -48,7 +54,51 @@ export const createDb = async (config: DbConfig = {}): Promise<Database> => {
       await pool.end();
       throw error;
     }
-    return { db, engine: "postgres", close: () => pool.end() };
+    const listeners = new Set<pg.Client>();
+    let closed = false;
+    const listen = async (channel: string, onNotify: () => void, onLost: () => void) => {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+      if (closed) throw Object.assign(new Error("the database is closed"), { closed: true });
+      const client = new pg.Client({ connectionString: config.databaseUrl });
+      let lost = false;
+      const lose = () => {
+        listeners.delete(client);
+        if (lost) return;
+        lost = true;
+        onLost();
+        client.end().catch(() => {});
+      };
+      client.on("error", lose);
+      client.on("end", lose);
+      client.on("notification", (n) => {
+        if (n.channel === channel) onNotify();
+      });
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${channel}`);
+      } catch (error) {
+        lost = true;
+        await client.end().catch(() => {});
+        throw error;
+      }
+      if (closed) {
+        await client.end().catch(() => {});
+        throw Object.assign(new Error("the database is closed"), { closed: true });
+      }
+      listeners.add(client);
+    };
+    const close = async () => {
+      closed = true;
+      for (const client of listeners) {
+        client.removeAllListeners("end");
+        client.removeAllListeners("error");
+        client.on("error", () => {});
+        await client.end().catch(() => {});
+      }
+      listeners.clear();
+      await pool.end();
+    };
+    return { db, engine: "postgres", listen, close };
   }
   const dataDir =
     config.dataDir && config.dataDir !== "memory" ? resolve(config.dataDir) : undefined;
