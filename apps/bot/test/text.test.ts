@@ -142,6 +142,14 @@ describe("resolving names against the catalog", () => {
     expect(resolveOutcome("重复申请")).toEqual({ kind: "one", value: "notProcessedDuplicate" });
     expect(resolveOutcome("state secret")).toEqual({ kind: "one", value: "deniedStateSecret" });
   });
+  it("reads nothing from words after a group of one row (found by fast-check)", () => {
+    expect(resolveOutcome("予以公开 /new")).toEqual({ kind: "none" });
+    expect(resolveOutcome("部分公开 5")).toEqual({ kind: "none" });
+    expect(resolveOutcome("不予公开 99")).toEqual({
+      kind: "choices",
+      values: outcomesInGroup("denied"),
+    });
+  });
   it("offers the choices for anything ambiguous, never a guess", () => {
     expect(resolveOutcome("不予公开")).toEqual({
       kind: "choices",

@@ -118,13 +118,17 @@ export const resolveOutcome = (query: string): Resolution<Outcome> => {
         ? { kind: "one", value: within[0]! }
         : { kind: "choices", values: within };
     }
+    // Words after the group that name none of its rows: its rows to choose from, or, for a
+    // group of one row (予以公开 /new), nothing read: a list of one would be a guess.
+    const unread: Resolution<Outcome> =
+      within.length > 1 ? { kind: "choices", values: within } : { kind: "none" };
     const index = /^(\d{1,2})\.?$/.exec(rest);
     if (index) {
       const pick = within[Number(index[1]) - 1];
-      return pick ? { kind: "one", value: pick } : { kind: "choices", values: within };
+      return pick ? { kind: "one", value: pick } : unread;
     }
     const found = resolveAmong(rest, within, outcomeLabels);
-    return found.kind === "none" ? { kind: "choices", values: within } : found;
+    return found.kind === "none" ? unread : found;
   }
 
   // Anything else searches every label. A query that is also part of a group's name
