@@ -3,7 +3,7 @@
 // agency with 1,000,000 applications and a region of 1,000 agencies. Writes the "API" section
 // of docs/benchmarks.md.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -46,8 +46,47 @@ const stop = (child: ChildProcess) =>
     child.kill("SIGTERM");
   });
 
+/** CPU seconds (user + system) so far of every process on the machine, by pid and name. */
+const cpuByProcess = () => {
+  const out = new Map<string, { name: string; seconds: number }>();
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(pid, { name, seconds: (Number(fields[11]) + Number(fields[12])) / 100 });
+    } catch {}
+  }
+  return out;
+};
+
+/** `BENCH_CPU=1`: where the machine's CPU went during a run (this process is the client). */
+const cpuDuring = async <T>(fn: () => Promise<T>): Promise<T> => {
+  if (!process.env.BENCH_CPU) return fn();
+  const before = cpuByProcess();
+  const t0 = performance.now();
+  const result = await fn();
+  const seconds = (performance.now() - t0) / 1000;
+  const by = new Map<string, number>();
+  for (const [pid, p] of cpuByProcess()) {
+    const used = p.seconds - (before.get(pid)?.seconds ?? 0);
+    const name = pid === String(process.pid) ? "client (autocannon)" : p.name.replace(/\d+$/, "");
+    if (used > 0) by.set(name, (by.get(name) ?? 0) + used);
+  }
+  log(
+    `  CPU over ${seconds.toFixed(1)} s: ${[...by]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([n, s]) => `${n} ${((s / seconds) * 100).toFixed(0)}%`)
+      .join(", ")}`,
+  );
+  return result;
+};
+
 const load = async (opts: autocannon.Options) => {
-  const r = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts });
+  const r = await cpuDuring(() =>
+    autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts }),
+  );
   return {
     rps: r["2xx"] / r.duration,
     non2xx: r.non2xx,

@@ -287,7 +287,16 @@ export const loadApplication = async (
   ex: Executor,
   id: string,
   forUpdate: boolean,
-): Promise<{ stored: StoredApplication; lockedYears: number[] } | undefined> => {
+): Promise<LoadedApplication | undefined> => (await loadApplications(ex, [id], forUpdate)).get(id);
+
+export type LoadedApplication = { stored: StoredApplication; lockedYears: number[] };
+
+/** loadApplication for several applications at once (one query), by id. */
+export const loadApplications = async (
+  ex: Executor,
+  ids: readonly string[],
+  forUpdate = false,
+): Promise<Map<string, LoadedApplication>> => {
   const query = ex
     .select({
       row: applications,
@@ -302,16 +311,22 @@ export const loadApplication = async (
         where p.agency_code = ${applications.agencyCode} and p.reopened_at is null)`,
     })
     .from(applications)
-    .where(eq(applications.id, id));
-  const [found] = forUpdate ? await query.for("update", { of: applications }) : await query;
-  if (!found) return undefined;
-  const raw =
-    typeof found.events === "string" ? (JSON.parse(found.events) as EventJson[]) : found.events;
-  const events = raw.map((e) => ({ ...e, seq: Number(e.seq), recordedAt: new Date(e.recordedAt) }));
-  return {
-    stored: { row: found.row, application: toApplication(found.row, events), events },
-    lockedYears: (found.locked ?? []).map(Number),
-  };
+    .where(ids.length === 1 ? eq(applications.id, ids[0]!) : anyOf(applications.id, ids));
+  const found = forUpdate ? await query.for("update", { of: applications }) : await query;
+  const out = new Map<string, LoadedApplication>();
+  for (const f of found) {
+    const raw = typeof f.events === "string" ? (JSON.parse(f.events) as EventJson[]) : f.events;
+    const events = raw.map((e) => ({
+      ...e,
+      seq: Number(e.seq),
+      recordedAt: new Date(e.recordedAt),
+    }));
+    out.set(f.row.id, {
+      stored: { row: f.row, application: toApplication(f.row, events), events },
+      lockedYears: (f.locked ?? []).map(Number),
+    });
+  }
+  return out;
 };
 
 /** What the events derive, cached on the row for queries. */
@@ -465,7 +480,7 @@ const tailInserts = (t: EventTail | undefined, guard?: SQL) => {
 
 /**
  * Appends an event (already validated against the application by the caller): the event, the
- * application's derived columns and the count deltas in one statement.
+ * application's derived columns and the count deltas in one statement (see appendEvents).
  */
 export const appendEvent = async (
   ex: Executor,
@@ -482,25 +497,140 @@ export const appendEvent = async (
    */
   tail?: (row: ApplicationRow, application: Application) => EventTail,
 ) => {
-  const after: Application = {
+  const item = eventAppend(stored, event, state, by, known, tail);
+  await appendEvents(ex, [item]);
+  return { row: item.row, application: item.application };
+};
+
+/** One event to append: what appendEvents writes for it, and the application after it. */
+export type EventAppend = {
+  stored: StoredApplication;
+  event: ApplicationEvent;
+  by: Recorder;
+  deltas: CountDelta[];
+  row: ApplicationRow;
+  application: Application;
+  tail?: EventTail | undefined;
+};
+
+/** The append of `event` to `stored`: the row and counts it changes (see appendEvent). */
+export const eventAppend = (
+  stored: StoredApplication,
+  event: ApplicationEvent,
+  state: (app: Application) => ApplicationState,
+  by: Recorder,
+  known?: CountDelta[],
+  tail?: (row: ApplicationRow, application: Application) => EventTail,
+): EventAppend => {
+  const application: Application = {
     ...stored.application,
     events: [...stored.application.events, event],
   };
-  const s = state(after);
-  const deltas = known ?? contributionDelta(stored.application, after);
-  const receivedYear = Number(s.receivedOn.slice(0, 4));
-  const agency = stored.row.agencyCode;
-  const row: ApplicationRow = { ...stored.row, ...s, receivedYear };
-  const t = tail?.(row, after);
+  const s = state(application);
+  const row: ApplicationRow = {
+    ...stored.row,
+    ...s,
+    receivedYear: Number(s.receivedOn.slice(0, 4)),
+  };
+  const deltas = known ?? contributionDelta(stored.application, application);
+  return { stored, event, by, deltas, row, application, tail: tail?.(row, application) };
+};
+
+/**
+ * Appends events to distinct applications in one statement, atomic on its own: the events,
+ * the applications' derived columns, the count deltas (summed per counter row), and the audit
+ * entries and Idempotency-Key answers of those with a tail. Rows travel as JSON documents, so
+ * the statement's text is the same for one event or many.
+ */
+export const appendEvents = async (ex: Executor, items: readonly EventAppend[]) => {
+  if (items.length === 0) return;
+  const at = (d: Date) => d.toISOString();
+  const events = items.map((i) => ({
+    application_id: i.stored.row.id,
+    event_id: i.event.id,
+    type: i.event.type,
+    date: i.event.date,
+    payload: i.event,
+    recorded_by: i.by.actor,
+    channel: i.by.channel,
+    recorded_at: at(i.by.now),
+  }));
+  const counts = new Map<
+    string,
+    { agency_code: string; year: number; row: string; col: string; shard: number; n: number }
+  >();
+  for (const i of items) {
+    const shard = shardOf(i.stored.row.id);
+    for (const d of i.deltas) {
+      const key = `${i.row.agencyCode}|${d.year}|${d.row}|${d.column}|${shard}`;
+      const c = counts.get(key);
+      if (c) c.n += d.n;
+      else
+        counts.set(key, {
+          agency_code: i.row.agencyCode,
+          year: d.year,
+          row: d.row,
+          col: d.column,
+          shard,
+          n: d.n,
+        });
+    }
+  }
+  const rows = items.map((i) => ({
+    id: i.row.id,
+    received_on: i.row.receivedOn,
+    received_year: i.row.receivedYear,
+    applicant_type: i.row.applicantType,
+    channel: i.row.channel,
+    status: i.row.status,
+    concluded_on: i.row.concludedOn,
+    outcome: i.row.outcome,
+    due_date: i.row.dueDate,
+  }));
+  const tails = items.flatMap((i) => (i.tail ? [i.tail] : []));
+  const audits = tails.map((t) => ({
+    at: at(t.audit.at),
+    actor: t.audit.actor,
+    channel: t.audit.channel,
+    action: t.audit.action,
+    target: t.audit.target ?? null,
+    detail: t.audit.detail ?? null,
+  }));
+  const keys = tails.flatMap((t) =>
+    t.idempotency
+      ? [{ ...t.idempotency, body_hash: t.idempotency.bodyHash, created_at: at(t.audit.at) }]
+      : [],
+  );
+  const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
   await ex.execute(sql`
     with recorded as (
-      ${eventInsert(stored.row.id, event, by)}
-    )${countsUpsert(agency, stored.row.id, deltas)}${tailInserts(t)}
-    update ${applications} set received_on = ${s.receivedOn}, received_year = ${receivedYear},
-      applicant_type = ${s.applicantType}, channel = ${s.channel}, status = ${s.status},
-      concluded_on = ${s.concludedOn}, outcome = ${s.outcome}, due_date = ${s.dueDate}
-    where id = ${stored.row.id}`);
-  return { row, application: after };
+      insert into ${applicationEvents} (application_id, event_id, type, date, payload, recorded_by, channel, recorded_at)
+      select application_id, event_id, type, date, payload, recorded_by, channel, recorded_at
+      from jsonb_to_recordset(${json(events)}) as x(application_id text, event_id text, type text,
+        date text, payload jsonb, recorded_by text, channel text, recorded_at timestamptz)
+    ), counted as (
+      insert into ${requestCounts} (agency_code, year, row, col, shard, n)
+      select agency_code, year, row, col, shard, n
+      from jsonb_to_recordset(${json([...counts.values()])}) as x(agency_code text, year int,
+        row text, col text, shard int, n int)
+      on conflict (agency_code, year, row, col, shard) do update set n = ${requestCounts}.n + excluded.n
+    ), audited as (
+      insert into ${auditLog} (at, actor, channel, action, target, detail)
+      select at, actor, channel, action, target, detail
+      from jsonb_to_recordset(${json(audits)}) as x(at timestamptz, actor text, channel text,
+        action text, target text, detail jsonb)
+    ), remembered as (
+      insert into ${idempotencyKeys} (principal, key, route, body_hash, status, response, created_at)
+      select principal, key, route, body_hash, status, response, created_at
+      from jsonb_to_recordset(${json(keys)}) as x(principal text, key text, route text,
+        body_hash text, status int, response jsonb, created_at timestamptz)
+    )
+    update ${applications} a set received_on = x.received_on, received_year = x.received_year,
+      applicant_type = x.applicant_type, channel = x.channel, status = x.status,
+      concluded_on = x.concluded_on, outcome = x.outcome, due_date = x.due_date
+    from jsonb_to_recordset(${json(rows)}) as x(id text, received_on text, received_year int,
+      applicant_type text, channel text, status text, concluded_on text, outcome text, due_date text)
+    where a.id = x.id`);
 };
 
 /** What a single-statement write records besides the event (see appendEvent). */
