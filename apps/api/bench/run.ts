@@ -183,9 +183,26 @@ const latency = async (database: Database, path: string, runs = 30) => {
   return { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times.at(-1)! };
 };
 
+/**
+ * Conclusions of applications first…first+n-1 of `agency`, each once, after two seconds of
+ * warm-up on the `WARM_UP` applications after them (the server's first requests compile its
+ * code and open its connections).
+ */
+const WARM_UP = 5_000;
 const conclusions = async (url: string, agency: string, n: number) => {
+  await concludeRange(url, agency, n + 1, WARM_UP, 2);
+  return concludeRange(url, agency, 1, n);
+};
+const concludeRange = async (
+  url: string,
+  agency: string,
+  first: number,
+  n: number,
+  duration?: number,
+) => {
   let k = 0;
   return load({
+    ...(duration ? { duration } : {}),
     url,
     headers: { ...auth, "content-type": "application/json" },
     requests: [
@@ -193,7 +210,7 @@ const conclusions = async (url: string, agency: string, n: number) => {
         method: "POST",
         setupRequest: (req) => ({
           ...req,
-          path: `/v1/applications/${agency}-${1 + (k++ % n)}/events`,
+          path: `/v1/applications/${agency}-${first + (k++ % n)}/events`,
           body: JSON.stringify({ type: "concluded", date: "2025-12-30", outcome: "granted" }),
         }),
       },
@@ -270,7 +287,7 @@ try {
   }
   if (part("pglite")) {
     log("conclusions on PGlite…");
-    const pgliteC = await conclusions(api.url, "bench-c", 30_000);
+    const pgliteC = await conclusions(api.url, "bench-c", 30_000 - WARM_UP);
     row(
       "POST conclusion, each one transaction committed (PGlite, data folder on disk)",
       `${fmt(pgliteC.rps)} /s (p50 ${pgliteC.p50} ms; ${pgliteC.non2xx} refused)`,
@@ -288,7 +305,7 @@ try {
       await bulkRegister(database.db, "bench-c", 60_000, true);
       await database.close();
       const pgApi = await start(["api"], { DATABASE_URL: fresh.url, OGI_ADMIN_TOKEN: TOKEN });
-      const pgC = await conclusions(pgApi.url, "bench-c", 60_000);
+      const pgC = await conclusions(pgApi.url, "bench-c", 60_000 - WARM_UP);
       row(
         "POST conclusion, each one transaction committed (PostgreSQL 15, `synchronous_commit` on)",
         `${fmt(pgC.rps)} /s (p50 ${pgC.p50} ms; ${pgC.non2xx} refused)`,

@@ -34,7 +34,6 @@ if (process.argv[2] === "bare") {
   const database = await createDb({
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: process.env.OGI_DATA_DIR,
-    poolSize: 20,
   });
   const { server } = createApiServer(database, {
     clock: { now: () => new Date() },

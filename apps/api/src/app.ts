@@ -7,6 +7,7 @@ import { calendarMiddleware } from "./calendar.ts";
 import { type AppEnv, type Deps, resolvePrincipal } from "./context.ts";
 import { todayIn } from "./domain.ts";
 import { ApiError } from "./errors.ts";
+import { createEventBatcher } from "./event-batcher.ts";
 import { guards, isConnectionLost, unavailable } from "./guards.ts";
 import { agenciesApp } from "./routes/agencies.ts";
 import { applicationsApp } from "./routes/applications.ts";
@@ -36,6 +37,7 @@ export const createApp = (given: Deps) => {
   const deps: Deps = {
     ...given,
     cache: given.cache ?? createReadCache(given.config.cacheReads ?? false),
+    events: given.events ?? createEventBatcher(given.db),
   };
   // `…/applications:import` and `:export` (the issue's spelling) are routed as `/import` and
   // `/export`: Hono would read `:import` as a path parameter.

@@ -15,6 +15,7 @@ import type { Logger } from "pino";
 import type { ReadCache } from "./cache.ts";
 import type { Config } from "./env.ts";
 import { ApiError, forbidden, notFound, unauthorized } from "./errors.ts";
+import type { EventBatcher } from "./event-batcher.ts";
 
 export type Clock = { now: () => Date };
 
@@ -25,6 +26,8 @@ export type Deps = {
   config: Pick<Config, "adminToken"> & Partial<Config> & { cacheReads?: boolean };
   /** Set by createApp. */
   cache?: ReadCache;
+  /** Set by createApp: concurrent events are written together. */
+  events?: EventBatcher;
 };
 
 export type Membership = {

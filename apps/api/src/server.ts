@@ -11,16 +11,23 @@ import { createApp } from "./app.ts";
 import { cachedListener, createReadCache, type ReadCache } from "./cache.ts";
 import type { Deps } from "./context.ts";
 import { todayIn } from "./domain.ts";
+import { createEventBatcher } from "./event-batcher.ts";
+
+/** Batches of events committing at once on PostgreSQL (below the pool's size: see createDb). */
+const POSTGRES_BATCHES_IN_FLIGHT = 12;
 
 export type ApiServer = { server: Server; app: ReturnType<typeof createApp> };
 
 export const createApiServer = (
   database: Database,
-  deps: Omit<Deps, "db" | "cache">,
+  deps: Omit<Deps, "db" | "cache" | "events">,
 ): ApiServer => {
   const cache = createReadCache(database.engine === "pglite");
   if (database.listen) followDirectory(database.listen, cache, deps.logger);
-  const app = createApp({ ...deps, db: database.db, cache });
+  const events = createEventBatcher(database.db, {
+    maxInFlight: database.engine === "pglite" ? 2 : POSTGRES_BATCHES_IN_FLIGHT,
+  });
+  const app = createApp({ ...deps, db: database.db, cache, events });
   const today = () => todayIn(deps.clock.now());
   const server = createServer(cachedListener(cache, today, getRequestListener(app.fetch)));
   return { server, app };

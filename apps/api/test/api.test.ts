@@ -406,6 +406,64 @@ describe.each(testEngines())("API on %s", (engine) => {
       ]);
     });
 
+    it("events on many applications at once are written together, each with its own answer", async () => {
+      const admin = { token: ADMIN_TOKEN };
+      const code = "419900-batch";
+      await s.call("POST", "/v1/agencies", { ...admin, body: { code, name: "成批办结局" } });
+      const ids: string[] = [];
+      for (let i = 0; i < 24; i++)
+        ids.push(
+          (
+            await s.call("POST", `/v1/agencies/${code}/applications`, {
+              ...admin,
+              body: { receivedOn: "2025-06-02", applicantType: "naturalPerson" },
+            })
+          ).data.id,
+        );
+      const conclude = (id: string, key?: string, date = "2025-06-20") =>
+        s.call("POST", `/v1/applications/${id}/events`, {
+          ...admin,
+          ...(key ? { headers: { "Idempotency-Key": key } } : {}),
+          body: { type: "concluded", date, outcome: "granted" },
+        });
+      // In one turn: 20 conclusions (two of them sharing a key), one dated before receipt,
+      // one of an unknown application, and the same application twice.
+      const before = s.events.stats();
+      const answers = await Promise.all([
+        ...ids.slice(0, 18).map((id) => conclude(id)),
+        conclude(ids[18]!, "shared-key"),
+        conclude(ids[19]!, "shared-key"),
+        conclude(ids[20]!, undefined, "2025-05-01"),
+        conclude("no-such-application"),
+        conclude(ids[21]!),
+        conclude(ids[21]!),
+      ]);
+      const status = answers.map((a) => a.status);
+      expect(status.slice(0, 18)).toEqual(Array(18).fill(201));
+      // The key's second use (another application, so another route) is refused as reused.
+      expect(status.slice(18, 20).sort()).toEqual([201, 422]);
+      expect(status[20]).toBe(409);
+      expect(status[21]).toBe(404);
+      expect(status.slice(22).sort()).toEqual([201, 409]);
+      // Each answer is its own application's.
+      for (const [i, a] of answers.slice(0, 18).entries()) {
+        expect(a.data.id).toBe(ids[i]);
+        expect(a.data.status).toBe("concluded");
+      }
+      // What was written is exactly what was answered: the fold of the register agrees.
+      const concluded = (
+        await s.call("GET", `/v1/agencies/${code}/applications?status=concluded&limit=100`, admin)
+      ).data.applications.map((a: { id: string }) => a.id);
+      expect(concluded.sort()).toEqual(
+        [...ids.slice(0, 18), answers[18]!.status === 201 ? ids[18] : ids[19], ids[21]].sort(),
+      );
+      const register = await loadRegister(s.database.db, [code]);
+      const report = await s.call("GET", `/v1/agencies/${code}/reports/2025`, admin);
+      expect(report.data.report.requests).toEqual(deriveRequests(register, 2025));
+      expect(report.data.report.requests.granted.total).toBe(20);
+      expect(s.events.stats().events - before.events).toBe(20);
+    });
+
     it("refuses impossible transitions with 409 and writes nothing", async () => {
       const admin = { token: ADMIN_TOKEN };
       const created = await s.call("POST", `/v1/agencies/${B}/applications`, {

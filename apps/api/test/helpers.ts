@@ -2,6 +2,7 @@ import { createTestDb, type Database, type Engine } from "@ogi/db";
 import pino from "pino";
 import { createApp } from "../src/app.ts";
 import type { Clock } from "../src/context.ts";
+import { createEventBatcher } from "../src/event-batcher.ts";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789";
 
@@ -21,7 +22,14 @@ export const setup = async (engine: Engine, now = "2025-12-20T02:00:00Z") => {
   const database: Database = await createTestDb(engine);
   const clock = fixedClock(now);
   const logger = pino({ level: "silent" });
-  const app = createApp({ db: database.db, clock, logger, config: { adminToken: ADMIN_TOKEN } });
+  const events = createEventBatcher(database.db);
+  const app = createApp({
+    db: database.db,
+    clock,
+    logger,
+    config: { adminToken: ADMIN_TOKEN },
+    events,
+  });
   const call = async (
     method: string,
     path: string,
@@ -42,6 +50,6 @@ export const setup = async (engine: Engine, now = "2025-12-20T02:00:00Z") => {
     // biome-ignore lint/suspicious/noExplicitAny: tests read answers field by field
     return { status: res.status, data: data as any, headers: res.headers };
   };
-  return { app, database, clock, call, close: () => database.close() };
+  return { app, database, clock, call, events, close: () => database.close() };
 };
 export type Setup = Awaited<ReturnType<typeof setup>>;

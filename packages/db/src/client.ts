@@ -24,7 +24,7 @@ export type DbConfig = {
   databaseUrl?: string | undefined;
   /** PGlite's data folder; `"memory"` (or undefined) keeps everything in memory. */
   dataDir?: string | undefined;
-  /** Pool size for PostgreSQL. */
+  /** Pool size for PostgreSQL (default 16: the API writes up to 12 batches of events at once). */
   poolSize?: number;
 };
 
@@ -44,7 +44,7 @@ export const migrationsFolder = resolve(import.meta.dirname, "../drizzle");
 
 export const createDb = async (config: DbConfig = {}): Promise<Database> => {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 16 });
     // A dropped connection must not crash the process; the next query reconnects.
     pool.on("error", () => {});
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;

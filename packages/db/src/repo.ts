@@ -576,6 +576,10 @@ export const appendEvents = async (ex: Executor, items: readonly EventAppend[]) 
         });
     }
   }
+  // Concurrent batches lock counter rows in the same order: no deadlocks between them.
+  const countRows = [...counts.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, c]) => c);
   const rows = items.map((i) => ({
     id: i.row.id,
     received_on: i.row.receivedOn,
@@ -611,7 +615,7 @@ export const appendEvents = async (ex: Executor, items: readonly EventAppend[]) 
     ), counted as (
       insert into ${requestCounts} (agency_code, year, row, col, shard, n)
       select agency_code, year, row, col, shard, n
-      from jsonb_to_recordset(${json([...counts.values()])}) as x(agency_code text, year int,
+      from jsonb_to_recordset(${json(countRows)}) as x(agency_code text, year int,
         row text, col text, shard int, n int)
       on conflict (agency_code, year, row, col, shard) do update set n = ${requestCounts}.n + excluded.n
     ), audited as (

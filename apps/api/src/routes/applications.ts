@@ -2,13 +2,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
   type ApplicationRow,
-  appendEvent,
+  appendEvents,
   applicationRowState,
   applicationsOf,
   contributionDelta,
   createApplication,
   type EventTail,
+  type Executor,
+  eventAppend,
   getApplication,
+  type LoadedApplication,
   listApplications,
   loadApplication,
   newId,
@@ -30,7 +33,7 @@ import {
   type Principal,
   requireAgency,
 } from "../context.ts";
-import { deadlines, todayIn } from "../domain.ts";
+import { currentCalendar, deadlines, todayIn, withCalendar } from "../domain.ts";
 import { conflict, invalid, notFound, unauthorized, zodIssues } from "../errors.ts";
 import {
   applicationDetailOut,
@@ -90,26 +93,28 @@ export const filterByDue = (
     return true;
   });
 
-/** Records one event on a stored application inside `tx`; shared by the route and the import. */
-export const recordEvent = async (
+/**
+ * What recording `posted` on the loaded application writes, once the access, the dates, the
+ * transition and the locked years allow it; with `tail`, also the audit entry and the
+ * Idempotency-Key answer (given the application as it will be).
+ */
+const decideEvent = async (
   deps: Deps,
-  tx: Parameters<Parameters<Deps["db"]["transaction"]>[0]>[0],
+  ex: Executor,
   p: Principal,
   id: string,
   posted: EventBody,
+  loaded: LoadedApplication | undefined,
   channel?: "import",
-  /** Outside a transaction (`tx` is then the database): what the same statement also writes. */
   tail?: (recorded: Recorded) => EventTail,
 ) => {
-  // In a transaction the row stays locked until it ends; a single statement needs no lock.
-  const loaded = await loadApplication(tx, id, tail === undefined);
   if (!loaded) throw notFound({ zh: `申请 ${id}`, en: `Application ${id}` });
   const { stored, lockedYears } = loaded;
   // The agency exists (the row refers to it); admins and the agency's own staff need no query.
   const own =
     p.kind === "admin" ||
     (p.kind === "staff" && p.memberships.some((m) => m.agencyCode === stored.row.agencyCode));
-  if (!own) await requireAgency(tx, p, stored.row.agencyCode, "record");
+  if (!own) await requireAgency(ex, p, stored.row.agencyCode, "record");
   const now = deps.clock.now();
   const today = todayIn(now);
   const event = toEvent(posted, `e${stored.events.length + 1}`);
@@ -119,7 +124,7 @@ export const recordEvent = async (
   if (!verdict.ok) throw conflict(verdict.code, verdict.message);
   const after = { ...stored.application, events: [...stored.application.events, event] };
   const deltas = contributionDelta(stored.application, after);
-  await assertYearsOpen(tx, stored.row.agencyCode, yearsOf(deltas, ...dates), lockedYears);
+  await assertYearsOpen(ex as Tx, stored.row.agencyCode, yearsOf(deltas, ...dates), lockedYears);
   const by = { actor: actorOf(p), channel: channel ?? channelOf(p), now };
   // The application as it is now, without reading it again.
   const recorded = {
@@ -134,8 +139,7 @@ export const recordEvent = async (
     recordedAt: now,
   };
   const events = [...stored.events, recorded];
-  const { row, application } = await appendEvent(
-    tx,
+  const item = eventAppend(
     stored,
     event,
     rowState,
@@ -143,7 +147,23 @@ export const recordEvent = async (
     deltas,
     tail && ((row, application) => tail({ row, application, events })),
   );
-  return { row, application, events };
+  return { item, events };
+};
+
+/** Records one event on a stored application inside `tx` (the import). */
+export const recordEvent = async (
+  deps: Deps,
+  tx: Tx,
+  p: Principal,
+  id: string,
+  posted: EventBody,
+  channel?: "import",
+) => {
+  // The row stays locked until the transaction ends.
+  const loaded = await loadApplication(tx, id, true);
+  const { item, events } = await decideEvent(deps, tx, p, id, posted, loaded, channel);
+  await appendEvents(tx, [item]);
+  return { row: item.row, application: item.application, events };
 };
 
 type Recorded = Parameters<typeof applicationDetailJson>[0];
@@ -324,10 +344,26 @@ export const applicationsApp = (deps: Deps) =>
           { action: `event.${posted.type}`, target: id },
           async (tail) => {
             let body: ReturnType<typeof applicationDetailJson> | undefined;
-            await recordEvent(deps, deps.db as Tx, p, id, posted, undefined, (recorded) => {
-              body = applicationDetailJson(recorded, p, todayIn(deps.clock.now()));
-              return tail(201, body);
-            });
+            // Decided in a batch with other requests' events, with this request's calendar.
+            const calendar = currentCalendar();
+            await deps.events!.append(id, (loaded) =>
+              withCalendar(calendar, async () => {
+                const { item } = await decideEvent(
+                  deps,
+                  deps.db,
+                  p,
+                  id,
+                  posted,
+                  loaded,
+                  undefined,
+                  (recorded) => {
+                    body = applicationDetailJson(recorded, p, todayIn(deps.clock.now()));
+                    return tail(201, body);
+                  },
+                );
+                return item;
+              }),
+            );
             return { status: 201 as const, body: body! };
           },
         );
