@@ -214,24 +214,15 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
           idem(idempotencyKey),
         ),
       ).json();
-      // The received event's id (for /undo). Registered already: a failure here loses only that.
-      const detail = await c.v1.applications[":id"]
-        .$get({ param: { id: a.id } })
-        .then((r) => ok(r).json())
-        .catch(() => undefined);
-      if (!detail)
-        return {
-          id: a.id,
-          number: a.number,
-          applicantType: body.applicantType,
-          receivedOn: body.receivedOn,
-          status: "open",
-          dueDate: a.dueDate,
-        };
-      const received = detail.events.find((e) => e.type === "received");
       return {
-        ...toApplication(detail),
-        ...(received ? { receivedEventId: received.id } : {}),
+        id: a.id,
+        number: a.number,
+        applicantType: body.applicantType,
+        receivedOn: body.receivedOn,
+        status: "open",
+        dueDate: a.dueDate,
+        // Its received event (for /undo).
+        receivedEventId: a.receivedEventId,
       };
     },
     async applications(as, agencyCode, filter) {

@@ -180,7 +180,13 @@ export const applicationsApp = (deps: Deps) =>
         request: { params: codeParam, ...body(createApplicationSchema) },
         responses: {
           201: json(
-            z.object({ id: z.string(), number: z.number(), dueDate: z.string().nullable() }),
+            z.object({
+              id: z.string(),
+              number: z.number(),
+              dueDate: z.string().nullable(),
+              /** The id of its `received` event (to amend or withdraw it). */
+              receivedEventId: z.string(),
+            }),
             "Registered",
           ),
           ...errorsFor(400, 401, 403, 404, 409, 422),
@@ -207,7 +213,13 @@ export const applicationsApp = (deps: Deps) =>
         );
         // One statement (number, row, event, counts, audit entry, Idempotency-Key answer),
         // refused as a whole when the year is locked.
-        const result = await writeOnce<{ id: string; number: number; dueDate: string | null }, 201>(
+        type Registered = {
+          id: string;
+          number: number;
+          dueDate: string | null;
+          receivedEventId: string;
+        };
+        const result = await writeOnce<Registered, 201>(
           deps,
           c,
           { code, ...input },
@@ -233,12 +245,18 @@ export const applicationsApp = (deps: Deps) =>
                     id,
                     number: 0,
                     dueDate: rowState({ id, events: [received] }).dueDate,
+                    receivedEventId: received.id,
                   }),
                 },
               );
               return {
                 status: 201,
-                body: { id: row.id, number: row.number, dueDate: row.dueDate },
+                body: {
+                  id: row.id,
+                  number: row.number,
+                  dueDate: row.dueDate,
+                  receivedEventId: received.id,
+                },
               };
             } catch (error) {
               // The statement names no year: a registration changes only its receipt's.
