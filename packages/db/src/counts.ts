@@ -7,7 +7,7 @@
 // so the aggregate follows whatever the fold decides.
 import {
   type Application,
-  deriveRequests,
+  applicationFlows,
   emptyRequestsTable,
   type OpeningBalance,
   REQUEST_COLUMNS,
@@ -36,15 +36,8 @@ export const contribution = (app: Application | undefined): Map<string, number> 
   const first = ys[0];
   const last = ys.at(-1);
   if (first === undefined || last === undefined) return out;
-  const register = { applications: [app], openingBalances: [] };
-  for (let year = first; year <= last; year++) {
-    const table = deriveRequests(register, year);
-    for (const row of FLOW_ROWS)
-      for (const column of REQUEST_COLUMNS) {
-        const n = table[row][column];
-        if (n !== 0) out.set(`${year}|${row}|${column}`, n);
-      }
-  }
+  for (let year = first; year <= last; year++)
+    for (const f of applicationFlows(app, year)) out.set(`${year}|${f.row}|${f.column}`, f.n);
   return out;
 };
 

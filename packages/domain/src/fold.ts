@@ -31,6 +31,8 @@ import {
   outcomeGroupOf,
   REQUEST_COLUMNS,
   REQUEST_ROWS,
+  type RequestColumn,
+  type RequestRow,
 } from "./catalog.ts";
 import type { Finding } from "./findings.ts";
 import type {
@@ -632,6 +634,49 @@ export const deriveRequests = (register: Register, year: number): RequestsTable 
   const table = toTable(foldRegister(register, from, to));
   addOpeningBalances(table, register, year);
   return table;
+};
+
+/** A cell of section 三 that is a flow of the year (not a stock): newReceived, an outcome row, totalProcessed. */
+export type FlowCell = { row: RequestRow; column: RequestColumn; n: number };
+
+/**
+ * The non-zero flow cells one application adds to section 三 of `year`: what deriveRequests of
+ * a register of that one application has in those rows, without building its tables (the
+ * path of every event; tested equal).
+ */
+export const applicationFlows = (app: Application, year: number): FlowCell[] => {
+  const { from, to } = yearBounds(year);
+  const counts = new Float64Array((ROW_FORWARD + 1) * NT);
+  foldApplication(
+    hasAmendment(app.events) ? effectiveEvents(app) : (app.events as PlainEvent[]),
+    from,
+    to,
+    counts,
+  );
+  const out: FlowCell[] = [];
+  const row = (name: RequestRow, index: number) => {
+    let total = 0;
+    for (let t = 0; t < NT; t++) {
+      const n = counts[index * NT + t]!;
+      if (n !== 0) out.push({ row: name, column: APPLICANT_TYPES[t]!, n });
+      total += n;
+    }
+    if (total !== 0) out.push({ row: name, column: "total", n: total });
+  };
+  row("newReceived", ROW_NEW);
+  const processed = new Float64Array(NT);
+  OUTCOMES.forEach((o, i) => {
+    row(o, 2 + i);
+    for (let t = 0; t < NT; t++) processed[t]! += counts[(2 + i) * NT + t]!;
+  });
+  let total = 0;
+  for (let t = 0; t < NT; t++) {
+    if (processed[t] !== 0)
+      out.push({ row: "totalProcessed", column: APPLICANT_TYPES[t]!, n: processed[t]! });
+    total += processed[t]!;
+  }
+  if (total !== 0) out.push({ row: "totalProcessed", column: "total", n: total });
+  return out;
 };
 
 /** Findings when an opening balance does not balance itself or leaves anything open. */

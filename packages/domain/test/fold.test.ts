@@ -4,6 +4,7 @@ import {
   type ApplicantType,
   type Application,
   type ApplicationEvent,
+  applicationFlows,
   applicationState,
   checkOpeningBalance,
   checkReport,
@@ -614,6 +615,30 @@ describe("properties of the fold", () => {
         const slow = structuredClone(reg);
         for (const a of slow.applications) a.events.push(amend("no-such-event"));
         expect(deriveAll(slow)).toEqual(deriveAll(reg));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("applicationFlows is deriveRequests of a register of one, in the flow rows", () => {
+    const flowRows = REQUEST_ROWS.filter((r) => r !== "carriedOver" && r !== "carriedForward");
+    fc.assert(
+      fc.property(arbRegister({ openingBalances: false }), (reg) => {
+        for (const app of reg.applications)
+          for (const y of YEARS) {
+            const table = deriveRequests({ applications: [app], openingBalances: [] }, y);
+            const expected = flowRows.flatMap((row) =>
+              REQUEST_COLUMNS.filter((c) => table[row][c] !== 0).map((column) => ({
+                row,
+                column,
+                n: table[row][column],
+              })),
+            );
+            const key = (f: { row: string; column: string }) => `${f.row}|${f.column}`;
+            const sorted = (xs: { row: string; column: string; n: number }[]) =>
+              [...xs].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+            expect(sorted(applicationFlows(app, y))).toEqual(sorted(expected));
+          }
       }),
       { numRuns: 100 },
     );
