@@ -394,7 +394,7 @@ per-year flows kept in \`request_counts\` in the same transaction as each event 
 the fold), not the million applications. Conclusions are committed in groups
 (apps/api/src/event-batcher.ts): the events asked for while earlier ones are being written are
 read in one query and appended in one statement (events, rows, counts, audit entries,
-Idempotency-Key answers), up to 12 such statements committing at once on PostgreSQL; each
+Idempotency-Key answers), up to 8 such statements committing at once on PostgreSQL; each
 request is answered after its group's commit. CPU is each process's share of one core during
 the run ("API" is the API process, "client" autocannon); the machine has ${cpus().length}. This
 machine is a virtual machine shared with other jobs: between runs the same measure moves by up

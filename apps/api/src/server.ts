@@ -14,7 +14,7 @@ import { todayIn } from "./domain.ts";
 import { createEventBatcher } from "./event-batcher.ts";
 
 /** Batches of events committing at once on PostgreSQL (below the pool's size: see createDb). */
-const POSTGRES_BATCHES_IN_FLIGHT = 12;
+const POSTGRES_BATCHES_IN_FLIGHT = 8;
 
 export type ApiServer = { server: Server; app: ReturnType<typeof createApp> };
 

@@ -24,7 +24,7 @@ export type DbConfig = {
   databaseUrl?: string | undefined;
   /** PGlite's data folder; `"memory"` (or undefined) keeps everything in memory. */
   dataDir?: string | undefined;
-  /** Pool size for PostgreSQL (default 16: the API writes up to 12 batches of events at once). */
+  /** Pool size for PostgreSQL (default 16: the API writes up to 8 batches of events at once). */
   poolSize?: number;
 };
 
