@@ -195,6 +195,8 @@ const latency = async (database: Database, path: string, runs = 30) => {
  * connections), then three runs on thirds of the others; the median run, and the range.
  */
 const WARM_UP = 5_000;
+/** Open applications for the conclusions: enough that no run runs out (each is concluded once). */
+const OPEN_APPLICATIONS = 60_000;
 const conclusions = async (url: string, agency: string, total: number) => {
   await concludeRange(url, agency, total - WARM_UP + 1, WARM_UP, 2);
   const third = Math.floor((total - WARM_UP) / 3);
@@ -238,11 +240,11 @@ const row = (measure: string, result: string, target: string) =>
 
 const dir = mkdtempSync(join(tmpdir(), "ogi-bench-"));
 try {
-  log("seeding PGlite (demo data, 30,000 open applications)…");
+  log("seeding PGlite (demo data and the open applications to conclude)…");
   {
     const database = await createDb({ dataDir: dir });
     await seedDemo(database.db, new Date("2025-12-31T04:00:00Z"));
-    await bulkRegister(database.db, "bench-c", 30_000, true);
+    await bulkRegister(database.db, "bench-c", OPEN_APPLICATIONS, true);
     await database.close();
   }
   const bare = await start(["bare"], {});
@@ -297,7 +299,7 @@ try {
   }
   if (part("pglite")) {
     log("conclusions on PGlite…");
-    const pgliteC = await conclusions(api.url, "bench-c", 30_000);
+    const pgliteC = await conclusions(api.url, "bench-c", OPEN_APPLICATIONS);
     row(
       "POST conclusion, each committed before its answer (PGlite, data folder on disk; median of 3 runs)",
       `${fmt(pgliteC.rps)} /s (${fmt(pgliteC.min)}–${fmt(pgliteC.max)}; p50 ${pgliteC.p50} ms, p99 ${pgliteC.p99} ms; ${pgliteC.non2xx} refused; CPU: ${pgliteC.cpu})`,
@@ -312,10 +314,10 @@ try {
     const fresh = await freshPostgres();
     try {
       const database = await createDb({ databaseUrl: fresh.url });
-      await bulkRegister(database.db, "bench-c", 60_000, true);
+      await bulkRegister(database.db, "bench-c", OPEN_APPLICATIONS, true);
       await database.close();
       const pgApi = await start(["api"], { DATABASE_URL: fresh.url, OGI_ADMIN_TOKEN: TOKEN });
-      const pgC = await conclusions(pgApi.url, "bench-c", 60_000);
+      const pgC = await conclusions(pgApi.url, "bench-c", OPEN_APPLICATIONS);
       row(
         "POST conclusion, each committed before its answer (PostgreSQL 15, `synchronous_commit` on; median of 3 runs)",
         `**${fmt(pgC.rps)} /s** (${fmt(pgC.min)}–${fmt(pgC.max)}; p50 ${pgC.p50} ms, p99 ${pgC.p99} ms; ${pgC.non2xx} refused; CPU: ${pgC.cpu})`,
