@@ -120,7 +120,9 @@ export const write = async <B, S extends number>(
  * The same guarantees as `write` for a write that is one statement (an event: see appendEvent):
  * `fn` reads without a transaction, then writes the change, the audit entry and the
  * Idempotency-Key answer (from `tail`) in a single statement, atomic on its own. When another
- * write got there in between (a unique violation), it reads again and decides again.
+ * write got there in between (a unique violation), it reads again and decides again. A key
+ * used before makes the write fail (its answer is stored: a unique violation; or the event is
+ * refused as done already), and the stored answer is given.
  */
 export const writeOnce = async <B, S extends number>(
   deps: Deps,
@@ -130,8 +132,8 @@ export const writeOnce = async <B, S extends number>(
   fn: (tail: (status: S, body: B) => EventTail) => Promise<Written<B, S>>,
 ): Promise<Written<B, S>> => {
   const { principal, key, route, bodyHash, principalId, replay } = prepare<B, S>(deps, c, input);
-  const first = await replay();
-  if (first) return first;
+  // No look-up of the key first: a replay fails to write (the key's row exists, so the
+  // statement fails whole, or the event is refused as done already) and is answered below.
   for (let attempt = 1; ; attempt++) {
     try {
       const now = deps.clock.now();

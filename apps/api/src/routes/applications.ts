@@ -286,7 +286,7 @@ export const applicationsApp = (deps: Deps) =>
         const p = c.get("principal");
         const { code } = c.req.valid("param");
         const q = c.req.valid("query");
-        await requireAgency(deps.db, p, code, "applications");
+        await canRead(deps, p, code, "applications");
         const today = todayIn(deps.clock.now());
         const byDue = q.overdue !== undefined || q.dueWithin !== undefined;
         const rows = await listApplications(deps.db, code, {
@@ -330,7 +330,7 @@ export const applicationsApp = (deps: Deps) =>
         if (p.kind === "anonymous") throw unauthorized();
         const stored = await getApplication(deps.db, id);
         if (!stored) throw notFound({ zh: `申请 ${id}`, en: `Application ${id}` });
-        await requireAgency(deps.db, p, stored.row.agencyCode, "applications");
+        await canRead(deps, p, stored.row.agencyCode, "applications");
         return c.json(applicationDetailJson(stored, p, todayIn(deps.clock.now())), 200);
       },
     )

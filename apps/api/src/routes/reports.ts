@@ -380,7 +380,7 @@ export const reportsApp = (deps: Deps) =>
       }),
       async (c) => {
         const { code } = c.req.valid("param");
-        await requireAgency(deps.db, c.get("principal"), code, "report");
+        await canRead(deps, c.get("principal"), code, "report");
         return c.json({ openingBalances: await getOpeningBalances(deps.db, code) }, 200);
       },
     )

@@ -14,7 +14,7 @@ import {
 } from "@ogi/domain";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { actorOf, type Deps, requireAgency, seesApplicant } from "../context.ts";
+import { actorOf, canRead, type Deps, requireAgency, seesApplicant } from "../context.ts";
 import { todayIn } from "../domain.ts";
 import { ApiError, type Issue, invalid } from "../errors.ts";
 import { codeParam, errorsFor, json } from "../schemas.ts";
@@ -211,7 +211,7 @@ export const transferApp = (deps: Deps) =>
       async (c) => {
         const p = c.get("principal");
         const { code } = c.req.valid("param");
-        await requireAgency(deps.db, p, code, "applications");
+        await canRead(deps, p, code, "applications");
         const personal = seesApplicant(p, code);
         const rows = await listApplications(deps.db, code, { limit: 10_000_000 });
         const csv = stringify([
