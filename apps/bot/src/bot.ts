@@ -69,6 +69,7 @@ export const createBot = (deps: BotDeps): Bot<BotContext> => {
     logger,
     now,
     today: () => todayIn(timeZone, now()),
+    applicationIds: new Map(),
   };
 
   const bot = new Bot<BotContext>(deps.token, {

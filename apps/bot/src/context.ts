@@ -39,6 +39,11 @@ export type Services = {
   now: () => Date;
   /** Today in the agencies' time zone. */
   today: () => IsoDate;
+  /**
+   * Application ids by `agency|number`, as the API has answered them. An agency's running
+   * numbers never change, so what is known stays true; a restart only forgets it.
+   */
+  applicationIds: Map<string, string>;
 };
 
 export type BotContext = Context &

@@ -294,6 +294,36 @@ describe("/close", () => {
     expect(apps.find((x) => x.number === b)!.outcome).toBe("deniedStateSecret");
   });
 
+  it("confirms a number it has named before without looking it up; concluded meanwhile, says so", async () => {
+    const calls: string[] = [];
+    const seen: typeof fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      calls.push(`${init?.method ?? (input instanceof Request ? input.method : "GET")} ${url}`);
+      return fetch(input, init);
+    };
+    await chatOf("clerk", 3001);
+    const chat = new ChatSession(makeBot(api, now, { logger, fetch: seen }), user(3001, "clerk"));
+    const a = await register(chat);
+    const b = await register(chat);
+    await chat.send(`/close ${a} 予以公开`);
+    calls.length = 0;
+    let r = await chat.press("确认办结");
+    expect(plain(texts(r))).toContain(`第 ${a} 号`);
+    expect(calls.filter((c) => c.includes("number="))).toEqual([]);
+    expect(calls.filter((c) => c.startsWith("POST"))).toHaveLength(1);
+    // b is concluded by someone else while its card is shown: the API refuses, the bot says why.
+    await chat.send(`/close ${b} 予以公开`);
+    const id = (await adminApps()).find((x) => x.number === b)!.id;
+    await api.admin("POST", `/v1/applications/${id}/events`, {
+      type: "concluded",
+      date: "2026-11-21",
+      outcome: "granted",
+    });
+    r = await chat.press("确认办结");
+    expect(plain(texts(r))).toContain("该申请已于 2026-11-21 办结");
+    expect((await adminApps()).find((x) => x.number === b)!.outcome).toBe("granted");
+  });
+
   it("asks instead of guessing, and explains bad numbers and closed applications", async () => {
     const chat = await chatOf("clerk", 3001);
     const n = await register(chat);

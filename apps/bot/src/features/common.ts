@@ -115,6 +115,19 @@ export const lastRecord = (ctx: BotContext) =>
 export const forgetLast = (ctx: BotContext) => ctx.services.store.delete(`last:${userId(ctx)}`);
 
 /** The application with this number in the user's agency, or a clear "no such number". */
+const MAX_KNOWN_IDS = 100_000;
+
+/** Remembers the ids of applications the API named (see Services.applicationIds). */
+export const rememberIds = (ctx: BotContext, apps: readonly { id: string; number: number }[]) => {
+  const known = ctx.services.applicationIds;
+  if (known.size + apps.length > MAX_KNOWN_IDS) known.clear();
+  for (const a of apps) known.set(`${me(ctx).agencyCode}|${a.number}`, a.id);
+};
+
+/** The id of the user's agency's application `number`, if the API named it before. */
+export const knownId = (ctx: BotContext, number: number) =>
+  ctx.services.applicationIds.get(`${me(ctx).agencyCode}|${number}`);
+
 export const findApplication = async (
   ctx: BotContext,
   number: number,
@@ -123,6 +136,7 @@ export const findApplication = async (
     ctx.services.api.applications(userId(ctx), me(ctx).agencyCode, { number }),
   );
   if (found === undefined) return undefined;
+  rememberIds(ctx, found);
   const app = found.find((a) => a.number === number);
   if (!app) await show(ctx, ctx.t("no-such-application", { number }));
   return app;

@@ -26,6 +26,7 @@ import {
   clearAwaiting,
   errorsText,
   findOpenApplication,
+  knownId,
   me,
   rememberLast,
   say,
@@ -156,7 +157,10 @@ recordOutcome.filter(
   async (ctx) => {
     const s = ctx.flow as { number: number; outcome: Outcome; date: IsoDate };
     await clearAwaiting(ctx);
-    const app = await findOpenApplication(ctx, s.number);
+    // A number the API named before needs no look-up: if it was concluded since, the API
+    // refuses the conclusion (409) and says so.
+    const known = knownId(ctx, s.number);
+    const app = known ? { id: known } : await findOpenApplication(ctx, s.number);
     if (!app) return;
     const done = await call(ctx, () =>
       ctx.services.api.addEvent(

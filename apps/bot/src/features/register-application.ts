@@ -19,6 +19,7 @@ import {
   clearAwaiting,
   errorsText,
   me,
+  rememberIds,
   rememberLast,
   say,
   show,
@@ -146,6 +147,7 @@ registerApplication.filter(
       ),
     );
     if (!created) return;
+    rememberIds(ctx, [created]);
     const type = applicantLabel(s.type, ctx.lang);
     if (created.receivedEventId)
       await rememberLast(ctx, {

@@ -21,12 +21,22 @@ export const user = (id: number, first_name = "张三"): User => ({
 export const makeBot = (
   api: TestApi,
   now: () => Date,
-  options: { storage?: KeyValueStore; logger?: Logger; baseUrl?: string } = {},
+  options: {
+    storage?: KeyValueStore;
+    logger?: Logger;
+    baseUrl?: string;
+    /** What the bot's API client fetches with (to see its calls). */
+    fetch?: typeof fetch;
+  } = {},
 ) =>
   createBot({
     token: TOKEN,
     botInfo: TEST_BOT_INFO,
-    api: createHttpApi({ baseUrl: options.baseUrl ?? api.url, serviceToken: api.serviceToken }),
+    api: createHttpApi({
+      baseUrl: options.baseUrl ?? api.url,
+      serviceToken: api.serviceToken,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    }),
     now,
     storage: options.storage ?? memoryStore(() => now().getTime()),
     ...(options.logger ? { logger: options.logger } : {}),
