@@ -171,7 +171,7 @@ const pipelines = async (engine: "pglite" | "postgres", apart: boolean): Promise
   );
   results.push(
     await drive(
-      `[${tag}] API alone: POST application + GET it`,
+      `[${tag}] API alone: POST application`,
       async (u) => {
         await http.register(
           u.message!.from.id,
