@@ -9,8 +9,9 @@ import { todayIn } from "./domain.ts";
 import { ApiError } from "./errors.ts";
 import { createEventBatcher } from "./event-batcher.ts";
 import { guards, isConnectionLost, unavailable } from "./guards.ts";
+import { createRegistrationBatcher } from "./registration-batcher.ts";
 import { agenciesApp } from "./routes/agencies.ts";
-import { applicationsApp } from "./routes/applications.ts";
+import { applicationsApp, rowState } from "./routes/applications.ts";
 import { calendarApp } from "./routes/calendar.ts";
 import { metaApp } from "./routes/meta.ts";
 import { publicApp } from "./routes/public.ts";
@@ -38,6 +39,7 @@ export const createApp = (given: Deps) => {
     ...given,
     cache: given.cache ?? createReadCache(given.config.cacheReads ?? false),
     events: given.events ?? createEventBatcher(given.db),
+    registrations: given.registrations ?? createRegistrationBatcher(given.db, rowState),
   };
   // `…/applications:import` and `:export` (the issue's spelling) are routed as `/import` and
   // `/export`: Hono would read `:import` as a path parameter.

@@ -16,6 +16,7 @@ import type { ReadCache } from "./cache.ts";
 import type { Config } from "./env.ts";
 import { ApiError, forbidden, notFound, unauthorized } from "./errors.ts";
 import type { EventBatcher } from "./event-batcher.ts";
+import type { RegistrationBatcher } from "./registration-batcher.ts";
 
 export type Clock = { now: () => Date };
 
@@ -28,6 +29,8 @@ export type Deps = {
   cache?: ReadCache;
   /** Set by createApp: concurrent events are written together. */
   events?: EventBatcher;
+  /** Set by createApp: concurrent registrations of an agency are written together. */
+  registrations?: RegistrationBatcher;
 };
 
 export type Membership = {

@@ -360,123 +360,197 @@ export class YearLockedError extends Error {
   }
 }
 
+/** One registration: its application (number to be taken) and its `received` event. */
+export type NewApplication = {
+  received: Extract<PlainEvent, { type: "received" }>;
+  subject?: string | undefined;
+  applicant?: { name?: string | undefined; contact?: string | undefined } | undefined;
+  id?: string;
+};
+
 /**
- * Registers an application with its `received` event; takes the agency's next number. One
- * statement: the number, the row, the event, the counts and (with `tail`) the audit entry and
- * the Idempotency-Key answer, whose `number` the statement fills in. With `unlessLocked`,
- * nothing is written (YearLockedError) when one of those years of the agency is locked.
+ * Registers an application with its `received` event; takes the agency's next number (see
+ * createApplications).
  */
 export const createApplication = async (
   ex: Executor,
-  input: {
-    agencyCode: string;
-    received: Extract<PlainEvent, { type: "received" }>;
-    subject?: string | undefined;
-    applicant?: { name?: string | undefined; contact?: string | undefined } | undefined;
-    id?: string;
-  },
+  input: NewApplication & { agencyCode: string },
   state: (app: Application) => ApplicationState,
   by: Recorder,
   options: { unlessLocked?: readonly number[]; tail?: EventTail } = {},
-): Promise<{ row: ApplicationRow; application: Application }> => {
-  const id = input.id ?? newId();
-  // The derived state does not depend on the number (taken by the statement).
-  const draft: Application = {
-    id,
-    number: 0,
-    ...(input.subject ? { subject: input.subject } : {}),
-    events: [input.received],
-  };
-  const s = state(draft);
-  const receivedYear = Number(s.receivedOn.slice(0, 4));
-  const agency = input.agencyCode;
+): Promise<{ row: ApplicationRow; application: Application }> =>
+  (
+    await createApplications(ex, input.agencyCode, [{ ...input, by, tail: options.tail }], state, {
+      unlessLocked: options.unlessLocked,
+    })
+  )[0]!;
+
+/**
+ * Registers applications of one agency, in order, with their `received` events: one statement
+ * takes as many running numbers as there are applications, and writes the rows, the events,
+ * the counts and (with a tail) the audit entries and Idempotency-Key answers, whose `number`
+ * the statement fills in. With `unlessLocked`, nothing is written (YearLockedError) when one
+ * of those years of the agency is locked.
+ */
+export const createApplications = async (
+  ex: Executor,
+  agency: string,
+  inputs: readonly (NewApplication & {
+    by: Recorder;
+    tail?: EventTail | undefined;
+    /** This one's derived state, when not `state` (e.g. with its request's calendar). */
+    state?: ((app: Application) => ApplicationState) | undefined;
+  })[],
+  state: (app: Application) => ApplicationState,
+  options: { unlessLocked?: readonly number[] | undefined } = {},
+): Promise<{ row: ApplicationRow; application: Application }[]> => {
+  const made = inputs.map((input, ord) => {
+    const id = input.id ?? newId();
+    // The derived state does not depend on the number (taken by the statement).
+    const draft: Application = {
+      id,
+      number: 0,
+      ...(input.subject ? { subject: input.subject } : {}),
+      events: [input.received],
+    };
+    const s = (input.state ?? state)(draft);
+    const row: ApplicationRow = {
+      id,
+      agencyCode: agency,
+      number: 0,
+      subject: input.subject ?? null,
+      applicant: (input.applicant as ApplicationRow["applicant"]) ?? null,
+      ...s,
+      receivedYear: Number(s.receivedOn.slice(0, 4)),
+      createdAt: input.by.now,
+    };
+    return { ord, input, draft, row };
+  });
+  const at = (d: Date) => d.toISOString();
+  const rows = made.map(({ ord, row }) => ({ ...row, ord, created_at: at(row.createdAt) }));
+  const events = made.map(({ row, input }) => ({
+    application_id: row.id,
+    event_id: input.received.id,
+    type: input.received.type,
+    date: input.received.date,
+    payload: input.received,
+    recorded_by: input.by.actor,
+    channel: input.by.channel,
+    recorded_at: at(input.by.now),
+  }));
+  const counts = sortedCounts(
+    made.map(({ row, draft }) => ({
+      agencyCode: agency,
+      applicationId: row.id,
+      deltas: contributionDelta(undefined, draft),
+    })),
+  );
+  const tails = made.flatMap(({ ord, input }) => (input.tail ? [{ ord, t: input.tail }] : []));
+  const audits = tails.map(({ t }) => auditRow(t));
+  const keys = tails.flatMap(({ ord, t }) =>
+    t.idempotency ? [{ ord, ...keyRow(t, t.idempotency) }] : [],
+  );
   const locked = options.unlessLocked
     ? sql`and not exists (select 1 from ${publishedReports} p where p.agency_code = ${agency}
         and p.reopened_at is null and p.year = any(${sql.param([...options.unlessLocked])}::int[]))`
     : sql``;
-  const [counter] = await queryRows<{ number: number }>(
+  const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
+  const [counter] = await queryRows<{ first: number }>(
     ex,
     sql`with counter as (
-      update ${agencies} set next_number = next_number + 1 where code = ${agency} ${locked}
-      returning next_number - 1 as number
+      update ${agencies} set next_number = next_number + ${made.length} where code = ${agency} ${locked}
+      returning next_number - ${made.length} as first
     ), inserted as (
       insert into ${applications} (id, agency_code, number, subject, applicant, received_on,
         received_year, applicant_type, channel, status, concluded_on, outcome, due_date, created_at)
-      select ${id}, ${agency}, counter.number, ${input.subject ?? null},
-        ${input.applicant ? JSON.stringify(input.applicant) : null}::jsonb, ${s.receivedOn},
-        ${receivedYear}, ${s.applicantType}, ${s.channel}, ${s.status}, ${s.concludedOn},
-        ${s.outcome}, ${s.dueDate}, ${by.now.toISOString()}::timestamptz
-      from counter
+      select x.id, ${agency}, counter.first + x.ord, x.subject, x.applicant, x."receivedOn",
+        x."receivedYear", x."applicantType", x.channel, x.status, x."concludedOn", x.outcome,
+        x."dueDate", x.created_at
+      from counter, jsonb_to_recordset(${json(rows)}) as x(ord int, id text, subject text,
+        applicant jsonb, "receivedOn" text, "receivedYear" int, "applicantType" text,
+        channel text, status text, "concludedOn" text, outcome text, "dueDate" text,
+        created_at timestamptz)
     ), recorded as (
-      ${eventInsert(id, input.received, by, sql`from counter`)}
-    )${countsUpsert(agency, id, contributionDelta(undefined, draft), sql`counter`)}${tailInserts(options.tail, sql`counter`)}
-    select number from counter`,
+      insert into ${applicationEvents} (application_id, event_id, type, date, payload, recorded_by, channel, recorded_at)
+      select x.application_id, x.event_id, x.type, x.date, x.payload, x.recorded_by, x.channel, x.recorded_at
+      from counter, jsonb_to_recordset(${json(events)}) as x(application_id text, event_id text,
+        type text, date text, payload jsonb, recorded_by text, channel text, recorded_at timestamptz)
+    ), counted as (
+      insert into ${requestCounts} (agency_code, year, row, col, shard, n)
+      select x.agency_code, x.year, x.row, x.col, x.shard, x.n
+      from counter, jsonb_to_recordset(${json(counts)}) as x(agency_code text, year int,
+        row text, col text, shard int, n int)
+      on conflict (agency_code, year, row, col, shard) do update set n = ${requestCounts}.n + excluded.n
+    ), audited as (
+      insert into ${auditLog} (at, actor, channel, action, target, detail)
+      select x.at, x.actor, x.channel, x.action, x.target, x.detail
+      from counter, jsonb_to_recordset(${json(audits)}) as x(at timestamptz, actor text,
+        channel text, action text, target text, detail jsonb)
+    ), remembered as (
+      insert into ${idempotencyKeys} (principal, key, route, body_hash, status, response, created_at)
+      select x.principal, x.key, x.route, x.body_hash, x.status,
+        jsonb_set(x.response, '{number}', to_jsonb(counter.first + x.ord)), x.created_at
+      from counter, jsonb_to_recordset(${json(keys)}) as x(ord int, principal text, key text,
+        route text, body_hash text, status int, response jsonb, created_at timestamptz)
+    )
+    select first from counter`,
   );
   if (!counter) {
     if (options.unlessLocked) throw new YearLockedError(agency, options.unlessLocked);
     throw new Error(`unknown agency ${agency}`);
   }
-  const number = Number(counter.number);
-  const row: ApplicationRow = {
-    id,
-    agencyCode: agency,
-    number,
-    subject: input.subject ?? null,
-    applicant: (input.applicant as ApplicationRow["applicant"]) ?? null,
-    ...s,
-    receivedYear,
-    createdAt: by.now,
-  };
-  return { row, application: { ...draft, number } };
+  const first = Number(counter.first);
+  return made.map(({ ord, row, draft }) => ({
+    row: { ...row, number: first + ord },
+    application: { ...draft, number: first + ord },
+  }));
 };
-
-/** Inserts an event (a CTE's body); `from` guards it with another CTE (`from counter`). */
-const eventInsert = (
-  applicationId: string,
-  event: PlainEvent | ApplicationEvent,
-  by: Recorder,
-  from?: SQL,
-) => sql`insert into ${applicationEvents} (application_id, event_id, type, date, payload, recorded_by, channel, recorded_at)
-      select ${applicationId}, ${event.id}, ${event.type}, ${event.date}, ${JSON.stringify(event)}::jsonb,
-        ${by.actor}, ${by.channel}, ${by.now.toISOString()}::timestamptz ${from ?? sql``}`;
-
-/** `, counted as (…)`: adds count deltas to the application's shard of its agency's rows. */
-const countsUpsert = (
-  agency: string,
-  applicationId: string,
-  deltas: readonly CountDelta[],
-  guard?: SQL,
-) => sql`, counted as (
-      insert into ${requestCounts} (agency_code, year, row, col, shard, n)
-      select ${agency}, t.y, t.r, t.k, ${shardOf(applicationId)}, t.n
-      from ${guard ? sql`${guard}, ` : sql``}unnest(${sql.param(deltas.map((d) => d.year))}::int[], ${sql.param(deltas.map((d) => d.row))}::text[],
-        ${sql.param(deltas.map((d) => d.column))}::text[], ${sql.param(deltas.map((d) => d.n))}::int[]) as t(y, r, k, n)
-      on conflict (agency_code, year, row, col, shard) do update set n = ${requestCounts}.n + excluded.n
-    )`;
 
 /**
- * `, audited as (…), remembered as (…)`: the audit entry and the Idempotency-Key answer of a
- * single-statement write. With `guard` (a CTE with a `number` column) they are written only
- * when it has a row, and the answer's `number` is that number.
+ * The count deltas of some applications, summed per counter row and sorted, so that
+ * concurrent statements lock counter rows in one order (no deadlocks between them).
  */
-const tailInserts = (t: EventTail | undefined, guard?: SQL) => {
-  if (!t) return sql``;
-  const from = guard ? sql`from ${guard}` : sql``;
-  const audited = sql`, audited as (
-      insert into ${auditLog} (at, actor, channel, action, target, detail)
-      select ${t.audit.at.toISOString()}::timestamptz, ${t.audit.actor}, ${t.audit.channel},
-        ${t.audit.action}, ${t.audit.target ?? null}, ${t.audit.detail === undefined ? null : JSON.stringify(t.audit.detail)}::jsonb ${from}
-    )`;
-  const i = t.idempotency;
-  if (!i) return audited;
-  const response = sql`${JSON.stringify(i.response)}::jsonb`;
-  return sql`${audited}, remembered as (
-      insert into ${idempotencyKeys} (principal, key, route, body_hash, status, response, created_at)
-      select ${i.principal}, ${i.key}, ${i.route}, ${i.bodyHash}, ${i.status},
-        ${guard ? sql`jsonb_set(${response}, '{number}', to_jsonb(${guard}.number))` : response},
-        ${t.audit.at.toISOString()}::timestamptz ${from}
-    )`;
+const sortedCounts = (
+  changes: readonly { agencyCode: string; applicationId: string; deltas: readonly CountDelta[] }[],
+) => {
+  const counts = new Map<
+    string,
+    { agency_code: string; year: number; row: string; col: string; shard: number; n: number }
+  >();
+  for (const c of changes) {
+    const shard = shardOf(c.applicationId);
+    for (const d of c.deltas) {
+      const key = `${c.agencyCode}|${d.year}|${d.row}|${d.column}|${shard}`;
+      const found = counts.get(key);
+      if (found) found.n += d.n;
+      else
+        counts.set(key, {
+          agency_code: c.agencyCode,
+          year: d.year,
+          row: d.row,
+          col: d.column,
+          shard,
+          n: d.n,
+        });
+    }
+  }
+  return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
 };
+
+const auditRow = (t: EventTail) => ({
+  at: t.audit.at.toISOString(),
+  actor: t.audit.actor,
+  channel: t.audit.channel,
+  action: t.audit.action,
+  target: t.audit.target ?? null,
+  detail: t.audit.detail ?? null,
+});
+
+const keyRow = (t: EventTail, i: NonNullable<EventTail["idempotency"]>) => ({
+  ...i,
+  body_hash: i.bodyHash,
+  created_at: t.audit.at.toISOString(),
+});
 
 /**
  * Appends an event (already validated against the application by the caller): the event, the
@@ -555,31 +629,13 @@ export const appendEvents = async (ex: Executor, items: readonly EventAppend[]) 
     channel: i.by.channel,
     recorded_at: at(i.by.now),
   }));
-  const counts = new Map<
-    string,
-    { agency_code: string; year: number; row: string; col: string; shard: number; n: number }
-  >();
-  for (const i of items) {
-    const shard = shardOf(i.stored.row.id);
-    for (const d of i.deltas) {
-      const key = `${i.row.agencyCode}|${d.year}|${d.row}|${d.column}|${shard}`;
-      const c = counts.get(key);
-      if (c) c.n += d.n;
-      else
-        counts.set(key, {
-          agency_code: i.row.agencyCode,
-          year: d.year,
-          row: d.row,
-          col: d.column,
-          shard,
-          n: d.n,
-        });
-    }
-  }
-  // Concurrent batches lock counter rows in the same order: no deadlocks between them.
-  const countRows = [...counts.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, c]) => c);
+  const countRows = sortedCounts(
+    items.map((i) => ({
+      agencyCode: i.row.agencyCode,
+      applicationId: i.stored.row.id,
+      deltas: i.deltas,
+    })),
+  );
   const rows = items.map((i) => ({
     id: i.row.id,
     received_on: i.row.receivedOn,
@@ -592,19 +648,8 @@ export const appendEvents = async (ex: Executor, items: readonly EventAppend[]) 
     due_date: i.row.dueDate,
   }));
   const tails = items.flatMap((i) => (i.tail ? [i.tail] : []));
-  const audits = tails.map((t) => ({
-    at: at(t.audit.at),
-    actor: t.audit.actor,
-    channel: t.audit.channel,
-    action: t.audit.action,
-    target: t.audit.target ?? null,
-    detail: t.audit.detail ?? null,
-  }));
-  const keys = tails.flatMap((t) =>
-    t.idempotency
-      ? [{ ...t.idempotency, body_hash: t.idempotency.bodyHash, created_at: at(t.audit.at) }]
-      : [],
-  );
+  const audits = tails.map(auditRow);
+  const keys = tails.flatMap((t) => (t.idempotency ? [keyRow(t, t.idempotency)] : []));
   const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
   await ex.execute(sql`
     with recorded as (

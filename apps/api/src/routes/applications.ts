@@ -6,7 +6,6 @@ import {
   applicationRowState,
   applicationsOf,
   contributionDelta,
-  createApplication,
   type EventTail,
   type Executor,
   eventAppend,
@@ -227,28 +226,25 @@ export const applicationsApp = (deps: Deps) =>
           async (tail) => {
             const id = newId();
             try {
-              const { row } = await createApplication(
-                deps.db as Tx,
-                {
-                  agencyCode: code,
-                  id,
-                  received,
-                  subject: input.subject,
-                  applicant: input.applicant,
-                },
-                rowState,
-                { actor: actorOf(p), channel: channelOf(p), now },
+              // Written in one statement with the registrations of the agency asked for
+              // meanwhile, with this request's calendar.
+              const calendar = currentCalendar();
+              const { row } = await deps.registrations!.register(code, {
+                id,
+                received,
+                subject: input.subject,
+                applicant: input.applicant,
+                by: { actor: actorOf(p), channel: channelOf(p), now },
+                state: (app) => withCalendar(calendar, () => rowState(app)),
+                years,
                 // The statement fills in the number of the stored answer.
-                {
-                  unlessLocked: years,
-                  tail: tail(201, {
-                    id,
-                    number: 0,
-                    dueDate: rowState({ id, events: [received] }).dueDate,
-                    receivedEventId: received.id,
-                  }),
-                },
-              );
+                tail: tail(201, {
+                  id,
+                  number: 0,
+                  dueDate: rowState({ id, events: [received] }).dueDate,
+                  receivedEventId: received.id,
+                }),
+              });
               return {
                 status: 201,
                 body: {
