@@ -192,18 +192,21 @@ const latency = async (database: Database, path: string, runs = 30) => {
 /**
  * Conclusions per second of `agency`'s applications 1…total, each concluded once: two seconds
  * of warm-up on the last WARM_UP (the server's first requests compile its code and open its
- * connections), then three runs on thirds of the others; the median run, and the range.
+ * connections), then RUNS runs on equal shares of the others; the median run, and the range
+ * (this machine is shared: one run can be off by a factor of two).
  */
 const WARM_UP = 5_000;
 /** Open applications for the conclusions: enough that no run runs out (each is concluded once). */
-const OPEN_APPLICATIONS = 60_000;
+const OPEN_APPLICATIONS = 100_000;
+/** Runs of conclusions per engine (odd: the median is one of them). */
+const RUNS = 5;
 const conclusions = async (url: string, agency: string, total: number) => {
   await concludeRange(url, agency, total - WARM_UP + 1, WARM_UP, 2);
-  const third = Math.floor((total - WARM_UP) / 3);
+  const share = Math.floor((total - WARM_UP) / RUNS);
   const runs = [];
-  for (let r = 0; r < 3; r++) runs.push(await concludeRange(url, agency, 1 + r * third, third));
+  for (let r = 0; r < RUNS; r++) runs.push(await concludeRange(url, agency, 1 + r * share, share));
   runs.sort((x, y) => x.rps - y.rps);
-  return { ...runs[1]!, min: runs[0]!.rps, max: runs[2]!.rps };
+  return { ...runs[Math.floor(RUNS / 2)]!, min: runs[0]!.rps, max: runs.at(-1)!.rps };
 };
 const concludeRange = async (
   url: string,
@@ -301,7 +304,7 @@ try {
     log("conclusions on PGlite…");
     const pgliteC = await conclusions(api.url, "bench-c", OPEN_APPLICATIONS);
     row(
-      "POST conclusion, each committed before its answer (PGlite, data folder on disk; median of 3 runs)",
+      `POST conclusion, each committed before its answer (PGlite, data folder on disk; median of ${RUNS} runs)`,
       `${fmt(pgliteC.rps)} /s (${fmt(pgliteC.min)}–${fmt(pgliteC.max)}; p50 ${pgliteC.p50} ms, p99 ${pgliteC.p99} ms; ${pgliteC.non2xx} refused; CPU: ${pgliteC.cpu})`,
       "—",
     );
@@ -319,7 +322,7 @@ try {
       const pgApi = await start(["api"], { DATABASE_URL: fresh.url, OGI_ADMIN_TOKEN: TOKEN });
       const pgC = await conclusions(pgApi.url, "bench-c", OPEN_APPLICATIONS);
       row(
-        "POST conclusion, each committed before its answer (PostgreSQL 15, `synchronous_commit` on; median of 3 runs)",
+        `POST conclusion, each committed before its answer (PostgreSQL 15, \`synchronous_commit\` on; median of ${RUNS} runs)`,
         `**${fmt(pgC.rps)} /s** (${fmt(pgC.min)}–${fmt(pgC.max)}; p50 ${pgC.p50} ms, p99 ${pgC.p99} ms; ${pgC.non2xx} refused; CPU: ${pgC.cpu})`,
         "2,000 /s",
       );
@@ -400,7 +403,7 @@ Idempotency-Key answers), up to 8 such statements committing at once on PostgreS
 request is answered after its group's commit. CPU is each process's share of one core during
 the run ("API" is the API process, "client" autocannon); the machine has ${cpus().length}. This
 machine is a virtual machine shared with other jobs: between runs the same measure moves by up
-to a factor of two, hence the median of three and the range.
+to a factor of two, hence the median of several runs and the range.
 `;
 if (!ONLY) writeBenchSection("API", "pnpm bench (apps/api: node bench/run.ts)", body);
 process.stdout.write(`${table}\n`);
