@@ -33,7 +33,9 @@ const MAX_ENTRIES = 5_000;
 const createTier = () => {
   let generation = 0;
   const entries = new Map<string, { generation: number; value: unknown }>();
+  const running = new Map<string, { generation: number; value: Promise<unknown> }>();
   return {
+    running,
     generation: () => generation,
     peek: (key: string) => {
       const hit = entries.get(key);
@@ -73,10 +75,22 @@ export const createReadCache = (
       const t = tiers[tier];
       const hit = t.peek(key);
       if (hit) return hit.value as Awaited<ReturnType<typeof compute>>;
+      // A read of the same key begun since the last write is shared: no write has committed
+      // since either began, so both would read the same. (After a batch of writes, the
+      // requests that each ask for the year to date share one statement.)
       const started = t.generation();
-      const value = await compute();
-      t.put(key, value, started);
-      return value;
+      const running = t.running.get(key);
+      if (running && running.generation === started)
+        return running.value as Promise<Awaited<ReturnType<typeof compute>>>;
+      const value = compute();
+      t.running.set(key, { generation: started, value });
+      try {
+        const done = await value;
+        t.put(key, done, started);
+        return done;
+      } finally {
+        if (t.running.get(key)?.value === value) t.running.delete(key);
+      }
     },
     invalidate: (scope = "all") => {
       tiers.data.clear();

@@ -3,5 +3,5 @@ export { type Client, type ClientOptions, createClient } from "./client.ts";
 export { type Deps, type Principal, TELEGRAM_USER_HEADER } from "./context.ts";
 export { type Config, parseEnv } from "./env.ts";
 export type { ErrorBody } from "./errors.ts";
-export { type ApiServer, createApiServer } from "./server.ts";
+export { type ApiServer, createApiServer, inProcessFetch } from "./server.ts";
 export { IDEMPOTENCY_HEADER } from "./write.ts";

@@ -7,18 +7,20 @@ import { analyze, countAdminTokens, createDb, createToken, listAgencies } from "
 import pino from "pino";
 import { seedDemo } from "./demo.ts";
 import { parseEnv } from "./env.ts";
-import { createApiServer } from "./server.ts";
+import { createApiServer, inProcessFetch } from "./server.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 
 type StartedBot = { mode: string; stop(): Promise<void> };
 
 /**
- * With TELEGRAM_BOT_TOKEN set, the staff bot runs in this process and talks to this API over
- * HTTP like any client. Without OGI_BOT_SERVICE_TOKEN a service token is made for it and shown.
+ * With TELEGRAM_BOT_TOKEN set, the staff bot runs in this process and talks to this API through
+ * its typed client like any client, with the app called in process (no socket). Without
+ * OGI_BOT_SERVICE_TOKEN a service token is made for it and shown.
  */
 const startBotBeside = async (
   url: string,
+  apiFetch: typeof fetch,
   db: Parameters<typeof createToken>[0],
   now: Date,
   lines: string[],
@@ -38,14 +40,16 @@ const startBotBeside = async (
   // Loaded by path at run time: the bot depends on this package, not the other way round.
   const botEntry = new URL("../../bot/src/index.ts", import.meta.url).href;
   const { startBot } = (await import(botEntry)) as {
-    startBot: (env: Record<string, string | undefined>) => Promise<StartedBot>;
+    startBot: (
+      env: Record<string, string | undefined>,
+      options: { apiFetch: typeof fetch },
+    ) => Promise<StartedBot>;
   };
   try {
-    const bot = await startBot({
-      ...process.env,
-      OGI_API_URL: url,
-      OGI_BOT_SERVICE_TOKEN: serviceToken,
-    });
+    const bot = await startBot(
+      { ...process.env, OGI_API_URL: url, OGI_BOT_SERVICE_TOKEN: serviceToken },
+      { apiFetch },
+    );
     lines.push(`机器人 / bot: running (${bot.mode})`);
     return bot;
   } catch (error) {
@@ -90,14 +94,14 @@ const main = async () => {
     lines.push(
       "登录 / log in: the admin token printed on the first start, OGI_ADMIN_TOKEN, or `pnpm ogi admin token create` (Authorization: Bearer …)",
     );
-  const { server } = createApiServer(database, { clock, logger, config });
+  const { server, app } = createApiServer(database, { clock, logger, config });
   const url = await new Promise<string>((ok) => {
     server.listen(config.port, config.host, () => {
       const info = server.address() as AddressInfo;
       ok(`http://${info.address.includes(":") ? `[${info.address}]` : info.address}:${info.port}`);
     });
   });
-  const bot = await startBotBeside(url, database.db, clock.now(), lines);
+  const bot = await startBotBeside(url, inProcessFetch(app), database.db, clock.now(), lines);
   console.log(
     [
       `OGI API · ${where}`,

@@ -33,6 +33,16 @@ export const createApiServer = (
   return { server, app };
 };
 
+/**
+ * The API called in this process without a socket (the bot beside it under `pnpm start`): the
+ * same app, middleware and read cache, no HTTP encoding or loopback connection. Requests carry
+ * no client address, so the per-address rate limits do not apply to them.
+ */
+export const inProcessFetch =
+  (app: ApiServer["app"]): typeof fetch =>
+  async (input, init) =>
+    app.fetch(input instanceof Request && init === undefined ? input : new Request(input, init));
+
 export const DIRECTORY_CHANNEL = "ogi_directory";
 
 /**

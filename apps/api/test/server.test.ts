@@ -10,7 +10,7 @@ import { checkReport, hasErrors } from "@ogi/domain";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_AGENCIES, DEMO_REGION, seedDemo } from "../src/demo.ts";
-import { createApp, createClient, parseEnv } from "../src/index.ts";
+import { type Client, createApp, createClient, inProcessFetch, parseEnv } from "../src/index.ts";
 import { ADMIN_TOKEN, fixedClock, type Setup, setup } from "./helpers.ts";
 
 describe("over HTTP on loopback", () => {
@@ -34,14 +34,15 @@ describe("over HTTP on loopback", () => {
     await s.close();
   });
 
-  it("the typed client registers, concludes and reads back", async () => {
-    const admin = createClient(base, ADMIN_TOKEN);
+  /** Registers, concludes and reads back through the typed client `client` makes. */
+  const roundTrip = async (client: (token?: string) => Client, code: string) => {
+    const admin = client(ADMIN_TOKEN);
     const created = await admin.v1.agencies.$post({
-      json: { code: "411421-http", name: "网络局" },
+      json: { code, name: "网络局" },
     });
     expect(created.status).toBe(201);
     const app = await admin.v1.agencies[":code"].applications.$post({
-      param: { code: "411421-http" },
+      param: { code: code },
       json: { receivedOn: "2025-10-09", applicantType: "naturalPerson", subject: "测试" },
     });
     expect(app.status).toBe(201);
@@ -55,7 +56,7 @@ describe("over HTTP on loopback", () => {
     });
     expect(ev.status).toBe(201);
     const report = await admin.v1.agencies[":code"].reports[":year"].$get({
-      param: { code: "411421-http", year: "2025" },
+      param: { code: code, year: "2025" },
       query: {},
     });
     expect(report.status).toBe(200);
@@ -65,14 +66,26 @@ describe("over HTTP on loopback", () => {
       };
       expect(body.report.requests.granted.total).toBe(1);
     }
-    const anonymous = createClient(base);
+    const anonymous = client();
     const denied = await anonymous.v1.agencies.$get();
     expect(denied.status).toBe(401);
+  };
+
+  it("the typed client registers, concludes and reads back", async () => {
+    await roundTrip((token) => createClient(base, token), "411421-http");
     const health = await fetch(`${base}/health`);
     expect(await health.json()).toEqual({ ok: true });
     const docs = await fetch(`${base}/docs/standalone.js`);
     expect(docs.headers.get("content-type")).toContain("javascript");
     await docs.arrayBuffer();
+  });
+
+  it("and in process, without a socket (the bot beside the API under pnpm start)", async () => {
+    const fetchInProcess = inProcessFetch(s.app);
+    await roundTrip(
+      (token) => createClient("http://in-process", token, { fetch: fetchInProcess }),
+      "411421-local",
+    );
   });
 });
 
@@ -324,5 +337,44 @@ describe("read cache tiers", () => {
       cache.invalidate(scopeOf(action));
       expect(await read("p", "directory")).toBe(n + 1);
     }
+  });
+});
+
+describe("read cache: reads in flight", () => {
+  it("a read begun since the last write is shared; one begun before it is not", async () => {
+    const { createReadCache } = await import("../src/cache.ts");
+    const cache = createReadCache(true);
+    let reads = 0;
+    const gates: (() => void)[] = [];
+    const read = () =>
+      cache.get("summary", async () => {
+        const n = ++reads;
+        await new Promise<void>((go) => gates.push(go));
+        return n;
+      });
+    const first = read();
+    const second = read();
+    // A write commits while the first read runs: later readers must not get its answer.
+    cache.invalidate("register");
+    const third = read();
+    for (const go of gates) go();
+    expect(await Promise.all([first, second, third])).toEqual([1, 1, 2]);
+    expect(reads).toBe(2);
+    // Nothing stored from the read begun before the write; the third's is.
+    expect(await cache.get("summary", async () => ++reads)).toBe(2);
+    // A failed read is not kept: the next one computes anew.
+    cache.invalidate("register");
+    await expect(
+      cache.get("summary", async () => Promise.reject(new Error("x"))),
+    ).rejects.toThrow();
+    expect(await cache.get("summary", async () => ++reads)).toBe(3);
+  });
+
+  it("with the data tier off (PostgreSQL), every read runs", async () => {
+    const { createReadCache } = await import("../src/cache.ts");
+    const cache = createReadCache(false);
+    let reads = 0;
+    const results = await Promise.all([1, 2, 3].map(() => cache.get("s", async () => ++reads)));
+    expect(results.sort()).toEqual([1, 2, 3]);
   });
 });

@@ -100,7 +100,12 @@ const pipelines = async (engine: "pglite" | "postgres", apart: boolean): Promise
     { code: "411421-bench", name: "基准测试局", regionCode: "411421" },
     Array.from({ length: CHATS }, (_, i) => ({ name: `经办${i}`, role: "clerk" as const })),
   );
-  const http = createHttpApi({ baseUrl: api.url, serviceToken: api.serviceToken });
+  // In one process the bot calls the API's app without a socket, as `pnpm start` runs them.
+  const http = createHttpApi({
+    baseUrl: api.url,
+    serviceToken: api.serviceToken,
+    ...(api.inProcess ? { fetch: api.inProcess } : {}),
+  });
   const bot = createBot({
     token: TOKEN,
     botInfo: TEST_BOT_INFO,
@@ -262,9 +267,13 @@ const main = async () => {
       (c, i) => message(userOf(c), `echo ${i}`),
     ),
   ];
-  results.push(...(await pipelines("pglite", false)));
-  results.push(...(await pipelines("pglite", true)));
-  if (process.env.TEST_DATABASE_URL) results.push(...(await pipelines("postgres", true)));
+  // BENCH_ONLY=pglite,pglite-apart,postgres runs only those pipelines (for profiling).
+  const only = process.env.BENCH_ONLY?.split(",");
+  const runs = (name: string) => !only || only.includes(name);
+  if (runs("pglite")) results.push(...(await pipelines("pglite", false)));
+  if (runs("pglite-apart")) results.push(...(await pipelines("pglite", true)));
+  if (process.env.TEST_DATABASE_URL && runs("postgres"))
+    results.push(...(await pipelines("postgres", true)));
   const baseline = results[0]!;
   const rows = results.map(
     (r) =>

@@ -43,13 +43,22 @@ export type BotDeps = {
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
-export const todayIn = (timeZone: string, d: Date) =>
-  new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(d);
+// One formatter per time zone: building an Intl.DateTimeFormat costs far more than using it.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+export const todayIn = (timeZone: string, d: Date) => {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(d);
+};
 
 const SEEN_TTL_MS = 24 * 3600_000;
 const ME_TTL_MS = 60_000;

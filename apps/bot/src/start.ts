@@ -28,6 +28,8 @@ export type StartOptions = {
   logger?: Logger;
   /** Another way to reach the API than OGI_API_URL (e.g. in the same process). */
   api?: OgiApi;
+  /** The fetch the API client uses (`pnpm start`: the API's app in this process, no socket). */
+  apiFetch?: typeof fetch;
   storage?: KeyValueStore;
   /** Called with the bot before it starts (tests stub what a Bot API emulator lacks). */
   configure?: (bot: Bot<BotContext>) => void;
@@ -45,7 +47,11 @@ export const startBot = async (
   const logger = options.logger ?? pino({ name: "ogi-bot", level: env.LOG_LEVEL ?? "info" });
   const api =
     options.api ??
-    createHttpApi({ baseUrl: config.OGI_API_URL, serviceToken: config.OGI_BOT_SERVICE_TOKEN });
+    createHttpApi({
+      baseUrl: config.OGI_API_URL,
+      serviceToken: config.OGI_BOT_SERVICE_TOKEN,
+      ...(options.apiFetch ? { fetch: options.apiFetch } : {}),
+    });
   const dataDir = env.OGI_DATA_DIR ? resolve(env.OGI_DATA_DIR) : resolve(repoRoot, ".data");
   const storage = options.storage ?? fileStore(resolve(dataDir, "bot-state.json"));
   const bot = createBot({

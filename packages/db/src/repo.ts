@@ -713,6 +713,20 @@ export type ApplicationFilter = {
   offset?: number | undefined;
 };
 
+const applicationsWhere = (agencyCode: string, filter: ApplicationFilter) =>
+  and(
+    eq(applications.agencyCode, agencyCode),
+    filter.number !== undefined ? eq(applications.number, filter.number) : undefined,
+    filter.status ? eq(applications.status, filter.status) : undefined,
+    filter.year !== undefined
+      ? or(
+          eq(applications.receivedYear, filter.year),
+          sql`left(${applications.concludedOn}, 4) = ${String(filter.year)}`,
+        )
+      : undefined,
+    filter.dueBy ? lte(applications.dueDate, filter.dueBy) : undefined,
+  );
+
 export const listApplications = async (
   ex: Executor,
   agencyCode: string,
@@ -721,23 +735,43 @@ export const listApplications = async (
   ex
     .select()
     .from(applications)
-    .where(
-      and(
-        eq(applications.agencyCode, agencyCode),
-        filter.number !== undefined ? eq(applications.number, filter.number) : undefined,
-        filter.status ? eq(applications.status, filter.status) : undefined,
-        filter.year !== undefined
-          ? or(
-              eq(applications.receivedYear, filter.year),
-              sql`left(${applications.concludedOn}, 4) = ${String(filter.year)}`,
-            )
-          : undefined,
-        filter.dueBy ? lte(applications.dueDate, filter.dueBy) : undefined,
-      ),
-    )
+    .where(applicationsWhere(agencyCode, filter))
     .orderBy(asc(applications.number))
     .limit(filter.limit ?? 1000)
     .offset(filter.offset ?? 0);
+
+/**
+ * A page of the register with each application's events, in one statement (listApplications
+ * and then applicationsOf would be two).
+ */
+export const listApplicationsWithEvents = async (
+  ex: Executor,
+  agencyCode: string,
+  filter: ApplicationFilter = {},
+): Promise<{ row: ApplicationRow; application: Application }[]> => {
+  const found = await ex
+    .select({
+      row: applications,
+      events: sql<
+        ApplicationEvent[] | string
+      >`(select coalesce(json_agg(e.payload order by e.seq), '[]'::json)
+        from ${applicationEvents} e where e.application_id = ${applications.id})`,
+    })
+    .from(applications)
+    .where(applicationsWhere(agencyCode, filter))
+    .orderBy(asc(applications.number))
+    .limit(filter.limit ?? 1000)
+    .offset(filter.offset ?? 0);
+  return found.map(({ row, events }) => ({
+    row,
+    application: {
+      id: row.id,
+      number: row.number,
+      ...(row.subject ? { subject: row.subject } : {}),
+      events: typeof events === "string" ? (JSON.parse(events) as ApplicationEvent[]) : events,
+    },
+  }));
+};
 
 /**
  * What the year to date of some agencies needs from the store, in one statement: the flows and

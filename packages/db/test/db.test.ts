@@ -15,6 +15,7 @@ import {
   agencyTree,
   appendEvent,
   applicationRowState,
+  applicationsOf,
   audit,
   auditEntries,
   createApplication,
@@ -34,6 +35,7 @@ import {
   linkStaff,
   listAgencies,
   listApplications,
+  listApplicationsWithEvents,
   loadRegister,
   lockedYears,
   publishReport,
@@ -219,6 +221,19 @@ describe.each(testEngines())("packages/db on %s", (engine: Engine) => {
     const open = await listApplications(db, "411421-gxkj", { status: "open" });
     expect(open.length).toBeGreaterThan(0);
     expect(open.every((a) => a.status === "open" && a.concludedOn === null)).toBe(true);
+    // The page with its events in one statement equals the rows and then their events.
+    for (const filter of [
+      {},
+      { status: "open" as const },
+      { number: 7 },
+      { limit: 5, offset: 3 },
+    ]) {
+      const rows = await listApplications(db, "411421-gxkj", filter);
+      const apps = await applicationsOf(db, rows);
+      const page = await listApplicationsWithEvents(db, "411421-gxkj", filter);
+      expect(page).toEqual(rows.map((row) => ({ row, application: apps.get(row.id) })));
+    }
+    expect(await listApplicationsWithEvents(db, "411421-gxkj", { number: 999 })).toEqual([]);
   });
 
   it("opening balances add to their year", async () => {

@@ -12,6 +12,7 @@ import {
   getApplication,
   type LoadedApplication,
   listApplications,
+  listApplicationsWithEvents,
   loadApplication,
   newId,
   type Tx,
@@ -284,22 +285,24 @@ export const applicationsApp = (deps: Deps) =>
         const q = c.req.valid("query");
         await canRead(deps, p, code, "applications");
         const today = todayIn(deps.clock.now());
-        const byDue = q.overdue !== undefined || q.dueWithin !== undefined;
-        const rows = await listApplications(deps.db, code, {
-          number: q.number,
-          status: q.status,
-          year: q.year,
-          limit: byDue ? 100_000 : q.limit,
-          offset: byDue ? 0 : q.offset,
-        });
-        const selected = byDue
-          ? filterByDue(rows, today, q).slice(q.offset, q.offset + q.limit)
-          : rows;
-        const apps = await applicationsOf(deps.db, selected);
+        const filter = { number: q.number, status: q.status, year: q.year };
+        const page = async () => {
+          if (q.overdue === undefined && q.dueWithin === undefined)
+            return listApplicationsWithEvents(deps.db, code, {
+              ...filter,
+              limit: q.limit,
+              offset: q.offset,
+            });
+          // By due date (working days): the rows first, then the events of the page only.
+          const rows = await listApplications(deps.db, code, { ...filter, limit: 100_000 });
+          const selected = filterByDue(rows, today, q).slice(q.offset, q.offset + q.limit);
+          const apps = await applicationsOf(deps.db, selected);
+          return selected.map((row) => ({ row, application: apps.get(row.id)! }));
+        };
         return c.json(
           {
-            applications: selected.map((r) =>
-              applicationJson(r, p, today, deadlineView(apps.get(r.id)!, today)),
+            applications: (await page()).map(({ row, application }) =>
+              applicationJson(row, p, today, deadlineView(application, today)),
             ),
           },
           200,

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
-import { createApiServer } from "@ogi/api";
+import { createApiServer, inProcessFetch } from "@ogi/api";
 import { createDb, freshPostgres } from "@ogi/db";
 import pino from "pino";
 
@@ -15,6 +15,8 @@ export type TestApi = {
   serviceToken: string;
   adminToken: string;
   admin: <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
+  /** The API called in this process without a socket, as `pnpm start` serves the bot (startApi only). */
+  inProcess?: typeof fetch;
   /** Lets a test stop and restart the HTTP server (API down, API back). */
   stopServer: () => Promise<void>;
   restartServer: () => Promise<void>;
@@ -28,7 +30,7 @@ export const startApi = async (
   const pgDatabase = engine === "postgres" ? await freshPostgres() : undefined;
   const database = await createDb(pgDatabase ? { databaseUrl: pgDatabase.url } : {});
   const adminToken = `admin-${randomBytes(16).toString("hex")}`;
-  const { server } = createApiServer(database, {
+  const { server, app } = createApiServer(database, {
     clock: { now },
     logger: pino({ level: "silent" }),
     config: { adminToken },
@@ -58,6 +60,7 @@ export const startApi = async (
     serviceToken: token,
     adminToken,
     admin,
+    inProcess: inProcessFetch(app),
     stopServer,
     restartServer: listen,
     close: async () => {
