@@ -9,6 +9,7 @@ import { todayIn } from "./domain.ts";
 import { ApiError } from "./errors.ts";
 import { createEventBatcher } from "./event-batcher.ts";
 import { guards, isConnectionLost, unavailable } from "./guards.ts";
+import { createNumberLookup } from "./number-lookup.ts";
 import { createRegistrationBatcher } from "./registration-batcher.ts";
 import { agenciesApp } from "./routes/agencies.ts";
 import { applicationsApp, rowState } from "./routes/applications.ts";
@@ -40,6 +41,7 @@ export const createApp = (given: Deps) => {
     cache: given.cache ?? createReadCache(given.config.cacheReads ?? false),
     events: given.events ?? createEventBatcher(given.db),
     registrations: given.registrations ?? createRegistrationBatcher(given.db, rowState),
+    numbers: given.numbers ?? createNumberLookup(given.db),
   };
   // `…/applications:import` and `:export` (the issue's spelling) are routed as `/import` and
   // `/export`: Hono would read `:import` as a path parameter.

@@ -16,6 +16,7 @@ import type { ReadCache } from "./cache.ts";
 import type { Config } from "./env.ts";
 import { ApiError, forbidden, notFound, unauthorized } from "./errors.ts";
 import type { EventBatcher } from "./event-batcher.ts";
+import type { NumberLookup } from "./number-lookup.ts";
 import type { RegistrationBatcher } from "./registration-batcher.ts";
 
 export type Clock = { now: () => Date };
@@ -29,6 +30,8 @@ export type Deps = {
   cache?: ReadCache;
   /** Set by createApp: concurrent events are written together. */
   events?: EventBatcher;
+  /** Set by createApp: concurrent look-ups of applications by number are made together. */
+  numbers?: NumberLookup;
   /** Set by createApp: concurrent registrations of an agency are written together. */
   registrations?: RegistrationBatcher;
 };

@@ -89,6 +89,15 @@ export const idParam = z.object({
     .max(64)
     .openapi({ param: { name: "id", in: "path" } }),
 });
+export const numberParam = z.object({
+  code: agencyCodeSchema.openapi({ param: { name: "code", in: "path" } }),
+  number: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .openapi({ param: { name: "number", in: "path" }, example: 12 }),
+});
 export const yearParam = z.coerce
   .number()
   .int()

@@ -1,6 +1,6 @@
 // Every route, every role against every route, and the register → report guarantee, on PGlite
 // always and on PostgreSQL when TEST_DATABASE_URL is set.
-import { loadRegister, testEngines } from "@ogi/db";
+import { loadRegister, queryRows, sql, testEngines } from "@ogi/db";
 import {
   APPLICANT_TYPES,
   deriveRequests,
@@ -252,6 +252,12 @@ describe.each(testEngines())("API on %s", (engine) => {
       {
         method: "POST",
         path: () => `/v1/applications/${appA}/events`,
+        body: () => ({ type: "consultationStarted", date: "2025-03-05", party: "thirdParty" }),
+        allowed: ["admin", "botClerkA", "clerkA", "managerA"],
+      },
+      {
+        method: "POST",
+        path: () => `/v1/agencies/${A}/applications/1/events`,
         body: () => ({ type: "consultationStarted", date: "2025-03-05", party: "thirdParty" }),
         allowed: ["admin", "botClerkA", "clerkA", "managerA"],
       },
@@ -583,6 +589,67 @@ describe.each(testEngines())("API on %s", (engine) => {
         expect(r.status, bad).toBe(400);
         expect(r.data.error.message.zh).toBeTruthy();
       }
+    });
+
+    it("records an event by the application's running number, looked up in groups", async () => {
+      const admin = { token: ADMIN_TOKEN };
+      const code = "419900-bynumber";
+      await s.call("POST", "/v1/agencies", { ...admin, body: { code, name: "按号办结局" } });
+      const made: { id: string; number: number }[] = [];
+      for (let i = 0; i < 12; i++)
+        made.push(
+          (
+            await s.call("POST", `/v1/agencies/${code}/applications`, {
+              ...admin,
+              body: { receivedOn: "2025-06-02", applicantType: "naturalPerson" },
+            })
+          ).data,
+        );
+      const conclude = (number: number | string, key?: string, agency = code) =>
+        s.call("POST", `/v1/agencies/${agency}/applications/${number}/events`, {
+          ...admin,
+          ...(key ? { headers: { "Idempotency-Key": key } } : {}),
+          body: { type: "concluded", date: "2025-06-20", outcome: "granted" },
+        });
+      const before = s.numbers.stats();
+      const answers = await Promise.all([
+        ...made.slice(0, 10).map((a) => conclude(a.number)),
+        conclude(made[10]!.number, "by-number-key"),
+        conclude(99),
+      ]);
+      expect(answers.map((a) => a.status)).toEqual([...Array(11).fill(201), 404]);
+      for (const [i, a] of answers.slice(0, 11).entries()) {
+        expect(a.data.id).toBe(made[i]!.id);
+        expect(a.data.status).toBe("concluded");
+      }
+      expect(answers[11]!.data.error.message.zh).toContain("第 99 号");
+      // The twelve look-ups went together: one query on PGlite (one connection: the requests
+      // reach the look-up in one turn); on PostgreSQL those asked for while one runs wait for
+      // the next, so a few.
+      const after = s.numbers.stats();
+      expect(after.lookups - before.lookups).toBe(12);
+      if (engine === "pglite") expect(after.queries - before.queries).toBe(1);
+      else expect(after.queries - before.queries).toBeLessThanOrEqual(6);
+      // A replay answers the first answer; concluding again is refused (409), by number or id.
+      const replay = await conclude(made[10]!.number, "by-number-key");
+      expect(replay.status).toBe(201);
+      expect(replay.data).toEqual(answers[10]!.data);
+      expect((await conclude(made[0]!.number)).status).toBe(409);
+      // The audit names the application by its id.
+      const audit = await queryRows<{ target: string }>(
+        s.database.db,
+        sql`select target from audit_log where action = 'event.concluded' and target = ${made[0]!.id}`,
+      );
+      expect(audit).toHaveLength(1);
+      // Bad numbers and unknown agencies are refused clearly; nothing is written.
+      for (const bad of ["0", "-1", "1.5", "abc"]) {
+        const r = await conclude(bad);
+        expect(r.status, bad).toBe(400);
+        expect(r.data.error.message.zh).toBeTruthy();
+      }
+      expect((await conclude(1, undefined, "419900-nosuch")).status).toBe(404);
+      const register = await loadRegister(s.database.db, [code]);
+      expect(deriveRequests(register, 2025).granted.total).toBe(11);
     });
 
     it("a register built through the API gives exactly the report the domain fold gives", async () => {

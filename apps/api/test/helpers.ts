@@ -3,6 +3,7 @@ import pino from "pino";
 import { createApp } from "../src/app.ts";
 import type { Clock } from "../src/context.ts";
 import { createEventBatcher } from "../src/event-batcher.ts";
+import { createNumberLookup } from "../src/number-lookup.ts";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789";
 
@@ -23,12 +24,14 @@ export const setup = async (engine: Engine, now = "2025-12-20T02:00:00Z") => {
   const clock = fixedClock(now);
   const logger = pino({ level: "silent" });
   const events = createEventBatcher(database.db);
+  const numbers = createNumberLookup(database.db);
   const app = createApp({
     db: database.db,
     clock,
     logger,
     config: { adminToken: ADMIN_TOKEN },
     events,
+    numbers,
   });
   const call = async (
     method: string,
@@ -50,6 +53,6 @@ export const setup = async (engine: Engine, now = "2025-12-20T02:00:00Z") => {
     // biome-ignore lint/suspicious/noExplicitAny: tests read answers field by field
     return { status: res.status, data: data as any, headers: res.headers };
   };
-  return { app, database, clock, call, events, close: () => database.close() };
+  return { app, database, clock, call, events, numbers, close: () => database.close() };
 };
 export type Setup = Awaited<ReturnType<typeof setup>>;

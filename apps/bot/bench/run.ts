@@ -198,7 +198,7 @@ const pipelines = async (engine: "pglite" | "postgres", apart: boolean): Promise
   // Conclusions of applications 1… (registered above): each press its own application.
   results.push(
     await drive(
-      `[${tag}] bot: confirm a conclusion of a number it has not seen (API: find it, record, year to date → reply)`,
+      `[${tag}] bot: confirm a conclusion of a number it has not seen (API: record by number, year to date → reply)`,
       (u) => bot.handleUpdate(u),
       (c, i) =>
         press(

@@ -94,6 +94,14 @@ export type OgiApi = {
     event: EventInput,
     idempotencyKey: string,
   ): Promise<RecordedEvent>;
+  /** The same, naming the application by its agency and running number (no look-up first). */
+  addEventByNumber(
+    as: number,
+    agencyCode: string,
+    number: number,
+    event: EventInput,
+    idempotencyKey: string,
+  ): Promise<RecordedEvent>;
   summary(as: number, agencyCode: string, asOf: IsoDate): Promise<Summary>;
   regionSummary(as: number, regionCode: string, asOf: IsoDate): Promise<RegionSummary>;
   report(as: number, agencyCode: string, year: number): Promise<ReportWithFindings>;

@@ -63,14 +63,16 @@ export const todayIn = (timeZone: string, d: Date) => {
 const SEEN_TTL_MS = 24 * 3600_000;
 const ME_TTL_MS = 60_000;
 
+/** The key that signs callback data by default: every instance with the token agrees. */
+export const callbackSecretOf = (token: string) =>
+  createHash("sha256").update(`ogi-bot-callback:${token}`).digest("base64url");
+
 export const createBot = (deps: BotDeps): Bot<BotContext> => {
   const store = deps.storage ?? memoryStore();
   const now = deps.now ?? (() => new Date());
   const timeZone = deps.timeZone ?? "Asia/Shanghai";
   const logger = deps.logger ?? silentLogger;
-  const secret =
-    deps.callbackSecret ??
-    createHash("sha256").update(`ogi-bot-callback:${deps.token}`).digest("base64url");
+  const secret = deps.callbackSecret ?? callbackSecretOf(deps.token);
   const services: Services = {
     api: deps.api,
     store,

@@ -11,6 +11,7 @@ import {
   type ApplicationInfo,
   type Me,
   type OgiApi,
+  type RecordedEvent,
   type RegionSummary,
   type ReportWithFindings,
   type Summary,
@@ -97,6 +98,15 @@ const toApplication = (a: ApplicationOut): ApplicationInfo => ({
   overdue: a.overdue,
   ...(a.workingDaysLeft !== undefined ? { workingDaysLeft: a.workingDaysLeft } : {}),
 });
+
+/** The answer is the application as it is now; the event just recorded is the last one. */
+const recordedOf = (
+  r: ApplicationOut & { events: { id: string; type: string }[] },
+  event: { type: string },
+): RecordedEvent => {
+  const recorded = [...r.events].reverse().find((e) => e.type === event.type);
+  return { eventId: recorded?.id ?? "", application: toApplication(r) };
+};
 
 const RESET_CODES = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "ECONNABORTED"]);
 const isConnectionReset = (e: unknown): boolean => {
@@ -253,9 +263,16 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
           idem(idempotencyKey),
         ),
       ).json();
-      // The answer is the application as it is now; the event just recorded is the last one.
-      const recorded = [...r.events].reverse().find((e) => e.type === event.type);
-      return { eventId: recorded?.id ?? "", application: toApplication(r) };
+      return recordedOf(r, event);
+    },
+    async addEventByNumber(as, agencyCode, number, event, idempotencyKey) {
+      const r = await ok(
+        await client(as).v1.agencies[":code"].applications[":number"].events.$post(
+          { param: { code: agencyCode, number: String(number) }, json: event },
+          idem(idempotencyKey),
+        ),
+      ).json();
+      return recordedOf(r, event);
     },
     async summary(as, agencyCode, asOf: IsoDate) {
       const s = await ok(

@@ -2,11 +2,13 @@
 // on a loopback port); outgoing Bot API calls are answered and captured locally.
 import { OUTCOMES, outcomesInGroup, rowInfo } from "@ogi/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callbackSecretOf } from "../src/bot.ts";
 import type { Logger } from "../src/context.ts";
 import { memoryStore } from "../src/storage.ts";
+import { flowCodec } from "../src/text/flow-data.ts";
 import { plain } from "../src/transports/session.ts";
 import { seedAgency, startApi, type TestApi } from "./support/api-server.ts";
-import { ChatSession, makeBot, texts, user } from "./support/bot.ts";
+import { ChatSession, makeBot, TOKEN, texts, user } from "./support/bot.ts";
 
 // 2026-11-25 10:00 in Beijing.
 let nowMs = Date.parse("2026-11-25T02:00:00Z");
@@ -322,6 +324,46 @@ describe("/close", () => {
     r = await chat.press("确认办结");
     expect(plain(texts(r))).toContain("该申请已于 2026-11-21 办结");
     expect((await adminApps()).find((x) => x.number === b)!.outcome).toBe("granted");
+  });
+
+  it("an instance that never saw the number records by number, in one call", async () => {
+    const calls: string[] = [];
+    const seen: typeof fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      calls.push(`${init?.method ?? (input instanceof Request ? input.method : "GET")} ${url}`);
+      return fetch(input, init);
+    };
+    const first = await chatOf("clerk", 3001);
+    const a = await register(first);
+    const b = await register(first);
+    await first.send(`/close ${a} 予以公开`);
+    const cardA = first.lastKeyboard()!;
+    await first.send(`/close ${b} 不予公开 国家秘密`);
+    const cardB = first.lastKeyboard()!;
+    // Another instance (or this one after a restart) has seen neither number.
+    const fresh = new ChatSession(makeBot(api, now, { logger, fetch: seen }), user(3001, "clerk"));
+    let r = await fresh.pressData(cardA.buttons[0]![0]!.data, cardA.messageId);
+    expect(plain(texts(r))).toContain(`第 ${a} 号`);
+    expect(calls.filter((c) => c.includes("number="))).toEqual([]);
+    expect(calls.filter((c) => c.startsWith("POST"))).toEqual([
+      expect.stringContaining(`/applications/${a}/events`),
+    ]);
+    expect((await adminApps()).find((x) => x.number === a)!.outcome).toBe("granted");
+    // b is concluded by someone else meanwhile: the API refuses, the bot says why.
+    const id = (await adminApps()).find((x) => x.number === b)!.id;
+    await api.admin("POST", `/v1/applications/${id}/events`, {
+      type: "concluded",
+      date: "2026-11-21",
+      outcome: "granted",
+    });
+    r = await fresh.pressData(cardB.buttons[0]![0]!.data, cardB.messageId);
+    expect(plain(texts(r))).toContain("该申请已于 2026-11-21 办结");
+    expect((await adminApps()).find((x) => x.number === b)!.outcome).toBe("granted");
+    // A card for a number the agency has not given (signed like the bot's own).
+    const codec = flowCodec(callbackSecretOf(TOKEN), () => Math.floor(now().getTime() / 60_000));
+    const forged = codec.encode({ k: "cx", number: 99999, outcome: "granted", date: "2026-11-24" });
+    r = await fresh.pressData(forged, 424242);
+    expect(plain(texts(r))).toContain("没有第 99999 号申请");
   });
 
   it("asks instead of guessing, and explains bad numbers and closed applications", async () => {

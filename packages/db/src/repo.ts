@@ -741,6 +741,27 @@ export const listApplications = async (
     .offset(filter.offset ?? 0);
 
 /**
+ * The ids of applications named by agency and running number, in one statement; a number the
+ * agency has not given is absent. Keyed `${agencyCode}|${number}`.
+ */
+export const applicationIdsByNumber = async (
+  ex: Executor,
+  keys: readonly { agencyCode: string; number: number }[],
+): Promise<Map<string, string>> => {
+  const out = new Map<string, string>();
+  if (keys.length === 0) return out;
+  const found = await queryRows<{ agency_code: string; number: number | string; id: string }>(
+    ex,
+    sql`select a.agency_code, a.number, a.id from ${applications} a
+      join unnest(${sql.param(keys.map((k) => k.agencyCode))}::text[],
+        ${sql.param(keys.map((k) => k.number))}::int[]) as k(code, n)
+      on a.agency_code = k.code and a.number = k.n`,
+  );
+  for (const f of found) out.set(`${f.agency_code}|${Number(f.number)}`, f.id);
+  return out;
+};
+
+/**
  * A page of the register with each application's events, in one statement (listApplications
  * and then applicationsOf would be two).
  */

@@ -47,6 +47,7 @@ import {
   idParam,
   json,
   listApplicationsQuery,
+  numberParam,
 } from "../schemas.ts";
 import { assertYearsOpen, writeOnce } from "../write.ts";
 import { applicationDetailJson, applicationJson, bearer, subApp } from "./common.ts";
@@ -167,6 +168,53 @@ export const recordEvent = async (
 };
 
 type Recorded = Parameters<typeof applicationDetailJson>[0];
+
+/**
+ * Records a posted event on the application `idOf` names, through the event batcher: one read
+ * and one statement (the event, its row and counts, the audit entry and the Idempotency-Key
+ * answer), with no transaction to open and commit around them.
+ */
+const recordPosted = (
+  deps: Deps,
+  c: Parameters<typeof writeOnce>[1],
+  p: Principal,
+  idOf: () => Promise<string>,
+  posted: EventBody,
+  keyed: Record<string, unknown>,
+) =>
+  writeOnce<ReturnType<typeof applicationDetailJson>, 201>(
+    deps,
+    c,
+    keyed,
+    { action: `event.${posted.type}` },
+    async (tail) => {
+      const id = await idOf();
+      let body: ReturnType<typeof applicationDetailJson> | undefined;
+      // Decided in a batch with other requests' events, with this request's calendar.
+      const calendar = currentCalendar();
+      await deps.events!.append(id, (loaded) =>
+        withCalendar(calendar, async () => {
+          const { item } = await decideEvent(
+            deps,
+            deps.db,
+            p,
+            id,
+            posted,
+            loaded,
+            undefined,
+            (recorded) => {
+              body = applicationDetailJson(recorded, p, todayIn(deps.clock.now()));
+              // The audit entry names the application by its id, however it was asked for.
+              const t = tail(201, body);
+              return { ...t, audit: { ...t.audit, target: id } };
+            },
+          );
+          return item;
+        }),
+      );
+      return { status: 201 as const, body: body! };
+    },
+  );
 
 export const applicationsApp = (deps: Deps) =>
   subApp()
@@ -352,37 +400,48 @@ export const applicationsApp = (deps: Deps) =>
         const { id } = c.req.valid("param");
         const posted = c.req.valid("json");
         if (p.kind === "anonymous") throw unauthorized();
-        // One read and one statement (the event, its row and counts, the audit entry and the
-        // Idempotency-Key answer): no transaction to open and commit around them.
-        const result = await writeOnce<ReturnType<typeof applicationDetailJson>, 201>(
+        const result = await recordPosted(deps, c, p, () => Promise.resolve(id), posted, {
+          id,
+          ...posted,
+        });
+        return c.json(result.body, result.status);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/agencies/{code}/applications/{number}/events",
+        tags,
+        security: bearer,
+        summary:
+          "Record an event on the agency's application No. {number} / 按编号登记办理情况 (as POST /applications/{id}/events)",
+        request: { params: numberParam, ...body(eventBodySchema) },
+        responses: {
+          201: json(applicationDetailOut, "Recorded; the application as it is now"),
+          ...errorsFor(400, 401, 403, 404, 409, 422),
+        },
+      }),
+      async (c) => {
+        const p = c.get("principal");
+        const { code, number } = c.req.valid("param");
+        const posted = c.req.valid("json");
+        // Only those who may record for the agency learn whether a number exists.
+        await canRead(deps, p, code, "record");
+        const result = await recordPosted(
           deps,
           c,
-          { id, ...posted },
-          { action: `event.${posted.type}`, target: id },
-          async (tail) => {
-            let body: ReturnType<typeof applicationDetailJson> | undefined;
-            // Decided in a batch with other requests' events, with this request's calendar.
-            const calendar = currentCalendar();
-            await deps.events!.append(id, (loaded) =>
-              withCalendar(calendar, async () => {
-                const { item } = await decideEvent(
-                  deps,
-                  deps.db,
-                  p,
-                  id,
-                  posted,
-                  loaded,
-                  undefined,
-                  (recorded) => {
-                    body = applicationDetailJson(recorded, p, todayIn(deps.clock.now()));
-                    return tail(201, body);
-                  },
-                );
-                return item;
-              }),
-            );
-            return { status: 201 as const, body: body! };
+          p,
+          async () => {
+            const id = await deps.numbers!.idOf(code, number);
+            if (id === undefined)
+              throw notFound({
+                zh: `${code} 第 ${number} 号申请`,
+                en: `Application No. ${number} of ${code}`,
+              });
+            return id;
           },
+          posted,
+          { code, number, ...posted },
         );
         return c.json(result.body, result.status);
       },

@@ -2,7 +2,7 @@
 // API with the user's refusals shown and the bot's own failures passed to the error boundary.
 import type { IsoDate } from "@ogi/domain";
 import type { InlineKeyboard } from "grammy";
-import { ApiError, type ApplicationInfo, type Me } from "../api.ts";
+import { ApiError, type ApplicationInfo, type EventInput, type Me } from "../api.ts";
 import type { Awaiting, BotContext, LastRecord } from "../context.ts";
 import { escapeHtml } from "../ui.ts";
 
@@ -140,6 +140,32 @@ export const findApplication = async (
   const app = found.find((a) => a.number === number);
   if (!app) await show(ctx, ctx.t("no-such-application", { number }));
   return app;
+};
+
+/**
+ * Records `event` on the user's agency's application `number`, confirmed by the user: by its id
+ * when the API named it before, otherwise by its number (the API finds it as it writes: one
+ * call). A number the agency has not given gets the same answer as a look-up; other refusals
+ * are the API's (e.g. concluded already: 409). `undefined`: refused and told.
+ */
+export const recordOn = async (ctx: BotContext, number: number, event: EventInput) => {
+  const id = knownId(ctx, number);
+  const { api } = ctx.services;
+  let missing = false;
+  const done = await call(ctx, async () => {
+    try {
+      return id
+        ? await api.addEvent(userId(ctx), id, event, writeKey(ctx))
+        : await api.addEventByNumber(userId(ctx), me(ctx).agencyCode, number, event, writeKey(ctx));
+    } catch (e) {
+      if (id || !(e instanceof ApiError) || e.status !== 404) throw e;
+      missing = true;
+      return undefined;
+    }
+  });
+  if (missing) await show(ctx, ctx.t("no-such-application", { number }));
+  if (done) rememberIds(ctx, [done.application]);
+  return done;
 };
 
 export const findOpenApplication = async (ctx: BotContext, number: number) => {

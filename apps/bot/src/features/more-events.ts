@@ -21,11 +21,11 @@ import {
   errorsText,
   findOpenApplication,
   me,
+  recordOn,
   rememberLast,
   say,
   show,
   userId,
-  writeKey,
 } from "./common.ts";
 import { byUrgency } from "./pending.ts";
 
@@ -170,15 +170,11 @@ moreEvents.filter(
   async (ctx) => {
     const s = ctx.flow as MoreState;
     await clearAwaiting(ctx);
-    const app = await findOpenApplication(ctx, s.number);
-    if (!app) return;
-    const done = await call(ctx, () =>
-      ctx.services.api.addEvent(userId(ctx), app.id, toEventInput(s), writeKey(ctx)),
-    );
+    const done = await recordOn(ctx, s.number, toEventInput(s));
     if (!done) return;
     const name = (lang: "zh" | "en") => ctx.i18n.fluent.translate(lang, `event-${s.event}`);
     await rememberLast(ctx, {
-      applicationId: app.id,
+      applicationId: done.application.id,
       number: s.number,
       eventId: done.eventId,
       label: {

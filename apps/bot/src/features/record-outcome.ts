@@ -26,13 +26,12 @@ import {
   clearAwaiting,
   errorsText,
   findOpenApplication,
-  knownId,
   me,
+  recordOn,
   rememberLast,
   say,
   show,
   userId,
-  writeKey,
   ytdLine,
 } from "./common.ts";
 import { byUrgency } from "./pending.ts";
@@ -157,22 +156,15 @@ recordOutcome.filter(
   async (ctx) => {
     const s = ctx.flow as { number: number; outcome: Outcome; date: IsoDate };
     await clearAwaiting(ctx);
-    // A number the API named before needs no look-up: if it was concluded since, the API
-    // refuses the conclusion (409) and says so.
-    const known = knownId(ctx, s.number);
-    const app = known ? { id: known } : await findOpenApplication(ctx, s.number);
-    if (!app) return;
-    const done = await call(ctx, () =>
-      ctx.services.api.addEvent(
-        userId(ctx),
-        app.id,
-        { type: "concluded", date: s.date, outcome: s.outcome },
-        writeKey(ctx),
-      ),
-    );
+    // No look-up first: if it was concluded meanwhile, the API refuses (409) and says so.
+    const done = await recordOn(ctx, s.number, {
+      type: "concluded",
+      date: s.date,
+      outcome: s.outcome,
+    });
     if (!done) return;
     await rememberLast(ctx, {
-      applicationId: app.id,
+      applicationId: done.application.id,
       number: s.number,
       eventId: done.eventId,
       label: {
