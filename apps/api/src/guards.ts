@@ -61,6 +61,9 @@ const unstorable = (v: unknown, path: string[] = [], depth = 0): string | undefi
 };
 
 const clientAddress = (c: Parameters<MiddlewareHandler>[0]): string | undefined => {
+  // Called in process (app.request, the bot beside the API): no socket, no address; asking
+  // would throw, which costs more than the request.
+  if (!(c.env as { incoming?: unknown } | undefined)?.incoming) return undefined;
   try {
     return getConnInfo(c).remote.address;
   } catch {

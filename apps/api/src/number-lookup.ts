@@ -1,12 +1,15 @@
 // Applications named by their running number (how staff name them: 第 12 号) are found in
 // groups: the look-ups asked for while one is being answered are answered by one query
-// (applicationIdsByNumber), so that a burst of conclusions by number costs one round trip to
-// the database for all their look-ups, not one each.
-import { applicationIdsByNumber, type Db } from "@ogi/db";
+// (applicationsByNumber), so that a burst of look-ups or of conclusions by number costs one
+// round trip to the database, not one each.
+import { type ApplicationRow, applicationsByNumber, type Db } from "@ogi/db";
+import type { Application } from "@ogi/domain";
+
+export type Found = { row: ApplicationRow; application: Application };
 
 export type NumberLookup = {
-  /** The id of the agency's application with this number, or undefined if it has none. */
-  idOf: (agencyCode: string, number: number) => Promise<string | undefined>;
+  /** The agency's application with this number and its events, or undefined if it has none. */
+  find: (agencyCode: string, number: number) => Promise<Found | undefined>;
   /** Queries made so far and look-ups answered by them. */
   stats: () => { queries: number; lookups: number };
 };
@@ -14,7 +17,7 @@ export type NumberLookup = {
 type Waiting = {
   agencyCode: string;
   number: number;
-  resolve: (id: string | undefined) => void;
+  resolve: (found: Found | undefined) => void;
   reject: (error: unknown) => void;
 };
 
@@ -31,10 +34,10 @@ export const createNumberLookup = (db: Db, options: { maxBatch?: number } = {}):
     const batch = waiting.slice(0, maxBatch);
     waiting = waiting.slice(maxBatch);
     try {
-      const ids = await applicationIdsByNumber(db, batch);
+      const found = await applicationsByNumber(db, batch);
       stats.queries++;
       stats.lookups += batch.length;
-      for (const w of batch) w.resolve(ids.get(`${w.agencyCode}|${w.number}`));
+      for (const w of batch) w.resolve(found.get(`${w.agencyCode}|${w.number}`));
     } catch (error) {
       for (const w of batch) w.reject(error);
     } finally {
@@ -45,7 +48,7 @@ export const createNumberLookup = (db: Db, options: { maxBatch?: number } = {}):
 
   return {
     stats: () => ({ ...stats }),
-    idOf: (agencyCode, number) =>
+    find: (agencyCode, number) =>
       new Promise((resolve, reject) => {
         waiting.push({ agencyCode, number, resolve, reject });
         // The look-ups of this turn of the event loop go together.

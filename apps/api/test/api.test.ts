@@ -581,6 +581,12 @@ describe.each(testEngines())("API on %s", (engine) => {
         admin,
       );
       expect(closed.data.applications).toEqual([]);
+      const next = await s.call(
+        "GET",
+        `/v1/agencies/${B}/applications?number=${n}&offset=1`,
+        admin,
+      );
+      expect(next.data.applications).toEqual([]);
       const none = await s.call("GET", `/v1/agencies/${B}/applications?number=${n + 1000}`, admin);
       expect(none.status).toBe(200);
       expect(none.data.applications).toEqual([]);

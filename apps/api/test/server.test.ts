@@ -245,6 +245,35 @@ describe("read cache (PGlite: one writer)", () => {
       ).toBe(201);
       expect(await received()).toBe(1);
       expect(await summary()).toBe(1);
+      // Pages of the register, by status and by number, follow the writes too.
+      const listed = async (query: string) => {
+        const r = await app.request(`/v1/agencies/411421-cache/applications?${query}`, {
+          headers,
+        });
+        return ((await r.json()) as { applications: { number: number; status: string }[] })
+          .applications;
+      };
+      expect((await listed("status=open")).map((a) => a.number)).toEqual([1]);
+      expect((await listed("number=1")).map((a) => a.status)).toEqual(["open"]);
+      const made = (await (
+        await post("/v1/agencies/411421-cache/applications", {
+          receivedOn: "2025-05-07",
+          applicantType: "naturalPerson",
+        })
+      ).json()) as { id: string };
+      expect((await listed("status=open")).map((a) => a.number)).toEqual([1, 2]);
+      expect(
+        (
+          await post(`/v1/applications/${made.id}/events`, {
+            type: "concluded",
+            date: "2025-05-20",
+            outcome: "granted",
+          })
+        ).status,
+      ).toBe(201);
+      expect((await listed("status=open")).map((a) => a.number)).toEqual([1]);
+      expect((await listed("number=2")).map((a) => a.status)).toEqual(["concluded"]);
+      expect(await summary()).toBe(2);
       // A revoked token stops working at once, cache or not.
       const t = await post("/v1/tokens", { kind: "admin" });
       const { id, token } = (await t.json()) as { id: string; token: string };

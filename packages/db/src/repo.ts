@@ -741,25 +741,46 @@ export const listApplications = async (
     .offset(filter.offset ?? 0);
 
 /**
- * The ids of applications named by agency and running number, in one statement; a number the
- * agency has not given is absent. Keyed `${agencyCode}|${number}`.
+ * Applications named by agency and running number, with their events, in one statement; a
+ * number the agency has not given is absent. Keyed `${agencyCode}|${number}`.
  */
-export const applicationIdsByNumber = async (
+export const applicationsByNumber = async (
   ex: Executor,
   keys: readonly { agencyCode: string; number: number }[],
-): Promise<Map<string, string>> => {
-  const out = new Map<string, string>();
+): Promise<Map<string, { row: ApplicationRow; application: Application }>> => {
+  const out = new Map<string, { row: ApplicationRow; application: Application }>();
   if (keys.length === 0) return out;
-  const found = await queryRows<{ agency_code: string; number: number | string; id: string }>(
-    ex,
-    sql`select a.agency_code, a.number, a.id from ${applications} a
-      join unnest(${sql.param(keys.map((k) => k.agencyCode))}::text[],
-        ${sql.param(keys.map((k) => k.number))}::int[]) as k(code, n)
-      on a.agency_code = k.code and a.number = k.n`,
-  );
-  for (const f of found) out.set(`${f.agency_code}|${Number(f.number)}`, f.id);
+  const found = await ex
+    .select({ row: applications, events: eventsOf(applications.id) })
+    .from(applications)
+    .where(
+      sql`(${applications.agencyCode}, ${applications.number}) in (select * from unnest(
+        ${sql.param(keys.map((k) => k.agencyCode))}::text[], ${sql.param(keys.map((k) => k.number))}::int[]))`,
+    );
+  for (const f of found) out.set(`${f.row.agencyCode}|${f.row.number}`, withEvents(f));
   return out;
 };
+
+/** An application's events in order, as one JSON value (a correlated subquery). */
+const eventsOf = (id: typeof applications.id) =>
+  sql<ApplicationEvent[] | string>`(select coalesce(json_agg(e.payload order by e.seq), '[]'::json)
+    from ${applicationEvents} e where e.application_id = ${id})`;
+
+const withEvents = ({
+  row,
+  events,
+}: {
+  row: ApplicationRow;
+  events: ApplicationEvent[] | string;
+}) => ({
+  row,
+  application: {
+    id: row.id,
+    number: row.number,
+    ...(row.subject ? { subject: row.subject } : {}),
+    events: typeof events === "string" ? (JSON.parse(events) as ApplicationEvent[]) : events,
+  } as Application,
+});
 
 /**
  * A page of the register with each application's events, in one statement (listApplications
@@ -769,30 +790,16 @@ export const listApplicationsWithEvents = async (
   ex: Executor,
   agencyCode: string,
   filter: ApplicationFilter = {},
-): Promise<{ row: ApplicationRow; application: Application }[]> => {
-  const found = await ex
-    .select({
-      row: applications,
-      events: sql<
-        ApplicationEvent[] | string
-      >`(select coalesce(json_agg(e.payload order by e.seq), '[]'::json)
-        from ${applicationEvents} e where e.application_id = ${applications.id})`,
-    })
-    .from(applications)
-    .where(applicationsWhere(agencyCode, filter))
-    .orderBy(asc(applications.number))
-    .limit(filter.limit ?? 1000)
-    .offset(filter.offset ?? 0);
-  return found.map(({ row, events }) => ({
-    row,
-    application: {
-      id: row.id,
-      number: row.number,
-      ...(row.subject ? { subject: row.subject } : {}),
-      events: typeof events === "string" ? (JSON.parse(events) as ApplicationEvent[]) : events,
-    },
-  }));
-};
+): Promise<{ row: ApplicationRow; application: Application }[]> =>
+  (
+    await ex
+      .select({ row: applications, events: eventsOf(applications.id) })
+      .from(applications)
+      .where(applicationsWhere(agencyCode, filter))
+      .orderBy(asc(applications.number))
+      .limit(filter.limit ?? 1000)
+      .offset(filter.offset ?? 0)
+  ).map(withEvents);
 
 /**
  * What the year to date of some agencies needs from the store, in one statement: the flows and

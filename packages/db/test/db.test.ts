@@ -15,6 +15,7 @@ import {
   agencyTree,
   appendEvent,
   applicationRowState,
+  applicationsByNumber,
   applicationsOf,
   audit,
   auditEntries,
@@ -234,6 +235,18 @@ describe.each(testEngines())("packages/db on %s", (engine: Engine) => {
       expect(page).toEqual(rows.map((row) => ({ row, application: apps.get(row.id) })));
     }
     expect(await listApplicationsWithEvents(db, "411421-gxkj", { number: 999 })).toEqual([]);
+    // By agency and number, several at once: the same, and nothing for a number not given.
+    const byNumber = await applicationsByNumber(db, [
+      { agencyCode: "411421-gxkj", number: 3 },
+      { agencyCode: "411421-gxkj", number: 7 },
+      { agencyCode: "411421-gxkj", number: 999 },
+      { agencyCode: "411421-nosuch", number: 3 },
+    ]);
+    expect([...byNumber.keys()].sort()).toEqual(["411421-gxkj|3", "411421-gxkj|7"]);
+    for (const n of [3, 7])
+      expect(byNumber.get(`411421-gxkj|${n}`)).toEqual(
+        (await listApplicationsWithEvents(db, "411421-gxkj", { number: n }))[0],
+      );
   });
 
   it("opening balances add to their year", async () => {

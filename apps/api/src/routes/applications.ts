@@ -24,6 +24,7 @@ import {
   applicationEventSchema,
   validateTransition,
 } from "@ogi/domain";
+import { cached } from "../cache.ts";
 import { deadlineView } from "../calendar.ts";
 import {
   actorOf,
@@ -334,8 +335,15 @@ export const applicationsApp = (deps: Deps) =>
         await canRead(deps, p, code, "applications");
         const today = todayIn(deps.clock.now());
         const filter = { number: q.number, status: q.status, year: q.year };
+        const byDue = q.overdue !== undefined || q.dueWithin !== undefined;
         const page = async () => {
-          if (q.overdue === undefined && q.dueWithin === undefined)
+          // One number (the bot's look-up): found with the look-ups of concurrent requests.
+          if (q.number !== undefined && q.year === undefined && !byDue) {
+            const found = await deps.numbers!.find(code, q.number);
+            const hit = found && (q.status === undefined || found.row.status === q.status);
+            return hit && q.offset === 0 ? [found] : [];
+          }
+          if (!byDue)
             return listApplicationsWithEvents(deps.db, code, {
               ...filter,
               limit: q.limit,
@@ -347,9 +355,12 @@ export const applicationsApp = (deps: Deps) =>
           const apps = await applicationsOf(deps.db, selected);
           return selected.map((row) => ({ row, application: apps.get(row.id)! }));
         };
+        // The page is the same for everyone who may read it (PGlite: until the next write);
+        // what each may see of it (applicants' personal data) is decided per request below.
+        const key = `applications:${code}:${today}:${JSON.stringify(q)}`;
         return c.json(
           {
-            applications: (await page()).map(({ row, application }) =>
+            applications: (await cached(deps.cache, key, page)).map(({ row, application }) =>
               applicationJson(row, p, today, deadlineView(application, today)),
             ),
           },
@@ -432,7 +443,7 @@ export const applicationsApp = (deps: Deps) =>
           c,
           p,
           async () => {
-            const id = await deps.numbers!.idOf(code, number);
+            const id = (await deps.numbers!.find(code, number))?.row.id;
             if (id === undefined)
               throw notFound({
                 zh: `${code} 第 ${number} 号申请`,
