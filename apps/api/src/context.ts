@@ -34,6 +34,8 @@ export type Deps = {
   numbers?: NumberLookup;
   /** Set by createApp: concurrent registrations of an agency are written together. */
   registrations?: RegistrationBatcher;
+  /** Told of each committed write (rows written), e.g. to refresh PGlite's statistics. */
+  wrote?: (rows: number) => void;
 };
 
 export type Membership = {

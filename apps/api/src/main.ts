@@ -3,7 +3,7 @@
 
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
-import { analyze, countAdminTokens, createDb, createToken, listAgencies } from "@ogi/db";
+import { countAdminTokens, createDb, createToken, listAgencies } from "@ogi/db";
 import pino from "pino";
 import { seedDemo } from "./demo.ts";
 import { parseEnv } from "./env.ts";
@@ -111,9 +111,6 @@ const main = async () => {
       `  示例 / try: curl ${url}/v1/agencies/411421-gov/summary -H "Authorization: Bearer <token>"`,
     ].join("\n"),
   );
-  // PGlite has no autovacuum: refresh the planner's statistics now and then.
-  if (!config.databaseUrl)
-    setInterval(() => void analyze(database.db).catch(() => {}), 6 * 3_600_000).unref();
   const stop = () => {
     // Idle keep-alive connections would hold server.close() open for a minute.
     server.closeIdleConnections();

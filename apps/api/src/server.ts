@@ -27,7 +27,13 @@ export const createApiServer = (
   const events = createEventBatcher(database.db, {
     maxInFlight: database.engine === "pglite" ? 2 : POSTGRES_BATCHES_IN_FLIGHT,
   });
-  const app = createApp({ ...deps, db: database.db, cache, events });
+  const app = createApp({
+    ...deps,
+    db: database.db,
+    cache,
+    events,
+    ...(database.wrote ? { wrote: database.wrote } : {}),
+  });
   const today = () => todayIn(deps.clock.now());
   const server = createServer(cachedListener(cache, today, getRequestListener(app.fetch)));
   return { server, app };

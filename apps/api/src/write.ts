@@ -19,7 +19,14 @@ export type Written<B, S extends number> = { status: S; body: B };
 
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 
-type Action = { action: string; target?: string; detail?: unknown; channel?: Channel };
+type Action = {
+  action: string;
+  target?: string;
+  detail?: unknown;
+  channel?: Channel;
+  /** Rows of the register it writes, when more than one (an import). */
+  rows?: number;
+};
 
 const isUniqueViolation = (error: unknown): boolean => {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause)
@@ -104,6 +111,7 @@ export const write = async <B, S extends number>(
       return result;
     });
     deps.cache?.invalidate(scopeOf(what.action));
+    deps.wrote?.(what.rows ?? 1);
     return written;
   } catch (error) {
     // Two requests with the same key at once: the second one's insert fails, or it is refused
@@ -151,6 +159,7 @@ export const writeOnce = async <B, S extends number>(
           : undefined,
       }));
       deps.cache?.invalidate(scopeOf(what.action));
+      deps.wrote?.(what.rows ?? 1);
       return written;
     } catch (error) {
       if (key && (isUniqueViolation(error) || error instanceof ApiError)) {

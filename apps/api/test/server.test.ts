@@ -10,7 +10,14 @@ import { checkReport, hasErrors } from "@ogi/domain";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_AGENCIES, DEMO_REGION, seedDemo } from "../src/demo.ts";
-import { type Client, createApp, createClient, inProcessFetch, parseEnv } from "../src/index.ts";
+import {
+  type Client,
+  createApiServer,
+  createApp,
+  createClient,
+  inProcessFetch,
+  parseEnv,
+} from "../src/index.ts";
 import { ADMIN_TOKEN, fixedClock, type Setup, setup } from "./helpers.ts";
 
 describe("over HTTP on loopback", () => {
@@ -405,5 +412,50 @@ describe("read cache: reads in flight", () => {
     let reads = 0;
     const results = await Promise.all([1, 2, 3].map(() => cache.get("s", async () => ++reads)));
     expect(results.sort()).toEqual([1, 2, 3]);
+  });
+});
+
+describe("the database is told of each write", () => {
+  it("createApiServer passes every committed write to database.wrote (PGlite's statistics)", async () => {
+    const database = await createDb({ dataDir: "memory" });
+    const told: number[] = [];
+    try {
+      const { app } = createApiServer(
+        { ...database, wrote: (rows) => told.push(rows) },
+        {
+          clock: fixedClock("2025-06-01T00:00:00Z"),
+          logger: pino({ level: "silent" }),
+          config: { adminToken: ADMIN_TOKEN },
+        },
+      );
+      const headers = {
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+        "content-type": "application/json",
+      };
+      const post = (path: string, body: unknown) =>
+        app.request(path, { method: "POST", headers, body: JSON.stringify(body) });
+      expect((await post("/v1/agencies", { code: "411421-told", name: "告知局" })).status).toBe(
+        201,
+      );
+      const made = await post("/v1/agencies/411421-told/applications", {
+        receivedOn: "2025-05-06",
+        applicantType: "naturalPerson",
+      });
+      const { id } = (await made.json()) as { id: string };
+      await post(`/v1/applications/${id}/events`, {
+        type: "concluded",
+        date: "2025-05-20",
+        outcome: "granted",
+      });
+      // A refused write is no write.
+      await post(`/v1/applications/${id}/events`, {
+        type: "concluded",
+        date: "2025-05-21",
+        outcome: "granted",
+      });
+      expect(told).toEqual([1, 1, 1]);
+    } finally {
+      await database.close();
+    }
   });
 });

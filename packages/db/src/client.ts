@@ -37,6 +37,11 @@ export type Database = {
    * when listening; close() ends it. (PGlite has one process, which needs no notifications.)
    */
   listen?: (channel: string, onNotify: () => void, onLost: () => void) => Promise<void>;
+  /**
+   * PGlite: tells it that `rows` rows were written, so that it refreshes the planner's
+   * statistics as the tables grow (see autoAnalyze). PostgreSQL's autovacuum does this itself.
+   */
+  wrote?: (rows: number) => void;
   close: () => Promise<void>;
 };
 
@@ -108,13 +113,66 @@ export const createDb = async (config: DbConfig = {}): Promise<Database> => {
   try {
     await migratePglite(db as never, { migrationsFolder });
     // PGlite runs no autovacuum: without statistics the planner scans whole tables once they
-    // grow. Analyze on opening (and see `analyze` for long-running processes).
+    // grow. Analyze on opening, and as they grow (autoAnalyze, told of writes by the API).
     await client.exec("analyze");
   } catch (error) {
     await client.close();
     throw error;
   }
-  return { db, engine: "pglite", close: () => client.close() };
+  const analyzer = autoAnalyze(
+    (q) => client.exec(q).then(() => undefined),
+    async () => {
+      const r = await client.query<{ n: number }>(
+        "select coalesce(sum(greatest(reltuples, 0)), 0)::float8 as n from pg_class where relname in ('applications', 'application_events')",
+      );
+      return Number(r.rows[0]?.n ?? 0);
+    },
+  );
+  return {
+    db,
+    engine: "pglite",
+    wrote: analyzer.wrote,
+    close: async () => {
+      await analyzer.idle();
+      await client.close();
+    },
+  };
+};
+
+/** Rows written before the first refresh of the statistics, and at least between two. */
+export const ANALYZE_MIN_ROWS = 500;
+
+/**
+ * What autovacuum's analyze does for PostgreSQL, for PGlite, which has none: once the rows
+ * written since the last ANALYZE reach a fifth of the register (at least ANALYZE_MIN_ROWS), it
+ * runs one, in the background. Without it, the plans made while the tables were small stay: the
+ * foreign-key checks, planned once per process, went on scanning a whole table on each insert.
+ */
+export const autoAnalyze = (exec: (sql: string) => Promise<void>, size: () => Promise<number>) => {
+  let since = 0;
+  let threshold = ANALYZE_MIN_ROWS;
+  let running: Promise<void> | undefined;
+  return {
+    wrote: (rows: number) => {
+      since += rows;
+      if (running || since < threshold) return;
+      since = 0;
+      running = (async () => {
+        try {
+          await exec("analyze");
+          threshold = Math.max(ANALYZE_MIN_ROWS, Math.round((await size()) / 5));
+        } catch {
+          // Statistics are an optimisation: a failed refresh is tried again after more writes.
+        } finally {
+          running = undefined;
+        }
+      })();
+    },
+    /** Resolves when no refresh is running (before closing). */
+    idle: async () => {
+      await running;
+    },
+  };
 };
 
 /** Rows of a raw SQL query (both drivers answer `{ rows }`). */

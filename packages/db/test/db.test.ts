@@ -12,6 +12,7 @@ import {
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  ANALYZE_MIN_ROWS,
   agencyTree,
   appendEvent,
   applicationRowState,
@@ -19,6 +20,7 @@ import {
   applicationsOf,
   audit,
   auditEntries,
+  autoAnalyze,
   createApplication,
   createDb,
   createStaff,
@@ -357,6 +359,85 @@ describe.each(testEngines())("restart on %s", (engine: Engine) => {
       await second.close();
     } finally {
       await cleanup();
+    }
+  });
+});
+
+describe("PGlite's statistics follow the writes (autoAnalyze)", () => {
+  it("analyzes once a fifth of the register (at least 500 rows) was written, one at a time", async () => {
+    const ran: string[] = [];
+    let release = () => {};
+    let size = 10_000;
+    const analyzer = autoAnalyze(
+      async (q) => {
+        ran.push(q);
+        await new Promise<void>((go) => {
+          release = go;
+        });
+      },
+      async () => size,
+    );
+    analyzer.wrote(ANALYZE_MIN_ROWS - 1);
+    expect(ran).toEqual([]);
+    analyzer.wrote(1);
+    expect(ran).toEqual(["analyze"]);
+    // While it runs, more writes start no second one; they count towards the next.
+    analyzer.wrote(1_500);
+    expect(ran).toHaveLength(1);
+    release();
+    await analyzer.idle();
+    // Next: after a fifth of the 10,000 rows.
+    analyzer.wrote(499);
+    expect(ran).toHaveLength(1);
+    analyzer.wrote(1);
+    expect(ran).toHaveLength(2);
+    size = 0;
+    release();
+    await analyzer.idle();
+    analyzer.wrote(ANALYZE_MIN_ROWS);
+    expect(ran).toHaveLength(3);
+    release();
+    await analyzer.idle();
+  });
+
+  it("on a real PGlite: after the writes, the planner knows the table's size", async () => {
+    const database = await createDb({ dataDir: "memory" });
+    try {
+      const { db } = database;
+      await insertAgency(db, { code: "411421-stats", name: "统计局" }, now);
+      const reltuples = async () =>
+        Number(
+          (
+            await queryRows<{ n: number }>(
+              db,
+              sql`select reltuples::float8 as n from pg_class where relname = 'applications'`,
+            )
+          )[0]!.n,
+        );
+      expect(await reltuples()).toBeLessThanOrEqual(0);
+      for (let i = 0; i < 600; i++)
+        await createApplication(
+          db,
+          {
+            agencyCode: "411421-stats",
+            received: {
+              id: "e1",
+              type: "received",
+              date: "2025-03-03",
+              applicantType: "naturalPerson",
+              channel: "online",
+            },
+          },
+          state,
+          by,
+        );
+      database.wrote!(600);
+      // The refresh runs in the background, queued behind any other statement.
+      for (let i = 0; i < 50 && (await reltuples()) < 600; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(await reltuples()).toBe(600);
+    } finally {
+      await database.close();
     }
   });
 });

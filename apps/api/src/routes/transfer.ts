@@ -288,6 +288,7 @@ export const transferApp = (deps: Deps) =>
             target: code,
             detail: { rows: rows.length },
             channel: "import",
+            rows: rows.length,
           },
           async (tx) => {
             await assertYearsOpen(
