@@ -54,14 +54,13 @@ describe("access matrix (PGlite)", () => {
     if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.text}`);
     return r.data;
   };
-  const newApplication = async () =>
-    (
-      await admin("POST", `/v1/agencies/${A}/applications`, {
-        receivedOn: "2025-05-06",
-        applicantType: "naturalPerson",
-        applicant: { name: SECRET_NAME, contact: SECRET_CONTACT },
-      })
-    ).id as string;
+  const registerInA = () =>
+    admin("POST", `/v1/agencies/${A}/applications`, {
+      receivedOn: "2025-05-06",
+      applicantType: "naturalPerson",
+      applicant: { name: SECRET_NAME, contact: SECRET_CONTACT },
+    });
+  const newApplication = async () => (await registerInA()).id as string;
   let parseBody = "";
 
   beforeAll(async () => {
@@ -241,6 +240,24 @@ describe("access matrix (PGlite)", () => {
         body: { type: "concluded", date: "2025-05-20", outcome: "granted" },
       }),
       expect: only(["clerk", "manager", "admin", "botForClerk"], 201),
+    },
+    {
+      route: "POST /v1/agencies/{code}/applications/{number}/events",
+      name: "record on an application of A by its number",
+      build: async () => ({
+        path: `/v1/agencies/${A}/applications/${(await registerInA()).number}/events`,
+        body: { type: "concluded", date: "2025-05-20", outcome: "granted" },
+      }),
+      expect: only(["clerk", "manager", "admin", "botForClerk"], 201),
+    },
+    {
+      route: "POST /v1/agencies/{code}/applications/{number}/events",
+      name: "record on a number A has not given",
+      build: () => ({
+        path: `/v1/agencies/${A}/applications/999999/events`,
+        body: { type: "concluded", date: "2025-05-20", outcome: "granted" },
+      }),
+      expect: only(["clerk", "manager", "admin", "botForClerk"], 404),
     },
     {
       route: "GET /v1/agencies/{code}/reports/{year}",

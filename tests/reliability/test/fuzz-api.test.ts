@@ -21,6 +21,7 @@ describe("fuzzing the write routes", () => {
   let s: InProcess;
   let w: World;
   let appId = "";
+  let appNumber = 0;
   let n = 0;
   const stats = { requests: 0, refused: 0, accepted: 0, serverErrors: 0 };
   beforeAll(async () => {
@@ -31,6 +32,7 @@ describe("fuzzing the write routes", () => {
       body: { receivedOn: "2025-05-06", applicantType: "naturalPerson" },
     });
     appId = r.data.id;
+    appNumber = r.data.number;
   });
   afterAll(async () => {
     console.info(`fuzz-api: ${JSON.stringify(stats)}`);
@@ -94,6 +96,13 @@ describe("fuzzing the write routes", () => {
     {
       route: "POST /v1/applications/{id}/events",
       path: () => `/v1/applications/${appId}/events`,
+      base: () => ({ type: "concluded", date: "2025-05-20", outcome: "granted" }),
+      fields: { type: "enum", date: "date", outcome: "enum" },
+      required: ["type", "date", "outcome"],
+    },
+    {
+      route: "POST /v1/agencies/{code}/applications/{number}/events",
+      path: () => `/v1/agencies/${A}/applications/${appNumber}/events`,
       base: () => ({ type: "concluded", date: "2025-05-20", outcome: "granted" }),
       fields: { type: "enum", date: "date", outcome: "enum" },
       required: ["type", "date", "outcome"],
