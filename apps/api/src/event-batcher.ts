@@ -8,6 +8,7 @@
 // outcome; the caller decides again after a conflict (writeOnce).
 import {
   appendEvents,
+  type CountShards,
   type Db,
   type EventAppend,
   type LoadedApplication,
@@ -34,7 +35,7 @@ type Job = {
   reject: (error: unknown) => void;
 };
 
-export type EventBatcherOptions = {
+export type EventBatcherOptions = CountShards & {
   /** Events per statement. */
   maxBatch?: number;
   /**
@@ -47,6 +48,7 @@ export type EventBatcherOptions = {
 export const createEventBatcher = (db: Db, options: EventBatcherOptions = {}): EventBatcher => {
   const maxBatch = options.maxBatch ?? 64;
   const maxInFlight = options.maxInFlight ?? 2;
+  const shards = { countShards: options.countShards };
   let queue: Job[] = [];
   /** Applications with an event in a batch being written. */
   const busy = new Set<string>();
@@ -80,6 +82,7 @@ export const createEventBatcher = (db: Db, options: EventBatcherOptions = {}): E
       await appendEvents(
         db,
         decided.map((d) => d.item),
+        shards,
       );
       stats.statements++;
       stats.events += decided.length;
@@ -93,7 +96,7 @@ export const createEventBatcher = (db: Db, options: EventBatcherOptions = {}): E
       await Promise.all(
         decided.map(async ({ job, item }) => {
           try {
-            await appendEvents(db, [item]);
+            await appendEvents(db, [item], shards);
             stats.statements++;
             stats.events++;
             job.resolve(item);

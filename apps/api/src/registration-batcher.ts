@@ -6,6 +6,7 @@
 import {
   type ApplicationRow,
   type ApplicationState,
+  type CountShards,
   createApplications,
   type Db,
   type EventTail,
@@ -41,9 +42,10 @@ type Job = {
 export const createRegistrationBatcher = (
   db: Db,
   state: (app: Application) => ApplicationState,
-  options: { maxBatch?: number } = {},
+  options: { maxBatch?: number } & CountShards = {},
 ): RegistrationBatcher => {
   const maxBatch = options.maxBatch ?? 64;
+  const { countShards } = options;
   const queues = new Map<string, Job[]>();
   const writing = new Set<string>();
   const stats = { statements: 0, registrations: 0, retriedAlone: 0 };
@@ -56,7 +58,7 @@ export const createRegistrationBatcher = (
         agency,
         batch.map((j) => j.registration),
         state,
-        { unlessLocked: years },
+        { unlessLocked: years, countShards },
       );
       stats.statements++;
       stats.registrations += batch.length;
@@ -72,6 +74,7 @@ export const createRegistrationBatcher = (
         try {
           const [made] = await createApplications(db, agency, [j.registration], state, {
             unlessLocked: j.registration.years,
+            countShards,
           });
           stats.statements++;
           stats.registrations++;

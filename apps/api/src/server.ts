@@ -12,6 +12,8 @@ import { cachedListener, createReadCache, type ReadCache } from "./cache.ts";
 import type { Deps } from "./context.ts";
 import { todayIn } from "./domain.ts";
 import { createEventBatcher } from "./event-batcher.ts";
+import { createRegistrationBatcher } from "./registration-batcher.ts";
+import { rowState } from "./routes/applications.ts";
 
 /** Batches of events committing at once on PostgreSQL (below the pool's size: see createDb). */
 const POSTGRES_BATCHES_IN_FLIGHT = 8;
@@ -20,18 +22,23 @@ export type ApiServer = { server: Server; app: ReturnType<typeof createApp> };
 
 export const createApiServer = (
   database: Database,
-  deps: Omit<Deps, "db" | "cache" | "events">,
+  deps: Omit<Deps, "db" | "cache" | "events" | "registrations">,
 ): ApiServer => {
   const cache = createReadCache(database.engine === "pglite");
   if (database.listen) followDirectory(database.listen, cache, deps.logger);
   const events = createEventBatcher(database.db, {
     maxInFlight: database.engine === "pglite" ? 2 : POSTGRES_BATCHES_IN_FLIGHT,
+    countShards: database.countShards,
+  });
+  const registrations = createRegistrationBatcher(database.db, rowState, {
+    countShards: database.countShards,
   });
   const app = createApp({
     ...deps,
     db: database.db,
     cache,
     events,
+    registrations,
     ...(database.wrote ? { wrote: database.wrote } : {}),
   });
   const today = () => todayIn(deps.clock.now());

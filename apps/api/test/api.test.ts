@@ -13,6 +13,7 @@ import {
   sumReports,
 } from "@ogi/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createNumberLookup } from "../src/number-lookup.ts";
 import { ADMIN_TOKEN, type Setup, setup } from "./helpers.ts";
 
 const A = "411421-gxkj";
@@ -629,13 +630,35 @@ describe.each(testEngines())("API on %s", (engine) => {
         expect(a.data.status).toBe("concluded");
       }
       expect(answers[11]!.data.error.message.zh).toContain("第 99 号");
-      // The twelve look-ups went together: one query on PGlite (one connection: the requests
-      // reach the look-up in one turn); on PostgreSQL those asked for while one runs wait for
-      // the next, so a few.
+      // The eleven numbers were given in this process: their ids are remembered, so only the
+      // number it never gave (99) is looked up.
       const after = s.numbers.stats();
-      expect(after.lookups - before.lookups).toBe(12);
-      if (engine === "pglite") expect(after.queries - before.queries).toBe(1);
-      else expect(after.queries - before.queries).toBeLessThanOrEqual(6);
+      expect(after.remembered - before.remembered).toBe(11);
+      expect(after.lookups - before.lookups).toBe(1);
+      expect(after.queries - before.queries).toBe(1);
+      // A process that gave none of them (after a restart) looks them up, in groups: one
+      // query on PGlite (one connection: the requests reach the look-up in one turn); on
+      // PostgreSQL those asked for while one runs wait for the next, so a few.
+      const fresh = createNumberLookup(s.database.db);
+      const ids = await Promise.all([
+        ...made.map((a) => fresh.idOf(code, a.number)),
+        fresh.idOf(code, 99),
+      ]);
+      expect(ids).toEqual([...made.map((a) => a.id), undefined]);
+      expect(fresh.stats().lookups).toBe(13);
+      if (engine === "pglite") expect(fresh.stats().queries).toBe(1);
+      else expect(fresh.stats().queries).toBeLessThanOrEqual(6);
+      // Then it remembers those it found, and looks up again only what it did not find.
+      expect(await fresh.idOf(code, made[3]!.number)).toBe(made[3]!.id);
+      expect(await fresh.idOf(code, 99)).toBeUndefined();
+      expect(fresh.stats()).toMatchObject({ lookups: 14, remembered: 1 });
+      // Its memory is bounded: past the bound it starts again, and answers stay right.
+      const small = createNumberLookup(s.database.db, { maxRemembered: 2 });
+      small.remember(code, made.slice(0, 2));
+      small.remember(code, made.slice(2, 3));
+      expect(await small.idOf(code, made[2]!.number)).toBe(made[2]!.id);
+      expect(await small.idOf(code, made[0]!.number)).toBe(made[0]!.id);
+      expect(small.stats()).toMatchObject({ remembered: 1, lookups: 1 });
       // A replay answers the first answer; concluding again is refused (409), by number or id.
       const replay = await conclude(made[10]!.number, "by-number-key");
       expect(replay.status).toBe(201);

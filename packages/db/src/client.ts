@@ -12,6 +12,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as schema from "./schema.ts";
+import { COUNT_SHARDS } from "./schema.ts";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -42,6 +43,8 @@ export type Database = {
    * statistics as the tables grow (see autoAnalyze). PostgreSQL's autovacuum does this itself.
    */
   wrote?: (rows: number) => void;
+  /** Counter rows per cell its writers spread over (see CountShards). */
+  countShards: number;
   close: () => Promise<void>;
 };
 
@@ -103,7 +106,7 @@ export const createDb = async (config: DbConfig = {}): Promise<Database> => {
       listeners.clear();
       await pool.end();
     };
-    return { db, engine: "postgres", listen, close };
+    return { db, engine: "postgres", listen, countShards: COUNT_SHARDS, close };
   }
   const dataDir =
     config.dataDir && config.dataDir !== "memory" ? resolve(config.dataDir) : undefined;
@@ -132,6 +135,7 @@ export const createDb = async (config: DbConfig = {}): Promise<Database> => {
     db,
     engine: "pglite",
     wrote: analyzer.wrote,
+    countShards: 1,
     close: async () => {
       await analyzer.idle();
       await client.close();

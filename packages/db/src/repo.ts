@@ -341,11 +341,19 @@ export type ApplicationState = {
 };
 
 /** The counter rows an application writes to (see COUNT_SHARDS). */
-export const shardOf = (applicationId: string) => {
+export const shardOf = (applicationId: string, shards: number = COUNT_SHARDS) => {
+  if (shards <= 1) return 0;
   let h = 0;
   for (let i = 0; i < applicationId.length; i++) h = (h * 31 + applicationId.charCodeAt(i)) | 0;
-  return Math.abs(h) % COUNT_SHARDS;
+  return Math.abs(h) % shards;
 };
+
+/**
+ * How many counter rows per cell a write spreads over (see requestCounts): readers sum them
+ * whatever the number. PostgreSQL's concurrent writers need COUNT_SHARDS; PGlite's one
+ * connection writes one statement at a time, so there one row per cell is fewer rows to write.
+ */
+export type CountShards = { countShards?: number | undefined };
 
 export type Recorder = { actor: string | null; channel: Channel; now: Date };
 
@@ -402,7 +410,7 @@ export const createApplications = async (
     state?: ((app: Application) => ApplicationState) | undefined;
   })[],
   state: (app: Application) => ApplicationState,
-  options: { unlessLocked?: readonly number[] | undefined } = {},
+  options: { unlessLocked?: readonly number[] | undefined } & CountShards = {},
 ): Promise<{ row: ApplicationRow; application: Application }[]> => {
   const made = inputs.map((input, ord) => {
     const id = input.id ?? newId();
@@ -444,6 +452,7 @@ export const createApplications = async (
       applicationId: row.id,
       deltas: contributionDelta(undefined, draft),
     })),
+    options.countShards,
   );
   const tails = made.flatMap(({ ord, input }) => (input.tail ? [{ ord, t: input.tail }] : []));
   const audits = tails.map(({ t }) => auditRow(t));
@@ -512,13 +521,14 @@ export const createApplications = async (
  */
 const sortedCounts = (
   changes: readonly { agencyCode: string; applicationId: string; deltas: readonly CountDelta[] }[],
+  shards: number = COUNT_SHARDS,
 ) => {
   const counts = new Map<
     string,
     { agency_code: string; year: number; row: string; col: string; shard: number; n: number }
   >();
   for (const c of changes) {
-    const shard = shardOf(c.applicationId);
+    const shard = shardOf(c.applicationId, shards);
     for (const d of c.deltas) {
       const key = `${c.agencyCode}|${d.year}|${d.row}|${d.column}|${shard}`;
       const found = counts.get(key);
@@ -616,7 +626,11 @@ export const eventAppend = (
  * entries and Idempotency-Key answers of those with a tail. Rows travel as JSON documents, so
  * the statement's text is the same for one event or many.
  */
-export const appendEvents = async (ex: Executor, items: readonly EventAppend[]) => {
+export const appendEvents = async (
+  ex: Executor,
+  items: readonly EventAppend[],
+  options: CountShards = {},
+) => {
   if (items.length === 0) return;
   const at = (d: Date) => d.toISOString();
   const events = items.map((i) => ({
@@ -635,6 +649,7 @@ export const appendEvents = async (ex: Executor, items: readonly EventAppend[]) 
       applicationId: i.stored.row.id,
       deltas: i.deltas,
     })),
+    options.countShards,
   );
   const rows = items.map((i) => ({
     id: i.row.id,

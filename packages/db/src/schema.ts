@@ -108,6 +108,9 @@ export const applications = pgTable(
     uniqueIndex("applications_number_idx").on(t.agencyCode, t.number),
     index("applications_year_idx").on(t.agencyCode, t.receivedYear),
     index("applications_status_idx").on(t.agencyCode, t.status),
+    // The year to date counts the open applications overdue or falling due soon, and /pending
+    // lists them by due date: a range of this index, not a scan of the agency's register.
+    index("applications_open_due_idx").on(t.agencyCode, t.dueDate).where(sql`${t.status} = 'open'`),
   ],
 );
 

@@ -15,6 +15,7 @@ import {
   ANALYZE_MIN_ROWS,
   agencyTree,
   appendEvent,
+  appendEvents,
   applicationRowState,
   applicationsByNumber,
   applicationsOf,
@@ -22,12 +23,14 @@ import {
   auditEntries,
   autoAnalyze,
   createApplication,
+  createApplications,
   createDb,
   createStaff,
   createTestDb,
   createToken,
   type Database,
   type Engine,
+  eventAppend,
   findIdempotent,
   findToken,
   freshPostgres,
@@ -39,6 +42,7 @@ import {
   listAgencies,
   listApplications,
   listApplicationsWithEvents,
+  loadApplications,
   loadRegister,
   lockedYears,
   publishReport,
@@ -249,6 +253,61 @@ describe.each(testEngines())("packages/db on %s", (engine: Engine) => {
       expect(byNumber.get(`411421-gxkj|${n}`)).toEqual(
         (await listApplicationsWithEvents(db, "411421-gxkj", { number: n }))[0],
       );
+  });
+
+  it("counter rows: spread over COUNT_SHARDS by default, one per cell with countShards 1; the tables are the fold either way", async () => {
+    const { db } = database;
+    for (const [code, countShards] of [
+      ["411421-spread", undefined],
+      ["411421-single", 1],
+    ] as const) {
+      await insertAgency(db, { code, name: code }, now);
+      const made = await createApplications(
+        db,
+        code,
+        Array.from({ length: 40 }, (_, i) => ({
+          received: {
+            id: "e1",
+            type: "received" as const,
+            date: `2025-0${1 + (i % 9)}-1${i % 10}`,
+            applicantType: APPLICANT_TYPES[i % APPLICANT_TYPES.length]!,
+            channel: "online" as const,
+          },
+          by,
+        })),
+        state,
+        { countShards },
+      );
+      const loaded = await loadApplications(
+        db,
+        made.map((m) => m.row.id),
+      );
+      await appendEvents(
+        db,
+        made.map((m, i) =>
+          eventAppend(
+            loaded.get(m.row.id)!.stored,
+            {
+              id: "e2",
+              type: "concluded",
+              date: "2025-11-20",
+              outcome: OUTCOMES[i % OUTCOMES.length]!,
+            },
+            state,
+            by,
+          ),
+        ),
+        { countShards },
+      );
+      const register = await loadRegister(db, [code]);
+      expect(await requestsTable(db, code, 2025)).toEqual(deriveRequests(register, 2025));
+      const [counted] = await queryRows<{ shards: number }>(
+        db,
+        sql`select count(distinct shard)::int as shards from request_counts where agency_code = ${code}`,
+      );
+      if (countShards === 1) expect(counted?.shards).toBe(1);
+      else expect(counted?.shards).toBeGreaterThan(8);
+    }
   });
 
   it("opening balances add to their year", async () => {

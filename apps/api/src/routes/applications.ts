@@ -295,6 +295,7 @@ export const applicationsApp = (deps: Deps) =>
                   receivedEventId: received.id,
                 }),
               });
+              deps.numbers!.remember(code, [row]);
               return {
                 status: 201,
                 body: {
@@ -443,7 +444,7 @@ export const applicationsApp = (deps: Deps) =>
           c,
           p,
           async () => {
-            const id = (await deps.numbers!.find(code, number))?.row.id;
+            const id = await deps.numbers!.idOf(code, number);
             if (id === undefined)
               throw notFound({
                 zh: `${code} 第 ${number} 号申请`,

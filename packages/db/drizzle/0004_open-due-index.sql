@@ -1,0 +1,1 @@
+CREATE INDEX "applications_open_due_idx" ON "applications" USING btree ("agency_code","due_date") WHERE "applications"."status" = 'open';
