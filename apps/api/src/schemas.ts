@@ -344,6 +344,19 @@ export const summaryOut = z
   })
   .openapi("YearToDate");
 
+/** `?yearToDate=true` on recording an event: the answer also carries the agency's year to date. */
+export const eventQuery = z.object({ yearToDate: z.enum(["true", "false"]).optional() });
+export const recordedOut = applicationDetailOut
+  .extend({
+    /**
+     * With `?yearToDate=true`: the agency's year to date once the event is recorded (as GET
+     * …/summary answers it today); absent if the caller may not read it or it could not be had
+     * (the event is recorded all the same).
+     */
+    yearToDate: summaryOut.optional(),
+  })
+  .openapi("RecordedEvent");
+
 export const checkOut = z.object({ findings: z.array(findingSchema) }).openapi("Findings");
 export const parseOut = z
   .object({ report: reportDraftSchema, findings: z.array(findingSchema) })

@@ -663,6 +663,32 @@ describe.each(testEngines())("API on %s", (engine) => {
       const replay = await conclude(made[10]!.number, "by-number-key");
       expect(replay.status).toBe(201);
       expect(replay.data).toEqual(answers[10]!.data);
+      // Without ?yearToDate the answer is the application alone; with it, also the agency's
+      // year to date as GET …/summary has it (a replay too: figures of now, not stored).
+      expect(answers[0]!.data.yearToDate).toBeUndefined();
+      const withYtd = await s.call(
+        "POST",
+        `/v1/agencies/${code}/applications/${made[10]!.number}/events?yearToDate=true`,
+        {
+          ...admin,
+          headers: { "Idempotency-Key": "by-number-key" },
+          body: { type: "concluded", date: "2025-06-20", outcome: "granted" },
+        },
+      );
+      expect(withYtd.status).toBe(201);
+      const { yearToDate, ...application } = withYtd.data;
+      expect(application).toEqual(answers[10]!.data);
+      const summary = await s.call("GET", `/v1/agencies/${code}/summary`, admin);
+      expect(yearToDate).toEqual(summary.data);
+      expect(yearToDate.concludedTotal.total).toBe(11);
+      // A value other than true or false is refused, and nothing is written.
+      const odd = await s.call(
+        "POST",
+        `/v1/agencies/${code}/applications/${made[11]!.number}/events?yearToDate=yes`,
+        { ...admin, body: { type: "concluded", date: "2025-06-20", outcome: "granted" } },
+      );
+      expect(odd.status).toBe(400);
+      expect(odd.data.error.message.zh).toBeTruthy();
       expect((await conclude(made[0]!.number)).status).toBe(409);
       // The audit names the application by its id.
       const audit = await queryRows<{ target: string }>(

@@ -59,9 +59,18 @@ describe("over HTTP on loopback", () => {
     expect(dueDate).toMatch(/^2025-11-\d\d$/);
     const ev = await admin.v1.applications[":id"].events.$post({
       param: { id },
+      query: { yearToDate: "true" },
       json: { type: "concluded", date: "2025-10-20", outcome: "granted" },
     });
     expect(ev.status).toBe(201);
+    if (ev.status !== 201) return;
+    // The answer carries the agency's year to date after the conclusion, as GET …/summary has it.
+    const recorded = await ev.json();
+    expect(recorded.status).toBe("concluded");
+    expect(recorded.yearToDate?.concludedTotal.total).toBe(1);
+    expect(recorded.yearToDate?.openNow.total).toBe(0);
+    const summary = await admin.v1.agencies[":code"].summary.$get({ param: { code }, query: {} });
+    expect(await summary.json()).toEqual(recorded.yearToDate);
     const report = await admin.v1.agencies[":code"].reports[":year"].$get({
       param: { code: code, year: "2025" },
       query: {},

@@ -70,7 +70,15 @@ export type EventInput =
   | WithoutId<Exclude<PlainEvent, { type: "received" }>>
   | { type: "amended"; date: IsoDate; supersedes: string; reason: string };
 
-export type RecordedEvent = { eventId: string; application: ApplicationInfo };
+export type RecordedEvent = {
+  eventId: string;
+  application: ApplicationInfo;
+  /** The agency's year to date after the event, when asked for and to be had. */
+  yearToDate?: Summary;
+};
+
+/** Asks the API to answer the agency's year to date with the recorded event. */
+export type RecordOptions = { yearToDate?: boolean };
 
 /** The calls the bot needs. `as` is the Telegram user id the call acts for. */
 export type OgiApi = {
@@ -93,6 +101,7 @@ export type OgiApi = {
     applicationId: string,
     event: EventInput,
     idempotencyKey: string,
+    options?: RecordOptions,
   ): Promise<RecordedEvent>;
   /** The same, naming the application by its agency and running number (no look-up first). */
   addEventByNumber(
@@ -101,6 +110,7 @@ export type OgiApi = {
     number: number,
     event: EventInput,
     idempotencyKey: string,
+    options?: RecordOptions,
   ): Promise<RecordedEvent>;
   summary(as: number, agencyCode: string, asOf: IsoDate): Promise<Summary>;
   regionSummary(as: number, regionCode: string, asOf: IsoDate): Promise<RegionSummary>;

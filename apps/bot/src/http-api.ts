@@ -12,6 +12,7 @@ import {
   type Me,
   type OgiApi,
   type RecordedEvent,
+  type RecordOptions,
   type RegionSummary,
   type ReportWithFindings,
   type Summary,
@@ -101,12 +102,19 @@ const toApplication = (a: ApplicationOut): ApplicationInfo => ({
 
 /** The answer is the application as it is now; the event just recorded is the last one. */
 const recordedOf = (
-  r: ApplicationOut & { events: { id: string; type: string }[] },
+  r: ApplicationOut & { events: { id: string; type: string }[]; yearToDate?: SummaryOut },
   event: { type: string },
 ): RecordedEvent => {
   const recorded = [...r.events].reverse().find((e) => e.type === event.type);
-  return { eventId: recorded?.id ?? "", application: toApplication(r) };
+  return {
+    eventId: recorded?.id ?? "",
+    application: toApplication(r),
+    ...(r.yearToDate ? { yearToDate: toSummary(r.yearToDate) } : {}),
+  };
 };
+
+const recordQuery = (options: RecordOptions | undefined) =>
+  options?.yearToDate ? { yearToDate: "true" as const } : {};
 
 const RESET_CODES = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "ECONNABORTED"]);
 const isConnectionReset = (e: unknown): boolean => {
@@ -256,19 +264,23 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
         if (rows.length < 1000) return out;
       }
     },
-    async addEvent(as, applicationId, event, idempotencyKey) {
+    async addEvent(as, applicationId, event, idempotencyKey, options) {
       const r = await ok(
         await client(as).v1.applications[":id"].events.$post(
-          { param: { id: applicationId }, json: event },
+          { param: { id: applicationId }, query: recordQuery(options), json: event },
           idem(idempotencyKey),
         ),
       ).json();
       return recordedOf(r, event);
     },
-    async addEventByNumber(as, agencyCode, number, event, idempotencyKey) {
+    async addEventByNumber(as, agencyCode, number, event, idempotencyKey, options) {
       const r = await ok(
         await client(as).v1.agencies[":code"].applications[":number"].events.$post(
-          { param: { code: agencyCode, number: String(number) }, json: event },
+          {
+            param: { code: agencyCode, number: String(number) },
+            query: recordQuery(options),
+            json: event,
+          },
           idem(idempotencyKey),
         ),
       ).json();

@@ -311,8 +311,18 @@ describe("/close", () => {
     calls.length = 0;
     let r = await chat.press("确认办结");
     expect(plain(texts(r))).toContain(`第 ${a} 号`);
-    expect(calls.filter((c) => c.includes("number="))).toEqual([]);
-    expect(calls.filter((c) => c.startsWith("POST"))).toHaveLength(1);
+    // One call: the conclusion, answered with the year to date (no look-up, no second read).
+    expect(calls).toEqual([
+      expect.stringMatching(/^POST .*\/applications\/[^/]+\/events\?yearToDate=true$/),
+    ]);
+    const s = await api.admin<{
+      received: { total: number };
+      concludedTotal: { total: number };
+      openNow: { total: number };
+    }>("GET", `/v1/agencies/${AGENCY}/summary`);
+    expect(plain(texts(r))).toContain(
+      `新收 ${s.received.total} · 办结 ${s.concludedTotal.total} · 在办 ${s.openNow.total}`,
+    );
     // b is concluded by someone else while its card is shown: the API refuses, the bot says why.
     await chat.send(`/close ${b} 予以公开`);
     const id = (await adminApps()).find((x) => x.number === b)!.id;
@@ -324,6 +334,37 @@ describe("/close", () => {
     r = await chat.press("确认办结");
     expect(plain(texts(r))).toContain("该申请已于 2026-11-21 办结");
     expect((await adminApps()).find((x) => x.number === b)!.outcome).toBe("granted");
+  });
+
+  it("an API that answers without the year to date: the line is read after the conclusion", async () => {
+    const calls: string[] = [];
+    // As an API from before `?yearToDate`: the query is not passed on, so none is answered.
+    const older: typeof fetch = (input, init) => {
+      const url = String(input instanceof Request ? input.url : input).replace(
+        "?yearToDate=true",
+        "",
+      );
+      calls.push(`${init?.method ?? "GET"} ${url}`);
+      return fetch(url, init);
+    };
+    // A clerk of its own: this bot's card message ids start again at 1.
+    const { inviteCode } = await api.admin<{ inviteCode: string }>(
+      "POST",
+      `/v1/agencies/${AGENCY}/staff`,
+      { name: "吴经办", role: "clerk" },
+    );
+    const chat = new ChatSession(makeBot(api, now, { logger, fetch: older }), user(3011, "wu"));
+    expect(texts(await chat.send(`/start ${inviteCode}`))).toContain("已关联");
+    const a = await register(chat);
+    await chat.send(`/close ${a} 予以公开`);
+    calls.length = 0;
+    const r = await chat.press("确认办结");
+    expect(plain(texts(r))).toContain(`第 ${a} 号已办结：予以公开`);
+    expect(plain(texts(r))).toMatch(/2026 年累计：上年结转 0 · 新收 \d+ · 办结 \d+/);
+    expect(calls).toEqual([
+      expect.stringMatching(/^POST .*\/events$/),
+      expect.stringMatching(/^GET .*\/summary\?asOf=2026-11-25$/),
+    ]);
   });
 
   it("an instance that never saw the number records by number, in one call", async () => {

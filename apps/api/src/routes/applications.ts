@@ -35,7 +35,7 @@ import {
   requireAgency,
 } from "../context.ts";
 import { currentCalendar, deadlines, todayIn, withCalendar } from "../domain.ts";
-import { conflict, invalid, notFound, unauthorized, zodIssues } from "../errors.ts";
+import { ApiError, conflict, invalid, notFound, unauthorized, zodIssues } from "../errors.ts";
 import {
   applicationDetailOut,
   applicationOut,
@@ -45,12 +45,15 @@ import {
   type EventBody,
   errorsFor,
   eventBodySchema,
+  eventQuery,
   idParam,
   json,
   listApplicationsQuery,
   numberParam,
+  recordedOut,
 } from "../schemas.ts";
 import { assertYearsOpen, writeOnce } from "../write.ts";
+import { agencySummary } from "../year-to-date.ts";
 import { applicationDetailJson, applicationJson, bearer, subApp } from "./common.ts";
 
 const tags = ["applications"];
@@ -216,6 +219,30 @@ const recordPosted = (
       return { status: 201 as const, body: body! };
     },
   );
+
+/**
+ * The recorded application, and with `?yearToDate=true` the agency's year to date after it. The
+ * event is recorded whatever happens here: a caller who may not read the figures, or a failure
+ * to read them, leaves them out (the failure is logged).
+ */
+const withYearToDate = async <B extends { agencyCode: string }>(
+  deps: Deps,
+  c: { req: { query: (name: string) => string | undefined } },
+  p: Principal,
+  body: B,
+): Promise<B & { yearToDate?: Awaited<ReturnType<typeof agencySummary>> }> => {
+  if (c.req.query("yearToDate") !== "true") return body;
+  try {
+    return {
+      ...body,
+      yearToDate: await agencySummary(deps, p, body.agencyCode, todayIn(deps.clock.now())),
+    };
+  } catch (error) {
+    if (!(error instanceof ApiError))
+      deps.logger.warn({ err: error }, "year to date unavailable after a recorded event");
+    return body;
+  }
+};
 
 export const applicationsApp = (deps: Deps) =>
   subApp()
@@ -401,9 +428,9 @@ export const applicationsApp = (deps: Deps) =>
         security: bearer,
         summary:
           'Record an event / 登记办理情况 (e.g. { "type": "concluded", "date": "2025-03-01", "outcome": "granted" })',
-        request: { params: idParam, ...body(eventBodySchema) },
+        request: { params: idParam, query: eventQuery, ...body(eventBodySchema) },
         responses: {
-          201: json(applicationDetailOut, "Recorded; the application as it is now"),
+          201: json(recordedOut, "Recorded; the application as it is now"),
           ...errorsFor(400, 401, 403, 404, 409, 422),
         },
       }),
@@ -416,7 +443,7 @@ export const applicationsApp = (deps: Deps) =>
           id,
           ...posted,
         });
-        return c.json(result.body, result.status);
+        return c.json(await withYearToDate(deps, c, p, result.body), result.status);
       },
     )
     .openapi(
@@ -427,9 +454,9 @@ export const applicationsApp = (deps: Deps) =>
         security: bearer,
         summary:
           "Record an event on the agency's application No. {number} / 按编号登记办理情况 (as POST /applications/{id}/events)",
-        request: { params: numberParam, ...body(eventBodySchema) },
+        request: { params: numberParam, query: eventQuery, ...body(eventBodySchema) },
         responses: {
-          201: json(applicationDetailOut, "Recorded; the application as it is now"),
+          201: json(recordedOut, "Recorded; the application as it is now"),
           ...errorsFor(400, 401, 403, 404, 409, 422),
         },
       }),
@@ -455,6 +482,6 @@ export const applicationsApp = (deps: Deps) =>
           posted,
           { code, number, ...posted },
         );
-        return c.json(result.body, result.status);
+        return c.json(await withYearToDate(deps, c, p, result.body), result.status);
       },
     );

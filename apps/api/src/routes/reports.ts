@@ -6,14 +6,12 @@ import {
   getAgency,
   getOpeningBalances,
   getPublished,
-  loadRegister,
   publishReport,
   putOpeningBalance,
   putSection,
   regionAgencies,
   regionAgencyRows,
   reopenReport,
-  yearToDateInputs,
 } from "@ogi/db";
 import {
   checkOpeningBalance,
@@ -22,12 +20,9 @@ import {
   hasErrors,
   type ReportDraft,
   renderReport,
-  summarize,
-  yearToDateOf,
 } from "@ogi/domain";
 import type { Context } from "hono";
 import { cached } from "../cache.ts";
-import { DUE_SOON_WORKING_DAYS } from "../calendar.ts";
 import {
   canRead,
   type Deps,
@@ -36,7 +31,7 @@ import {
   requireAdmin,
   requireAgency,
 } from "../context.ts";
-import { currentCalendar, deadlines, todayIn } from "../domain.ts";
+import { todayIn } from "../domain.ts";
 import {
   ApiError,
   conflict,
@@ -67,6 +62,7 @@ import {
   summaryQuery,
 } from "../schemas.ts";
 import { assertYearsOpen, write } from "../write.ts";
+import { agencySummary, yearToDate } from "../year-to-date.ts";
 import { bearer, subApp } from "./common.ts";
 
 const tags = ["reports"];
@@ -109,30 +105,6 @@ const agencyOr404 = async (deps: Deps, code: string) => {
   const agency = await getAgency(deps.db, code);
   if (!agency) throw notFound({ zh: `机构 ${code}`, en: `Agency ${code}` });
   return agency;
-};
-
-/**
- * The year to date of some agencies, with the overdue and due-soon counts of their open
- * applications as of asOf. Nothing can be dated after today (the future is refused), so from
- * today on the year so far is the year's stored flows (request_counts, kept with every event
- * and tested equal to the fold): one statement. An earlier day needs the fold of the register.
- */
-const yearToDate = async (deps: Deps, codes: string[], asOf: string) => {
-  // Due within N working days: workingDaysBetween(asOf, due) ≤ N, i.e. before the (N+1)-th
-  // working day after asOf.
-  const soonUntil = currentCalendar().addWorkingDays(asOf, DUE_SOON_WORKING_DAYS + 1);
-  const year = Number(asOf.slice(0, 4));
-  const stored = await yearToDateInputs(deps.db, codes, year, asOf, soonUntil);
-  const ytd =
-    asOf >= todayIn(deps.clock.now())
-      ? yearToDateOf(stored.table, asOf)
-      : summarize(await loadRegister(deps.db, codes), asOf);
-  return {
-    ...ytd,
-    overdue: stored.overdue,
-    dueWithin5WorkingDays: stored.dueSoon,
-    dueDatesAvailable: deadlines.available,
-  };
 };
 
 /** Whether the caller may `need` on every agency of the list (one tree query per membership). */
@@ -444,12 +416,7 @@ export const reportsApp = (deps: Deps) =>
         const p = c.get("principal");
         const { code } = c.req.valid("param");
         const asOf = c.req.valid("query").asOf ?? todayIn(deps.clock.now());
-        const agency = await canRead(deps, p, code, "summary");
-        const body = await cached(deps.cache, `summary:${code}:${asOf}`, async () => ({
-          agency: { code: agency.code, name: agency.name },
-          ...(await yearToDate(deps, [code], asOf)),
-        }));
-        return c.json(body, 200);
+        return c.json(await agencySummary(deps, p, code, asOf), 200);
       },
     )
     .openapi(

@@ -2,7 +2,14 @@
 // API with the user's refusals shown and the bot's own failures passed to the error boundary.
 import type { IsoDate } from "@ogi/domain";
 import type { InlineKeyboard } from "grammy";
-import { ApiError, type ApplicationInfo, type EventInput, type Me } from "../api.ts";
+import {
+  ApiError,
+  type ApplicationInfo,
+  type EventInput,
+  type Me,
+  type RecordOptions,
+  type Summary,
+} from "../api.ts";
 import type { Awaiting, BotContext, LastRecord } from "../context.ts";
 import { escapeHtml } from "../ui.ts";
 
@@ -148,15 +155,27 @@ export const findApplication = async (
  * call). A number the agency has not given gets the same answer as a look-up; other refusals
  * are the API's (e.g. concluded already: 409). `undefined`: refused and told.
  */
-export const recordOn = async (ctx: BotContext, number: number, event: EventInput) => {
+export const recordOn = async (
+  ctx: BotContext,
+  number: number,
+  event: EventInput,
+  options?: RecordOptions,
+) => {
   const id = knownId(ctx, number);
   const { api } = ctx.services;
   let missing = false;
   const done = await call(ctx, async () => {
     try {
       return id
-        ? await api.addEvent(userId(ctx), id, event, writeKey(ctx))
-        : await api.addEventByNumber(userId(ctx), me(ctx).agencyCode, number, event, writeKey(ctx));
+        ? await api.addEvent(userId(ctx), id, event, writeKey(ctx), options)
+        : await api.addEventByNumber(
+            userId(ctx),
+            me(ctx).agencyCode,
+            number,
+            event,
+            writeKey(ctx),
+            options,
+          );
     } catch (e) {
       if (id || !(e instanceof ApiError) || e.status !== 404) throw e;
       missing = true;
@@ -178,13 +197,14 @@ export const findOpenApplication = async (ctx: BotContext, number: number) => {
 };
 
 /**
- * The year-to-date line shown after a write; empty if it cannot be had (the write is done: a
- * failure here must not read as if it were not).
+ * The year-to-date line shown after a write: the figures the write answered with (`given`), or
+ * else asked for; empty if they cannot be had (the write is done: a failure here must not read
+ * as if it were not).
  */
-export const ytdLine = async (ctx: BotContext, today: IsoDate) => {
-  let s: Awaited<ReturnType<typeof ctx.services.api.summary>>;
+export const ytdLine = async (ctx: BotContext, today: IsoDate, given?: Summary) => {
+  let s: Summary;
   try {
-    s = await ctx.services.api.summary(userId(ctx), me(ctx).agencyCode, today);
+    s = given ?? (await ctx.services.api.summary(userId(ctx), me(ctx).agencyCode, today));
   } catch (e) {
     ctx.services.logger.warn({ err: e }, "year-to-date line unavailable after a write");
     return "";

@@ -156,12 +156,14 @@ recordOutcome.filter(
   async (ctx) => {
     const s = ctx.flow as { number: number; outcome: Outcome; date: IsoDate };
     await clearAwaiting(ctx);
-    // No look-up first: if it was concluded meanwhile, the API refuses (409) and says so.
-    const done = await recordOn(ctx, s.number, {
-      type: "concluded",
-      date: s.date,
-      outcome: s.outcome,
-    });
+    // No look-up first: if it was concluded meanwhile, the API refuses (409) and says so. The
+    // answer carries the year to date (one call, not two).
+    const done = await recordOn(
+      ctx,
+      s.number,
+      { type: "concluded", date: s.date, outcome: s.outcome },
+      { yearToDate: true },
+    );
     if (!done) return;
     await rememberLast(ctx, {
       applicationId: done.application.id,
@@ -172,7 +174,7 @@ recordOutcome.filter(
         en: `conclusion of No. ${s.number} (${outcomeLabel(s.outcome, "en")}, ${s.date})`,
       },
     });
-    const line = await ytdLine(ctx, ctx.services.today());
+    const line = await ytdLine(ctx, ctx.services.today(), done.yearToDate);
     await show(
       ctx,
       `${ctx.t("close-done", {
