@@ -7,6 +7,10 @@
 //   staff, agencies or holiday files clear it, so recording in the register keeps it. With
 //   PostgreSQL it is on while this process listens to the database's notifications of such
 //   changes by any writer (see server.ts and migration 0003), and cleared by each of them.
+// With the data tier off (PostgreSQL), equal reads asked for at once may still be shared
+// (`coalesce`): a read begun after this process's last write sees every write this process
+// committed before it, and other processes' writes are concurrent with both either way; its
+// answer is not kept.
 
 export type CacheTier = "data" | "directory";
 
@@ -55,7 +59,7 @@ const createTier = () => {
 
 export const createReadCache = (
   enabled: boolean,
-  options: { directory?: boolean } = {},
+  options: { directory?: boolean; coalesce?: boolean } = {},
 ): ReadCache => {
   const tiers = { data: createTier(), directory: createTier() };
   const on = { data: enabled, directory: options.directory ?? enabled };
@@ -71,9 +75,10 @@ export const createReadCache = (
     },
     generation: () => tiers.data.generation(),
     get: async (key, compute, tier = "data") => {
-      if (!on[tier]) return compute();
+      const keep = on[tier];
+      if (!keep && !(tier === "data" && options.coalesce)) return compute();
       const t = tiers[tier];
-      const hit = t.peek(key);
+      const hit = keep ? t.peek(key) : undefined;
       if (hit) return hit.value as Awaited<ReturnType<typeof compute>>;
       // A read of the same key begun since the last write is shared: no write has committed
       // since either began, so both would read the same. (After a batch of writes, the
@@ -86,7 +91,7 @@ export const createReadCache = (
       t.running.set(key, { generation: started, value });
       try {
         const done = await value;
-        t.put(key, done, started);
+        if (keep) t.put(key, done, started);
         return done;
       } finally {
         if (t.running.get(key)?.value === value) t.running.delete(key);

@@ -24,7 +24,7 @@ export const createApiServer = (
   database: Database,
   deps: Omit<Deps, "db" | "cache" | "events" | "registrations">,
 ): ApiServer => {
-  const cache = createReadCache(database.engine === "pglite");
+  const cache = createReadCache(database.engine === "pglite", { coalesce: true });
   if (database.listen) followDirectory(database.listen, cache, deps.logger);
   const events = createEventBatcher(database.db, {
     maxInFlight: database.engine === "pglite" ? 2 : POSTGRES_BATCHES_IN_FLIGHT,

@@ -422,6 +422,35 @@ describe("read cache: reads in flight", () => {
     const results = await Promise.all([1, 2, 3].map(() => cache.get("s", async () => ++reads)));
     expect(results.sort()).toEqual([1, 2, 3]);
   });
+
+  it("off but coalescing (PostgreSQL under createApiServer): reads at once share one, none is kept", async () => {
+    const { createReadCache } = await import("../src/cache.ts");
+    const cache = createReadCache(false, { coalesce: true });
+    let reads = 0;
+    const gates: (() => void)[] = [];
+    const read = () =>
+      cache.get("summary", async () => {
+        const n = ++reads;
+        await new Promise<void>((go) => gates.push(go));
+        return n;
+      });
+    const first = read();
+    const second = read();
+    // This process committed a write: a read asked for after it must see it, so it runs anew.
+    cache.invalidate("register");
+    const third = read();
+    for (const go of gates) go();
+    expect(await Promise.all([first, second, third])).toEqual([1, 1, 2]);
+    // Nothing is kept: the next read runs (another process may have written meanwhile).
+    const fourth = read();
+    gates.at(-1)!();
+    expect(await fourth).toBe(3);
+    // The directory tier is not coalesced while it is off.
+    const dir = await Promise.all(
+      [1, 2].map(() => cache.get("d", async () => ++reads, "directory")),
+    );
+    expect(dir.sort()).toEqual([4, 5]);
+  });
 });
 
 describe("the database is told of each write", () => {
