@@ -61,6 +61,11 @@ export const todayIn = (timeZone: string, d: Date) => {
 };
 
 const SEEN_TTL_MS = 24 * 3600_000;
+
+/** Told when an update fails before the bot knows the user's language (kept in the store). */
+export const FAILURE_TEXT =
+  "⚠️ 机器人暂时出错，本次操作未完成，问题已记录。请稍后再试。\n" +
+  "⚠️ The bot failed just now; nothing was done. The problem has been logged; please try again later.";
 const ME_TTL_MS = 60_000;
 
 /** The key that signs callback data by default: every instance with the token agrees. */
@@ -99,8 +104,12 @@ export const createBot = (deps: BotDeps): Bot<BotContext> => {
   // Updates of one chat are handled one after another, in order (so a
   // redelivered update also waits for the first delivery and is then recognised below).
   bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
+  // Everything after the ordering runs inside the error boundary, the store's reads too: a
+  // failure is logged and told to the user whatever the transport (a webhook still answers 200,
+  // so Telegram does not resend the update for hours).
+  const handled = new Composer<BotContext>();
   // A redelivered update (webhook retry, restart before the offset was confirmed) runs once.
-  bot.use(async (ctx, next) => {
+  handled.use(async (ctx, next) => {
     const key = `u:${ctx.update.update_id}`;
     if (await store.get(key)) {
       logger.info({ update_id: ctx.update.update_id }, "duplicate update skipped");
@@ -109,12 +118,12 @@ export const createBot = (deps: BotDeps): Bot<BotContext> => {
     await store.set(key, 1, SEEN_TTL_MS);
     await next();
   });
-  bot.use((ctx, next) => {
+  handled.use((ctx, next) => {
     ctx.services = services;
     return next();
   });
-  bot.use(i18n);
-  bot.use(async (ctx, next) => {
+  handled.use(i18n);
+  handled.use(async (ctx, next) => {
     ctx.lang = (await ctx.i18n.getLocale()) === "en" ? "en" : "zh";
     // Numbers go to Fluent as text: a year or an application number is never "2,026".
     const translate = ctx.t;
@@ -139,13 +148,15 @@ export const createBot = (deps: BotDeps): Bot<BotContext> => {
     const key = cause instanceof ApiUnavailable ? "error-api-down" : "error-internal";
     try {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
-      await ctx.reply(ctx.t(key));
+      // Before the language is known (the store failed: Redis unreachable), in both.
+      if (ctx.chat) await ctx.reply(ctx.lang ? ctx.t(key) : FAILURE_TEXT);
     } catch (e) {
       logger.error({ err: e }, "could not tell the user about the failure");
     }
   };
 
-  bot.errorBoundary(onError, features(services));
+  handled.use(features(services));
+  bot.errorBoundary(onError, handled);
   return bot;
 };
 

@@ -8,6 +8,15 @@ const url = (name: string) =>
     .url(`${name} must be a URL such as http://127.0.0.1:3000 / ${name} 应为网址`)
     .transform((u) => u.replace(/\/+$/, ""));
 
+const isRedisUrl = (s: string) => {
+  try {
+    const u = new URL(s);
+    return (u.protocol === "redis:" || u.protocol === "rediss:") && u.hostname !== "";
+  } catch {
+    return false;
+  }
+};
+
 const envSchema = z.object({
   TELEGRAM_BOT_TOKEN: z
     .string()
@@ -41,6 +50,15 @@ const envSchema = z.object({
   WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** Where the webhook server listens (0.0.0.0: every interface, behind a reverse proxy). */
   WEBHOOK_HOST: z.string().min(1).default("0.0.0.0"),
+  /** A Redis shared by every instance of the bot; unset: a JSON file of this instance's own. */
+  BOT_STORAGE_URL: z
+    .string()
+    .trim()
+    .refine(
+      isRedisUrl,
+      "BOT_STORAGE_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379 / BOT_STORAGE_URL 应为 redis:// 或 rediss:// 开头的 Redis 地址",
+    )
+    .optional(),
 });
 
 export type BotEnv = z.infer<typeof envSchema>;

@@ -13,7 +13,7 @@ import type { BotContext, Logger } from "./context.ts";
 import { parseEnv } from "./env.ts";
 import { createHttpApi } from "./http-api.ts";
 import { startReminders } from "./reminders/start.ts";
-import { fileStore, type KeyValueStore } from "./storage.ts";
+import { fileStore, type KeyValueStore, REDIS_PREFIX, redisStore } from "./storage.ts";
 import { webhookApp } from "./transports/webhook.ts";
 
 export type StartedBot = {
@@ -53,7 +53,16 @@ export const startBot = async (
       ...(options.apiFetch ? { fetch: options.apiFetch } : {}),
     });
   const dataDir = env.OGI_DATA_DIR ? resolve(env.OGI_DATA_DIR) : resolve(repoRoot, ".data");
-  const storage = options.storage ?? fileStore(resolve(dataDir, "bot-state.json"));
+  // BOT_STORAGE_URL: one Redis for every instance, so a flow may continue on any of them. The
+  // keys carry the bot's id (the token's public part): two bots on one Redis never mix.
+  const shared =
+    options.storage || !config.BOT_STORAGE_URL
+      ? undefined
+      : redisStore(config.BOT_STORAGE_URL, {
+          prefix: `${REDIS_PREFIX}${config.TELEGRAM_BOT_TOKEN.split(":")[0]}:`,
+          logger,
+        });
+  const storage = options.storage ?? shared ?? fileStore(resolve(dataDir, "bot-state.json"));
   const bot = createBot({
     token: config.TELEGRAM_BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
@@ -62,7 +71,12 @@ export const startBot = async (
     storage,
   });
   options.configure?.(bot);
-  await bot.init();
+  try {
+    await bot.init();
+  } catch (e) {
+    await shared?.close();
+    throw e;
+  }
   await bot.api
     .setMyCommands([
       { command: "new", description: "登记新申请 / Register an application" },
@@ -110,6 +124,7 @@ export const startBot = async (
       stop: async () => {
         await reminders?.stop();
         await new Promise<void>((ok) => server.close(() => ok()));
+        await shared?.close();
       },
     };
   }
@@ -124,6 +139,7 @@ export const startBot = async (
     stop: async () => {
       await reminders?.stop();
       if (runner.isRunning()) await runner.stop();
+      await shared?.close();
     },
   };
 };

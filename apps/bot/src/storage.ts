@@ -1,9 +1,13 @@
 // Small key-value state that must outlive one update: which updates were handled (update_id
 // de-duplication), each user's language and last record (for /undo), and what a user is asked
-// to type next. The memory store serves tests and one process; the file store survives a restart.
+// to type next. The memory store serves tests and one process; the file store survives a restart;
+// the Redis store (BOT_STORAGE_URL) is shared by every instance of the bot.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { RedisAdapter } from "@grammyjs/storage-redis";
 import type { StorageAdapter } from "grammy";
+import { Redis } from "ioredis";
+import type { Logger } from "./context.ts";
 
 export type KeyValueStore = {
   get<T>(key: string): Promise<T | undefined>;
@@ -118,3 +122,71 @@ export const fromStorageAdapter = (
     await adapter.delete(key);
   },
 });
+
+export type RedisStoreOptions = {
+  /** Put before every key, so that the bot can share a Redis with other uses. */
+  prefix?: string;
+  logger?: Logger;
+  /**
+   * How long connecting and each command may take before it fails: an update fails with a clear
+   * error instead of waiting for a Redis that does not answer.
+   */
+  timeoutMs?: number;
+};
+
+export const REDIS_PREFIX = "ogi-bot:";
+
+/**
+ * A Redis (redis:// or rediss://) as the store, through grammY's Redis adapter on ioredis. A value
+ * with a ttl is written with Redis's own expiry (SET … PX), so it vanishes on every instance
+ * alike, read or not. While Redis is unreachable each command fails within `timeoutMs` or two
+ * reconnection attempts; ioredis keeps reconnecting, and the next update works once it is back.
+ */
+export const redisStore = (
+  url: string,
+  { prefix = REDIS_PREFIX, logger, timeoutMs = 3000 }: RedisStoreOptions = {},
+): KeyValueStore & { close(): Promise<void>; readonly client: Redis } => {
+  const client = new Redis(url, {
+    keyPrefix: prefix,
+    // Named after the prefix, so CLIENT LIST tells which bot a connection is (no spaces allowed).
+    connectionName: prefix.replace(/:$/, "").replace(/[^\x21-\x7e]/g, "_") || "ogi-bot",
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+    // A connection that stops answering (no reset, e.g. a partition) is dropped and made again.
+    socketTimeout: timeoutMs,
+    // Commands waiting for a lost connection fail after two attempts to reconnect, not twenty.
+    maxRetriesPerRequest: 1,
+    // Reconnect forever, at most every 2 s, so a Redis back is used again quickly.
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+  });
+  // Logged once per outage, not at every reconnection attempt.
+  let down = false;
+  client.on("error", (err: Error) => {
+    if (down) return;
+    down = true;
+    logger?.warn({ err }, "bot storage: Redis unreachable / 无法连接 Redis");
+  });
+  client.on("ready", () => {
+    if (!down) return;
+    down = false;
+    logger?.info({}, "bot storage: Redis reachable again / Redis 已恢复");
+  });
+  const adapter = new RedisAdapter<Entry>({ instance: client });
+  const kv = fromStorageAdapter(adapter);
+  return {
+    get: kv.get,
+    async set(key, value, ttlMs) {
+      if (ttlMs === undefined) return adapter.write(key, { v: value });
+      if (ttlMs <= 0) return adapter.delete(key);
+      // The adapter's own ttl is one for all keys, in seconds; this one is per key, in ms.
+      const entry: Entry = { v: value };
+      await client.set(key, JSON.stringify(entry), "PX", Math.ceil(ttlMs));
+    },
+    delete: kv.delete,
+    client,
+    async close() {
+      // QUIT lets the commands sent finish; an unreachable Redis is simply let go.
+      await client.quit().catch(() => client.disconnect());
+    },
+  };
+};

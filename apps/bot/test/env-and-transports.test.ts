@@ -60,6 +60,33 @@ describe("parseEnv", () => {
       parseEnv({ TELEGRAM_BOT_TOKEN: TOKEN, OGI_BOT_SERVICE_TOKEN: SERVICE, BOT_MODE: "push" }),
     ).toThrow(/polling 或 webhook/);
   });
+  it("takes a redis:// or rediss:// BOT_STORAGE_URL and refuses anything else, in both languages", () => {
+    const base = { TELEGRAM_BOT_TOKEN: TOKEN, OGI_BOT_SERVICE_TOKEN: SERVICE };
+    expect(parseEnv(base).BOT_STORAGE_URL).toBeUndefined();
+    expect(parseEnv({ ...base, BOT_STORAGE_URL: " " }).BOT_STORAGE_URL).toBeUndefined();
+    for (const url of [
+      "redis://127.0.0.1:6379",
+      "redis://:secret@redis.internal:6380/2",
+      "rediss://default:secret@cache.example.org:6379",
+    ])
+      expect(parseEnv({ ...base, BOT_STORAGE_URL: url }).BOT_STORAGE_URL).toBe(url);
+    for (const url of ["http://127.0.0.1:6379", "127.0.0.1:6379", "redis:///0", "postgres://x/y"]) {
+      let error: unknown;
+      try {
+        parseEnv({ ...base, BOT_STORAGE_URL: url });
+      } catch (e) {
+        error = e;
+      }
+      expect(error, url).toBeInstanceOf(EnvError);
+      const message = (error as Error).message;
+      expect(message).toContain("BOT_STORAGE_URL must be a redis:// or rediss:// URL");
+      expect(message).toContain("应为 redis:// 或 rediss:// 开头的 Redis 地址");
+    }
+    // A secret in the URL is not repeated in the message.
+    expect(() => parseEnv({ ...base, BOT_STORAGE_URL: "https://:hunter2@x" })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining("hunter2") }),
+    );
+  });
 });
 
 describe("storage", () => {
