@@ -385,34 +385,51 @@ describe("read cache tiers", () => {
   });
 });
 
+/** Reads of "summary" through `cache` that each count and wait until their gate is opened. */
+const gatedReads = (cache: {
+  get: <T>(key: string, compute: () => Promise<T>) => Promise<T>;
+  invalidate: (scope?: "register" | "all") => void;
+}) => {
+  let reads = 0;
+  const gates: (() => void)[] = [];
+  const read = () =>
+    cache.get("summary", async () => {
+      const n = ++reads;
+      await new Promise<void>((go) => gates.push(go));
+      return n;
+    });
+  return { read, gates, reads: () => reads };
+};
+
+/**
+ * Two reads at once share one; a write commits while they run, so a third runs anew (it must
+ * see the write) and is not answered from them.
+ */
+const sharedSinceTheLastWrite = async (cache: Parameters<typeof gatedReads>[0]) => {
+  const reads = gatedReads(cache);
+  const first = reads.read();
+  const second = reads.read();
+  cache.invalidate("register");
+  const third = reads.read();
+  for (const go of reads.gates) go();
+  expect(await Promise.all([first, second, third])).toEqual([1, 1, 2]);
+  return reads;
+};
+
 describe("read cache: reads in flight", () => {
   it("a read begun since the last write is shared; one begun before it is not", async () => {
     const { createReadCache } = await import("../src/cache.ts");
     const cache = createReadCache(true);
-    let reads = 0;
-    const gates: (() => void)[] = [];
-    const read = () =>
-      cache.get("summary", async () => {
-        const n = ++reads;
-        await new Promise<void>((go) => gates.push(go));
-        return n;
-      });
-    const first = read();
-    const second = read();
-    // A write commits while the first read runs: later readers must not get its answer.
-    cache.invalidate("register");
-    const third = read();
-    for (const go of gates) go();
-    expect(await Promise.all([first, second, third])).toEqual([1, 1, 2]);
-    expect(reads).toBe(2);
+    const { reads } = await sharedSinceTheLastWrite(cache);
+    expect(reads()).toBe(2);
     // Nothing stored from the read begun before the write; the third's is.
-    expect(await cache.get("summary", async () => ++reads)).toBe(2);
+    expect(await cache.get("summary", async () => 99)).toBe(2);
     // A failed read is not kept: the next one computes anew.
     cache.invalidate("register");
     await expect(
       cache.get("summary", async () => Promise.reject(new Error("x"))),
     ).rejects.toThrow();
-    expect(await cache.get("summary", async () => ++reads)).toBe(3);
+    expect(await cache.get("summary", async () => 3)).toBe(3);
   });
 
   it("with the data tier off (PostgreSQL), every read runs", async () => {
@@ -426,29 +443,14 @@ describe("read cache: reads in flight", () => {
   it("off but coalescing (PostgreSQL under createApiServer): reads at once share one, none is kept", async () => {
     const { createReadCache } = await import("../src/cache.ts");
     const cache = createReadCache(false, { coalesce: true });
-    let reads = 0;
-    const gates: (() => void)[] = [];
-    const read = () =>
-      cache.get("summary", async () => {
-        const n = ++reads;
-        await new Promise<void>((go) => gates.push(go));
-        return n;
-      });
-    const first = read();
-    const second = read();
-    // This process committed a write: a read asked for after it must see it, so it runs anew.
-    cache.invalidate("register");
-    const third = read();
-    for (const go of gates) go();
-    expect(await Promise.all([first, second, third])).toEqual([1, 1, 2]);
+    const { read, gates, reads } = await sharedSinceTheLastWrite(cache);
     // Nothing is kept: the next read runs (another process may have written meanwhile).
     const fourth = read();
     gates.at(-1)!();
     expect(await fourth).toBe(3);
     // The directory tier is not coalesced while it is off.
-    const dir = await Promise.all(
-      [1, 2].map(() => cache.get("d", async () => ++reads, "directory")),
-    );
+    let n = reads();
+    const dir = await Promise.all([1, 2].map(() => cache.get("d", async () => ++n, "directory")));
     expect(dir.sort()).toEqual([4, 5]);
   });
 });

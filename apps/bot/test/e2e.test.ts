@@ -13,19 +13,11 @@ import { type StartedBot, startBot } from "../src/start.ts";
 import { memoryStore } from "../src/storage.ts";
 import { plain } from "../src/transports/session.ts";
 import { seedAgency, startApi, type TestApi } from "./support/api-server.ts";
+import { freePort } from "./support/ports.ts";
 
 const TOKEN = "987654:E2E-token-for-the-emulator-0000";
 const SECRET = "e2e-webhook-secret-123";
 const AGENCY = "411421-sfj";
-
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => ok(port));
-    });
-  });
 
 type BotMessage = { messageId: number; text: string; buttons: { text: string; data: string }[] };
 

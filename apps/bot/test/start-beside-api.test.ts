@@ -2,24 +2,14 @@
 // the bot answers through the Bot API (the telegram-test-api emulator on loopback).
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "./support/ports.ts";
 
 const TOKEN = "987655:START-token-for-the-emulator-000";
 const repoRoot = resolve(import.meta.dirname, "../../..");
-
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => ok(port));
-    });
-  });
 
 describe("pnpm start with a Telegram token", () => {
   let telegram: TelegramServer;

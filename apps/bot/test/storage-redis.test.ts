@@ -20,6 +20,7 @@ import {
 import { plain } from "../src/transports/session.ts";
 import { seedAgency, startApi, type TestApi } from "./support/api-server.ts";
 import { ChatSession, makeBot, texts, user } from "./support/bot.ts";
+import { freePort } from "./support/ports.ts";
 
 const REDIS_URL = process.env.TEST_REDIS_URL;
 
@@ -27,14 +28,6 @@ const REDIS_URL = process.env.TEST_REDIS_URL;
 const now = () => new Date("2026-11-25T02:00:00Z");
 const AGENCY = "411421-redis";
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => ok(port));
-    });
-  });
 
 type Logged = { level: "info" | "warn" | "error"; obj: object; msg: string | undefined };
 const capture = () => {
