@@ -9,6 +9,7 @@ help =
     /summary [year] or 统计: year to date
     /report [year] or 年报: section 3 of the annual report and its findings
     /pending or 在办: open applications and their due dates
+    /agency or 机关: when you keep several agencies' registers, choose the one to act in
     /lang zh|en: change the language
     /cancel: drop what you were doing
 
@@ -121,6 +122,11 @@ pending-head = 📋 { $agency }: { $count } open applications, { $overdue } over
 pending-line = No. { $number } · { $type } · received { $received } · due { $due } ({ $days } working days left)
 pending-line-overdue = ⚠️ No. { $number } · { $type } · received { $received } · due { $due } ({ $late } working days overdue)
 pending-more = …and { $more } more.
+
+agency-only = You are linked in { $agency } only.
+agency-ask = Acting in { $agency } now. Choose the agency to act in:
+agency-set = ✅ From now on you record and read in { $agency }.
+agency-gone = You are no longer linked in that agency: send /agency again.
 
 lang-ask = 请选择语言 / Choose a language:
 lang-set = ✅ Language set to English.

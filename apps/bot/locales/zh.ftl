@@ -9,6 +9,7 @@ help =
     /summary [年度] 或「统计」：本年累计
     /report [年度] 或「年报」：年度报告第三部分及检查结果
     /pending 或「在办」：在办申请及答复期限
+    /agency 或「机关」：在多个机关登记时，切换当前机关
     /lang zh|en：切换语言
     /cancel 或「取消」：放弃当前操作
 
@@ -121,6 +122,11 @@ pending-head = 📋 { $agency } 在办申请 { $count } 件，其中逾期 { $ov
 pending-line = 第 { $number } 号 · { $type } · { $received } 收 · 期限 { $due }（剩 { $days } 个工作日）
 pending-line-overdue = ⚠️ 第 { $number } 号 · { $type } · { $received } 收 · 期限 { $due }（已逾期 { $late } 个工作日）
 pending-more = ……另有 { $more } 件未显示。
+
+agency-only = 您只在 { $agency } 登记。
+agency-ask = 当前机关：{ $agency }。请选择要登记的机关：
+agency-set = ✅ 之后的登记和统计都在：{ $agency }。
+agency-gone = 您已不在该机关登记，请重新发送 /agency。
 
 lang-ask = 请选择语言 / Choose a language:
 lang-set = ✅ 已切换为中文。

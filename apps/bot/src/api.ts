@@ -14,14 +14,21 @@ import type {
 export type Bilingual = { zh: string; en: string };
 export type Role = "clerk" | "manager" | "admin";
 
-export type Me = {
+/** One staff record of the user: an agency they act in, and their role there. */
+export type Membership = {
   staffId: string;
   name: string;
   role: Role;
   agencyCode: string;
   agencyName: string;
+};
+
+/** The user as the bot acts for them: in one of their agencies (chosen with /agency). */
+export type Me = Membership & {
   /** Set when the user manages a region: /summary then sums its agencies. */
   regionCode?: string | null;
+  /** Every agency the user is linked in (most staff: one). */
+  memberships: Membership[];
 };
 
 export type ApplicationInfo = {
@@ -82,9 +89,13 @@ export type RecordOptions = { yearToDate?: boolean };
 
 /** The calls the bot needs. `as` is the Telegram user id the call acts for. */
 export type OgiApi = {
+  /** Links the Telegram user to the invite's staff record; the user then acts in its agency. */
   link(inviteCode: string, telegramUserId: number, idempotencyKey?: string): Promise<Me>;
-  /** The staff record linked to this Telegram user, or null if none. */
-  me(as: number): Promise<Me | null>;
+  /**
+   * The staff record linked to this Telegram user, in `agencyCode` when they are linked there
+   * (otherwise their first agency), or null if none.
+   */
+  me(as: number, agencyCode?: string): Promise<Me | null>;
   register(
     as: number,
     agencyCode: string,

@@ -9,6 +9,7 @@ import { Bot, type BotError, Composer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { ApiUnavailable, type Me, type OgiApi } from "./api.ts";
 import type { BotContext, Lang, Logger, Services } from "./context.ts";
+import { agency, agencyKey } from "./features/agency.ts";
 import { call, clearAwaiting, readAwaiting, say, show } from "./features/common.ts";
 import { help } from "./features/help.ts";
 import { language } from "./features/language.ts";
@@ -209,9 +210,13 @@ const features = (services: Services) => {
   c.use(async (ctx, next) => {
     if (!ctx.from) return;
     const key = `me:${ctx.from.id}`;
+    // The agency the user chose to act in (/agency, or the one they linked last).
+    const chosen = await services.store.get<string>(agencyKey(ctx.from.id));
     let m = await services.store.get<Me>(key);
+    // Asked again when another agency was chosen, or cached by a version without memberships.
+    if (m && ((chosen && m.agencyCode !== chosen) || !m.memberships)) m = undefined;
     if (!m) {
-      const found = await call(ctx, () => services.api.me(ctx.from!.id));
+      const found = await call(ctx, () => services.api.me(ctx.from!.id, chosen));
       // undefined: refused and told (an administrator's account); null: not linked.
       if (found === undefined) return;
       m = found ?? undefined;
@@ -227,6 +232,16 @@ const features = (services: Services) => {
     return next();
   });
 
-  c.use(registerApplication, recordOutcome, moreEvents, undo, summary, report, pending, unknown);
+  c.use(
+    registerApplication,
+    recordOutcome,
+    moreEvents,
+    undo,
+    summary,
+    report,
+    pending,
+    agency,
+    unknown,
+  );
   return c;
 };

@@ -181,17 +181,17 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
 
   const api: OgiApi = {
     async link(inviteCode, telegramUserId, idempotencyKey) {
-      ok(
+      const staff = await ok(
         await client().v1.staff.link.$post(
           { json: { inviteCode, telegramUserId } },
           idempotencyKey ? idem(idempotencyKey) : {},
         ),
-      );
-      const m = await api.me(telegramUserId);
+      ).json();
+      const m = await api.me(telegramUserId, staff.agencyCode);
       if (!m) throw new ApiUnavailable("linked, but the API does not know the user");
       return m;
     },
-    async me(as) {
+    async me(as, agencyCode) {
       let out: MeOut;
       try {
         out = await ok(await client(as).v1.me.$get()).json();
@@ -201,21 +201,22 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
           return null;
         throw e;
       }
-      // The first agency the user belongs to (a user linked in several agencies acts in the first).
-      const m = out.memberships[0];
+      // The agency asked for, if the user is linked there; otherwise the first.
+      const m = out.memberships.find((x) => x.agencyCode === agencyCode) ?? out.memberships[0];
       if (!m && out.kind === "admin")
         throw new ApiError(403, {
           zh: "系统管理员账号不属于任何机关，不能通过机器人登记；请用工作人员的邀请码关联。",
           en: "An administrator's account belongs to no agency and cannot record through the bot; link a staff member's invite code instead.",
         });
       if (!m) return null;
-      const me: Me = {
-        staffId: m.staffId,
-        name: m.name,
-        role: m.role,
-        agencyCode: m.agencyCode,
-        agencyName: m.agencyName,
-      };
+      const membership = (x: MeOut["memberships"][number]) => ({
+        staffId: x.staffId,
+        name: x.name,
+        role: x.role,
+        agencyCode: x.agencyCode,
+        agencyName: x.agencyName,
+      });
+      const me: Me = { ...membership(m), memberships: out.memberships.map(membership) };
       if (m.role !== "manager") return me;
       // A manager of an agency that others sit under (a county government) manages a region.
       const { agencies: list } = await ok(await client(as).v1.agencies.$get()).json();

@@ -86,6 +86,7 @@ export const startBot = async (
       { command: "summary", description: "本年累计 / Year to date" },
       { command: "report", description: "年度报告 / Annual report" },
       { command: "pending", description: "在办申请 / Open applications" },
+      { command: "agency", description: "切换机关 / Choose the agency" },
       { command: "help", description: "帮助 / Help" },
       { command: "lang", description: "语言 / Language" },
     ])

@@ -146,6 +146,64 @@ describe("linking and refusals", () => {
   });
 });
 
+describe("/agency: someone linked in several agencies", () => {
+  it("acts in the agency linked last, lists both, and switches; a stale button says so", async () => {
+    // A clerk who keeps the registers of two agencies: an invite from each.
+    const other = "411421-sfj2";
+    const [inA] = await seedAgency(api, { code: other, name: "某县司法局", regionCode: "411499" }, [
+      { name: "钱经办", role: "clerk" },
+    ]);
+    const { inviteCode: inB } = await api.admin<{ inviteCode: string }>(
+      "POST",
+      `/v1/agencies/${AGENCY}/staff`,
+      { name: "钱经办", role: "clerk" },
+    );
+    const chat = new ChatSession(theBot(), user(3021, "qian"));
+    // One agency: nothing to choose.
+    expect(plain(texts(await chat.send(`/start ${inA!.inviteCode}`)))).toContain("某县司法局");
+    expect(plain(texts(await chat.send("/agency")))).toContain("您只在 某县司法局 登记");
+    // Linked in a second: acts in it at once (not in the first one it was linked in).
+    expect(plain(texts(await chat.send(`/start ${inB}`)))).toContain("某县工业和信息化局");
+    const n = await register(chat);
+    const apps = await adminApps();
+    expect(apps.find((a) => a.number === n)).toBeDefined();
+    let r = await chat.send("机关");
+    expect(plain(texts(r))).toContain("当前机关：某县工业和信息化局");
+    expect(
+      chat
+        .lastKeyboard()!
+        .buttons.flat()
+        .map((b) => b.text)
+        .sort(),
+    ).toEqual(["✓ 某县工业和信息化局（经办人）", "某县司法局（经办人）"].sort());
+    const card = chat.lastKeyboard()!;
+    r = await chat.press("某县司法局（经办人）");
+    expect(plain(texts(r))).toContain("之后的登记和统计都在：某县司法局（经办人）");
+    // Now it records and reads in the other agency.
+    const m = await register(chat);
+    const theirs = await api.admin<{ applications: { number: number }[] }>(
+      "GET",
+      `/v1/agencies/${other}/applications`,
+    );
+    expect(theirs.applications.map((a) => a.number)).toContain(m);
+    expect(plain(texts(await chat.send("/summary")))).toContain("某县司法局");
+    expect(plain(texts(await chat.send("/start")))).toContain("欢迎回来，钱经办（某县司法局）");
+    // A button naming an agency the user is not linked in (left since, or forged): said, and
+    // nothing changes.
+    const codec = flowCodec(callbackSecretOf(TOKEN), () => Math.floor(now().getTime() / 60_000));
+    const gone = codec.encode({ k: "ag", digest: "AAAAAAAA" });
+    r = await chat.pressData(gone, card.messageId);
+    expect(plain(texts(r))).toContain("您已不在该机关登记");
+    expect(plain(texts(await chat.send("/start")))).toContain("欢迎回来，钱经办（某县司法局）");
+    // Back to the first agency by its button.
+    r = await chat.pressData(
+      card.buttons.flat().find((b) => b.text.includes("工业和信息化局"))!.data,
+      card.messageId,
+    );
+    expect(plain(texts(r))).toContain("之后的登记和统计都在：某县工业和信息化局");
+  });
+});
+
 describe("/new", () => {
   it("walks the six buttons, the date and the channel, then shows number and due date", async () => {
     const chat = await chatOf("clerk", 3001);

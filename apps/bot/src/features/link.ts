@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
 import { escapeHtml } from "../ui.ts";
+import { agencyKey, chooseAgency } from "./agency.ts";
 import { call, say } from "./common.ts";
 
 export const link = new Composer<BotContext>();
@@ -14,7 +15,8 @@ link.filter(
     const { code } = ctx.parsed as { code?: string };
     const from = ctx.from!.id;
     if (!code) {
-      const m = await ctx.services.api.me(from);
+      const chosen = await ctx.services.store.get<string>(agencyKey(from));
+      const m = await ctx.services.api.me(from, chosen);
       if (!m) return say(ctx, ctx.t("not-linked"));
       return say(
         ctx,
@@ -26,7 +28,8 @@ link.filter(
     const key = `tg-link-${from}-${createHash("sha256").update(code).digest("base64url").slice(0, 16)}`;
     const m = await call(ctx, () => ctx.services.api.link(code, from, key));
     if (!m) return;
-    await ctx.services.store.delete(`me:${from}`);
+    // The agency just linked is the one the user acts in (another with /agency).
+    await chooseAgency(ctx, m.agencyCode);
     await say(
       ctx,
       `${ctx.t("linked", {

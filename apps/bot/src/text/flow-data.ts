@@ -67,7 +67,9 @@ export type FlowState =
   /** Cancel any flow. */
   | { k: "x" }
   /** /lang. */
-  | { k: "l"; lang: "zh" | "en" };
+  | { k: "l"; lang: "zh" | "en" }
+  /** /agency: act in the user's agency whose code has this digest (see agencyDigest). */
+  | { k: "ag"; digest: string };
 
 export type FlowKind = FlowState["k"];
 
@@ -124,6 +126,8 @@ export const flowFields = (s: FlowState): (string | number)[] => {
       return [];
     case "l":
       return [s.lang];
+    case "ag":
+      return [s.digest];
   }
 };
 
@@ -202,6 +206,8 @@ export const parseFlow = (kind: string, f: readonly string[]): FlowState | undef
       return only(0) ? { k: "x" } : undefined;
     case "l":
       return only(1) && (f[0] === "zh" || f[0] === "en") ? { k: "l", lang: f[0] } : undefined;
+    case "ag":
+      return only(1) && /^[A-Za-z0-9_-]{8}$/.test(f[0]!) ? { k: "ag", digest: f[0]! } : undefined;
     default:
       return undefined;
   }

@@ -34,6 +34,7 @@ export type Parsed =
   | { kind: "summary"; year?: number; errors: Bilingual[] }
   | { kind: "report"; year?: number; errors: Bilingual[] }
   | { kind: "pending" }
+  | { kind: "agency" }
   | { kind: "help" }
   | { kind: "cancel" }
   | { kind: "lang"; lang?: "zh" | "en"; errors: Bilingual[] }
@@ -57,6 +58,8 @@ const ALIASES: Record<string, string> = Object.assign(Object.create(null) as obj
   年报: "report",
   pending: "pending",
   在办: "pending",
+  agency: "agency",
+  机关: "agency",
   help: "help",
   帮助: "help",
   lang: "lang",
@@ -191,6 +194,8 @@ export const parseMessage = (raw: string, today: IsoDate): Parsed => {
       return { kind: "report", ...parseYear(args) };
     case "pending":
       return { kind: "pending" };
+    case "agency":
+      return { kind: "agency" };
     case "help":
       return { kind: "help" };
     case "cancel":

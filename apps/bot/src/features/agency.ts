@@ -1,0 +1,55 @@
+// /agency, 机关: someone linked in several agencies (a clerk who keeps two registers) chooses the
+// one they act in; every later command records and reads there. Linking an invite makes its
+// agency the chosen one. The choice is kept in storage; a button names the agency by a short
+// digest of its code, so a button shown before the memberships changed still means the same.
+import { createHash } from "node:crypto";
+import { Composer, InlineKeyboard } from "grammy";
+import type { Membership } from "../api.ts";
+import type { BotContext } from "../context.ts";
+import { escapeHtml } from "../ui.ts";
+import { me, say, show, userId } from "./common.ts";
+
+export const agency = new Composer<BotContext>();
+
+/** Where the user's chosen agency is kept. */
+export const agencyKey = (telegramUserId: number) => `agency:${telegramUserId}`;
+
+/** Eight characters that tell the user's agencies apart (callback data holds 64 bytes). */
+export const agencyDigest = (code: string) =>
+  createHash("sha256").update(code).digest("base64url").slice(0, 8);
+
+/** Acts in `code` from the next update on (the link gate reads the choice). */
+export const chooseAgency = async (ctx: BotContext, code: string) => {
+  await ctx.services.store.set(agencyKey(userId(ctx)), code);
+  await ctx.services.store.delete(`me:${userId(ctx)}`);
+};
+
+const label = (m: Membership, ctx: BotContext) => `${m.agencyName}（${ctx.t(`role-${m.role}`)}）`;
+
+agency.filter(
+  (ctx) => ctx.parsed?.kind === "agency",
+  async (ctx) => {
+    const m = me(ctx);
+    if (m.memberships.length <= 1)
+      return say(ctx, ctx.t("agency-only", { agency: escapeHtml(m.agencyName) }));
+    const kb = new InlineKeyboard();
+    for (const x of m.memberships)
+      kb.text(
+        `${x.agencyCode === m.agencyCode ? "✓ " : ""}${label(x, ctx)}`,
+        ctx.services.codec.encode({ k: "ag", digest: agencyDigest(x.agencyCode) }),
+      ).row();
+    return say(ctx, ctx.t("agency-ask", { agency: escapeHtml(m.agencyName) }), kb);
+  },
+);
+
+agency.filter(
+  (ctx) => ctx.flow?.k === "ag",
+  async (ctx) => {
+    const { digest } = ctx.flow as { digest: string };
+    const chosen = me(ctx).memberships.find((x) => agencyDigest(x.agencyCode) === digest);
+    // Unlinked from that agency since the buttons were shown.
+    if (!chosen) return show(ctx, ctx.t("agency-gone"));
+    await chooseAgency(ctx, chosen.agencyCode);
+    return show(ctx, ctx.t("agency-set", { agency: escapeHtml(label(chosen, ctx)) }));
+  },
+);
