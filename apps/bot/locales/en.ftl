@@ -116,6 +116,9 @@ report-head = 📄 <b>{ $agency }</b> annual report { $year } · 3. Applications
 report-no-findings = ✅ No findings.
 report-findings = { $count } findings:
 report-document = Annual report { $year } (HTML)
+report-region-button = 📊 Region { $code }: the sum of its agencies
+report-region-name = Region { $code } (sum)
+report-region-none = Only a manager of an agency with agencies under it can read the region's sum.
 
 pending-none = Your agency has no open applications.
 pending-head = 📋 { $agency }: { $count } open applications, { $overdue } overdue:

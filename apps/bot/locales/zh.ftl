@@ -116,6 +116,9 @@ report-head = 📄 <b>{ $agency }</b> { $year } 年度报告 · 三、收到和�
 report-no-findings = ✅ 检查未发现问题。
 report-findings = 检查发现 { $count } 个问题：
 report-document = { $year } 年度报告全文（HTML）
+report-region-button = 📊 区域 { $code } 汇总（各机关合计）
+report-region-name = 区域 { $code } 汇总
+report-region-none = 只有管理下属机关的负责人才能查看区域汇总。
 
 pending-none = 本机关目前没有在办申请。
 pending-head = 📋 { $agency } 在办申请 { $count } 件，其中逾期 { $overdue } 件：

@@ -127,6 +127,9 @@ export type OgiApi = {
   regionSummary(as: number, regionCode: string, asOf: IsoDate): Promise<RegionSummary>;
   report(as: number, agencyCode: string, year: number): Promise<ReportWithFindings>;
   reportHtml(as: number, agencyCode: string, year: number): Promise<string>;
+  /** The cell-wise sum of the reports of a region's agencies (a county's summary). */
+  regionReport(as: number, regionCode: string, year: number): Promise<ReportWithFindings>;
+  regionReportHtml(as: number, regionCode: string, year: number): Promise<string>;
 };
 
 /** The API refused the request (4xx): its message says why, in both languages. */

@@ -321,6 +321,24 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
       ).json();
       return r as unknown as ReportWithFindings;
     },
+    async regionReport(as, regionCode, year) {
+      const r = await ok(
+        await client(as).v1.regions[":code"].reports[":year"].$get({
+          param: { code: regionCode, year: String(year) },
+          query: {},
+        }),
+      ).json();
+      return r as unknown as ReportWithFindings;
+    },
+    async regionReportHtml(as, regionCode, year) {
+      const r = ok(
+        await client(as).v1.regions[":code"].reports[":year"].$get({
+          param: { code: regionCode, year: String(year) },
+          query: { format: "html" },
+        }),
+      );
+      return r.text();
+    },
     async reportHtml(as, agencyCode, year) {
       const r = ok(
         await client(as).v1.agencies[":code"].reports[":year"].$get({

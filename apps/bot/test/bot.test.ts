@@ -1,12 +1,19 @@
 // The bot driven through bot.handleUpdate against the real API (createApp on in-memory PGlite,
 // on a loopback port); outgoing Bot API calls are answered and captured locally.
-import { OUTCOMES, outcomesInGroup, rowInfo } from "@ogi/domain";
+import {
+  OUTCOMES,
+  outcomesInGroup,
+  type RequestsTable,
+  renderRequestsText,
+  rowInfo,
+} from "@ogi/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callbackSecretOf } from "../src/bot.ts";
 import type { Logger } from "../src/context.ts";
 import { memoryStore } from "../src/storage.ts";
 import { flowCodec } from "../src/text/flow-data.ts";
 import { plain } from "../src/transports/session.ts";
+import { escapeHtml } from "../src/ui.ts";
 import { seedAgency, startApi, type TestApi } from "./support/api-server.ts";
 import { ChatSession, makeBot, TOKEN, texts, user } from "./support/bot.ts";
 
@@ -698,6 +705,30 @@ describe("/summary, /report, /pending", () => {
     expect(r.some((x) => x.kind === "message" && /检查/.test(x.message.text))).toBe(true);
     const doc = r.find((x) => x.kind === "document");
     expect(doc?.kind === "document" && doc.message.document?.filename).toBe(`${AGENCY}-2026.html`);
+  });
+
+  it("offers a region's manager the sum of the region's agencies after their own report", async () => {
+    const chat = await chatOf("region", 3010);
+    const own = await chat.send("/report");
+    expect(plain(texts(own))).toContain("某县人民政府");
+    const sum = await chat.press("📊 区域 411421 汇总（各机关合计）");
+    const region = await api.admin<{ report: { requests: RequestsTable } }>(
+      "GET",
+      "/v1/regions/411421/reports/2026",
+    );
+    expect(plain(texts(sum))).toContain("区域 411421 汇总");
+    expect(texts(sum)).toContain(escapeHtml(renderRequestsText(region.report.requests, "zh")));
+    const doc = sum.find((x) => x.kind === "document");
+    expect(doc?.kind === "document" && doc.message.document?.filename).toBe(
+      "region-411421-2026.html",
+    );
+    // A manager of an agency with none under it is offered no such button; a forged one is refused.
+    const manager = await chatOf("manager", 3002);
+    const r = await manager.send("/report");
+    expect(r.flatMap((x) => (x.kind === "alert" ? [] : x.message.buttons.flat()))).toEqual([]);
+    const codec = flowCodec(callbackSecretOf(TOKEN), () => Math.floor(now().getTime() / 60_000));
+    const forged = await manager.pressData(codec.encode({ k: "rr", year: 2026 }), 1);
+    expect(plain(texts(forged))).toContain("只有管理下属机关的负责人才能查看区域汇总");
   });
 
   it("tells a clerk why the report is refused", async () => {

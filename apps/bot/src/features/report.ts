@@ -1,7 +1,8 @@
 // /report [year], 年报: section 三 as a monospace message, the findings, and the whole report
 // as an HTML document rendered by the API.
 import { type Finding, type RequestsTable, renderRequestsText } from "@ogi/domain";
-import { Composer, InputFile } from "grammy";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import type { ReportWithFindings } from "../api.ts";
 import type { BotContext } from "../context.ts";
 import { escapeHtml } from "../ui.ts";
 import { call, errorsText, me, say, userId } from "./common.ts";
@@ -18,6 +19,38 @@ export const findingsText = (ctx: BotContext, findings: readonly Finding[]) =>
         ),
       ].join("\n");
 
+/** A manager of an agency with agencies under it (a county government) manages a region. */
+const regionOf = (ctx: BotContext) => {
+  const m = me(ctx);
+  return m.regionCode && (m.role === "manager" || m.role === "admin") ? m.regionCode : undefined;
+};
+
+/** Section 三, the findings and the HTML document of one report (an agency's or a region's). */
+const sendReport = async (
+  ctx: BotContext,
+  what: { name: string; file: string; year: number },
+  fetch: { report: () => Promise<ReportWithFindings>; html: () => Promise<string> },
+  after?: InlineKeyboard,
+) => {
+  const r = await call(ctx, fetch.report);
+  if (!r) return;
+  const table = renderRequestsText(r.report.requests as RequestsTable, ctx.lang);
+  await say(
+    ctx,
+    `${ctx.t("report-head", { agency: escapeHtml(what.name), year: what.year })}\n<pre>${escapeHtml(table)}</pre>`,
+  );
+  await say(ctx, findingsText(ctx, r.findings));
+  const html = await call(ctx, fetch.html);
+  if (html === undefined) return;
+  await ctx.replyWithDocument(
+    new InputFile(Buffer.from(html, "utf8"), `${what.file}-${what.year}.html`),
+    {
+      caption: ctx.t("report-document", { year: what.year }),
+      ...(after ? { reply_markup: after } : {}),
+    },
+  );
+};
+
 report.filter(
   (ctx) => ctx.parsed?.kind === "report",
   async (ctx) => {
@@ -27,21 +60,40 @@ report.filter(
     const year = req.year ?? Number(today.slice(0, 4));
     if (String(year) > today.slice(0, 4)) return say(ctx, ctx.t("year-in-future", { year }));
     const m = me(ctx);
-    const r = await call(ctx, () => ctx.services.api.report(userId(ctx), m.agencyCode, year));
-    if (!r) return;
-    const table = renderRequestsText(r.report.requests as RequestsTable, ctx.lang);
-    await say(
+    const region = regionOf(ctx);
+    // A region's manager may also have the sum of the region's agencies.
+    const offer = region
+      ? new InlineKeyboard().text(
+          ctx.t("report-region-button", { code: region }),
+          ctx.services.codec.encode({ k: "rr", year }),
+        )
+      : undefined;
+    await sendReport(
       ctx,
-      `${ctx.t("report-head", { agency: escapeHtml(m.agencyName), year })}\n<pre>${escapeHtml(table)}</pre>`,
+      { name: m.agencyName, file: m.agencyCode, year },
+      {
+        report: () => ctx.services.api.report(userId(ctx), m.agencyCode, year),
+        html: () => ctx.services.api.reportHtml(userId(ctx), m.agencyCode, year),
+      },
+      offer,
     );
-    await say(ctx, findingsText(ctx, r.findings));
-    const html = await call(ctx, () =>
-      ctx.services.api.reportHtml(userId(ctx), m.agencyCode, year),
-    );
-    if (html === undefined) return;
-    await ctx.replyWithDocument(
-      new InputFile(Buffer.from(html, "utf8"), `${m.agencyCode}-${year}.html`),
-      { caption: ctx.t("report-document", { year }) },
+  },
+);
+
+report.filter(
+  (ctx) => ctx.flow?.k === "rr",
+  async (ctx) => {
+    const { year } = ctx.flow as { year: number };
+    const region = regionOf(ctx);
+    if (!region) return say(ctx, ctx.t("report-region-none"));
+    await ctx.answerCallbackQuery().catch(() => {});
+    await sendReport(
+      ctx,
+      { name: ctx.t("report-region-name", { code: region }), file: `region-${region}`, year },
+      {
+        report: () => ctx.services.api.regionReport(userId(ctx), region, year),
+        html: () => ctx.services.api.regionReportHtml(userId(ctx), region, year),
+      },
     );
   },
 );

@@ -69,7 +69,9 @@ export type FlowState =
   /** /lang. */
   | { k: "l"; lang: "zh" | "en" }
   /** /agency: act in the user's agency whose code has this digest (see agencyDigest). */
-  | { k: "ag"; digest: string };
+  | { k: "ag"; digest: string }
+  /** /report: a region's manager asks for the region's sum of that year. */
+  | { k: "rr"; year: number };
 
 export type FlowKind = FlowState["k"];
 
@@ -128,6 +130,8 @@ export const flowFields = (s: FlowState): (string | number)[] => {
       return [s.lang];
     case "ag":
       return [s.digest];
+    case "rr":
+      return [num(s.year)];
   }
 };
 
@@ -208,6 +212,10 @@ export const parseFlow = (kind: string, f: readonly string[]): FlowState | undef
       return only(1) && (f[0] === "zh" || f[0] === "en") ? { k: "l", lang: f[0] } : undefined;
     case "ag":
       return only(1) && /^[A-Za-z0-9_-]{8}$/.test(f[0]!) ? { k: "ag", digest: f[0]! } : undefined;
+    case "rr": {
+      const year = unnum(f[0]);
+      return only(1) && year && year >= 2008 && year <= 2100 ? { k: "rr", year } : undefined;
+    }
     default:
       return undefined;
   }

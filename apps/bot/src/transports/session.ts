@@ -111,7 +111,7 @@ export class ChatSession {
       const message: ChatMessage = {
         messageId: result.message_id,
         text: typeof p.caption === "string" ? p.caption : "",
-        buttons: [],
+        buttons: buttonsOf(p.reply_markup),
         document: {
           filename: doc?.filename ?? "document",
           ...(typeof p.caption === "string" ? { caption: p.caption } : {}),
