@@ -3,17 +3,17 @@
 import { createBot, createHttpApi, memoryStore } from "@ogi/bot";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeCallback, encodeCallback } from "../../../apps/bot/src/text/callback.ts";
+import { decodeCallback, encodeCallback } from "../../../packages/bot/src/text/callback.ts";
 import {
   resolveApplicantType,
   resolveChannel,
   resolveOutcome,
-} from "../../../apps/bot/src/text/choices.ts";
-import { parseDate } from "../../../apps/bot/src/text/dates.ts";
-import { parseMessage } from "../../../apps/bot/src/text/shortcuts.ts";
-import { TEST_BOT_INFO } from "../../../apps/bot/src/transports/local.ts";
-import { ChatSession, plain } from "../../../apps/bot/src/transports/session.ts";
-import { webhookApp } from "../../../apps/bot/src/transports/webhook.ts";
+} from "../../../packages/bot/src/text/choices.ts";
+import { parseDate } from "../../../packages/bot/src/text/dates.ts";
+import { parseMessage } from "../../../packages/bot/src/text/shortcuts.ts";
+import { TEST_BOT_INFO } from "../../../packages/bot/src/transports/local.ts";
+import { ChatSession, plain } from "../../../packages/bot/src/transports/session.ts";
+import { webhookApp } from "../../../packages/bot/src/transports/webhook.ts";
 import { figuresTable, writeFigures } from "../src/figures.ts";
 import {
   type ApiProcess,

@@ -1,7 +1,11 @@
 // A typed client for other programs (the bot): every route, body and answer typed from the app.
+// `@ogi/api/client`: AppType is a type-only import, so this loads hono/client and nothing else.
 import { hc } from "hono/client";
 import type { AppType } from "./app.ts";
-import { TELEGRAM_USER_HEADER } from "./context.ts";
+import { TELEGRAM_USER_HEADER } from "./identity.ts";
+
+export { IDEMPOTENCY_HEADER, TELEGRAM_USER_HEADER } from "./identity.ts";
+export type { AppType };
 
 export type ClientOptions = {
   /** The bot's service token acts for this linked Telegram user. */

@@ -8,7 +8,7 @@ import { createDb, createStaff, insertAgency } from "@ogi/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedAgency, startApi } from "./support/api-server.ts";
 
-const terminal = resolve(import.meta.dirname, "../src/transports/terminal.ts");
+const terminal = resolve(import.meta.dirname, "../../../apps/server/src/chat.ts");
 let dir: string;
 let inviteCode: string;
 

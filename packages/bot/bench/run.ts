@@ -352,7 +352,7 @@ const main = async () => {
     "over HTTP on loopback; otherwise the bot calls the API's app in its own process without a",
     "socket (inProcessFetch), as `pnpm start` runs them. Each write is committed before its",
     "reply, in groups: registrations and events asked for while earlier ones are written share",
-    "one statement (apps/api/src/registration-batcher.ts, event-batcher.ts). A conclusion is one",
+    "one statement (packages/api/src/registration-batcher.ts, event-batcher.ts). A conclusion is one",
     "call, answered with the year to date (`?yearToDate=true`: one read for the whole group); by",
     "number, with no look-up when the API gave or found that number before (number-lookup.ts).",
     "On PGlite (PostgreSQL compiled to WebAssembly, one connection) the statements run on the",

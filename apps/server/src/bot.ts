@@ -1,6 +1,6 @@
-// The bot alone: `node apps/bot/src/main.ts` (configuration from the environment).
-import { EnvError } from "./env.ts";
-import { startBot } from "./start.ts";
+// The bot alone: `pnpm --filter @ogi/server bot` (configuration from the environment), talking
+// to the API at OGI_API_URL.
+import { EnvError, startBot } from "@ogi/bot";
 
 try {
   const bot = await startBot(process.env);

@@ -21,7 +21,7 @@ describe("pnpm start with a Telegram token", () => {
     const telegramPort = await freePort();
     telegram = new TelegramServer({ port: telegramPort, host: "127.0.0.1" });
     await telegram.start();
-    api = spawn(process.execPath, [resolve(repoRoot, "apps/api/src/main.ts")], {
+    api = spawn(process.execPath, [resolve(repoRoot, "apps/server/src/start.ts")], {
       env: {
         ...process.env,
         PORT: String(await freePort()),

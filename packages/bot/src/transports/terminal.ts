@@ -142,7 +142,8 @@ export const render = (
   return out.join("\n\n");
 };
 
-const main = async () => {
+/** `pnpm chat`: runs the terminal chat until its input ends (hosted by apps/server). */
+export const runTerminalChat = async () => {
   const { values } = parseArgs({
     options: { as: { type: "string" }, help: { type: "boolean", short: "h" } },
   });
@@ -269,5 +270,3 @@ const main = async () => {
   }
   await local?.close();
 };
-
-if (import.meta.main) await main();

@@ -14,10 +14,11 @@ import {
 import { scopeOf } from "./cache.ts";
 import { actorOf, type Ctx, channelOf, type Deps } from "./context.ts";
 import { ApiError, conflict } from "./errors.ts";
+import { IDEMPOTENCY_HEADER } from "./identity.ts";
 
 export type Written<B, S extends number> = { status: S; body: B };
 
-export const IDEMPOTENCY_HEADER = "Idempotency-Key";
+export { IDEMPOTENCY_HEADER };
 
 type Action = {
   action: string;

@@ -69,7 +69,9 @@ export type AppEnv = {
 export type Ctx = Context<AppEnv>;
 
 /** The header by which the bot's service token says which Telegram user it acts for. */
-export const TELEGRAM_USER_HEADER = "X-Telegram-User-Id";
+import { TELEGRAM_USER_HEADER } from "./identity.ts";
+
+export { TELEGRAM_USER_HEADER };
 
 const membershipsOf = (rows: StaffRow[]): Membership[] =>
   rows.map((s) => ({

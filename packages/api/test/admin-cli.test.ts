@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
 import { fixedClock } from "./helpers.ts";
 
-const main = resolve(import.meta.dirname, "../../cli/src/main.ts");
+const main = resolve(import.meta.dirname, "../../../apps/cli/src/main.ts");
 const dir = mkdtempSync(join(tmpdir(), "ogi-admin-"));
 const ogi = async (...args: string[]) => {
   try {

@@ -1,4 +1,4 @@
-// `pnpm bench` (apps/api): the API side by side with a bare node:http server on the same
+// `pnpm bench` (packages/api): the API side by side with a bare node:http server on the same
 // machine, durable conclusions per second on PGlite and PostgreSQL, and report latency for an
 // agency with 1,000,000 applications and a region of 1,000 agencies. Writes the "API" section
 // of docs/benchmarks.md.
@@ -397,7 +397,7 @@ autocannon, ${CONNECTIONS} connections, ${DURATION} s per run, servers in their 
 loopback (client and servers share the machine's cores). The report of a large agency reads the
 per-year flows kept in \`request_counts\` in the same transaction as each event (tested equal to
 the fold), not the million applications. Conclusions are committed in groups
-(apps/api/src/event-batcher.ts): the events asked for while earlier ones are being written are
+(packages/api/src/event-batcher.ts): the events asked for while earlier ones are being written are
 read in one query and appended in one statement (events, rows, counts, audit entries,
 Idempotency-Key answers), up to 8 such statements committing at once on PostgreSQL; each
 request is answered after its group's commit. CPU is each process's share of one core during
@@ -405,5 +405,5 @@ the run ("API" is the API process, "client" autocannon); the machine has ${cpus(
 machine is a virtual machine shared with other jobs: between runs the same measure moves by up
 to a factor of two, hence the median of several runs and the range.
 `;
-if (!ONLY) writeBenchSection("API", "pnpm bench (apps/api: node bench/run.ts)", body);
+if (!ONLY) writeBenchSection("API", "pnpm bench (packages/api: node bench/run.ts)", body);
 process.stdout.write(`${table}\n`);

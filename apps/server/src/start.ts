@@ -1,17 +1,15 @@
 // `pnpm start`: the API on the embedded database (or PostgreSQL with DATABASE_URL), with demo
-// data when the database is empty, and an admin token for the first log-in.
+// data when the database is empty, and an admin token for the first log-in; the staff bot beside
+// it when TELEGRAM_BOT_TOKEN is set. This host composes the packages; it holds no rule itself.
 
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
+import { createApiServer, inProcessFetch, parseEnv, seedDemo } from "@ogi/api";
+import { type StartedBot, startBot } from "@ogi/bot";
 import { countAdminTokens, createDb, createToken, listAgencies } from "@ogi/db";
 import pino from "pino";
-import { seedDemo } from "./demo.ts";
-import { parseEnv } from "./env.ts";
-import { createApiServer, inProcessFetch } from "./server.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
-
-type StartedBot = { mode: string; stop(): Promise<void> };
 
 /**
  * With TELEGRAM_BOT_TOKEN set, the staff bot runs in this process and talks to this API through
@@ -37,14 +35,6 @@ const startBotBeside = async (
       `机器人服务令牌 / bot service token (set OGI_BOT_SERVICE_TOKEN to reuse): ${serviceToken}`,
     );
   }
-  // Loaded by path at run time: the bot depends on this package, not the other way round.
-  const botEntry = new URL("../../bot/src/index.ts", import.meta.url).href;
-  const { startBot } = (await import(botEntry)) as {
-    startBot: (
-      env: Record<string, string | undefined>,
-      options: { apiFetch: typeof fetch },
-    ) => Promise<StartedBot>;
-  };
   try {
     const bot = await startBot(
       { ...process.env, OGI_API_URL: url, OGI_BOT_SERVICE_TOKEN: serviceToken },
