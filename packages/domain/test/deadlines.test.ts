@@ -26,8 +26,8 @@ import {
   dueDate,
   feePaymentDeadlines,
   type HolidayFile,
-} from "../src/deadlines/index.ts";
-import { type Application, applicationSchema } from "../src/register.ts";
+} from "../src/register/deadlines/index.ts";
+import { type Application, applicationSchema } from "../src/register/schema.ts";
 
 type Ev = Record<string, unknown> & { type: string; date: string };
 const app = (...events: Ev[]): Application =>

@@ -2,11 +2,11 @@
 // tables, the narrative and the fee statement.
 import { FEES_LABELS, rowInfo, SECTION_TITLES, SECTIONS, type Section } from "../catalog.ts";
 import type { Finding } from "../findings.ts";
-import { cellPaths, type ReportDraft, setCell, YEAR_MAX, YEAR_MIN } from "../report.ts";
+import { cellPaths, type ReportDraft, setCell, YEAR_MAX, YEAR_MIN } from "../schema.ts";
 import { unreadable } from "./findings.ts";
 import { fullLineWidth, paragraphsOf, readFeeStatement, readOverview } from "./narrative.ts";
 import { coreKey, fold, labelKey, numberingOf, readCell, stripMarkup } from "./normalize.ts";
-import { readAppeals, readProactive, readRequests } from "./read-tables.ts";
+import { readAppeals, readProactive, readRequests } from "./read-requests.ts";
 import type { SourceDoc, SourceLine } from "./source-lines.ts";
 
 export type ReadResult = {

@@ -3,8 +3,8 @@
 // holiday file an admin loaded); any other year falls back to the statutory holidays and is
 // provisional.
 import chineseDaysData from "chinese-days/dist/chinese-days.json" with { type: "json" };
-import type { Bilingual } from "../catalog.ts";
-import type { IsoDate } from "../register.ts";
+import type { Bilingual } from "../../report/catalog.ts";
+import type { IsoDate } from "../schema.ts";
 import {
   type HolidayFile,
   holidayFileSchema,

@@ -43,7 +43,7 @@ import {
   type Section,
 } from "../catalog.ts";
 import type { Finding } from "../findings.ts";
-import { getCell, type ReportDraft } from "../report.ts";
+import { getCell, type ReportDraft } from "../schema.ts";
 import {
   AGENCY_CODE_LABEL,
   formatCell,

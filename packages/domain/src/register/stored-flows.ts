@@ -6,16 +6,14 @@
 // one application; its contribution before and after is computed with the domain's own fold,
 // so the aggregate follows whatever the fold decides.
 import {
-  type Application,
-  applicationFlows,
-  emptyRequestsTable,
-  type OpeningBalance,
   REQUEST_COLUMNS,
   REQUEST_ROWS,
   type RequestColumn,
   type RequestRow,
-  type RequestsTable,
-} from "@ogi/domain";
+} from "../report/catalog.ts";
+import { emptyRequestsTable, type RequestsTable } from "../report/schema.ts";
+import { applicationFlows } from "./fold.ts";
+import type { Application, OpeningBalance } from "./schema.ts";
 
 export const FLOW_ROWS = REQUEST_ROWS.filter((r) => r !== "carriedOver" && r !== "carriedForward");
 

@@ -33,8 +33,16 @@ import {
   REQUEST_ROWS,
   type RequestColumn,
   type RequestRow,
-} from "./catalog.ts";
-import type { Finding } from "./findings.ts";
+} from "../report/catalog.ts";
+import type { Finding } from "../report/findings.ts";
+import { checkRequests } from "../report/rules/check-report.ts";
+import {
+  type ApplicantCounts,
+  emptyApplicantCounts,
+  emptyRequestsTable,
+  type RequestsTable,
+  requestCellPath,
+} from "../report/schema.ts";
 import type {
   AmendedEvent,
   Application,
@@ -43,15 +51,7 @@ import type {
   OpeningBalance,
   PlainEvent,
   Register,
-} from "./register.ts";
-import {
-  type ApplicantCounts,
-  emptyApplicantCounts,
-  emptyRequestsTable,
-  type RequestsTable,
-  requestCellPath,
-} from "./report.ts";
-import { checkRequests } from "./rules.ts";
+} from "./schema.ts";
 
 // ── Effective events ──────────────────────────────────────────────────────────
 

@@ -3,7 +3,7 @@
 
 import { addDays } from "../deadlines/iso-dates.ts";
 import type { WorkingCalendar } from "../deadlines/working-calendar.ts";
-import type { IsoDate } from "../register.ts";
+import type { IsoDate } from "../schema.ts";
 
 const HOUR_MS = 3_600_000;
 /** Asia/Shanghai: UTC+8, no daylight saving since 1991. */

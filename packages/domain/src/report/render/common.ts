@@ -12,7 +12,7 @@ import {
   rowInfo,
 } from "../catalog.ts";
 import type { Finding } from "../findings.ts";
-import type { ReportDraft } from "../report.ts";
+import type { ReportDraft } from "../schema.ts";
 
 export type Lang = "zh" | "en";
 export type RenderFormat = "md" | "html" | "txt" | "csv";

@@ -3,8 +3,8 @@
 // removed; an `amended` event supersedes an earlier one (correcting or withdrawing it) and
 // says why. Everything else (state, due date, the tables) is derived from the events.
 import { z } from "zod";
-import { APPLICANT_TYPES, CHANNELS, OUTCOMES } from "./catalog.ts";
-import { requestsTableSchema, yearSchema } from "./report.ts";
+import { APPLICANT_TYPES, CHANNELS, OUTCOMES } from "../report/catalog.ts";
+import { requestsTableSchema, yearSchema } from "../report/schema.ts";
 
 /** A calendar date, YYYY-MM-DD, that exists (no 2026-02-30). */
 export const isoDate = z

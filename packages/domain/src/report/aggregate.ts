@@ -10,7 +10,7 @@ import {
   type Report,
   type RequestsTable,
   setCell,
-} from "./report.ts";
+} from "./schema.ts";
 
 const MONEY_CELLS = new Set([
   "proactive.fees.amountWanYuan",

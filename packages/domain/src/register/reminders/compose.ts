@@ -1,12 +1,12 @@
 // The daily reminders (issue 4): who gets which message on a working day. Pure: the caller
 // passes the calendar, today, the linked staff, their agencies' open applications (with the
 // status the API computed) and the state of last year's reports; this returns the messages.
-import type { Bilingual } from "../catalog.ts";
+import type { Bilingual } from "../../report/catalog.ts";
+import type { Finding } from "../../report/findings.ts";
 import type { StatusKind } from "../deadlines/clocks.ts";
 import { withWeekday, yearOf } from "../deadlines/iso-dates.ts";
 import type { WorkingCalendar } from "../deadlines/working-calendar.ts";
-import type { Finding } from "../findings.ts";
-import type { IsoDate } from "../register.ts";
+import type { IsoDate } from "../schema.ts";
 
 export type ReminderLanguage = "zh" | "en";
 export type ReminderKind = "due" | "digest" | "annualReport";

@@ -19,7 +19,7 @@ import {
   REQUEST_ROW_CATALOG,
 } from "../catalog.ts";
 import type { Finding } from "../findings.ts";
-import { type ReportDraft, setCell } from "../report.ts";
+import { type ReportDraft, setCell } from "../schema.ts";
 import { outdated, unreadable } from "./findings.ts";
 import { type CellValue, coreKey, labelKey, readCell } from "./normalize.ts";
 import type { SourceLine } from "./source-lines.ts";

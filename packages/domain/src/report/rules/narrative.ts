@@ -9,9 +9,9 @@ import {
   OVERVIEW_PARTS,
   rowInfo,
   SECTION_TITLES,
-} from "./catalog.ts";
-import type { Finding } from "./findings.ts";
-import type { ReportDraft } from "./report.ts";
+} from "../catalog.ts";
+import type { Finding } from "../findings.ts";
+import type { ReportDraft } from "../schema.ts";
 
 type Values = ReadonlyMap<string, number>;
 

@@ -25,7 +25,7 @@ import { AGENCY_CODE_LABEL, appealBlockLabel, type Lang, TITLE_PATTERN } from ".
 import { CSV_HEADER } from "../render/csv.ts";
 import { unescapeMarkdown } from "../render/markdown.ts";
 import { SHORT_APPLICANT_LABELS, SHORT_ROW_LABELS } from "../render/text.ts";
-import { cellPaths, type ReportDraft, setCell } from "../report.ts";
+import { cellPaths, type ReportDraft, setCell } from "../schema.ts";
 import { blankDraft } from "./read-document.ts";
 
 const FEE_KEYS = ["noticesIssued", "amountNotifiedYuan", "amountCollectedYuan"] as const;

@@ -1,6 +1,6 @@
 // Prose: re-joining paragraphs, splitting the overview into its parts, and the fee statement.
 import { OVERVIEW_PARTS, type OverviewPart } from "../catalog.ts";
-import type { Overview } from "../report.ts";
+import type { Overview } from "../schema.ts";
 import { displayWidth, endsSentence, fold, joinWrapped, labelKey } from "./normalize.ts";
 import type { SourceLine } from "./source-lines.ts";
 

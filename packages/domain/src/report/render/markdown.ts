@@ -46,7 +46,7 @@ import {
   REQUEST_ROWS,
   SECTION_TITLES,
 } from "../catalog.ts";
-import type { ReportDraft } from "../report.ts";
+import type { ReportDraft } from "../schema.ts";
 import {
   AGENCY_CODE_LABEL,
   appealBlockLabel,

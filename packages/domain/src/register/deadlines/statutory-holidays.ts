@@ -8,8 +8,8 @@
 // the process time zone, so they give the day before west of UTC; the day arithmetic is
 // therefore done here in UTC.
 import chineseDays from "chinese-days";
-import type { Bilingual } from "../catalog.ts";
-import type { IsoDate } from "../register.ts";
+import type { Bilingual } from "../../report/catalog.ts";
+import type { IsoDate } from "../schema.ts";
 import { addDays, dayNumber, fromDayNumber, isWeekend } from "./iso-dates.ts";
 
 /** The years chinese-days' lunar tables cover. */

@@ -1,9 +1,9 @@
 // The other clocks of an application (the 7 working days to ask for a 补正, the applicant's
 // 补正 period, 15 working days for a consulted party, 20 for paying a fee) and its status on
 // a given day. Every period counts from the day after its starting day, like the reply.
-import type { Bilingual } from "../catalog.ts";
+import type { Bilingual } from "../../report/catalog.ts";
 import { effectiveEvents } from "../fold.ts";
-import type { Application, IsoDate } from "../register.ts";
+import type { Application, IsoDate } from "../schema.ts";
 import { type DueDateResult, dueDate } from "./due-date.ts";
 import { assertIsoDate, yearOf } from "./iso-dates.ts";
 import type { WorkingCalendar } from "./working-calendar.ts";

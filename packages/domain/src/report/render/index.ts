@@ -1,6 +1,6 @@
 // renderReport: one report in the official layout as Markdown, an HTML page, chat text or CSV.
 // Each format's exact layout is described at the top of its file (for parsers reading it back).
-import type { ReportDraft } from "../report.ts";
+import type { ReportDraft } from "../schema.ts";
 import type { RenderOptions } from "./common.ts";
 import { renderCsv } from "./csv.ts";
 import { renderHtml } from "./html.ts";

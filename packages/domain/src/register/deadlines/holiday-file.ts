@@ -5,7 +5,7 @@
 //     "inLieuDays": { … } }                                            // optional
 // Each value is "English name,中文名,statutory days".
 import { z } from "zod";
-import type { Bilingual } from "../catalog.ts";
+import type { Bilingual } from "../../report/catalog.ts";
 import { isIsoDate, isWeekend, yearOf } from "./iso-dates.ts";
 
 const ENTRY = /^([^,]+),([^,]+),(\d+)$/;

@@ -39,7 +39,7 @@ import {
   rowInfo,
   SECTION_TITLES,
 } from "../catalog.ts";
-import { getCell, type ReportDraft } from "../report.ts";
+import { getCell, type ReportDraft } from "../schema.ts";
 import { appealBlockLabel, formatCell, type Lang } from "./common.ts";
 
 export const CSV_HEADER = ["section", "rowKey", "columnKey", "label", "value"] as const;

@@ -23,11 +23,11 @@ import {
   type RequestRow,
   rowInfo,
   SECTION_TITLES,
-} from "./catalog.ts";
-import type { Finding, RuleCode, Severity } from "./findings.ts";
-import type { ReportDraft, RequestsTableDraft } from "./report.ts";
-import { cellPaths, requestCellPath } from "./report.ts";
-import { checkNarrative } from "./rules-narrative.ts";
+} from "../catalog.ts";
+import type { Finding, RuleCode, Severity } from "../findings.ts";
+import type { ReportDraft, RequestsTableDraft } from "../schema.ts";
+import { cellPaths, requestCellPath } from "../schema.ts";
+import { checkNarrative } from "./narrative.ts";
 
 /** What a rule is, for docs and the API. */
 export type RuleInfo = {

@@ -1,7 +1,7 @@
 // Calendar dates as ISO strings ("YYYY-MM-DD") with UTC arithmetic only: a date is a day in
 // China, never an instant, so the process time zone must never shift it.
-import type { Bilingual } from "../catalog.ts";
-import type { IsoDate } from "../register.ts";
+import type { Bilingual } from "../../report/catalog.ts";
+import type { IsoDate } from "../schema.ts";
 
 // Days ↔ civil dates by integer arithmetic (H. Hinnant's algorithms): the deadline code calls
 // these for every day it walks, and going through Date and toISOString was its main cost.

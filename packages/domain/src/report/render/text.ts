@@ -49,7 +49,7 @@ import {
   type ReportDraft,
   type RequestsTable,
   type RequestsTableDraft,
-} from "../report.ts";
+} from "../schema.ts";
 import {
   AGENCY_CODE_LABEL,
   appealBlockLabel,
