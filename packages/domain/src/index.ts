@@ -1,13 +1,4 @@
-export * from "./register/deadlines/index.ts";
-export * from "./register/fold.ts";
-export * from "./register/reminders/index.ts";
-export * from "./register/row-state.ts";
-export * from "./register/schema.ts";
-export * from "./register/stored-flows.ts";
-export * from "./report/aggregate.ts";
-export * from "./report/catalog.ts";
-export * from "./report/findings.ts";
-export * from "./report/import/index.ts";
-export * from "./report/render/index.ts";
-export * from "./report/rules/check-report.ts";
-export * from "./report/schema.ts";
+// @ogi/domain: the rules, pure. Two wings: register/ (the applications and what they derive)
+// and report/ (the annual report: its format, rules and documents).
+export * from "./register/index.ts";
+export * from "./report/index.ts";

@@ -1,19 +1,21 @@
 // The incremental aggregate behind fast reports. The table of section 三 is linear in the
 // register (the table of a union is the sum of the tables) and balances per column, so it is
 // enough to keep, per agency and year, the flows (newReceived, the outcome rows, totalProcessed)
-// and to derive the stocks: carriedOver(Y) = Σ_{y<Y} (newReceived − totalProcessed) and
-// carriedForward(Y) = carriedOver(Y) + newReceived(Y) − totalProcessed(Y). Each event changes
+// and to derive the stocks with the fold's own definitions (stocks.ts). Each event changes
 // one application; its contribution before and after is computed with the domain's own fold,
 // so the aggregate follows whatever the fold decides.
+
+import { addTables } from "../report/aggregate.ts";
 import {
   REQUEST_COLUMNS,
   REQUEST_ROWS,
   type RequestColumn,
   type RequestRow,
 } from "../report/catalog.ts";
-import { emptyRequestsTable, type RequestsTable } from "../report/schema.ts";
+import { emptyApplicantCounts, emptyRequestsTable, type RequestsTable } from "../report/schema.ts";
 import { applicationFlows } from "./fold.ts";
 import type { Application, OpeningBalance } from "./schema.ts";
+import { carriedOver, type PeriodFlows, setStocks } from "./stocks.ts";
 
 export const FLOW_ROWS = REQUEST_ROWS.filter((r) => r !== "carriedOver" && r !== "carriedForward");
 
@@ -65,24 +67,22 @@ export const tableFromFlows = (
   openingBalance?: OpeningBalance["counts"],
 ): RequestsTable => {
   const table = emptyRequestsTable();
+  // The years before, per column, as one period: carriedOver may cut the time before as it likes.
+  const before = {} as Record<RequestColumn, PeriodFlows>;
+  for (const c of REQUEST_COLUMNS) before[c] = { newReceived: 0, totalProcessed: 0 };
   for (const f of flows) {
     const row = f.row as RequestRow;
     const column = f.column as RequestColumn;
+    // Stocks are derived, never stored.
+    if (row === "carriedOver" || row === "carriedForward") continue;
     if (!(row in table) || !(column in table[row])) continue;
     if (f.year === year) table[row][column] += f.n;
-    else if (f.year < year) {
-      if (row === "newReceived") table.carriedOver[column] += f.n;
-      else if (row === "totalProcessed") table.carriedOver[column] -= f.n;
-    }
+    else if (f.year < year && (row === "newReceived" || row === "totalProcessed"))
+      before[column][row] += f.n;
   }
-  for (const c of REQUEST_COLUMNS)
-    table.carriedForward[c] = table.carriedOver[c] + table.newReceived[c] - table.totalProcessed[c];
+  const over = emptyApplicantCounts();
+  for (const c of REQUEST_COLUMNS) over[c] = carriedOver([before[c]]);
+  setStocks(table, over);
   if (openingBalance) addTables(table, openingBalance);
   return table;
-};
-
-/** Adds `b` into `a`, cell by cell. */
-export const addTables = (a: RequestsTable, b: RequestsTable) => {
-  for (const r of REQUEST_ROWS) for (const c of REQUEST_COLUMNS) a[r][c] += b[r][c];
-  return a;
 };

@@ -18,11 +18,16 @@ const MONEY_CELLS = new Set([
   "fees.amountCollectedYuan",
 ]);
 
+/** Adds `b` into `a`, cell by cell; returns `a`. */
+export const addTables = (a: RequestsTable, b: RequestsTable) => {
+  for (const r of REQUEST_ROWS) for (const c of REQUEST_COLUMNS) a[r][c] += b[r][c];
+  return a;
+};
+
 /** Cell-wise sum of section 三 tables (an empty list gives the all-zero table). */
 export const sumRequests = (tables: readonly RequestsTable[]): RequestsTable => {
   const out = emptyRequestsTable();
-  for (const t of tables)
-    for (const r of REQUEST_ROWS) for (const c of REQUEST_COLUMNS) out[r][c] += t[r][c];
+  for (const t of tables) addTables(out, t);
   return out;
 };
 

@@ -2,7 +2,7 @@
 // 补正 period, 15 working days for a consulted party, 20 for paying a fee) and its status on
 // a given day. Every period counts from the day after its starting day, like the reply.
 import type { Bilingual } from "../../report/catalog.ts";
-import { effectiveEvents } from "../fold.ts";
+import { effectiveEvents } from "../effective-events.ts";
 import type { Application, IsoDate } from "../schema.ts";
 import { type DueDateResult, dueDate } from "./due-date.ts";
 import { assertIsoDate, yearOf } from "./iso-dates.ts";

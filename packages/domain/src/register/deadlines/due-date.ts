@@ -10,7 +10,7 @@
 // - When the count ends on a day that is not a working day (a pause ending on a weekend with
 //   no day left), the due date is the next working day (民法典第二百零三条).
 import type { Bilingual } from "../../report/catalog.ts";
-import { effectiveEvents } from "../fold.ts";
+import { effectiveEvents } from "../effective-events.ts";
 import type { Application, IsoDate, PlainEvent } from "../schema.ts";
 import { addDays, withWeekday, yearOf } from "./iso-dates.ts";
 import type { WorkingCalendar } from "./working-calendar.ts";

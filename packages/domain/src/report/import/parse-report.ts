@@ -2,7 +2,7 @@
 // renderings and canonical JSON) into the canonical JSON, with findings. The kind of input is
 // told from its content first (PDF magic, markup, JSON), then from the file name.
 import type { Finding } from "../findings.ts";
-import { checkReport } from "../rules/check-report.ts";
+import { checkReport } from "../rules/index.ts";
 import { type ReportDraft, reportDraftSchema } from "../schema.ts";
 import { assertHtmlDepth, htmlToSource } from "./html-source.ts";
 import { ImportError, importErrors } from "./import-error.ts";

@@ -6,7 +6,9 @@ import { cellPaths, type ReportDraft, setCell, YEAR_MAX, YEAR_MIN } from "../sch
 import { unreadable } from "./findings.ts";
 import { fullLineWidth, paragraphsOf, readFeeStatement, readOverview } from "./narrative.ts";
 import { coreKey, fold, labelKey, numberingOf, readCell, stripMarkup } from "./normalize.ts";
-import { readAppeals, readProactive, readRequests } from "./read-requests.ts";
+import { readAppeals } from "./read-appeals.ts";
+import { readProactive } from "./read-proactive.ts";
+import { readRequests } from "./read-requests.ts";
 import type { SourceDoc, SourceLine } from "./source-lines.ts";
 
 export type ReadResult = {
