@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import {
-  applicationRowState,
   auditEntries,
   createApplication,
   createDb,
@@ -13,7 +12,7 @@ import {
   insertAgency,
   listHolidayFiles,
 } from "@ogi/db";
-import { createWorkingCalendar, dueDate } from "@ogi/domain";
+import { applicationRowState, createWorkingCalendar, dueDate } from "@ogi/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");

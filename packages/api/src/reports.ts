@@ -3,16 +3,15 @@
 
 import {
   type AgencyRow,
-  addTables,
   type Executor,
   getPublished,
   getSections,
   loadReportInputs,
   type NonDerivedSection,
   requestsTable,
-  tableFromFlows,
 } from "@ogi/db";
 import {
+  addTables,
   checkReport,
   emptyReport,
   emptyRequestsTable,
@@ -20,6 +19,7 @@ import {
   type Report,
   type ReportDraft,
   sumReports,
+  tableFromFlows,
 } from "@ogi/domain";
 import { conflict } from "./errors.ts";
 

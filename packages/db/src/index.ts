@@ -1,9 +1,7 @@
 export { sql } from "drizzle-orm";
 export * from "./client.ts";
-export * from "./counts.ts";
 export * from "./deadlines.ts";
 export * from "./repo.ts";
 export * as schema from "./schema.ts";
 export * from "./secrets.ts";
-export * from "./state.ts";
 export * from "./testing.ts";

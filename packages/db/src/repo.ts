@@ -1,12 +1,17 @@
 // Repository functions. Every function takes the executor first: inside a transaction, pass
 // the transaction (PGlite has one connection; the outer handle would wait for the transaction
 // that waits for it).
-import type {
-  Application,
-  ApplicationEvent,
-  OpeningBalance,
-  PlainEvent,
-  RequestsTable,
+import {
+  type Application,
+  type ApplicationEvent,
+  type ApplicationRowState as ApplicationState,
+  addTables,
+  type CountDelta,
+  contributionDelta,
+  type OpeningBalance,
+  type PlainEvent,
+  type RequestsTable,
+  tableFromFlows,
 } from "@ogi/domain";
 import {
   type AnyColumn,
@@ -22,7 +27,6 @@ import {
   sql,
 } from "drizzle-orm";
 import { type Executor, queryRows } from "./client.ts";
-import { addTables, type CountDelta, contributionDelta, tableFromFlows } from "./counts.ts";
 import {
   agencies,
   apiTokens,
@@ -329,16 +333,8 @@ export const loadApplications = async (
   return out;
 };
 
-/** What the events derive, cached on the row for queries. */
-export type ApplicationState = {
-  receivedOn: string;
-  applicantType: string;
-  channel: string;
-  status: "open" | "concluded";
-  concludedOn: string | null;
-  outcome: string | null;
-  dueDate: string | null;
-};
+/** What the events derive, cached on the row for queries (the domain's ApplicationRowState). */
+export type { ApplicationState };
 
 /** The counter rows an application writes to (see COUNT_SHARDS). */
 export const shardOf = (applicationId: string, shards: number = COUNT_SHARDS) => {

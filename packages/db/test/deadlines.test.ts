@@ -1,11 +1,16 @@
 // The deadlines' tables: loaded holiday files, recomputed due dates, recorded reminders. PGlite
 // always, PostgreSQL when TEST_DATABASE_URL is set.
-import { type Application, createWorkingCalendar, dueDate, parseHolidayFile } from "@ogi/domain";
+import {
+  type Application,
+  applicationRowState,
+  createWorkingCalendar,
+  dueDate,
+  parseHolidayFile,
+} from "@ogi/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   addHolidayFile,
   appendEvent,
-  applicationRowState,
   createApplication,
   createStaff,
   createTestDb,

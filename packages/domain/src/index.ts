@@ -1,11 +1,4 @@
-export * from "./aggregate.ts";
-export * from "./catalog.ts";
-export * from "./deadlines/index.ts";
-export * from "./findings.ts";
-export * from "./fold.ts";
-export * from "./import/index.ts";
-export * from "./register.ts";
-export * from "./reminders/index.ts";
-export * from "./render/index.ts";
-export * from "./report.ts";
-export * from "./rules.ts";
+// @ogi/domain: the rules, pure. Two wings: register/ (the applications and what they derive)
+// and report/ (the annual report: its format, rules and documents).
+export * from "./register/index.ts";
+export * from "./report/index.ts";

@@ -2,8 +2,12 @@
 // zone. chinese-days' own date-string functions do (they parse in UTC and format in local
 // time), which is why the calendar reads its data and lunar tables directly.
 import { afterAll, describe, expect, it } from "vitest";
-import { createWorkingCalendar, dueDate, statutoryHolidays } from "../src/deadlines/index.ts";
-import { applicationSchema } from "../src/register.ts";
+import {
+  createWorkingCalendar,
+  dueDate,
+  statutoryHolidays,
+} from "../src/register/deadlines/index.ts";
+import { applicationSchema } from "../src/register/schema.ts";
 
 const saved = process.env.TZ;
 afterAll(() => {

@@ -9,7 +9,7 @@ import {
   qingmingDay,
   solarFromLunar,
   statutoryHolidays,
-} from "../src/deadlines/index.ts";
+} from "../src/register/deadlines/index.ts";
 
 const calendar = createWorkingCalendar();
 

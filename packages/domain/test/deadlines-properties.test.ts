@@ -2,8 +2,8 @@
 // provisional 2027–2031), pauses and extensions.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createWorkingCalendar, dueDate } from "../src/deadlines/index.ts";
-import { type Application, applicationSchema } from "../src/register.ts";
+import { createWorkingCalendar, dueDate } from "../src/register/deadlines/index.ts";
+import { type Application, applicationSchema } from "../src/register/schema.ts";
 
 const calendar = createWorkingCalendar();
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 // The trace is what staff read to trust a due date: its exact lines for one full case.
 import { describe, expect, it } from "vitest";
-import { createWorkingCalendar, dueDate } from "../src/deadlines/index.ts";
-import { applicationSchema } from "../src/register.ts";
+import { createWorkingCalendar, dueDate } from "../src/register/deadlines/index.ts";
+import { applicationSchema } from "../src/register/schema.ts";
 
 const calendar = createWorkingCalendar();
 const app = (events: Record<string, unknown>[]) =>

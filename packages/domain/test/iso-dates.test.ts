@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayNumber, fromDayNumber, isIsoDate } from "../src/deadlines/iso-dates.ts";
+import { dayNumber, fromDayNumber, isIsoDate } from "../src/register/deadlines/iso-dates.ts";
 
 // The arithmetic conversions must agree with the platform's own calendar on every day the
 // register can hold (2000–2100, with a margin).

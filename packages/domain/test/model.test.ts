@@ -59,7 +59,7 @@ describe("model", () => {
 
 describe("money", () => {
   it("accepts large amounts with up to 4 decimals and rejects a fifth", async () => {
-    const { money } = await import("../src/report.ts");
+    const { money } = await import("../src/report/schema.ts");
     expect(money.safeParse(1048778.61).success).toBe(true);
     expect(money.safeParse(96171.6).success).toBe(true);
     expect(money.safeParse(123456789012.1234).success).toBe(true);

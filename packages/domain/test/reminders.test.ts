@@ -3,9 +3,8 @@
 // 10-01…07 off, Saturday 10-10 worked; 2026 元旦 01-01…03 off, Sunday 01-04 worked.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createWorkingCalendar } from "../src/deadlines/index.ts";
-import type { Finding } from "../src/findings.ts";
 import * as domain from "../src/index.ts";
+import { createWorkingCalendar } from "../src/register/deadlines/index.ts";
 import {
   type AnnualReportState,
   computeReminders,
@@ -16,7 +15,8 @@ import {
   type ReminderStaff,
   reminderKey,
   shanghaiDate,
-} from "../src/reminders/index.ts";
+} from "../src/register/reminders/index.ts";
+import type { Finding } from "../src/report/findings.ts";
 
 const calendar = createWorkingCalendar();
 

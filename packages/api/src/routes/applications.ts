@@ -3,9 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import {
   type ApplicationRow,
   appendEvents,
-  applicationRowState,
   applicationsOf,
-  contributionDelta,
   type EventTail,
   type Executor,
   eventAppend,
@@ -22,6 +20,8 @@ import {
   type Application,
   type ApplicationEvent,
   applicationEventSchema,
+  applicationRowState,
+  contributionDelta,
   validateTransition,
 } from "@ogi/domain";
 import { cached } from "../cache.ts";

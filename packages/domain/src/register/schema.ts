@@ -1,0 +1,161 @@
+// The register (登记簿) of disclosure applications as plain data: an application is the
+// list of what happened to it, in the order it was recorded. Events are never changed or
+// removed; an `amended` event supersedes an earlier one (correcting or withdrawing it) and
+// says why. Everything else (state, due date, the tables) is derived from the events.
+import { z } from "zod";
+import { APPLICANT_TYPES, CHANNELS, OUTCOMES } from "../report/catalog.ts";
+import { requestsTableSchema, yearSchema } from "../report/schema.ts";
+
+/** A calendar date, YYYY-MM-DD, that exists (no 2026-02-30). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD / 日期格式应为 YYYY-MM-DD")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, "not a calendar date / 日期不存在")
+  .refine((s) => s >= "2000-01-01" && s <= "2100-12-31", "date out of range / 日期超出范围");
+export type IsoDate = string;
+
+export const applicantTypeSchema = z.enum(APPLICANT_TYPES);
+export const channelSchema = z.enum(CHANNELS);
+export const outcomeSchema = z.enum(OUTCOMES);
+
+const eventId = z.string().min(1).max(64);
+const reason = z.string().trim().min(1).max(500);
+
+const base = {
+  id: eventId,
+  /** The day it happened (not the day it was recorded). */
+  date: isoDate,
+};
+
+export const receivedEvent = z.strictObject({
+  ...base,
+  type: z.literal("received"),
+  applicantType: applicantTypeSchema,
+  channel: channelSchema.default("other"),
+});
+/** 第三十条: the agency asks for a correction (once, within 7 working days of receipt). */
+export const correctionRequestedEvent = z.strictObject({
+  ...base,
+  type: z.literal("correctionRequested"),
+  /** The period given to the applicant, in working days, if the notice states one. */
+  periodWorkingDays: z.number().int().min(1).max(60).optional(),
+});
+/** The corrected application arrives: the reply deadline starts again from this day. */
+export const correctionReceivedEvent = z.strictObject({
+  ...base,
+  type: z.literal("correctionReceived"),
+});
+/** 第三十二条 / 第三十四条: time spent consulting is not counted. */
+export const consultationStartedEvent = z.strictObject({
+  ...base,
+  type: z.literal("consultationStarted"),
+  party: z.enum(["thirdParty", "agency"]),
+});
+export const consultationEndedEvent = z.strictObject({
+  ...base,
+  type: z.literal("consultationEnded"),
+});
+/** 第三十三条: one extension of at most 20 working days. */
+export const extendedEvent = z.strictObject({
+  ...base,
+  type: z.literal("extended"),
+  workingDays: z.number().int().min(1).max(20).default(20),
+});
+/** 信息处理费: from the notice until payment the time is not counted. */
+export const feeNoticeIssuedEvent = z.strictObject({
+  ...base,
+  type: z.literal("feeNoticeIssued"),
+  amountYuan: z.number().nonnegative().max(1e9),
+});
+export const feePaidEvent = z.strictObject({
+  ...base,
+  type: z.literal("feePaid"),
+  amountYuan: z.number().nonnegative().max(1e9).optional(),
+});
+export const concludedEvent = z.strictObject({
+  ...base,
+  type: z.literal("concluded"),
+  outcome: outcomeSchema,
+});
+/** Handling starts again after a conclusion (e.g. a reconsideration decision orders it). */
+export const reopenedEvent = z.strictObject({ ...base, type: z.literal("reopened"), reason });
+
+/** Every event except an amendment: what an amendment may put in place of another. */
+export const plainEventSchema = z.discriminatedUnion("type", [
+  receivedEvent,
+  correctionRequestedEvent,
+  correctionReceivedEvent,
+  consultationStartedEvent,
+  consultationEndedEvent,
+  extendedEvent,
+  feeNoticeIssuedEvent,
+  feePaidEvent,
+  concludedEvent,
+  reopenedEvent,
+]);
+
+/**
+ * Supersedes the event `supersedes`: with a `replacement` it corrects it (same type), without
+ * one it withdraws it. The `date` is the day the amendment was made.
+ */
+export const amendedEvent = z.strictObject({
+  ...base,
+  type: z.literal("amended"),
+  supersedes: eventId,
+  reason,
+  replacement: plainEventSchema.optional(),
+});
+
+export const applicationEventSchema = z.discriminatedUnion("type", [
+  receivedEvent,
+  correctionRequestedEvent,
+  correctionReceivedEvent,
+  consultationStartedEvent,
+  consultationEndedEvent,
+  extendedEvent,
+  feeNoticeIssuedEvent,
+  feePaidEvent,
+  concludedEvent,
+  reopenedEvent,
+  amendedEvent,
+]);
+
+export const EVENT_TYPES = applicationEventSchema.options.map((o) => o.shape.type.value);
+
+export const applicationSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  /** The agency's own running number, shown to staff ("第 12 号"). */
+  number: z.number().int().positive().optional(),
+  subject: z.string().max(500).optional(),
+  /** Events in the order they were recorded; the first effective one is `received`. */
+  events: z.array(applicationEventSchema).min(1),
+});
+
+/**
+ * Counts from before the register for one year: the applications of that year that are not
+ * recorded one by one (all of them concluded before the register began, so `carriedForward`
+ * is 0). Its rows add to the derived table of that year.
+ */
+export const openingBalanceSchema = z.strictObject({
+  year: yearSchema,
+  counts: requestsTableSchema,
+  note: z.string().max(500).optional(),
+});
+
+export const registerSchema = z.strictObject({
+  applications: z.array(applicationSchema),
+  openingBalances: z.array(openingBalanceSchema).default([]),
+});
+
+export type ReceivedEvent = z.infer<typeof receivedEvent>;
+export type ConcludedEvent = z.infer<typeof concludedEvent>;
+export type PlainEvent = z.infer<typeof plainEventSchema>;
+export type AmendedEvent = z.infer<typeof amendedEvent>;
+export type ApplicationEvent = z.infer<typeof applicationEventSchema>;
+export type ApplicationEventType = ApplicationEvent["type"];
+export type Application = z.infer<typeof applicationSchema>;
+export type OpeningBalance = z.infer<typeof openingBalanceSchema>;
+export type Register = z.infer<typeof registerSchema>;

@@ -1,0 +1,3 @@
+export { checkReport } from "./check-report.ts";
+export { checkRequests } from "./requests.ts";
+export { RULES, type RuleInfo } from "./rule-list.ts";

@@ -1,0 +1,158 @@
+// The list of the rules: code, severity and what each says, for docs and the API. The checks
+// themselves are by section (requests.ts, appeals.ts, fees.ts, cross-year.ts, narrative.ts).
+import type { Bilingual } from "../catalog.ts";
+import type { RuleCode, Severity } from "../findings.ts";
+
+/** What a rule is, for docs and the API. */
+export type RuleInfo = {
+  code: RuleCode;
+  severity: Severity;
+  /** `check`: run by checkReport; `import`: raised while reading a document. */
+  stage: "check" | "import";
+  /** Runs only when the previous year's report is given. */
+  needsPrevious: boolean;
+  description: Bilingual;
+};
+
+export const RULES: readonly RuleInfo[] = [
+  {
+    code: "requests.balance",
+    severity: "error",
+    stage: "check",
+    needsPrevious: false,
+    description: {
+      zh: "三、每一列：第一项（本年新收）加第二项（上年结转）之和，等于第三项（本年度办理结果总计）加第四项（结转下年度继续办理）之和。",
+      en: "Section 3, each column: new applications + carried over = total processed + carried forward.",
+    },
+  },
+  {
+    code: "requests.rowTotal",
+    severity: "error",
+    stage: "check",
+    needsPrevious: false,
+    description: {
+      zh: "三、每一行：总计等于六类申请人（自然人及五类法人或其他组织）之和。",
+      en: "Section 3, each row: the total equals the sum of the six applicant columns.",
+    },
+  },
+  {
+    code: "requests.outcomeTotal",
+    severity: "error",
+    stage: "check",
+    needsPrevious: false,
+    description: {
+      zh: "三、每一列：（七）总计等于 21 项办理结果之和。",
+      en: "Section 3, each column: (7) Total equals the sum of the 21 outcome rows.",
+    },
+  },
+  {
+    code: "appeals.total",
+    severity: "error",
+    stage: "check",
+    needsPrevious: false,
+    description: {
+      zh: "四、行政复议及两类行政诉讼：总计等于结果维持、结果纠正、其他结果、尚未审结之和。",
+      en: "Section 4, each block: total = upheld + corrected + other + pending.",
+    },
+  },
+  {
+    code: "value.invalid",
+    severity: "error",
+    stage: "check",
+    needsPrevious: false,
+    description: {
+      zh: "每个件数都是不小于 0 的整数，金额是不小于 0 的数；不得缺失、空白或填“/”（收费说明见 fees.notStated）。",
+      en: "Every count is an integer ≥ 0 and every amount a number ≥ 0; no cell is missing, blank or “/” (for the fee statement see fees.notStated).",
+    },
+  },
+  {
+    code: "requests.carryOverMismatch",
+    severity: "error",
+    stage: "check",
+    needsPrevious: true,
+    description: {
+      zh: "本年“上年结转”等于本机关上一年度报告的“结转下年度继续办理”（逐列）。所给上年报告不是上一年度的，则只给出提示。",
+      en: "This year's carried over equals the carried forward of the agency's previous-year report (each column). A warning instead when the report given as previous is not of the previous year.",
+    },
+  },
+  {
+    code: "proactive.inForceDrift",
+    severity: "warning",
+    stage: "check",
+    needsPrevious: true,
+    description: {
+      zh: "现行有效件数 = 上年现行有效件数 + 本年制发件数 − 本年废止件数；文件也会自然失效，故只作提示。",
+      en: "In force = last year's in force + issued − repealed; documents also lapse, so only a warning.",
+    },
+  },
+  {
+    code: "fees.collectedExceedsNotified",
+    severity: "warning",
+    stage: "check",
+    needsPrevious: false,
+    description: {
+      zh: "实际收取的信息处理费不超过收费通知的总金额。",
+      en: "The processing fees collected do not exceed the amount notified.",
+    },
+  },
+  {
+    code: "fees.unpaidWithoutNotice",
+    severity: "warning",
+    stage: "check",
+    needsPrevious: false,
+    description: {
+      zh: "有“逾期未按收费通知要求缴纳费用”的办理结果，却未发出收费通知（上年发出的通知可以解释）。",
+      en: "Applications closed for an unpaid fee while no fee notice was issued (notices of the year before can explain it).",
+    },
+  },
+  {
+    code: "fees.notStated",
+    severity: "warning",
+    stage: "check",
+    needsPrevious: false,
+    description: {
+      zh: "六、其他需要报告的事项应说明发出收费通知的件数和总金额，以及实际收取的总金额。",
+      en: "Section 6 should state the fee notices issued, the amount notified and the amount collected.",
+    },
+  },
+  {
+    code: "narrative.numberMismatch",
+    severity: "warning",
+    stage: "check",
+    needsPrevious: false,
+    description: {
+      zh: "一、总体情况文字中写出的件数（收到/受理申请、答复、上年结转、结转下年度、行政复议、行政诉讼）与表格一致。",
+      en: "Counts written in the overview text (applications received, answered, carried over, carried forward, reconsiderations, lawsuits) agree with the tables.",
+    },
+  },
+  {
+    code: "narrative.missing",
+    severity: "warning",
+    stage: "check",
+    needsPrevious: false,
+    description: {
+      zh: "五、存在的主要问题及改进情况不得空白。",
+      en: "Section 5 (main problems and improvements) is not empty.",
+    },
+  },
+  {
+    code: "format.outdated",
+    severity: "error",
+    stage: "import",
+    needsPrevious: false,
+    description: {
+      zh: "文件使用了 2019 年试行格式的栏目（本年新制作数量、本年新公开数量等），应使用 2021 年格式。",
+      en: "The document uses the 2019 trial columns; the 2021 format applies.",
+    },
+  },
+  {
+    code: "import.unreadable",
+    severity: "warning",
+    stage: "import",
+    needsPrevious: false,
+    description: {
+      zh: "导入时有无法识别的内容（指明行号）。",
+      en: "Part of the document could not be read on import (the line is given).",
+    },
+  },
+];
