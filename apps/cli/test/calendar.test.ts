@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import {
   applicationRowState,
   auditEntries,
+  contributionDelta,
   createApplication,
   createDb,
   getApplication,
@@ -45,21 +46,22 @@ beforeAll(async () => {
   const now = new Date("2026-10-26T02:00:00Z");
   const calendar = createWorkingCalendar();
   await insertAgency(database.db, { code: "411421-a", name: "甲局" }, now);
-  const { row } = await createApplication(
-    database.db,
-    {
-      agencyCode: "411421-a",
-      received: {
-        id: "e1",
-        type: "received",
-        date: "2026-09-28",
-        applicantType: "naturalPerson",
-        channel: "online",
-      },
-    },
-    (app) => applicationRowState(app, (a) => dueDate(a, calendar).dueDate),
-    { actor: "test", channel: "api", now },
-  );
+  const received = {
+    id: "e1",
+    type: "received" as const,
+    date: "2026-09-28",
+    applicantType: "naturalPerson" as const,
+    channel: "online" as const,
+  };
+  // What the API's registration hands the repository: the row's state and the counts.
+  const app = { id: "new", events: [received] };
+  const { row } = await createApplication(database.db, {
+    agencyCode: "411421-a",
+    received,
+    state: applicationRowState(app, (a) => dueDate(a, calendar).dueDate),
+    deltas: contributionDelta(undefined, app),
+    by: { actor: "test", channel: "api", now },
+  });
   appId = row.id;
   expect(row.dueDate).toBe("2026-10-30");
   await database.close();
