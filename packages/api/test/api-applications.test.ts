@@ -9,17 +9,14 @@ import {
   registerSchema,
   summarize,
 } from "@ogi/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiFixture, B, GOV } from "./api-fixture.ts";
+import { describe, expect, it } from "vitest";
+import { B, GOV, sharedApiFixture } from "./api-fixture.ts";
 import { ADMIN_TOKEN, type Setup } from "./helpers.ts";
 
 describe.each(testEngines())("API on %s", (engine) => {
   let s: Setup;
-  beforeAll(async () => {
-    ({ s } = await apiFixture(engine));
-  });
-  afterAll(async () => {
-    await s?.close();
+  sharedApiFixture(engine, (f) => {
+    ({ s } = f);
   });
 
   describe("register", () => {

@@ -2,18 +2,15 @@
 // batcher, by the application's running number.
 import { loadRegister, queryRows, sql, testEngines } from "@ogi/db";
 import { deriveRequests } from "@ogi/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createNumberLookup } from "../src/number-lookup.ts";
-import { apiFixture, B } from "./api-fixture.ts";
+import { B, sharedApiFixture } from "./api-fixture.ts";
 import { ADMIN_TOKEN, type Setup } from "./helpers.ts";
 
 describe.each(testEngines())("API on %s", (engine) => {
   let s: Setup;
-  beforeAll(async () => {
-    ({ s } = await apiFixture(engine));
-  });
-  afterAll(async () => {
-    await s?.close();
+  sharedApiFixture(engine, (f) => {
+    ({ s } = f);
   });
 
   describe("register", () => {

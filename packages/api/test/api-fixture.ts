@@ -2,7 +2,7 @@
 // agency of another county, a clerk and a manager each, a bot service token linked to clerk A's
 // Telegram user, and one application of A (with the applicant's personal data).
 import type { Engine } from "@ogi/db";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { ADMIN_TOKEN, type Setup, setup } from "./helpers.ts";
 
 export const A = "411421-gxkj";
@@ -96,4 +96,16 @@ export const apiFixture = async (engine: Engine): Promise<ApiFixture> => {
   expect(created.data.number).toBe(1);
   appA = created.data.id;
   return { s, tokens, staffIds, serviceToken, appA, as };
+};
+
+/** The fixture for a file's tests: set up before them (handed to `take`), closed after them. */
+export const sharedApiFixture = (engine: Engine, take: (f: ApiFixture) => void) => {
+  let fixture: ApiFixture | undefined;
+  beforeAll(async () => {
+    fixture = await apiFixture(engine);
+    take(fixture);
+  });
+  afterAll(async () => {
+    await fixture?.s.close();
+  });
 };

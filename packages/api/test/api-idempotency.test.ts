@@ -1,18 +1,15 @@
 // Idempotency-Key answers and all-or-nothing writes (write.ts).
 import { testEngines } from "@ogi/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiFixture, apiFixture, B } from "./api-fixture.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type ApiFixture, B, sharedApiFixture } from "./api-fixture.ts";
 import { ADMIN_TOKEN, type Setup } from "./helpers.ts";
 
 describe.each(testEngines())("API on %s", (engine) => {
   let s: Setup;
   let appA: string;
   let as: ApiFixture["as"];
-  beforeAll(async () => {
-    ({ s, appA, as } = await apiFixture(engine));
-  });
-  afterAll(async () => {
-    await s?.close();
+  sharedApiFixture(engine, (f) => {
+    ({ s, appA, as } = f);
   });
 
   describe("idempotency and transactions", () => {

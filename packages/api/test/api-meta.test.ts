@@ -2,17 +2,14 @@
 // routes, bad tokens), and the public routes (check, parse).
 import { testEngines } from "@ogi/db";
 import { emptyReport } from "@ogi/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { A, apiFixture } from "./api-fixture.ts";
+import { describe, expect, it } from "vitest";
+import { A, sharedApiFixture } from "./api-fixture.ts";
 import { ADMIN_TOKEN, type Setup } from "./helpers.ts";
 
 describe.each(testEngines())("API on %s", (engine) => {
   let s: Setup;
-  beforeAll(async () => {
-    ({ s } = await apiFixture(engine));
-  });
-  afterAll(async () => {
-    await s?.close();
+  sharedApiFixture(engine, (f) => {
+    ({ s } = f);
   });
 
   describe("meta", () => {

@@ -1,18 +1,15 @@
 // Reports (routes/reports.ts): rendering, publication that locks a year, reopening, regions.
 import { testEngines } from "@ogi/db";
 import { type Report, sumReports } from "@ogi/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { A, type ApiFixture, apiFixture } from "./api-fixture.ts";
+import { describe, expect, it } from "vitest";
+import { A, type ApiFixture, sharedApiFixture } from "./api-fixture.ts";
 import { ADMIN_TOKEN, type Setup } from "./helpers.ts";
 
 describe.each(testEngines())("API on %s", (engine) => {
   let s: Setup;
   let as: ApiFixture["as"];
-  beforeAll(async () => {
-    ({ s, as } = await apiFixture(engine));
-  });
-  afterAll(async () => {
-    await s?.close();
+  sharedApiFixture(engine, (f) => {
+    ({ s, as } = f);
   });
 
   describe("reports", () => {

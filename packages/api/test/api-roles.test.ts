@@ -1,19 +1,16 @@
 // Every role against every route (the access matrix), and who sees applicants' personal data.
 import { testEngines } from "@ogi/db";
 import { emptyReport, emptyRequestsTable } from "@ogi/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { A, type ApiFixture, apiFixture } from "./api-fixture.ts";
+import { describe, expect, it } from "vitest";
+import { A, type ApiFixture, sharedApiFixture } from "./api-fixture.ts";
 import type { Setup } from "./helpers.ts";
 
 describe.each(testEngines())("API on %s", (engine) => {
   let s: Setup;
   let appA: string;
   let as: ApiFixture["as"];
-  beforeAll(async () => {
-    ({ s, appA, as } = await apiFixture(engine));
-  });
-  afterAll(async () => {
-    await s?.close();
+  sharedApiFixture(engine, (f) => {
+    ({ s, appA, as } = f);
   });
 
   describe("roles", () => {

@@ -1,18 +1,15 @@
 // Staff and tokens (routes/staff.ts): invite, link through the bot, act, revoke.
 import { testEngines } from "@ogi/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiFixture, apiFixture, B } from "./api-fixture.ts";
+import { describe, expect, it } from "vitest";
+import { type ApiFixture, B, sharedApiFixture } from "./api-fixture.ts";
 import { ADMIN_TOKEN, type Setup } from "./helpers.ts";
 
 describe.each(testEngines())("API on %s", (engine) => {
   let s: Setup;
   let serviceToken: string;
   let as: ApiFixture["as"];
-  beforeAll(async () => {
-    ({ s, serviceToken, as } = await apiFixture(engine));
-  });
-  afterAll(async () => {
-    await s?.close();
+  sharedApiFixture(engine, (f) => {
+    ({ s, serviceToken, as } = f);
   });
 
   describe("staff", () => {

@@ -1,18 +1,15 @@
 // The register as CSV (routes/transfer.ts, register/import-register.ts): import and export.
 import { testEngines } from "@ogi/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiFixture, apiFixture, GOV } from "./api-fixture.ts";
+import { describe, expect, it } from "vitest";
+import { type ApiFixture, GOV, sharedApiFixture } from "./api-fixture.ts";
 import { ADMIN_TOKEN, type Setup } from "./helpers.ts";
 
 describe.each(testEngines())("API on %s", (engine) => {
   let s: Setup;
   let tokens: ApiFixture["tokens"];
   let as: ApiFixture["as"];
-  beforeAll(async () => {
-    ({ s, tokens, as } = await apiFixture(engine));
-  });
-  afterAll(async () => {
-    await s?.close();
+  sharedApiFixture(engine, (f) => {
+    ({ s, tokens, as } = f);
   });
 
   describe("CSV import and export", () => {
