@@ -12,7 +12,12 @@ import {
   insertAgency,
   listHolidayFiles,
 } from "@ogi/db";
-import { applicationRowState, createWorkingCalendar, dueDate } from "@ogi/domain";
+import {
+  applicationRowState,
+  contributionDelta,
+  createWorkingCalendar,
+  dueDate,
+} from "@ogi/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
@@ -44,21 +49,22 @@ beforeAll(async () => {
   const now = new Date("2026-10-26T02:00:00Z");
   const calendar = createWorkingCalendar();
   await insertAgency(database.db, { code: "411421-a", name: "甲局" }, now);
-  const { row } = await createApplication(
-    database.db,
-    {
-      agencyCode: "411421-a",
-      received: {
-        id: "e1",
-        type: "received",
-        date: "2026-09-28",
-        applicantType: "naturalPerson",
-        channel: "online",
-      },
-    },
-    (app) => applicationRowState(app, (a) => dueDate(a, calendar).dueDate),
-    { actor: "test", channel: "api", now },
-  );
+  const received = {
+    id: "e1",
+    type: "received" as const,
+    date: "2026-09-28",
+    applicantType: "naturalPerson" as const,
+    channel: "online" as const,
+  };
+  // What the API's registration hands the repository: the row's state and the counts.
+  const app = { id: "new", events: [received] };
+  const { row } = await createApplication(database.db, {
+    agencyCode: "411421-a",
+    received,
+    state: applicationRowState(app, (a) => dueDate(a, calendar).dueDate),
+    deltas: contributionDelta(undefined, app),
+    by: { actor: "test", channel: "api", now },
+  });
   appId = row.id;
   expect(row.dueDate).toBe("2026-10-30");
   await database.close();

@@ -12,7 +12,7 @@ import { guards, isConnectionLost, unavailable } from "./guards.ts";
 import { createNumberLookup } from "./number-lookup.ts";
 import { createRegistrationBatcher } from "./registration-batcher.ts";
 import { agenciesApp } from "./routes/agencies.ts";
-import { applicationsApp, rowState } from "./routes/applications.ts";
+import { applicationsApp } from "./routes/applications.ts";
 import { calendarApp } from "./routes/calendar.ts";
 import { metaApp } from "./routes/meta.ts";
 import { publicApp } from "./routes/public.ts";
@@ -40,7 +40,7 @@ export const createApp = (given: Deps) => {
     ...given,
     cache: given.cache ?? createReadCache(given.config.cacheReads ?? false),
     events: given.events ?? createEventBatcher(given.db),
-    registrations: given.registrations ?? createRegistrationBatcher(given.db, rowState),
+    registrations: given.registrations ?? createRegistrationBatcher(given.db),
     numbers: given.numbers ?? createNumberLookup(given.db),
   };
   // `…/applications:import` and `:export` (the issue's spelling) are routed as `/import` and

@@ -19,7 +19,7 @@ import {
   validateTransition,
 } from "@ogi/domain";
 import { todayIn } from "./domain.ts";
-import { rowState } from "./routes/applications.ts";
+import { appended, registrationOf } from "./register/decide.ts";
 
 export const DEMO_REGION = "411421";
 export const DEMO_AGENCIES = [
@@ -186,26 +186,26 @@ export const seedDemo = async (db: Db, now: Date): Promise<DemoResult> => {
         .filter((d) => d <= today)
         .sort();
       for (const received of dates) {
-        const { application } = await createApplication(
-          tx,
-          {
-            agencyCode: agency.code,
-            received: {
+        const { application } = await createApplication(tx, {
+          agencyCode: agency.code,
+          ...registrationOf(
+            {
               id: "e1",
               type: "received",
               date: received,
               applicantType: weighted(r, APPLICANT_WEIGHTS) ?? APPLICANT_TYPES[0],
               channel: CHANNELS[Math.floor(r() * 4)]!,
             },
-            subject: `申请公开${SUBJECTS[Math.floor(r() * SUBJECTS.length)]}`,
-            applicant: {
-              name: `${SURNAMES[Math.floor(r() * SURNAMES.length)]}某`,
-              contact: `1380000${String(Math.floor(r() * 10000)).padStart(4, "0")}`,
+            by,
+            {
+              subject: `申请公开${SUBJECTS[Math.floor(r() * SUBJECTS.length)]}`,
+              applicant: {
+                name: `${SURNAMES[Math.floor(r() * SURNAMES.length)]}某`,
+                contact: `1380000${String(Math.floor(r() * 10000)).padStart(4, "0")}`,
+              },
             },
-          },
-          rowState,
-          by,
-        );
+          ),
+        });
         applications++;
         events++;
         let concludedId = "";
@@ -222,7 +222,7 @@ export const seedDemo = async (db: Db, now: Date): Promise<DemoResult> => {
             };
           if (!validateTransition(stored.application, event).ok) break;
           if (event.type === "concluded") concludedId = id;
-          await appendEvent(tx, stored, event, rowState, by);
+          await appendEvent(tx, appended(stored, event, by).item);
           events++;
           if (event.date.startsWith(lastYear)) {
             if (event.type === "feeNoticeIssued") {

@@ -17,13 +17,13 @@ import {
 
 export type EventBatcher = {
   /**
-   * Appends what `decide` makes of the application as stored (undefined: no such id), in a
-   * batch with other events; resolves once it is committed.
+   * Appends the `item` that `decide` makes of the application as stored (undefined: no such
+   * id), in a batch with other events; resolves with what `decide` gave once it is committed.
    */
-  append: (
+  append: <D extends { item: EventAppend }>(
     id: string,
-    decide: (loaded: LoadedApplication | undefined) => Promise<EventAppend>,
-  ) => Promise<EventAppend>;
+    decide: (loaded: LoadedApplication | undefined) => Promise<D>,
+  ) => Promise<D>;
   /** Statements written so far, events in them, and batches whose events were retried alone. */
   stats: () => { statements: number; events: number; retriedAlone: number };
 };
@@ -31,7 +31,8 @@ export type EventBatcher = {
 type Job = {
   id: string;
   decide: (loaded: LoadedApplication | undefined) => Promise<EventAppend>;
-  resolve: (item: EventAppend) => void;
+  /** Gives the caller what its `decide` gave, once its item is committed. */
+  resolve: () => void;
   reject: (error: unknown) => void;
 };
 
@@ -86,7 +87,7 @@ export const createEventBatcher = (db: Db, options: EventBatcherOptions = {}): E
       );
       stats.statements++;
       stats.events += decided.length;
-      for (const d of decided) d.job.resolve(d.item);
+      for (const d of decided) d.job.resolve();
     } catch (error) {
       if (decided.length === 1) {
         decided[0]!.job.reject(error);
@@ -99,7 +100,7 @@ export const createEventBatcher = (db: Db, options: EventBatcherOptions = {}): E
             await appendEvents(db, [item], shards);
             stats.statements++;
             stats.events++;
-            job.resolve(item);
+            job.resolve();
           } catch (alone) {
             job.reject(alone);
           }
@@ -133,9 +134,21 @@ export const createEventBatcher = (db: Db, options: EventBatcherOptions = {}): E
 
   return {
     stats: () => ({ ...stats }),
-    append: (id, decide) =>
-      new Promise<EventAppend>((resolve, reject) => {
-        queue.push({ id, decide, resolve, reject });
+    append: <D extends { item: EventAppend }>(
+      id: string,
+      decide: (loaded: LoadedApplication | undefined) => Promise<D>,
+    ) =>
+      new Promise<D>((resolve, reject) => {
+        let decided: D | undefined;
+        queue.push({
+          id,
+          decide: async (loaded) => {
+            decided = await decide(loaded);
+            return decided.item;
+          },
+          resolve: () => resolve(decided!),
+          reject,
+        });
         // The requests of this turn of the event loop join the same batch.
         if (!scheduled) {
           scheduled = true;

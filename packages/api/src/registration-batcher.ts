@@ -5,21 +5,15 @@
 // a key used twice), each is written on its own, with its own outcome.
 import {
   type ApplicationRow,
-  type ApplicationState,
   type CountShards,
   createApplications,
   type Db,
-  type EventTail,
   type NewApplication,
-  type Recorder,
 } from "@ogi/db";
 import type { Application } from "@ogi/domain";
 
+/** A registration as decided (see register-application.ts), and the years it needs open. */
 export type Registration = NewApplication & {
-  by: Recorder;
-  tail?: EventTail | undefined;
-  /** Its derived state, when not the batcher's (e.g. with its request's calendar). */
-  state?: ((app: Application) => ApplicationState) | undefined;
   /** Years that must not be locked (the receipt's). */
   years: readonly number[];
 };
@@ -41,7 +35,6 @@ type Job = {
 
 export const createRegistrationBatcher = (
   db: Db,
-  state: (app: Application) => ApplicationState,
   options: { maxBatch?: number } & CountShards = {},
 ): RegistrationBatcher => {
   const maxBatch = options.maxBatch ?? 64;
@@ -57,7 +50,6 @@ export const createRegistrationBatcher = (
         db,
         agency,
         batch.map((j) => j.registration),
-        state,
         { unlessLocked: years, countShards },
       );
       stats.statements++;
@@ -72,7 +64,7 @@ export const createRegistrationBatcher = (
       // One by one, in the order they came (each takes the next number).
       for (const j of batch) {
         try {
-          const [made] = await createApplications(db, agency, [j.registration], state, {
+          const [made] = await createApplications(db, agency, [j.registration], {
             unlessLocked: j.registration.years,
             countShards,
           });

@@ -191,6 +191,7 @@ export const createApplicationSchema = z
     applicant: applicantSchema.optional(),
   })
   .openapi("CreateApplication");
+export type CreateApplicationBody = z.infer<typeof createApplicationSchema>;
 
 const noId = { id: true } as const;
 const plainBodies = [

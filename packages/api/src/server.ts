@@ -13,7 +13,6 @@ import type { Deps } from "./context.ts";
 import { todayIn } from "./domain.ts";
 import { createEventBatcher } from "./event-batcher.ts";
 import { createRegistrationBatcher } from "./registration-batcher.ts";
-import { rowState } from "./routes/applications.ts";
 
 /** Batches of events committing at once on PostgreSQL (below the pool's size: see createDb). */
 const POSTGRES_BATCHES_IN_FLIGHT = 8;
@@ -30,7 +29,7 @@ export const createApiServer = (
     maxInFlight: database.engine === "pglite" ? 2 : POSTGRES_BATCHES_IN_FLIGHT,
     countShards: database.countShards,
   });
-  const registrations = createRegistrationBatcher(database.db, rowState, {
+  const registrations = createRegistrationBatcher(database.db, {
     countShards: database.countShards,
   });
   const app = createApp({

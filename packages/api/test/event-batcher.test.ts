@@ -1,10 +1,10 @@
 // The group commit of events (event-batcher.ts) on a real database: events asked for in one
 // turn are one statement; a refusal or a failed statement leaves the others their own outcome.
-import { type EventAppend, eventAppend, type LoadedApplication, testEngines } from "@ogi/db";
+import { type EventAppend, type LoadedApplication, testEngines } from "@ogi/db";
 import type { ApplicationEvent } from "@ogi/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEventBatcher } from "../src/event-batcher.ts";
-import { rowState } from "../src/routes/applications.ts";
+import { appended } from "../src/register/decide.ts";
 import { ADMIN_TOKEN, type Setup, setup } from "./helpers.ts";
 
 describe.each(testEngines())("event batcher on %s", (engine) => {
@@ -31,7 +31,7 @@ describe.each(testEngines())("event batcher on %s", (engine) => {
   /** Concludes the application as loaded; `key` adds an Idempotency-Key answer to the write. */
   const conclude =
     (key?: string) =>
-    async (loaded: LoadedApplication | undefined): Promise<EventAppend> => {
+    async (loaded: LoadedApplication | undefined): Promise<{ item: EventAppend }> => {
       if (!loaded) throw new Error("not found");
       const event: ApplicationEvent = {
         id: `e${loaded.stored.events.length + 1}`,
@@ -39,12 +39,18 @@ describe.each(testEngines())("event batcher on %s", (engine) => {
         date: "2025-03-20",
         outcome: "granted",
       };
-      return eventAppend(loaded.stored, event, rowState, by, undefined, () => ({
-        audit: { at: by.now, actor: "test", channel: "api", action: "event.concluded" },
-        idempotency: key
-          ? { principal: "p", key, route: "r", bodyHash: "h", status: 201, response: {} }
-          : undefined,
-      }));
+      const { item } = appended(loaded.stored, event, by);
+      return {
+        item: {
+          ...item,
+          tail: {
+            audit: { at: by.now, actor: "test", channel: "api", action: "event.concluded" },
+            idempotency: key
+              ? { principal: "p", key, route: "r", bodyHash: "h", status: 201, response: {} }
+              : undefined,
+          },
+        },
+      };
     };
   const stored = async (id: string) =>
     (await s.call("GET", `/v1/applications/${id}`, { token: ADMIN_TOKEN })).data;
@@ -52,7 +58,7 @@ describe.each(testEngines())("event batcher on %s", (engine) => {
   it("writes the events of one turn in one statement", async () => {
     const batcher = createEventBatcher(s.database.db, { maxInFlight: 1 });
     const written = await Promise.all(ids.slice(0, 5).map((id) => batcher.append(id, conclude())));
-    expect(written.map((w) => w.row.id)).toEqual(ids.slice(0, 5));
+    expect(written.map((w) => w.item.row.id)).toEqual(ids.slice(0, 5));
     expect(batcher.stats()).toEqual({ statements: 1, events: 5, retriedAlone: 0 });
     for (const id of ids.slice(0, 5)) expect((await stored(id)).status).toBe("concluded");
   });
@@ -94,7 +100,7 @@ describe.each(testEngines())("event batcher on %s", (engine) => {
         date: "2025-03-10",
         workingDays: 20,
       };
-      return eventAppend(loaded!.stored, event, rowState, by);
+      return appended(loaded!.stored, event, by);
     };
     await Promise.all([batcher.append(ids[10]!, decide), batcher.append(ids[10]!, decide)]);
     expect(seen).toEqual([1, 2]);

@@ -3,8 +3,8 @@
 // used twice) leaves the others their numbers, with no gap.
 import { testEngines, YearLockedError } from "@ogi/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registrationOf } from "../src/register/decide.ts";
 import { createRegistrationBatcher, type Registration } from "../src/registration-batcher.ts";
-import { rowState } from "../src/routes/applications.ts";
 import { ADMIN_TOKEN, type Setup, setup } from "./helpers.ts";
 
 describe.each(testEngines())("registration batcher on %s", (engine) => {
@@ -23,8 +23,10 @@ describe.each(testEngines())("registration batcher on %s", (engine) => {
 
   const by = { actor: "test", channel: "api" as const, now: new Date("2025-12-20T02:00:00Z") };
   const registration = (date: string, key?: string): Registration => ({
-    received: { id: "e1", type: "received", date, applicantType: "naturalPerson", channel: "post" },
-    by,
+    ...registrationOf(
+      { id: "e1", type: "received", date, applicantType: "naturalPerson", channel: "post" },
+      by,
+    ),
     years: [Number(date.slice(0, 4))],
     tail: {
       audit: { at: by.now, actor: "test", channel: "api", action: "application.create" },
@@ -39,7 +41,7 @@ describe.each(testEngines())("registration batcher on %s", (engine) => {
     ).data.applications.map((a: { number: number }) => a.number);
 
   it("registrations of one turn take consecutive numbers in one statement, in order", async () => {
-    const batcher = createRegistrationBatcher(s.database.db, rowState);
+    const batcher = createRegistrationBatcher(s.database.db);
     const made = await Promise.all(
       Array.from({ length: 10 }, () => batcher.register(code, registration("2025-06-01"))),
     );
@@ -49,7 +51,7 @@ describe.each(testEngines())("registration batcher on %s", (engine) => {
   });
 
   it("one in a locked year is refused; the others keep consecutive numbers", async () => {
-    const batcher = createRegistrationBatcher(s.database.db, rowState);
+    const batcher = createRegistrationBatcher(s.database.db);
     const answers = await Promise.allSettled([
       batcher.register(code, registration("2025-06-02")),
       batcher.register(code, registration("2024-12-30")),
@@ -62,7 +64,7 @@ describe.each(testEngines())("registration batcher on %s", (engine) => {
   });
 
   it("a key used twice: one registered, the other refused, no number lost", async () => {
-    const batcher = createRegistrationBatcher(s.database.db, rowState);
+    const batcher = createRegistrationBatcher(s.database.db);
     const answers = await Promise.allSettled([
       batcher.register(code, registration("2025-06-04", "k")),
       batcher.register(code, registration("2025-06-04", "k")),

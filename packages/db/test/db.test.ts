@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   APPLICANT_TYPES,
-  type Application,
   type ApplicationEvent,
   applicationRowState,
   deriveRequests,
@@ -30,7 +29,6 @@ import {
   createToken,
   type Database,
   type Engine,
-  eventAppend,
   findIdempotent,
   findToken,
   freshPostgres,
@@ -57,10 +55,10 @@ import {
   storeIdempotent,
   testEngines,
 } from "../src/index.ts";
+import { appended, registration } from "./plain.ts";
 
 const now = new Date("2026-03-01T08:00:00Z");
 const by = { actor: "test", channel: "api" as const, now };
-const state = (app: Application) => applicationRowState(app);
 
 // A small deterministic PRNG so the register is the same on every run.
 const rng = (seed: number) => () => {
@@ -176,18 +174,19 @@ describe.each(testEngines())("packages/db on %s", (engine: Engine) => {
       const { application } = await db.transaction(async (tx) =>
         createApplication(
           tx,
-          {
-            agencyCode: "411421-gxkj",
-            received: {
-              id: "e1",
-              type: "received",
-              date: received,
-              applicantType: pick(r, APPLICANT_TYPES),
-              channel: "online",
+          registration(
+            {
+              agencyCode: "411421-gxkj",
+              received: {
+                id: "e1",
+                type: "received",
+                date: received,
+                applicantType: pick(r, APPLICANT_TYPES),
+                channel: "online",
+              },
             },
-          },
-          state,
-          by,
+            by,
+          ),
         ),
       );
       expect(application.number).toBe(i + 1);
@@ -215,11 +214,11 @@ describe.each(testEngines())("packages/db on %s", (engine: Engine) => {
         });
       if (roll > 0.1 && roll < 0.2)
         events.push({ id: "e4", type: "reopened", date: later(70), reason: "复议决定" });
-      for (const event of events)
-        stored = {
-          ...stored,
-          ...(await db.transaction(async (tx) => appendEvent(tx, stored, event, state, by))),
-        };
+      for (const event of events) {
+        const { item, row, application } = appended(stored, event, by);
+        await db.transaction(async (tx) => appendEvent(tx, item));
+        stored = { ...stored, row, application };
+      }
     }
     const register = await loadRegister(db, ["411421-gxkj"]);
     expect(register.applications).toHaveLength(60);
@@ -265,17 +264,20 @@ describe.each(testEngines())("packages/db on %s", (engine: Engine) => {
       const made = await createApplications(
         db,
         code,
-        Array.from({ length: 40 }, (_, i) => ({
-          received: {
-            id: "e1",
-            type: "received" as const,
-            date: `2025-0${1 + (i % 9)}-1${i % 10}`,
-            applicantType: APPLICANT_TYPES[i % APPLICANT_TYPES.length]!,
-            channel: "online" as const,
-          },
-          by,
-        })),
-        state,
+        Array.from({ length: 40 }, (_, i) =>
+          registration(
+            {
+              received: {
+                id: "e1",
+                type: "received" as const,
+                date: `2025-0${1 + (i % 9)}-1${i % 10}`,
+                applicantType: APPLICANT_TYPES[i % APPLICANT_TYPES.length]!,
+                channel: "online" as const,
+              },
+            },
+            by,
+          ),
+        ),
         { countShards },
       );
       const loaded = await loadApplications(
@@ -284,18 +286,18 @@ describe.each(testEngines())("packages/db on %s", (engine: Engine) => {
       );
       await appendEvents(
         db,
-        made.map((m, i) =>
-          eventAppend(
-            loaded.get(m.row.id)!.stored,
-            {
-              id: "e2",
-              type: "concluded",
-              date: "2025-11-20",
-              outcome: OUTCOMES[i % OUTCOMES.length]!,
-            },
-            state,
-            by,
-          ),
+        made.map(
+          (m, i) =>
+            appended(
+              loaded.get(m.row.id)!.stored,
+              {
+                id: "e2",
+                type: "concluded",
+                date: "2025-11-20",
+                outcome: OUTCOMES[i % OUTCOMES.length]!,
+              },
+              by,
+            ).item,
         ),
         { countShards },
       );
@@ -337,18 +339,19 @@ describe.each(testEngines())("packages/db on %s", (engine: Engine) => {
       db.transaction(async (tx) => {
         await createApplication(
           tx,
-          {
-            agencyCode: "411421-gxkj",
-            received: {
-              id: "e1",
-              type: "received",
-              date: "2025-01-02",
-              applicantType: "naturalPerson",
-              channel: "post",
+          registration(
+            {
+              agencyCode: "411421-gxkj",
+              received: {
+                id: "e1",
+                type: "received",
+                date: "2025-01-02",
+                applicantType: "naturalPerson",
+                channel: "post",
+              },
             },
-          },
-          state,
-          by,
+            by,
+          ),
         );
         throw new Error("boom");
       }),
@@ -477,18 +480,19 @@ describe("PGlite's statistics follow the writes (autoAnalyze)", () => {
       for (let i = 0; i < 600; i++)
         await createApplication(
           db,
-          {
-            agencyCode: "411421-stats",
-            received: {
-              id: "e1",
-              type: "received",
-              date: "2025-03-03",
-              applicantType: "naturalPerson",
-              channel: "online",
+          registration(
+            {
+              agencyCode: "411421-stats",
+              received: {
+                id: "e1",
+                type: "received",
+                date: "2025-03-03",
+                applicantType: "naturalPerson",
+                channel: "online",
+              },
             },
-          },
-          state,
-          by,
+            by,
+          ),
         );
       database.wrote!(600);
       // The refresh runs in the background, queued behind any other statement.

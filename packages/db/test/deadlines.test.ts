@@ -29,6 +29,7 @@ import {
   revokeStaff,
   testEngines,
 } from "../src/index.ts";
+import { appended, registration } from "./plain.ts";
 
 const now = new Date("2026-10-26T02:00:00Z");
 const by = { actor: "test", channel: "api" as const, now };
@@ -58,28 +59,32 @@ describe.each(testEngines())("deadlines tables on %s", (engine: Engine) => {
     ] as const) {
       const { row } = await createApplication(
         db,
-        {
-          agencyCode: "411421-a",
-          received: {
-            id: "e1",
-            type: "received",
-            date,
-            applicantType: "naturalPerson",
-            channel: "online",
+        registration(
+          {
+            agencyCode: "411421-a",
+            received: {
+              id: "e1",
+              type: "received",
+              date,
+              applicantType: "naturalPerson",
+              channel: "online",
+            },
           },
-        },
-        withPackage,
-        by,
+          by,
+          withPackage,
+        ),
       );
       ids[name] = row.id;
     }
     const stored = (await getApplication(db, ids.closed!))!;
     await appendEvent(
       db,
-      stored,
-      { id: "e2", type: "concluded", date: "2026-10-20", outcome: "granted" },
-      withPackage,
-      by,
+      appended(
+        stored,
+        { id: "e2", type: "concluded", date: "2026-10-20", outcome: "granted" },
+        by,
+        withPackage,
+      ).item,
     );
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@
 // import (a dry run by default that lists every rejected row with its reason; committing is all
 // or nothing). Export → import gives the same applications.
 import { createRoute, z } from "@hono/zod-openapi";
-import { createApplication, listApplications } from "@ogi/db";
+import { listApplications } from "@ogi/db";
 import {
   APPLICANT_TYPE_LABELS,
   APPLICANT_TYPES,
@@ -14,12 +14,11 @@ import {
 } from "@ogi/domain";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { actorOf, canRead, type Deps, requireAgency, seesApplicant } from "../context.ts";
+import { canRead, type Deps, requireAgency, seesApplicant } from "../context.ts";
 import { todayIn } from "../domain.ts";
 import { ApiError, type Issue, invalid } from "../errors.ts";
+import { type ImportRow, importRegister } from "../register/import-register.ts";
 import { codeParam, errorsFor, json } from "../schemas.ts";
-import { assertYearsOpen, write } from "../write.ts";
-import { recordEvent, rowState } from "./applications.ts";
 import { bearer, subApp } from "./common.ts";
 
 export const CSV_COLUMNS = [
@@ -64,17 +63,6 @@ const outcomeByShortLabel = lookup(OUTCOMES, (k) => ({
 }));
 const outcomeOf = (v: string) => outcomeByLabel(v) ?? outcomeByShortLabel(v);
 
-type Row = {
-  line: number;
-  receivedOn: string;
-  applicantType: (typeof APPLICANT_TYPES)[number];
-  channel: (typeof CHANNELS)[number];
-  subject: string | undefined;
-  applicant: { name?: string; contact?: string } | undefined;
-  concludedOn: string | undefined;
-  outcome: (typeof OUTCOMES)[number] | undefined;
-};
-
 /** Reads the CSV: the rows it can register and, for every other row, why not. */
 export const readRegisterCsv = (text: string, today: string) => {
   let records: string[][];
@@ -96,7 +84,7 @@ export const readRegisterCsv = (text: string, today: string) => {
       throw invalid([
         { path: "header", message: `missing column ${required} / 缺少 ${required} 列` },
       ]);
-  const rows: Row[] = [];
+  const rows: ImportRow[] = [];
   const rejected: { line: number; issues: Issue[] }[] = [];
   records.slice(1).forEach((record, i) => {
     const line = i + 2;
@@ -279,64 +267,7 @@ export const transferApp = (deps: Deps) =>
               r.issues.map((i) => ({ path: `line ${r.line}.${i.path}`, message: i.message })),
             ),
           );
-        const result = await write(
-          deps,
-          c,
-          { code, text },
-          {
-            action: "application.import",
-            target: code,
-            detail: { rows: rows.length },
-            channel: "import",
-            rows: rows.length,
-          },
-          async (tx) => {
-            await assertYearsOpen(
-              tx,
-              code,
-              rows.flatMap((r) =>
-                [r.receivedOn, ...(r.concludedOn ? [r.concludedOn] : [])].map((d) =>
-                  Number(d.slice(0, 4)),
-                ),
-              ),
-            );
-            const created: { line: number; id: string; number: number }[] = [];
-            const by = { actor: actorOf(p), channel: "import" as const, now: deps.clock.now() };
-            for (const r of rows) {
-              const { row } = await createApplication(
-                tx,
-                {
-                  agencyCode: code,
-                  received: {
-                    id: "e1",
-                    type: "received",
-                    date: r.receivedOn,
-                    applicantType: r.applicantType,
-                    channel: r.channel,
-                  },
-                  subject: r.subject,
-                  applicant: r.applicant,
-                },
-                rowState,
-                by,
-              );
-              if (r.concludedOn && r.outcome)
-                await recordEvent(
-                  deps,
-                  tx,
-                  p,
-                  row.id,
-                  { type: "concluded", date: r.concludedOn, outcome: r.outcome },
-                  "import",
-                );
-              created.push({ line: r.line, id: row.id, number: row.number });
-            }
-            return {
-              status: 200 as const,
-              body: { dryRun: false, accepted: rows.length, rejected: [], created },
-            };
-          },
-        );
+        const result = await importRegister(deps, c, p, code, text, rows);
         return c.json(result.body, result.status);
       },
     );

@@ -1,0 +1,82 @@
+// Registering an application (use case): its `received` event decided with the domain's rules
+// (not in the future, its year not locked, its derived state and counts), then written through
+// the registration batcher in one statement with the agency's others of the moment: the number,
+// the row, the event, the counts, the audit entry and the Idempotency-Key answer.
+import { newId, type Tx, YearLockedError } from "@ogi/db";
+import { actorOf, type Ctx, channelOf, type Deps, type Principal } from "../context.ts";
+import { todayIn } from "../domain.ts";
+import type { CreateApplicationBody } from "../schemas.ts";
+import { assertYearsOpen, type Written, writeOnce } from "../write.ts";
+import { futureDate, registrationOf, yearsOf } from "./decide.ts";
+
+export type Registered = {
+  id: string;
+  number: number;
+  dueDate: string | null;
+  /** The id of its `received` event (to amend or withdraw it). */
+  receivedEventId: string;
+};
+
+export const registerApplication = async (
+  deps: Deps,
+  c: Ctx,
+  p: Principal,
+  code: string,
+  input: CreateApplicationBody,
+): Promise<Written<Registered, 201>> => {
+  const now = deps.clock.now();
+  const today = todayIn(now);
+  if (input.receivedOn > today) throw futureDate(input.receivedOn, today);
+  const received = {
+    id: "e1",
+    type: "received" as const,
+    date: input.receivedOn,
+    applicantType: input.applicantType,
+    channel: input.channel ?? ("other" as const),
+  };
+  // With this request's calendar (the batch is written from another request's turn).
+  const registration = registrationOf(
+    received,
+    { actor: actorOf(p), channel: channelOf(p), now },
+    { subject: input.subject, applicant: input.applicant },
+  );
+  const years = yearsOf(registration.deltas, input.receivedOn);
+  return writeOnce<Registered, 201>(
+    deps,
+    c,
+    { code, ...input },
+    { action: "application.create", target: code },
+    async (tail) => {
+      const id = newId();
+      try {
+        const { row } = await deps.registrations!.register(code, {
+          ...registration,
+          id,
+          years,
+          // The statement fills in the number of the stored answer.
+          tail: tail(201, {
+            id,
+            number: 0,
+            dueDate: registration.state.dueDate,
+            receivedEventId: received.id,
+          }),
+        });
+        deps.numbers!.remember(code, [row]);
+        return {
+          status: 201,
+          body: {
+            id: row.id,
+            number: row.number,
+            dueDate: row.dueDate,
+            receivedEventId: received.id,
+          },
+        };
+      } catch (error) {
+        // The statement names no year: a registration changes only its receipt's.
+        if (error instanceof YearLockedError)
+          await assertYearsOpen(deps.db as Tx, code, years, years);
+        throw error;
+      }
+    },
+  );
+};
