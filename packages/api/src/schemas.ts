@@ -154,6 +154,16 @@ export const linkSchema = z
     telegramUserId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   })
   .openapi("LinkStaff");
+/** An administrator links a staff member to a Telegram user without an invite (the terminal chat). */
+export const staffTelegramSchema = z
+  .strictObject({ telegramUserId: linkSchema.shape.telegramUserId })
+  .openapi("StaffTelegram");
+export const staffTelegramOut = staffOut
+  .extend({
+    /** The Telegram user the staff member acts as: the one linked before, if any. */
+    telegramUserId: z.number(),
+  })
+  .openapi("StaffTelegramLink");
 export const createTokenSchema = z
   .strictObject({
     label: z.string().max(100).optional(),

@@ -4,6 +4,7 @@
 // same run. Replies are answered in-process (a transformer), so Telegram's network is not
 // measured. Updates come from many chats at once; each chat's updates are handled in order.
 import { performance } from "node:perf_hooks";
+import { seedAgency, startApi, startApiProcess } from "@ogi/api/testing";
 import { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { writeBenchSection } from "../../../scripts/bench-doc.ts";
@@ -12,7 +13,6 @@ import { createHttpApi } from "../src/http-api.ts";
 import { memoryStore } from "../src/storage.ts";
 import { flowCodec } from "../src/text/flow-data.ts";
 import { localTransformer, TEST_BOT_INFO } from "../src/transports/local.ts";
-import { seedAgency, startApi, startApiProcess } from "../test/support/api-server.ts";
 
 /**
  * The chats that send at once, each its next update as soon as the last is answered. 16 is a

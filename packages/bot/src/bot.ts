@@ -5,10 +5,11 @@ import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
+import { type Lang, todayIn } from "@ogi/domain";
 import { Bot, type BotError, Composer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { ApiUnavailable, type Me, type OgiApi } from "./api.ts";
-import type { BotContext, Lang, Logger, Services } from "./context.ts";
+import type { BotContext, Logger, Services } from "./context.ts";
 import { agency, agencyKey } from "./features/agency.ts";
 import { call, clearAwaiting, readAwaiting, say, show } from "./features/common.ts";
 import { help } from "./features/help.ts";
@@ -44,23 +45,6 @@ export type BotDeps = {
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
-// One formatter per time zone: building an Intl.DateTimeFormat costs far more than using it.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-export const todayIn = (timeZone: string, d: Date) => {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(d);
-};
-
 const SEEN_TTL_MS = 24 * 3600_000;
 
 /** Told when an update fails before the bot knows the user's language (kept in the store). */
@@ -85,7 +69,7 @@ export const createBot = (deps: BotDeps): Bot<BotContext> => {
     codec: flowCodec(secret, () => Math.floor(now().getTime() / 60_000)),
     logger,
     now,
-    today: () => todayIn(timeZone, now()),
+    today: () => todayIn(now(), timeZone),
     applicationIds: new Map(),
   };
 

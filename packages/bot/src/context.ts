@@ -1,12 +1,10 @@
 import type { I18nFlavor } from "@grammyjs/i18n";
-import type { IsoDate } from "@ogi/domain";
+import type { Bilingual, IsoDate, Lang } from "@ogi/domain";
 import type { Context } from "grammy";
 import type { Me, OgiApi } from "./api.ts";
 import type { KeyValueStore } from "./storage.ts";
 import type { FlowCodec, FlowState } from "./text/flow-data.ts";
 import type { Parsed } from "./text/shortcuts.ts";
-
-export type Lang = "zh" | "en";
 
 export type Logger = {
   info(obj: object, msg?: string): void;
@@ -27,7 +25,7 @@ export type LastRecord = {
   number: number;
   eventId: string;
   /** What was recorded, as the user saw it ("登记 自然人 2026-11-20"). */
-  label: { zh: string; en: string };
+  label: Bilingual;
   at: number;
 };
 

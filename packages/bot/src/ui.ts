@@ -8,6 +8,7 @@ import {
   CHANNELS,
   type Channel,
   type IsoDate,
+  type Lang,
   OUTCOME_GROUP_CATALOG,
   type Outcome,
   type OutcomeGroup,
@@ -16,15 +17,9 @@ import {
 } from "@ogi/domain";
 import { InlineKeyboard } from "grammy";
 import type { ApplicationInfo } from "./api.ts";
-import type { BotContext, Lang } from "./context.ts";
+import type { BotContext } from "./context.ts";
 import { addDays } from "./text/dates.ts";
 import type { FlowState, MoreEvent } from "./text/flow-data.ts";
-
-export type Bi = { zh: string; en: string };
-export const pick = (b: Bi, lang: Lang) => b[lang];
-
-export const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export const applicantLabel = (t: ApplicantType, lang: Lang) => APPLICANT_TYPE_LABELS[t][lang];
 export const channelLabel = (c: Channel, lang: Lang) => CHANNEL_LABELS[c][lang];

@@ -1,6 +1,9 @@
 // The bot driven through bot.handleUpdate against the real API (createApp on in-memory PGlite,
 // on a loopback port); outgoing Bot API calls are answered and captured locally.
+
+import { seedAgency, startApi, type TestApi } from "@ogi/api/testing";
 import {
+  escapeHtml,
   OUTCOMES,
   outcomesInGroup,
   type RequestsTable,
@@ -13,8 +16,6 @@ import type { Logger } from "../src/context.ts";
 import { memoryStore } from "../src/storage.ts";
 import { flowCodec } from "../src/text/flow-data.ts";
 import { plain } from "../src/transports/session.ts";
-import { escapeHtml } from "../src/ui.ts";
-import { seedAgency, startApi, type TestApi } from "./support/api-server.ts";
 import { ChatSession, makeBot, TOKEN, texts, user } from "./support/bot.ts";
 
 // 2026-11-25 10:00 in Beijing.

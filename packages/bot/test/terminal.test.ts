@@ -4,9 +4,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { seedAgency, startApi } from "@ogi/api/testing";
 import { createDb, createStaff, insertAgency } from "@ogi/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedAgency, startApi } from "./support/api-server.ts";
 
 const terminal = resolve(import.meta.dirname, "../../../apps/server/src/chat.ts");
 let dir: string;

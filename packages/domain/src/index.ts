@@ -9,3 +9,4 @@ export * from "./reminders/index.ts";
 export * from "./render/index.ts";
 export * from "./report.ts";
 export * from "./rules.ts";
+export * from "./text.ts";

@@ -2,11 +2,12 @@
 // one they act in; every later command records and reads there. Linking an invite makes its
 // agency the chosen one. The choice is kept in storage; a button names the agency by a short
 // digest of its code, so a button shown before the memberships changed still means the same.
+
 import { createHash } from "node:crypto";
+import { escapeHtml } from "@ogi/domain";
 import { Composer, InlineKeyboard } from "grammy";
 import type { Membership } from "../api.ts";
 import type { BotContext } from "../context.ts";
-import { escapeHtml } from "../ui.ts";
 import { me, say, show, userId } from "./common.ts";
 
 export const agency = new Composer<BotContext>();

@@ -1,6 +1,7 @@
 // /lang zh|en: the user's language, kept in storage (Chinese unless they choose English).
+import type { Lang } from "@ogi/domain";
 import { Composer } from "grammy";
-import type { BotContext, Lang } from "../context.ts";
+import type { BotContext } from "../context.ts";
 import { langKeyboard } from "../ui.ts";
 import { errorsText, say, show } from "./common.ts";
 

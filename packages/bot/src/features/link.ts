@@ -1,9 +1,10 @@
 // /start <invite code> (also the t.me/<bot>?start=<code> deep link, which arrives the same way):
 // links the Telegram account to a staff record through the API.
+
 import { createHash } from "node:crypto";
+import { escapeHtml } from "@ogi/domain";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
-import { escapeHtml } from "../ui.ts";
 import { agencyKey, chooseAgency } from "./agency.ts";
 import { call, say } from "./common.ts";
 

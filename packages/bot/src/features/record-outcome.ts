@@ -2,6 +2,7 @@
 // table's own grouping → a card dated today (or another recent or typed date) → the conclusion
 // and the updated year-to-date line.
 import {
+  escapeHtml,
   type IsoDate,
   OUTCOME_GROUP_CATALOG,
   type Outcome,
@@ -15,7 +16,6 @@ import type { CloseRequest } from "../text/shortcuts.ts";
 import {
   applicationsKeyboard,
   closeCardKeyboard,
-  escapeHtml,
   outcomeGroupKeyboard,
   outcomeKeyboard,
   outcomeLabel,

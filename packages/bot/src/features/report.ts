@@ -1,10 +1,9 @@
 // /report [year], 年报: section 三 as a monospace message, the findings, and the whole report
 // as an HTML document rendered by the API.
-import { type Finding, type RequestsTable, renderRequestsText } from "@ogi/domain";
+import { escapeHtml, type Finding, type RequestsTable, renderRequestsText } from "@ogi/domain";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { ReportWithFindings } from "../api.ts";
 import type { BotContext } from "../context.ts";
-import { escapeHtml } from "../ui.ts";
 import { call, errorsText, me, say, userId } from "./common.ts";
 
 export const report = new Composer<BotContext>();
@@ -34,7 +33,7 @@ const sendReport = async (
 ) => {
   const r = await call(ctx, fetch.report);
   if (!r) return;
-  const table = renderRequestsText(r.report.requests as RequestsTable, ctx.lang);
+  const table = renderRequestsText(r.report.requests, ctx.lang);
   await say(
     ctx,
     `${ctx.t("report-head", { agency: escapeHtml(what.name), year: what.year })}\n<pre>${escapeHtml(table)}</pre>`,

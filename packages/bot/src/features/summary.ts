@@ -1,11 +1,16 @@
 // /summary [year], 统计: year-to-date for the user's agency (carried over, received, concluded by
 // outcome group, open, overdue, whether the balance holds); a region's manager gets the
 // region's totals and one line per agency.
-import { type IsoDate, OUTCOME_GROUP_CATALOG, OUTCOMES, outcomeGroupOf } from "@ogi/domain";
+import {
+  escapeHtml,
+  type IsoDate,
+  OUTCOME_GROUP_CATALOG,
+  OUTCOMES,
+  outcomeGroupOf,
+} from "@ogi/domain";
 import { Composer } from "grammy";
 import type { Summary } from "../api.ts";
 import type { BotContext } from "../context.ts";
-import { escapeHtml } from "../ui.ts";
 import { call, errorsText, me, say, userId } from "./common.ts";
 
 export const summary = new Composer<BotContext>();

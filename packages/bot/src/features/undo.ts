@@ -1,10 +1,12 @@
 // /undo: withdraws the user's own last record within 24 hours, with a reason and a
 // confirmation, as an amendment through the API (the register keeps both events).
+
 import { createHash } from "node:crypto";
+import { escapeHtml } from "@ogi/domain";
 import { Composer } from "grammy";
 import type { BotContext, LastRecord } from "../context.ts";
 import type { UndoReason } from "../text/flow-data.ts";
-import { escapeHtml, undoCardKeyboard, undoReasonKeyboard } from "../ui.ts";
+import { undoCardKeyboard, undoReasonKeyboard } from "../ui.ts";
 import { call, forgetLast, lastRecord, say, show, userId, writeKey } from "./common.ts";
 
 export const undo = new Composer<BotContext>();

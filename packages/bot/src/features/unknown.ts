@@ -1,7 +1,7 @@
 // Whatever no feature took: a short hint, never silence.
+import { escapeHtml } from "@ogi/domain";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
-import { escapeHtml } from "../ui.ts";
 import { say } from "./common.ts";
 
 export const unknown = new Composer<BotContext>();

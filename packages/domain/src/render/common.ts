@@ -14,7 +14,9 @@ import {
 import type { Finding } from "../findings.ts";
 import type { ReportDraft } from "../report.ts";
 
-export type Lang = "zh" | "en";
+import type { Lang } from "../text.ts";
+
+export type { Lang };
 export type RenderFormat = "md" | "html" | "txt" | "csv";
 export const RENDER_FORMATS: readonly RenderFormat[] = ["md", "html", "txt", "csv"];
 

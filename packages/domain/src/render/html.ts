@@ -44,6 +44,7 @@ import {
 } from "../catalog.ts";
 import type { Finding } from "../findings.ts";
 import { getCell, type ReportDraft } from "../report.ts";
+import { escapeHtml } from "../text.ts";
 import {
   AGENCY_CODE_LABEL,
   formatCell,
@@ -54,14 +55,7 @@ import {
   SEVERITY_LABELS,
 } from "./common.ts";
 
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+export { escapeHtml };
 
 const FINDINGS_HEADING = { zh: "检查结果", en: "Findings" };
 
