@@ -129,7 +129,7 @@ const isConnectionReset = (e: unknown): boolean => {
 };
 
 /** fetch with a time-out, one retry on a dropped connection, and failures as errors. */
-const guardedFetch =
+export const guardedFetch =
   (inner: typeof fetch, timeoutMs: number): typeof fetch =>
   async (input, init) => {
     const what = `${init?.method ?? "GET"} ${input instanceof Request ? input.url : String(input)}`;
