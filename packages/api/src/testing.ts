@@ -5,7 +5,7 @@
 // (`node testing.ts --child <engine>`), as when the bot and the API are deployed apart.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 import { createInterface } from "node:readline";
 import { createDb, freshPostgres } from "@ogi/db";
 import pino from "pino";
@@ -137,3 +137,13 @@ export const seedAgency = async (
     invites.push(await api.admin("POST", `/v1/agencies/${agency.code}/staff`, s));
   return invites;
 };
+
+/** A loopback port nobody listens on now (for servers a test starts and stops itself). */
+export const freePort = () =>
+  new Promise<number>((ok) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => ok(port));
+    });
+  });

@@ -9,9 +9,9 @@ import { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { writeBenchSection } from "../../../scripts/bench-doc.ts";
 import { createBot } from "../src/bot.ts";
+import { buttonCodec, closeFlow } from "../src/flows/index.ts";
 import { createHttpApi } from "../src/http-api.ts";
 import { memoryStore } from "../src/storage.ts";
-import { flowCodec } from "../src/text/flow-data.ts";
 import { localTransformer, TEST_BOT_INFO } from "../src/transports/local.ts";
 
 /**
@@ -134,7 +134,7 @@ const pipelines = async (
     storage: memoryStore(),
     callbackSecret: "bench",
   });
-  const codec = flowCodec("bench", () => Math.floor(Date.now() / 60_000));
+  const codec = buttonCodec("bench", () => Math.floor(Date.now() / 60_000));
   let lastData = "";
   let concluded = 0;
   // Per chat: the first button of the last card, and the last number the bot registered.
@@ -238,7 +238,13 @@ const pipelines = async (
       (c, i) =>
         press(
           userOf(c),
-          codec.encode({ k: "cx", number: c * PER_CHAT + i + 1, outcome: "granted", date: today }),
+          codec.encode(
+            closeFlow.confirm.data({
+              number: c * PER_CHAT + i + 1,
+              outcome: "granted",
+              date: today,
+            }),
+          ),
           2_000_000 + c * 10_000 + i,
         ),
     ),

@@ -20,11 +20,12 @@ import { pending } from "./features/pending.ts";
 import { recordOutcome } from "./features/record-outcome.ts";
 import { registerApplication } from "./features/register-application.ts";
 import { report } from "./features/report.ts";
+import { pressedOn } from "./features/routing.ts";
 import { summary } from "./features/summary.ts";
 import { undo } from "./features/undo.ts";
 import { unknown } from "./features/unknown.ts";
+import { buttonCodec, cancelStep } from "./flows/index.ts";
 import { type KeyValueStore, memoryStore } from "./storage.ts";
-import { flowCodec } from "./text/flow-data.ts";
 import { parseMessage } from "./text/shortcuts.ts";
 
 export type BotDeps = {
@@ -66,7 +67,7 @@ export const createBot = (deps: BotDeps): Bot<BotContext> => {
   const services: Services = {
     api: deps.api,
     store,
-    codec: flowCodec(secret, () => Math.floor(now().getTime() / 60_000)),
+    codec: buttonCodec(secret, () => Math.floor(now().getTime() / 60_000)),
     logger,
     now,
     today: () => todayIn(now(), timeZone),
@@ -165,7 +166,7 @@ const features = (services: Services) => {
         await ctx.answerCallbackQuery({ text: ctx.t(`stale-${r.error}`), show_alert: true });
         return;
       }
-      ctx.flow = r.state;
+      ctx.pressed = r.pressed;
       // Every press is answered, so the client stops its spinner.
       let answered = false;
       ctx.api.config.use((prev, method, payload, signal) => {
@@ -180,7 +181,7 @@ const features = (services: Services) => {
   });
 
   c.filter(
-    (ctx) => ctx.parsed?.kind === "cancel" || ctx.flow?.k === "x",
+    (ctx) => ctx.parsed?.kind === "cancel" || pressedOn(ctx, cancelStep) !== undefined,
     async (ctx) => {
       await clearAwaiting(ctx);
       await show(ctx, ctx.t("cancelled"));

@@ -1,18 +1,11 @@
 // The bot's walls: it reaches the register only through the API's typed client, never the
 // database; its package declares no database dependency.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { sources } from "./support/sources.ts";
 
 const root = resolve(import.meta.dirname, "..");
-const sources = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? sources(join(dir, e.name))
-      : e.name.endsWith(".ts")
-        ? [join(dir, e.name)]
-        : [],
-  );
 /** Every module specifier a file imports, statically or dynamically. */
 const specifiers = (file: string) =>
   [...readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)].map((m) => m[1]!);

@@ -7,13 +7,12 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
 import { agencyKey, chooseAgency } from "./agency.ts";
 import { call, say } from "./common.ts";
+import { onCommand } from "./routing.ts";
 
 export const link = new Composer<BotContext>();
 
-link.filter(
-  (ctx) => ctx.parsed?.kind === "start",
-  async (ctx) => {
-    const { code } = ctx.parsed as { code?: string };
+link.use(
+  onCommand("start", async (ctx, { code }) => {
     const from = ctx.from!.id;
     if (!code) {
       const chosen = await ctx.services.store.get<string>(agencyKey(from));
@@ -39,5 +38,5 @@ link.filter(
         role: ctx.t(`role-${m.role}`),
       })}\n\n${ctx.t("help")}`,
     );
-  },
+  }),
 );

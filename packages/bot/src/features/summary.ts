@@ -12,6 +12,7 @@ import { Composer } from "grammy";
 import type { Summary } from "../api.ts";
 import type { BotContext } from "../context.ts";
 import { call, errorsText, me, say, userId } from "./common.ts";
+import { onCommand } from "./routing.ts";
 
 export const summary = new Composer<BotContext>();
 
@@ -51,10 +52,8 @@ export const summaryText = (ctx: BotContext, s: Summary, title: string) => {
   ].join("\n");
 };
 
-summary.filter(
-  (ctx) => ctx.parsed?.kind === "summary",
-  async (ctx) => {
-    const req = ctx.parsed as { year?: number; errors: { zh: string; en: string }[] };
+summary.use(
+  onCommand("summary", async (ctx, req) => {
     if (req.errors.length > 0) return say(ctx, errorsText(ctx, req.errors));
     const today = ctx.services.today();
     if (req.year !== undefined && String(req.year) > today.slice(0, 4))
@@ -88,5 +87,5 @@ summary.filter(
     const s = await call(ctx, () => ctx.services.api.summary(userId(ctx), m.agencyCode, asOf));
     if (!s) return;
     await say(ctx, summaryText(ctx, s, m.agencyName));
-  },
+  }),
 );
