@@ -116,9 +116,11 @@ export const render = (
   return out.join("\n\n");
 };
 
-/** The API's refusal as the person reads it (its `{ zh, en }` message). */
+/** Why the API could not serve the chat, as the person reads it (its `{ zh, en }` refusal). */
 const failure = (e: unknown) =>
-  e instanceof ApiError ? `${e.messages.zh}\n${e.messages.en}` : String(e);
+  e instanceof ApiError
+    ? `登记系统拒绝了请求 / the API refused:\n${e.messages.zh}\n${e.messages.en}`
+    : `无法连接登记系统 / the API could not be reached: ${(e as Error).message}`;
 
 export const TERMINAL_HELP =
   "pnpm chat --as <邀请码 invite code | 工作人员姓名或 id staff name or id>\n" +
@@ -172,7 +174,7 @@ export const runTerminalChat = async (
       }
     }
   } catch (e) {
-    console.error(`登记系统拒绝了请求 / the API refused: ${failure(e)}`);
+    console.error(failure(e));
     return 2;
   }
   if (userId === undefined) {
