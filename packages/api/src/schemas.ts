@@ -2,6 +2,7 @@
 // the validation say the same thing as the model.
 import { z } from "@hono/zod-openapi";
 import {
+  AGENCY_CODE_PATTERN,
   amendedEvent,
   appealsSchema,
   applicantTypeSchema,
@@ -20,6 +21,7 @@ import {
   outcomeSchema,
   overviewSchema,
   proactiveSchema,
+  REGION_CODE_PATTERN,
   receivedEvent,
   reopenedEvent,
   reportDraftSchema,
@@ -68,13 +70,13 @@ export const body = <S extends z.ZodType>(schema: S) => ({
 export const agencyCodeSchema = z
   .string()
   .regex(
-    /^[0-9a-z][0-9a-z-]{1,63}$/,
+    AGENCY_CODE_PATTERN,
     "lower-case letters, digits and dashes, e.g. 411421-gxkj / 小写字母、数字和连字符",
   )
   .openapi({ example: "411421-gxkj" });
 export const regionCodeSchema = z
   .string()
-  .regex(/^\d{2,12}$/, "digits of an administrative division, e.g. 411421 / 行政区划代码")
+  .regex(REGION_CODE_PATTERN, "digits of an administrative division, e.g. 411421 / 行政区划代码")
   .openapi({ example: "411421" });
 export const codeParam = z.object({
   code: agencyCodeSchema.openapi({ param: { name: "code", in: "path" } }),
@@ -154,6 +156,16 @@ export const linkSchema = z
     telegramUserId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   })
   .openapi("LinkStaff");
+/** An administrator links a staff member to a Telegram user without an invite (the terminal chat). */
+export const staffTelegramSchema = z
+  .strictObject({ telegramUserId: linkSchema.shape.telegramUserId })
+  .openapi("StaffTelegram");
+export const staffTelegramOut = staffOut
+  .extend({
+    /** The Telegram user the staff member acts as: the one linked before, if any. */
+    telegramUserId: z.number(),
+  })
+  .openapi("StaffTelegramLink");
 export const createTokenSchema = z
   .strictObject({
     label: z.string().max(100).optional(),

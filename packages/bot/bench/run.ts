@@ -4,15 +4,15 @@
 // same run. Replies are answered in-process (a transformer), so Telegram's network is not
 // measured. Updates come from many chats at once; each chat's updates are handled in order.
 import { performance } from "node:perf_hooks";
+import { seedAgency, startApi, startApiProcess } from "@ogi/api/testing";
 import { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { writeBenchSection } from "../../../scripts/bench-doc.ts";
 import { createBot } from "../src/bot.ts";
+import { buttonCodec, closeFlow } from "../src/flows/index.ts";
 import { createHttpApi } from "../src/http-api.ts";
 import { memoryStore } from "../src/storage.ts";
-import { flowCodec } from "../src/text/flow-data.ts";
 import { localTransformer, TEST_BOT_INFO } from "../src/transports/local.ts";
-import { seedAgency, startApi, startApiProcess } from "../test/support/api-server.ts";
 
 /**
  * The chats that send at once, each its next update as soon as the last is answered. 16 is a
@@ -134,7 +134,7 @@ const pipelines = async (
     storage: memoryStore(),
     callbackSecret: "bench",
   });
-  const codec = flowCodec("bench", () => Math.floor(Date.now() / 60_000));
+  const codec = buttonCodec("bench", () => Math.floor(Date.now() / 60_000));
   let lastData = "";
   let concluded = 0;
   // Per chat: the first button of the last card, and the last number the bot registered.
@@ -238,7 +238,13 @@ const pipelines = async (
       (c, i) =>
         press(
           userOf(c),
-          codec.encode({ k: "cx", number: c * PER_CHAT + i + 1, outcome: "granted", date: today }),
+          codec.encode(
+            closeFlow.confirm.data({
+              number: c * PER_CHAT + i + 1,
+              outcome: "granted",
+              date: today,
+            }),
+          ),
           2_000_000 + c * 10_000 + i,
         ),
     ),

@@ -1,17 +1,31 @@
 // The bot's view of the OGI API: the few calls it makes, over HTTP with the bot's service token,
 // acting for the Telegram user who pressed the button. Errors are sorted into what the user can
 // fix (ApiError: the API's own bilingual message) and what they cannot (ApiUnavailable).
-import type {
-  ApplicantType,
-  Channel,
-  Finding,
-  IsoDate,
-  Outcome,
-  PlainEvent,
-  ReportDraft,
-} from "@ogi/domain";
+// The answers and bodies on the wire are inferred from the API's typed client (type-only: this
+// loads nothing of the API).
+import type { Client } from "@ogi/api/client";
+import type { ApplicantType, Bilingual, IsoDate, Outcome } from "@ogi/domain";
+import type { InferRequestType, InferResponseType } from "hono/client";
 
-export type Bilingual = { zh: string; en: string };
+type V1 = Client["v1"];
+type AgencyRoutes = V1["agencies"][":code"];
+
+/** GET /v1/agencies/{code}/summary (and the year to date a write answers with). */
+export type SummaryOut = InferResponseType<AgencyRoutes["summary"]["$get"], 200>;
+/** One application as GET /v1/agencies/{code}/applications lists it. */
+export type ApplicationOut = InferResponseType<
+  AgencyRoutes["applications"]["$get"],
+  200
+>["applications"][number];
+/** GET /v1/me. */
+export type MeOut = InferResponseType<V1["me"]["$get"], 200>;
+/** The application after an event was recorded (POST …/events). */
+export type RecordedOut = InferResponseType<V1["applications"][":id"]["events"]["$post"], 201>;
+/** GET …/reports/{year} as JSON (the route also serves rendered text; the bot asks for JSON). */
+export type ReportWithFindings = Extract<
+  InferResponseType<AgencyRoutes["reports"][":year"]["$get"], 200>,
+  { report: unknown }
+>;
 export type Role = "clerk" | "manager" | "admin";
 
 /** One staff record of the user: an agency they act in, and their role there. */
@@ -63,19 +77,10 @@ export type RegionSummary = Summary & {
   agencies: ({ code: string; name: string } & Summary)[];
 };
 
-export type ReportWithFindings = { report: ReportDraft; findings: Finding[] };
+export type NewApplication = InferRequestType<AgencyRoutes["applications"]["$post"]>["json"];
 
-export type NewApplication = {
-  receivedOn: IsoDate;
-  applicantType: ApplicantType;
-  channel?: Channel;
-};
-
-/** An event as the bot records it: the API gives it its id. */
-type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
-export type EventInput =
-  | WithoutId<Exclude<PlainEvent, { type: "received" }>>
-  | { type: "amended"; date: IsoDate; supersedes: string; reason: string };
+/** An event as the bot records it (the API gives it its id). */
+export type EventInput = InferRequestType<V1["applications"][":id"]["events"]["$post"]>["json"];
 
 export type RecordedEvent = {
   eventId: string;

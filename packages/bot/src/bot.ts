@@ -5,10 +5,11 @@ import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
+import { type Lang, todayIn } from "@ogi/domain";
 import { Bot, type BotError, Composer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { ApiUnavailable, type Me, type OgiApi } from "./api.ts";
-import type { BotContext, Lang, Logger, Services } from "./context.ts";
+import type { BotContext, Logger, Services } from "./context.ts";
 import { agency, agencyKey } from "./features/agency.ts";
 import { call, clearAwaiting, readAwaiting, say, show } from "./features/common.ts";
 import { help } from "./features/help.ts";
@@ -19,11 +20,12 @@ import { pending } from "./features/pending.ts";
 import { recordOutcome } from "./features/record-outcome.ts";
 import { registerApplication } from "./features/register-application.ts";
 import { report } from "./features/report.ts";
+import { pressedOn } from "./features/routing.ts";
 import { summary } from "./features/summary.ts";
 import { undo } from "./features/undo.ts";
 import { unknown } from "./features/unknown.ts";
+import { buttonCodec, cancelStep } from "./flows/index.ts";
 import { type KeyValueStore, memoryStore } from "./storage.ts";
-import { flowCodec } from "./text/flow-data.ts";
 import { parseMessage } from "./text/shortcuts.ts";
 
 export type BotDeps = {
@@ -43,23 +45,6 @@ export type BotDeps = {
 };
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
-
-// One formatter per time zone: building an Intl.DateTimeFormat costs far more than using it.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-export const todayIn = (timeZone: string, d: Date) => {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(d);
-};
 
 const SEEN_TTL_MS = 24 * 3600_000;
 
@@ -82,10 +67,10 @@ export const createBot = (deps: BotDeps): Bot<BotContext> => {
   const services: Services = {
     api: deps.api,
     store,
-    codec: flowCodec(secret, () => Math.floor(now().getTime() / 60_000)),
+    codec: buttonCodec(secret, () => Math.floor(now().getTime() / 60_000)),
     logger,
     now,
-    today: () => todayIn(timeZone, now()),
+    today: () => todayIn(now(), timeZone),
     applicationIds: new Map(),
   };
 
@@ -181,7 +166,7 @@ const features = (services: Services) => {
         await ctx.answerCallbackQuery({ text: ctx.t(`stale-${r.error}`), show_alert: true });
         return;
       }
-      ctx.flow = r.state;
+      ctx.pressed = r.pressed;
       // Every press is answered, so the client stops its spinner.
       let answered = false;
       ctx.api.config.use((prev, method, payload, signal) => {
@@ -196,7 +181,7 @@ const features = (services: Services) => {
   });
 
   c.filter(
-    (ctx) => ctx.parsed?.kind === "cancel" || ctx.flow?.k === "x",
+    (ctx) => ctx.parsed?.kind === "cancel" || pressedOn(ctx, cancelStep) !== undefined,
     async (ctx) => {
       await clearAwaiting(ctx);
       await show(ctx, ctx.t("cancelled"));

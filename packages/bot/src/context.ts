@@ -1,12 +1,10 @@
 import type { I18nFlavor } from "@grammyjs/i18n";
-import type { IsoDate } from "@ogi/domain";
+import type { ApplicantType, Bilingual, IsoDate, Lang, Outcome } from "@ogi/domain";
 import type { Context } from "grammy";
 import type { Me, OgiApi } from "./api.ts";
+import type { ButtonCodec, ButtonData, MoreEvent } from "./flows/index.ts";
 import type { KeyValueStore } from "./storage.ts";
-import type { FlowCodec, FlowState } from "./text/flow-data.ts";
 import type { Parsed } from "./text/shortcuts.ts";
-
-export type Lang = "zh" | "en";
 
 export type Logger = {
   info(obj: object, msg?: string): void;
@@ -16,9 +14,9 @@ export type Logger = {
 
 /** What the user was asked to type next (a date, an amount), kept per chat and user. */
 export type Awaiting =
-  | { kind: "newDate"; type: string }
-  | { kind: "closeDate"; number: number; outcome: string }
-  | { kind: "moreDate"; number: number; event: string; fen: number | null }
+  | { kind: "newDate"; type: ApplicantType }
+  | { kind: "closeDate"; number: number; outcome: Outcome }
+  | { kind: "moreDate"; number: number; event: MoreEvent; fen: number | null }
   | { kind: "feeAmount"; number: number };
 
 /** The user's last record, for /undo. */
@@ -27,14 +25,14 @@ export type LastRecord = {
   number: number;
   eventId: string;
   /** What was recorded, as the user saw it ("登记 自然人 2026-11-20"). */
-  label: { zh: string; en: string };
+  label: Bilingual;
   at: number;
 };
 
 export type Services = {
   api: OgiApi;
   store: KeyValueStore;
-  codec: FlowCodec;
+  codec: ButtonCodec;
   logger: Logger;
   now: () => Date;
   /** Today in the agencies' time zone. */
@@ -52,8 +50,8 @@ export type BotContext = Context &
     lang: Lang;
     /** The linked staff record; set for every update past the link gate. */
     staff?: Me;
-    /** The decoded state of a pressed button. */
-    flow?: FlowState;
+    /** The pressed button's data, once its signature, age and fields were checked. */
+    pressed?: ButtonData;
     /** The parsed command of a text message. */
     parsed?: Parsed;
     /** Set when a plain text answers a question the bot asked. */

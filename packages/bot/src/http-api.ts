@@ -1,24 +1,36 @@
-// OgiApi over HTTP with the API's own typed client (`createClient`, hc<AppType> from @ogi/api):
-// the bot's service token plus the X-Telegram-User-Id header (the API then acts with that
-// user's role). Every answer that is not a success is turned into an error here, in the fetch
-// the client uses: ApiError (4xx, the API's `{ error: { message: { zh, en } } }`) or
+// OgiApi over HTTP with the API's own typed client (`createClient`, hc<AppType> from
+// @ogi/api/client, which loads nothing of the server): the bot's service token plus the
+// Telegram user header (the API then acts with that user's role). Every answer's type is
+// inferred from the client; every answer that is not a success is turned into an error here, in
+// the fetch the client uses: ApiError (4xx, the API's `{ error: { message: { zh, en } } }`) or
 // ApiUnavailable (no answer, 5xx, time-out).
-import { createClient, IDEMPOTENCY_HEADER } from "@ogi/api";
-import type { ApplicantType, IsoDate, Outcome } from "@ogi/domain";
+import { createClient, IDEMPOTENCY_HEADER } from "@ogi/api/client";
+import {
+  APPLICANT_TYPES,
+  type ApplicantType,
+  type Bilingual,
+  type IsoDate,
+  OUTCOMES,
+  type Outcome,
+} from "@ogi/domain";
+import { parseResponse } from "hono/client";
+import { z } from "zod";
 import {
   ApiError,
   ApiUnavailable,
   type ApplicationInfo,
+  type ApplicationOut,
   type Me,
+  type MeOut,
   type OgiApi,
   type RecordedEvent,
+  type RecordedOut,
   type RecordOptions,
   type RegionSummary,
   type ReportWithFindings,
   type Summary,
+  type SummaryOut,
 } from "./api.ts";
-
-export const TELEGRAM_USER_HEADER = "X-Telegram-User-Id";
 
 export type HttpApiOptions = {
   baseUrl: string;
@@ -29,82 +41,58 @@ export type HttpApiOptions = {
 };
 
 type Counts = Record<string, number>;
-type SummaryOut = {
-  agency: { code: string; name: string };
-  year: number;
-  asOf: string;
-  carriedOver: Counts;
-  received: Counts;
-  concluded: Record<string, Counts>;
-  concludedTotal: Counts;
-  openNow: Counts;
-  overdue: number;
-  dueWithin5WorkingDays: number;
-  balanced: boolean;
-};
-type ApplicationOut = {
-  id: string;
-  number: number;
-  receivedOn: string;
-  applicantType: string;
-  status: "open" | "concluded";
-  concludedOn: string | null;
-  outcome: string | null;
-  dueDate: string | null;
-  overdue: boolean;
-  workingDaysLeft?: number | null;
-  events?: { id: string; type: string }[];
-};
-
-type MeOut = {
-  kind: "admin" | "service" | "staff";
-  memberships: {
-    staffId: string;
-    agencyCode: string;
-    agencyName: string;
-    role: "clerk" | "manager";
-    name: string;
-  }[];
-};
-
 const total = (c: Counts | undefined) => c?.total ?? 0;
+
+/** The counts of the keys the bot knows (the API's columns are a record of names). */
+const known = <K extends string>(all: readonly K[], c: Counts, count: (n: number) => number) => {
+  const out: Partial<Record<K, number>> = {};
+  for (const k of all) {
+    const n = c[k];
+    if (n !== undefined) out[k] = count(n);
+  }
+  return out;
+};
 
 export const toSummary = (s: SummaryOut): Summary => ({
   asOf: s.asOf,
   year: s.year,
   carriedOver: total(s.carriedOver),
   received: total(s.received),
-  receivedByApplicantType: Object.fromEntries(
-    Object.entries(s.received).filter(([k]) => k !== "total"),
-  ) as Partial<Record<ApplicantType, number>>,
+  receivedByApplicantType: known(APPLICANT_TYPES, s.received, (n) => n),
   concluded: total(s.concludedTotal),
-  concludedByOutcome: Object.fromEntries(
-    Object.entries(s.concluded).map(([o, c]) => [o, total(c)]),
-  ) as Partial<Record<Outcome, number>>,
+  concludedByOutcome: known(
+    OUTCOMES,
+    Object.fromEntries(Object.entries(s.concluded).map(([o, c]) => [o, total(c)])),
+    (n) => n,
+  ),
   open: total(s.openNow),
   overdue: s.overdue,
   dueSoon: s.dueWithin5WorkingDays,
   balanced: s.balanced,
 });
 
+/** One of `all`, or an answer this bot cannot read (an API newer than the bot). */
+const oneOf = <T extends string>(all: readonly T[], value: string, what: string): T => {
+  const found = all.find((x) => x === value);
+  if (found === undefined) throw new ApiUnavailable(`unknown ${what} "${value}" in the answer`);
+  return found;
+};
+
 const toApplication = (a: ApplicationOut): ApplicationInfo => ({
   id: a.id,
   number: a.number,
-  applicantType: a.applicantType as ApplicantType,
+  applicantType: oneOf<ApplicantType>(APPLICANT_TYPES, a.applicantType, "applicant type"),
   receivedOn: a.receivedOn,
   status: a.status,
-  outcome: a.outcome as Outcome | null,
+  outcome: a.outcome === null ? null : oneOf<Outcome>(OUTCOMES, a.outcome, "outcome"),
   concludedOn: a.concludedOn,
   dueDate: a.dueDate,
   overdue: a.overdue,
-  ...(a.workingDaysLeft !== undefined ? { workingDaysLeft: a.workingDaysLeft } : {}),
+  workingDaysLeft: a.workingDaysLeft,
 });
 
 /** The answer is the application as it is now; the event just recorded is the last one. */
-const recordedOf = (
-  r: ApplicationOut & { events: { id: string; type: string }[]; yearToDate?: SummaryOut },
-  event: { type: string },
-): RecordedEvent => {
+const recordedOf = (r: RecordedOut, event: { type: string }): RecordedEvent => {
   const recorded = [...r.events].reverse().find((e) => e.type === event.type);
   return {
     eventId: recorded?.id ?? "",
@@ -113,8 +101,22 @@ const recordedOf = (
   };
 };
 
+/** A report asked for as JSON: an answer in another format is the API's fault, not the user's. */
+const reportOf = (r: ReportWithFindings | string | Response): ReportWithFindings => {
+  if (typeof r === "string" || r instanceof Response)
+    throw new ApiUnavailable("the report came back as text, not JSON");
+  return r;
+};
+
 const recordQuery = (options: RecordOptions | undefined) =>
   options?.yearToDate ? { yearToDate: "true" as const } : {};
+
+/** The API's refusal: `{ error: { message: { zh, en } } }` (anything else gets a general message). */
+const errorBody = z.object({
+  error: z.object({ message: z.object({ zh: z.string(), en: z.string() }) }),
+});
+const errorMessage = (body: unknown): Bilingual | undefined =>
+  errorBody.safeParse(body).data?.error.message;
 
 const RESET_CODES = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "ECONNABORTED"]);
 const isConnectionReset = (e: unknown): boolean => {
@@ -126,14 +128,8 @@ const isConnectionReset = (e: unknown): boolean => {
   return false;
 };
 
-/** The success variant of a typed response (failures have been thrown by `guardedFetch`). */
-const ok = <R extends { ok: boolean }>(r: R): Extract<R, { ok: true }> => {
-  if (!r.ok) throw new ApiUnavailable("unexpected failure status");
-  return r as Extract<R, { ok: true }>;
-};
-
 /** fetch with a time-out, one retry on a dropped connection, and failures as errors. */
-const guardedFetch =
+export const guardedFetch =
   (inner: typeof fetch, timeoutMs: number): typeof fetch =>
   async (input, init) => {
     const what = `${init?.method ?? "GET"} ${input instanceof Request ? input.url : String(input)}`;
@@ -154,12 +150,9 @@ const guardedFetch =
     if (res.status >= 500)
       throw new ApiUnavailable(`${what}: ${res.status} ${await res.text().catch(() => "")}`);
     if (!res.ok) {
-      const body = (await res.json().catch(() => undefined)) as
-        | { error?: { message?: { zh: string; en: string } } }
-        | undefined;
       throw new ApiError(
         res.status,
-        body?.error?.message ?? {
+        errorMessage(await res.json().catch(() => undefined)) ?? {
           zh: `登记系统拒绝了请求（${res.status}）`,
           en: `The register refused the request (${res.status})`,
         },
@@ -181,12 +174,12 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
 
   const api: OgiApi = {
     async link(inviteCode, telegramUserId, idempotencyKey) {
-      const staff = await ok(
-        await client().v1.staff.link.$post(
+      const staff = await parseResponse(
+        client().v1.staff.link.$post(
           { json: { inviteCode, telegramUserId } },
           idempotencyKey ? idem(idempotencyKey) : {},
         ),
-      ).json();
+      );
       const m = await api.me(telegramUserId, staff.agencyCode);
       if (!m) throw new ApiUnavailable("linked, but the API does not know the user");
       return m;
@@ -194,7 +187,7 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
     async me(as, agencyCode) {
       let out: MeOut;
       try {
-        out = await ok(await client(as).v1.me.$get()).json();
+        out = await parseResponse(client(as).v1.me.$get());
       } catch (e) {
         // 403 notLinked: this Telegram user is no staff member (or was revoked).
         if (e instanceof ApiError && (e.status === 403 || e.status === 401 || e.status === 404))
@@ -219,7 +212,7 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
       const me: Me = { ...membership(m), memberships: out.memberships.map(membership) };
       if (m.role !== "manager") return me;
       // A manager of an agency that others sit under (a county government) manages a region.
-      const { agencies: list } = await ok(await client(as).v1.agencies.$get()).json();
+      const { agencies: list } = await parseResponse(client(as).v1.agencies.$get());
       const own = list.find((a) => a.code === m.agencyCode);
       if (own?.regionCode && list.some((a) => a.parentCode === m.agencyCode))
         me.regionCode = own.regionCode;
@@ -227,12 +220,12 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
     },
     async register(as, agencyCode, body, idempotencyKey) {
       const c = client(as);
-      const a = await ok(
-        await c.v1.agencies[":code"].applications.$post(
+      const a = await parseResponse(
+        c.v1.agencies[":code"].applications.$post(
           { param: { code: agencyCode }, json: body },
           idem(idempotencyKey),
         ),
-      ).json();
+      );
       return {
         id: a.id,
         number: a.number,
@@ -249,8 +242,8 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
       const param = { code: agencyCode };
       const out: ApplicationInfo[] = [];
       for (let offset = 0; ; offset += 1000) {
-        const page = await ok(
-          await list.$get({
+        const page = await parseResponse(
+          list.$get({
             param,
             query: {
               limit: "1000",
@@ -259,24 +252,24 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
               ...(filter.status ? { status: filter.status } : {}),
             },
           }),
-        ).json();
+        );
         const rows = page.applications;
         out.push(...rows.map(toApplication));
         if (rows.length < 1000) return out;
       }
     },
     async addEvent(as, applicationId, event, idempotencyKey, options) {
-      const r = await ok(
-        await client(as).v1.applications[":id"].events.$post(
+      const r = await parseResponse(
+        client(as).v1.applications[":id"].events.$post(
           { param: { id: applicationId }, query: recordQuery(options), json: event },
           idem(idempotencyKey),
         ),
-      ).json();
+      );
       return recordedOf(r, event);
     },
     async addEventByNumber(as, agencyCode, number, event, idempotencyKey, options) {
-      const r = await ok(
-        await client(as).v1.agencies[":code"].applications[":number"].events.$post(
+      const r = await parseResponse(
+        client(as).v1.agencies[":code"].applications[":number"].events.$post(
           {
             param: { code: agencyCode, number: String(number) },
             query: recordQuery(options),
@@ -284,25 +277,25 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
           },
           idem(idempotencyKey),
         ),
-      ).json();
+      );
       return recordedOf(r, event);
     },
     async summary(as, agencyCode, asOf: IsoDate) {
-      const s = await ok(
-        await client(as).v1.agencies[":code"].summary.$get({
+      const s = await parseResponse(
+        client(as).v1.agencies[":code"].summary.$get({
           param: { code: agencyCode },
           query: { asOf },
         }),
-      ).json();
+      );
       return toSummary(s);
     },
     async regionSummary(as, regionCode, asOf) {
       const c = client(as);
-      const s = await ok(
-        await c.v1.regions[":code"].summary.$get({ param: { code: regionCode }, query: { asOf } }),
-      ).json();
+      const s = await parseResponse(
+        c.v1.regions[":code"].summary.$get({ param: { code: regionCode }, query: { asOf } }),
+      );
       // One line per agency the manager sees (their agency and those under it).
-      const { agencies } = await ok(await c.v1.agencies.$get()).json();
+      const { agencies } = await parseResponse(c.v1.agencies.$get());
       const lines = await Promise.all(
         agencies.map(async (a) => ({
           code: a.code,
@@ -313,39 +306,35 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
       return { ...toSummary(s), agencies: lines } satisfies RegionSummary;
     },
     async report(as, agencyCode, year) {
-      const r = await ok(
-        await client(as).v1.agencies[":code"].reports[":year"].$get({
+      const r = await parseResponse(
+        client(as).v1.agencies[":code"].reports[":year"].$get({
           param: { code: agencyCode, year: String(year) },
           query: {},
         }),
-      ).json();
-      return r as unknown as ReportWithFindings;
+      );
+      return reportOf(r);
     },
     async regionReport(as, regionCode, year) {
-      const r = await ok(
-        await client(as).v1.regions[":code"].reports[":year"].$get({
+      const r = await parseResponse(
+        client(as).v1.regions[":code"].reports[":year"].$get({
           param: { code: regionCode, year: String(year) },
           query: {},
         }),
-      ).json();
-      return r as unknown as ReportWithFindings;
+      );
+      return reportOf(r);
     },
     async regionReportHtml(as, regionCode, year) {
-      const r = ok(
-        await client(as).v1.regions[":code"].reports[":year"].$get({
-          param: { code: regionCode, year: String(year) },
-          query: { format: "html" },
-        }),
-      );
+      const r = await client(as).v1.regions[":code"].reports[":year"].$get({
+        param: { code: regionCode, year: String(year) },
+        query: { format: "html" },
+      });
       return r.text();
     },
     async reportHtml(as, agencyCode, year) {
-      const r = ok(
-        await client(as).v1.agencies[":code"].reports[":year"].$get({
-          param: { code: agencyCode, year: String(year) },
-          query: { format: "html" },
-        }),
-      );
+      const r = await client(as).v1.agencies[":code"].reports[":year"].$get({
+        param: { code: agencyCode, year: String(year) },
+        query: { format: "html" },
+      });
       return r.text();
     },
   };

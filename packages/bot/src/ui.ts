@@ -8,6 +8,7 @@ import {
   CHANNELS,
   type Channel,
   type IsoDate,
+  type Lang,
   OUTCOME_GROUP_CATALOG,
   type Outcome,
   type OutcomeGroup,
@@ -16,15 +17,21 @@ import {
 } from "@ogi/domain";
 import { InlineKeyboard } from "grammy";
 import type { ApplicationInfo } from "./api.ts";
-import type { BotContext, Lang } from "./context.ts";
+import type { BotContext } from "./context.ts";
+import {
+  type ButtonData,
+  cancelStep,
+  closeFlow,
+  langStep,
+  type MoreEvent,
+  moreFlow,
+  newFlow,
+  type Step,
+  UNDO_REASONS,
+  type UndoReason,
+  undoFlow,
+} from "./flows/index.ts";
 import { addDays } from "./text/dates.ts";
-import type { FlowState, MoreEvent } from "./text/flow-data.ts";
-
-export type Bi = { zh: string; en: string };
-export const pick = (b: Bi, lang: Lang) => b[lang];
-
-export const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export const applicantLabel = (t: ApplicantType, lang: Lang) => APPLICANT_TYPE_LABELS[t][lang];
 export const channelLabel = (c: Channel, lang: Lang) => CHANNEL_LABELS[c][lang];
@@ -36,26 +43,29 @@ export const outcomeLabel = (o: Outcome, lang: Lang) => {
   return single ? group.short[lang] : `${group.short[lang]} · ${row.label[lang]}`;
 };
 
-type Button = { text: string; state: FlowState };
+type Button = { text: string; data: ButtonData };
 
 const keyboard = (ctx: BotContext, rows: Button[][]) => {
   const data = rows
     .filter((row) => row.length > 0)
-    .map((row) => row.map((b) => InlineKeyboard.text(b.text, ctx.services.codec.encode(b.state))));
+    .map((row) => row.map((b) => InlineKeyboard.text(b.text, ctx.services.codec.encode(b.data))));
   return InlineKeyboard.from(data);
 };
 
 const chunk = <T>(xs: T[], n: number): T[][] =>
   Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
-const cancel = (ctx: BotContext): Button => ({ text: ctx.t("btn-cancel"), state: { k: "x" } });
+const cancel = (ctx: BotContext): Button => ({
+  text: ctx.t("btn-cancel"),
+  data: cancelStep.data({}),
+});
 
 export const applicantTypeKeyboard = (ctx: BotContext, only?: readonly ApplicantType[]) =>
   keyboard(ctx, [
     ...chunk(
       (only ?? APPLICANT_TYPES).map((type) => ({
         text: applicantLabel(type, ctx.lang),
-        state: { k: "nt", type } as const,
+        data: newFlow.type.data({ type }),
       })),
       2,
     ),
@@ -65,33 +75,44 @@ export const applicantTypeKeyboard = (ctx: BotContext, only?: readonly Applicant
 /** 今天 / 昨天 / 前天: each button carries the date it means, fixed when it was shown. */
 export const recentDates = (today: IsoDate) => [today, addDays(today, -1), addDays(today, -2)];
 
-export const dateButtons = (ctx: BotContext, make: (date: IsoDate) => FlowState): Button[] => {
+/** The recent dates as buttons, but `shown` (the date the card already has). */
+export const dateButtons = (
+  ctx: BotContext,
+  make: (date: IsoDate) => ButtonData,
+  shown?: IsoDate,
+): Button[] => {
   const names = [ctx.t("day-today"), ctx.t("day-yesterday"), ctx.t("day-before-yesterday")];
-  return recentDates(ctx.services.today()).map((date, i) => ({
-    text: `${names[i]} ${date.slice(5)}`,
-    state: make(date),
-  }));
+  return recentDates(ctx.services.today()).flatMap((date, i) =>
+    date === shown ? [] : [{ text: `${names[i]} ${date.slice(5)}`, data: make(date) }],
+  );
 };
 
 export const newDateKeyboard = (ctx: BotContext, type: ApplicantType) =>
-  keyboard(ctx, [dateButtons(ctx, (date) => ({ k: "nd", type, date })), [cancel(ctx)]]);
+  keyboard(ctx, [dateButtons(ctx, (date) => newFlow.date.data({ type, date })), [cancel(ctx)]]);
 
 export const channelKeyboard = (ctx: BotContext, type: ApplicantType, date: IsoDate) =>
   keyboard(ctx, [
     ...chunk(
       CHANNELS.map((channel) => ({
         text: channelLabel(channel, ctx.lang),
-        state: { k: "nc", type, date, channel } as const,
+        data: newFlow.card.data({ type, date, channel }),
       })),
       3,
     ),
-    [{ text: ctx.t("btn-skip"), state: { k: "nc", type, date, channel: null } }, cancel(ctx)],
+    [
+      { text: ctx.t("btn-skip"), data: newFlow.card.data({ type, date, channel: null }) },
+      cancel(ctx),
+    ],
   ]);
 
 export const newCardKeyboard = (
   ctx: BotContext,
   s: { type: ApplicantType; date: IsoDate; channel: Channel | null },
-) => keyboard(ctx, [[{ text: ctx.t("btn-confirm-new"), state: { ...s, k: "nx" } }], [cancel(ctx)]]);
+) =>
+  keyboard(ctx, [
+    [{ text: ctx.t("btn-confirm-new"), data: newFlow.confirm.data(s) }],
+    [cancel(ctx)],
+  ]);
 
 /** The six groups in the table's order; a group of one is chosen at once, others open (›). */
 export const outcomeGroupKeyboard = (ctx: BotContext, number: number) =>
@@ -100,8 +121,14 @@ export const outcomeGroupKeyboard = (ctx: BotContext, number: number) =>
       OUTCOME_GROUP_CATALOG.map((g): Button => {
         const members = outcomesInGroup(g.key);
         return members.length === 1
-          ? { text: g.short[ctx.lang], state: { k: "co", number, outcome: members[0]! } }
-          : { text: `${g.short[ctx.lang]} ›`, state: { k: "cg", number, group: g.key } };
+          ? {
+              text: g.short[ctx.lang],
+              data: closeFlow.outcome.data({ number, outcome: members[0]! }),
+            }
+          : {
+              text: `${g.short[ctx.lang]} ›`,
+              data: closeFlow.group.data({ number, group: g.key }),
+            };
       }),
       2,
     ),
@@ -119,10 +146,10 @@ export const outcomeKeyboard = (
     ...outcomes.map((outcome) => [
       {
         text: group ? rowInfo(outcome).label[ctx.lang] : outcomeLabel(outcome, ctx.lang),
-        state: { k: "co", number, outcome } as const,
+        data: closeFlow.outcome.data({ number, outcome }),
       },
     ]),
-    [{ text: ctx.t("btn-back"), state: { k: "cb", number } }, cancel(ctx)],
+    [{ text: ctx.t("btn-back"), data: closeFlow.back.data({ number }) }, cancel(ctx)],
   ]);
 
 /** The card for a conclusion: confirm, or pick another of the recent dates. */
@@ -131,11 +158,9 @@ export const closeCardKeyboard = (
   s: { number: number; outcome: Outcome; date: IsoDate },
 ) =>
   keyboard(ctx, [
-    [{ text: ctx.t("btn-confirm-close"), state: { ...s, k: "cx" } }],
-    dateButtons(ctx, (date) => ({ k: "cd", number: s.number, outcome: s.outcome, date })).filter(
-      (b) => b.state.k === "cd" && b.state.date !== s.date,
-    ),
-    [{ text: ctx.t("btn-back"), state: { k: "cb", number: s.number } }, cancel(ctx)],
+    [{ text: ctx.t("btn-confirm-close"), data: closeFlow.confirm.data(s) }],
+    dateButtons(ctx, (date) => closeFlow.date.data({ ...s, date }), s.date),
+    [{ text: ctx.t("btn-back"), data: closeFlow.back.data({ number: s.number }) }, cancel(ctx)],
   ]);
 
 export const applicationButtonText = (a: ApplicationInfo, lang: Lang) =>
@@ -143,13 +168,16 @@ export const applicationButtonText = (a: ApplicationInfo, lang: Lang) =>
     a.dueDate ? ` → ${a.dueDate.slice(5)}` : ""
   }${a.overdue ? " ⚠" : ""}`;
 
+/** The applications as buttons, each the first step of a flow (`next`) on its number. */
 export const applicationsKeyboard = (
   ctx: BotContext,
   apps: readonly ApplicationInfo[],
-  next: (number: number) => FlowState,
+  next: Step<{ number: number }>,
 ) =>
   keyboard(ctx, [
-    ...apps.map((a) => [{ text: applicationButtonText(a, ctx.lang), state: next(a.number) }]),
+    ...apps.map((a) => [
+      { text: applicationButtonText(a, ctx.lang), data: next.data({ number: a.number }) },
+    ]),
     [cancel(ctx)],
   ]);
 
@@ -160,7 +188,7 @@ export const moreEventKeyboard = (ctx: BotContext, number: number, events: reado
     ...chunk(
       events.map((event) => ({
         text: moreEventLabel(ctx, event),
-        state: { k: "me", number, event, fen: null } as const,
+        data: moreFlow.event.data({ number, event, fen: null }),
       })),
       2,
     ),
@@ -172,37 +200,30 @@ export const moreCardKeyboard = (
   s: { number: number; event: MoreEvent; date: IsoDate; fen: number | null },
 ) =>
   keyboard(ctx, [
-    [{ text: ctx.t("btn-confirm-more"), state: { ...s, k: "mx" } }],
-    dateButtons(ctx, (date) => ({ ...s, k: "md", date })).filter(
-      (b) => b.state.k === "md" && b.state.date !== s.date,
-    ),
+    [{ text: ctx.t("btn-confirm-more"), data: moreFlow.confirm.data(s) }],
+    dateButtons(ctx, (date) => moreFlow.date.data({ ...s, date }), s.date),
     [cancel(ctx)],
   ]);
 
 export const undoReasonKeyboard = (ctx: BotContext, ref: string) =>
   keyboard(ctx, [
-    [{ text: ctx.t("undo-reason-mistake"), state: { k: "ur", reason: "mistake", ref } }],
-    [{ text: ctx.t("undo-reason-duplicate"), state: { k: "ur", reason: "duplicate", ref } }],
-    [
-      {
-        text: ctx.t("undo-reason-wrongApplication"),
-        state: { k: "ur", reason: "wrongApplication", ref },
-      },
-    ],
+    ...UNDO_REASONS.map((reason) => [
+      { text: ctx.t(`undo-reason-${reason}`), data: undoFlow.reason.data({ reason, ref }) },
+    ]),
     [cancel(ctx)],
   ]);
 
-export const undoCardKeyboard = (
-  ctx: BotContext,
-  s: { reason: "mistake" | "duplicate" | "wrongApplication"; ref: string },
-) =>
-  keyboard(ctx, [[{ text: ctx.t("btn-confirm-undo"), state: { ...s, k: "ux" } }], [cancel(ctx)]]);
+export const undoCardKeyboard = (ctx: BotContext, s: { reason: UndoReason; ref: string }) =>
+  keyboard(ctx, [
+    [{ text: ctx.t("btn-confirm-undo"), data: undoFlow.confirm.data(s) }],
+    [cancel(ctx)],
+  ]);
 
 export const langKeyboard = (ctx: BotContext) =>
   keyboard(ctx, [
     [
-      { text: "中文", state: { k: "l", lang: "zh" } },
-      { text: "English", state: { k: "l", lang: "en" } },
+      { text: "中文", data: langStep.data({ lang: "zh" }) },
+      { text: "English", data: langStep.data({ lang: "en" }) },
     ],
   ]);
 

@@ -5,6 +5,7 @@
 // sendDocument, and a loopback proxy adds the header in webhook mode.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { freePort, seedAgency, startApi, type TestApi } from "@ogi/api/testing";
 import { type RequestsTable, renderRequestsText } from "@ogi/domain";
 import type { Message } from "grammy/types";
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
@@ -12,8 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type StartedBot, startBot } from "../src/start.ts";
 import { memoryStore } from "../src/storage.ts";
 import { plain } from "../src/transports/session.ts";
-import { seedAgency, startApi, type TestApi } from "./support/api-server.ts";
-import { freePort } from "./support/ports.ts";
 
 const TOKEN = "987654:E2E-token-for-the-emulator-0000";
 const SECRET = "e2e-webhook-secret-123";

@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { seedAgency, startApi, type TestApi } from "@ogi/api/testing";
 import { MemorySessionStorage } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiUnavailable } from "../src/api.ts";
@@ -10,7 +11,6 @@ import { EnvError, parseEnv } from "../src/env.ts";
 import { createHttpApi } from "../src/http-api.ts";
 import { type Entry, fileStore, fromStorageAdapter, memoryStore } from "../src/storage.ts";
 import { webhookApp } from "../src/transports/webhook.ts";
-import { seedAgency, startApi, type TestApi } from "./support/api-server.ts";
 import { makeBot } from "./support/bot.ts";
 
 const TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ";

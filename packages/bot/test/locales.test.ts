@@ -1,8 +1,9 @@
 // Every message the code asks for exists in both languages, and the two files have the same keys.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MORE_EVENTS, UNDO_REASONS } from "../src/text/flow-data.ts";
+import { MORE_EVENTS, UNDO_REASONS } from "../src/flows/index.ts";
+import { sources } from "./support/sources.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const keysOf = (file: string) =>
@@ -10,14 +11,6 @@ const keysOf = (file: string) =>
     [
       ...readFileSync(join(root, "locales", file), "utf8").matchAll(/^([a-z][a-zA-Z0-9-]*) =/gm),
     ].map((m) => m[1]!),
-  );
-const sources = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? sources(join(dir, e.name))
-      : e.name.endsWith(".ts")
-        ? [join(dir, e.name)]
-        : [],
   );
 
 describe("locales", () => {

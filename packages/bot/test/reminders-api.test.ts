@@ -1,12 +1,13 @@
 // The scheduler against the real API (on PGlite, over loopback HTTP) with a fake clock: the
 // day's reminders come from GET /v1/reminders/due and deliveries are recorded with POST
 // /v1/reminders/{key}/sent, so a restarted scheduler sends nothing twice.
+
+import { seedAgency, startApi, type TestApi } from "@ogi/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { httpReminderSource } from "../src/reminders/http-source.ts";
 import { createReminderScheduler } from "../src/reminders/scheduler.ts";
 import { startReminders } from "../src/reminders/start.ts";
 import { memoryStore } from "../src/storage.ts";
-import { seedAgency, startApi, type TestApi } from "./support/api-server.ts";
 
 const TG = 9101;
 let t = Date.parse("2026-10-26T00:30:00Z"); // Monday 08:30 in China

@@ -5,6 +5,7 @@
 // files running in parallel never collide, and removes its keys.
 import { randomBytes, randomInt } from "node:crypto";
 import { type AddressInfo, connect, createServer, type Server, type Socket } from "node:net";
+import { freePort, seedAgency, startApi, type TestApi } from "@ogi/api/testing";
 import { Redis } from "ioredis";
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -18,9 +19,7 @@ import {
   redisStore,
 } from "../src/storage.ts";
 import { plain } from "../src/transports/session.ts";
-import { seedAgency, startApi, type TestApi } from "./support/api-server.ts";
 import { ChatSession, makeBot, texts, user } from "./support/bot.ts";
-import { freePort } from "./support/ports.ts";
 
 const REDIS_URL = process.env.TEST_REDIS_URL;
 

@@ -9,7 +9,6 @@ import {
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { splitMessage } from "../src/features/common.ts";
-import { decodeCallback, encodeCallback } from "../src/text/callback.ts";
 import {
   outcomeCore,
   resolveApplicantType,
@@ -17,7 +16,6 @@ import {
   resolveOutcome,
 } from "../src/text/choices.ts";
 import { addDays, parseDate } from "../src/text/dates.ts";
-import { type FlowState, flowCodec, MORE_EVENTS, UNDO_REASONS } from "../src/text/flow-data.ts";
 import { normalize, parseNumber, toHalfWidth } from "../src/text/normalize.ts";
 import { parseMessage } from "../src/text/shortcuts.ts";
 
@@ -308,87 +306,6 @@ describe("parseMessage", () => {
       }),
       { numRuns: 2000 },
     );
-  });
-});
-
-const arbState: fc.Arbitrary<FlowState> = (() => {
-  const type = fc.constantFrom(...APPLICANT_TYPES);
-  const date = fc.integer({ min: 0, max: 9000 }).map((d) => addDays("2001-01-01", d));
-  const number = fc.integer({ min: 1, max: 2 ** 31 });
-  const outcome = fc.constantFrom(...OUTCOMES);
-  const channel = fc.constantFrom(null, "inPerson", "post", "online", "fax", "other" as const);
-  const event = fc.constantFrom(...MORE_EVENTS);
-  const fen = fc.option(fc.integer({ min: 0, max: 1e11 }), { nil: null });
-  const ref = fc.stringMatching(/^[A-Za-z0-9_-]{1,16}$/);
-  return fc.oneof(
-    type.map((t) => ({ k: "nt", type: t }) as const),
-    fc.record({ k: fc.constant("nd" as const), type, date }),
-    fc.record({ k: fc.constantFrom("nc" as const, "nx" as const), type, date, channel }),
-    fc.record({ k: fc.constantFrom("ca" as const, "cb" as const, "ma" as const), number }),
-    fc.record({
-      k: fc.constant("cg" as const),
-      number,
-      group: fc.constantFrom(...OUTCOME_GROUP_CATALOG.map((g) => g.key)),
-    }),
-    fc.record({ k: fc.constant("co" as const), number, outcome }),
-    fc.record({ k: fc.constantFrom("cd" as const, "cx" as const), number, outcome, date }),
-    fc.record({ k: fc.constant("me" as const), number, event, fen }),
-    fc.record({ k: fc.constantFrom("md" as const, "mx" as const), number, event, date, fen }),
-    fc.record({
-      k: fc.constantFrom("ur" as const, "ux" as const),
-      reason: fc.constantFrom(...UNDO_REASONS),
-      ref,
-    }),
-    fc.constant({ k: "x" } as const),
-    fc.record({
-      k: fc.constant("l" as const),
-      lang: fc.constantFrom("zh" as const, "en" as const),
-    }),
-  ) as fc.Arbitrary<FlowState>;
-})();
-
-describe("callback data", () => {
-  const now = 29_000_000;
-  const codec = flowCodec("secret", () => now);
-  it("round-trips every flow state within 64 bytes", () => {
-    fc.assert(
-      fc.property(arbState, (s) => {
-        const data = codec.encode(s);
-        expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
-        expect(codec.decode(data)).toEqual({ ok: true, state: s });
-      }),
-    );
-  });
-  it("rejects any altered character as forged or malformed", () => {
-    fc.assert(
-      fc.property(arbState, fc.nat(), fc.constantFrom(..."abcXYZ019-_."), (s, at, c) => {
-        const data = codec.encode(s);
-        const i = at % data.length;
-        if (data[i] === c) return;
-        const forged = data.slice(0, i) + c + data.slice(i + 1);
-        const r = codec.decode(forged);
-        expect(r.ok).toBe(false);
-      }),
-    );
-  });
-  it("rejects data signed with another key, another version, and old buttons", () => {
-    const data = flowCodec("other", () => now).encode({ k: "x" });
-    expect(codec.decode(data)).toEqual({ ok: false, error: "forged" });
-    expect(codec.decode(`2${data.slice(1)}`)).toEqual({ ok: false, error: "version" });
-    const old = flowCodec("secret", () => now - 8 * 24 * 60).encode({ k: "x" });
-    expect(codec.decode(old)).toEqual({ ok: false, error: "expired" });
-    expect(codec.decode("")).toEqual({ ok: false, error: "malformed" });
-  });
-  it("never throws on arbitrary data", () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 64 }), (s) => {
-        expect(codec.decode(s).ok).toBe(false);
-      }),
-    );
-  });
-  it("refuses to build data over 64 bytes", () => {
-    expect(() => encodeCallback("k", "a", ["x".repeat(60)], 0)).toThrow(/64/);
-    expect(decodeCallback("k", encodeCallback("k", "a", ["b"], 5), 5, 0).ok).toBe(true);
   });
 });
 

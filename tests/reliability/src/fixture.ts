@@ -1,5 +1,6 @@
 // Two regions, a county government with two departments and an agency elsewhere, and one caller
 // of every kind: the roles of the access matrix.
+import { TELEGRAM_USER_HEADER } from "@ogi/api/client";
 import { expect } from "vitest";
 import { ADMIN_TOKEN, type CallOptions, type InProcess } from "./harness.ts";
 
@@ -97,7 +98,7 @@ export const buildWorld = async (s: InProcess): Promise<World> => {
       case "botService":
         return { token: serviceToken };
       case "botForClerk":
-        return { token: serviceToken, headers: { "X-Telegram-User-Id": String(TG_CLERK_A) } };
+        return { token: serviceToken, headers: { [TELEGRAM_USER_HEADER]: String(TG_CLERK_A) } };
       default:
         return { token: tokens[role] };
     }

@@ -125,6 +125,18 @@ describe("access matrix (PGlite)", () => {
       expect: only(["admin", "botService"], 200),
     },
     {
+      route: "POST /v1/staff/{id}/telegram",
+      name: "link a staff member of A without an invite",
+      build: async () => {
+        const { id } = await admin("POST", `/v1/agencies/${A}/staff`, {
+          name: "终端用户",
+          role: "clerk",
+        });
+        return { path: `/v1/staff/${id}/telegram`, body: { telegramUserId: 91_000 + fresh() } };
+      },
+      expect: only(["admin"], 200),
+    },
+    {
       route: "POST /v1/staff/{id}/revoke",
       name: "revoke a staff member of A",
       build: async () => {

@@ -3,7 +3,7 @@
 import { createBot, createHttpApi, memoryStore } from "@ogi/bot";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeCallback, encodeCallback } from "../../../packages/bot/src/text/callback.ts";
+import { decodeCallback, encodeCallback } from "../../../packages/bot/src/flows/envelope.ts";
 import {
   resolveApplicantType,
   resolveChannel,

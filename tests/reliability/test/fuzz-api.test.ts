@@ -67,6 +67,13 @@ describe("fuzzing the write routes", () => {
       required: ["inviteCode", "telegramUserId"],
     },
     {
+      route: "POST /v1/staff/{id}/telegram",
+      path: () => `/v1/staff/${w.staffIds.clerk!}/telegram`,
+      base: () => ({ telegramUserId: 9_123_456_789 }),
+      fields: { telegramUserId: "number" },
+      required: ["telegramUserId"],
+    },
+    {
       route: "POST /v1/tokens",
       path: () => "/v1/tokens",
       base: () => ({ kind: "personal", staffId: w.staffIds.clerk!, label: "fuzz" }),

@@ -80,7 +80,7 @@ describe("security", () => {
     expect(context).toMatch(/timingSafeEqual\(/);
     expect(context).not.toMatch(/token\s*===\s*deps\.config\.adminToken/);
     // Stored tokens are looked up by their hash: the secret itself is never compared.
-    const callback = readFileSync(resolve(repoRoot, "packages/bot/src/text/callback.ts"), "utf8");
+    const callback = readFileSync(resolve(repoRoot, "packages/bot/src/flows/envelope.ts"), "utf8");
     expect(callback).toMatch(/timingSafeEqual\(/);
     const repo = readFileSync(resolve(repoRoot, "packages/db/src/repo/staff.ts"), "utf8");
     expect(repo).toMatch(/eq\(apiTokens\.tokenHash, hashSecret\(token\)\)/);

@@ -1,6 +1,7 @@
 // ogi admin …: set up agencies, staff and tokens directly in the API's database (the embedded
 // PGlite folder, OGI_DATA_DIR or .data/, or PostgreSQL with DATABASE_URL). Every change is one
 // transaction with an audit-log entry on the `cli` channel.
+import { AGENCY_CODE_PATTERN, REGION_CODE_PATTERN } from "@ogi/domain";
 import { parse } from "../args.ts";
 import type { Command } from "../command.ts";
 import { withDb } from "../database.ts";
@@ -18,8 +19,6 @@ const need = (value: string | undefined, zh: string, en: string): string => {
 const ROLES = ["clerk", "manager", "admin"] as const;
 const KINDS = ["admin", "service", "personal"] as const;
 
-const AGENCY_CODE = /^[0-9a-z][0-9a-z-]{1,63}$/;
-
 const run = async (args: string[], io: Io): Promise<number> => {
   const [group, action, ...rest] = args;
   const { values, positionals } = parse(rest, {
@@ -36,12 +35,12 @@ const run = async (args: string[], io: Io): Promise<number> => {
     case "agency add": {
       const code = need(positionals[0], "机构代码", "agency code");
       const name = need(positionals[1], "机构名称", "agency name");
-      if (!AGENCY_CODE.test(code))
+      if (!AGENCY_CODE_PATTERN.test(code))
         throw usageError(
           `机构代码只能含小写字母、数字和连字符（如 411421-gxkj）：${code}`,
           `An agency code is lower-case letters, digits and dashes (e.g. 411421-gxkj): ${code}`,
         );
-      if (values.region !== undefined && !/^\d{2,12}$/.test(values.region))
+      if (values.region !== undefined && !REGION_CODE_PATTERN.test(values.region))
         throw usageError(
           `区划代码应为数字：${values.region}`,
           `A region code is digits: ${values.region}`,

@@ -8,6 +8,9 @@ import {
   listTokens,
   revokeStaff,
   revokeToken,
+  schema,
+  sql,
+  type Tx,
 } from "@ogi/db";
 import { type Deps, requireAgency } from "../context.ts";
 import { ApiError, forbidden, invalid, notFound, unauthorized } from "../errors.ts";
@@ -19,12 +22,28 @@ import {
   json,
   linkSchema,
   staffOut,
+  staffTelegramOut,
+  staffTelegramSchema,
   tokenOut,
 } from "../schemas.ts";
 import { write } from "../write.ts";
 import { bearer, staffJson, subApp } from "./common.ts";
 
 const tags = ["staff"];
+
+/**
+ * Links an active staff member who has no Telegram user yet; undefined otherwise (the caller
+ * reads the row again). Belongs with the repository's staff functions (packages/db).
+ */
+const linkUnlinked = async (tx: Tx, id: string, telegramUserId: number, now: Date) => {
+  const s = schema.staff;
+  const [row] = await tx
+    .update(s)
+    .set({ telegramUserId, linkedAt: now, inviteCodeHash: null })
+    .where(sql`${s.id} = ${id} and ${s.revokedAt} is null and ${s.telegramUserId} is null`)
+    .returning();
+  return row;
+};
 
 export const staffApp = (deps: Deps) =>
   subApp()
@@ -73,6 +92,54 @@ export const staffApp = (deps: Deps) =>
                 en: "The invite code is unknown or already used.",
               });
             return { status: 200 as const, body: staffJson(row) };
+          },
+        );
+        return c.json(result.body, result.status);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/staff/{id}/telegram",
+        tags,
+        security: bearer,
+        summary:
+          "Link a staff member to a Telegram user without an invite / 直接绑定工作人员的 Telegram 用户 (admin; a member already linked keeps their link, which is answered)",
+        request: { params: idParam, ...body(staffTelegramSchema) },
+        responses: {
+          200: json(staffTelegramOut, "Linked (or linked before)"),
+          ...errorsFor(401, 403, 404, 409, 422),
+        },
+      }),
+      async (c) => {
+        const { id } = c.req.valid("param");
+        const { telegramUserId } = c.req.valid("json");
+        const p = c.get("principal");
+        if (p.kind === "anonymous") throw unauthorized();
+        if (p.kind !== "admin")
+          throw forbidden({
+            zh: "不经邀请码绑定（仅限管理员）",
+            en: "linking without an invite (administrators only)",
+          });
+        const result = await write(
+          deps,
+          c,
+          { id, telegramUserId },
+          { action: "staff.linkTelegram", target: id, detail: { telegramUserId } },
+          async (tx) => {
+            const row =
+              (await linkUnlinked(tx, id, telegramUserId, deps.clock.now())) ??
+              (await getStaff(tx, id));
+            if (!row) throw notFound({ zh: `工作人员 ${id}`, en: `Staff member ${id}` });
+            if (row.revokedAt)
+              throw new ApiError(409, "revoked", {
+                zh: "该工作人员已停用。",
+                en: "This staff member is revoked.",
+              });
+            return {
+              status: 200 as const,
+              body: { ...staffJson(row), telegramUserId: row.telegramUserId ?? telegramUserId },
+            };
           },
         );
         return c.json(result.body, result.status);

@@ -2,12 +2,15 @@
 // one they act in; every later command records and reads there. Linking an invite makes its
 // agency the chosen one. The choice is kept in storage; a button names the agency by a short
 // digest of its code, so a button shown before the memberships changed still means the same.
+
 import { createHash } from "node:crypto";
+import { escapeHtml } from "@ogi/domain";
 import { Composer, InlineKeyboard } from "grammy";
 import type { Membership } from "../api.ts";
 import type { BotContext } from "../context.ts";
-import { escapeHtml } from "../ui.ts";
+import { agencyStep } from "../flows/index.ts";
 import { me, say, show, userId } from "./common.ts";
+import { onCommand, onPress } from "./routing.ts";
 
 export const agency = new Composer<BotContext>();
 
@@ -26,9 +29,8 @@ export const chooseAgency = async (ctx: BotContext, code: string) => {
 
 const label = (m: Membership, ctx: BotContext) => `${m.agencyName}（${ctx.t(`role-${m.role}`)}）`;
 
-agency.filter(
-  (ctx) => ctx.parsed?.kind === "agency",
-  async (ctx) => {
+agency.use(
+  onCommand("agency", async (ctx) => {
     const m = me(ctx);
     if (m.memberships.length <= 1)
       return say(ctx, ctx.t("agency-only", { agency: escapeHtml(m.agencyName) }));
@@ -36,20 +38,18 @@ agency.filter(
     for (const x of m.memberships)
       kb.text(
         `${x.agencyCode === m.agencyCode ? "✓ " : ""}${label(x, ctx)}`,
-        ctx.services.codec.encode({ k: "ag", digest: agencyDigest(x.agencyCode) }),
+        ctx.services.codec.encode(agencyStep.data({ digest: agencyDigest(x.agencyCode) })),
       ).row();
     return say(ctx, ctx.t("agency-ask", { agency: escapeHtml(m.agencyName) }), kb);
-  },
+  }),
 );
 
-agency.filter(
-  (ctx) => ctx.flow?.k === "ag",
-  async (ctx) => {
-    const { digest } = ctx.flow as { digest: string };
+agency.use(
+  onPress(agencyStep, async (ctx, { digest }) => {
     const chosen = me(ctx).memberships.find((x) => agencyDigest(x.agencyCode) === digest);
     // Unlinked from that agency since the buttons were shown.
     if (!chosen) return show(ctx, ctx.t("agency-gone"));
     await chooseAgency(ctx, chosen.agencyCode);
     return show(ctx, ctx.t("agency-set", { agency: escapeHtml(label(chosen, ctx)) }));
-  },
+  }),
 );

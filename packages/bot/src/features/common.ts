@@ -1,6 +1,6 @@
 // Shared steps of the flows: answering in HTML, editing the card a button sits on, calling the
 // API with the user's refusals shown and the bot's own failures passed to the error boundary.
-import type { IsoDate } from "@ogi/domain";
+import { type Bilingual, escapeHtml, type IsoDate } from "@ogi/domain";
 import type { InlineKeyboard } from "grammy";
 import {
   ApiError,
@@ -11,7 +11,6 @@ import {
   type Summary,
 } from "../api.ts";
 import type { Awaiting, BotContext, LastRecord } from "../context.ts";
-import { escapeHtml } from "../ui.ts";
 
 /** Telegram's limit is 4,096 characters a message; some room for the entities. */
 export const MESSAGE_LIMIT = 4000;
@@ -219,5 +218,5 @@ export const ytdLine = async (ctx: BotContext, today: IsoDate, given?: Summary) 
   });
 };
 
-export const errorsText = (ctx: BotContext, errors: readonly { zh: string; en: string }[]) =>
+export const errorsText = (ctx: BotContext, errors: readonly Bilingual[]) =>
   errors.map((e) => `⚠️ ${escapeHtml(e[ctx.lang])}`).join("\n");

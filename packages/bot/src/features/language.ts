@@ -1,8 +1,11 @@
 // /lang zh|en: the user's language, kept in storage (Chinese unless they choose English).
+import type { Lang } from "@ogi/domain";
 import { Composer } from "grammy";
-import type { BotContext, Lang } from "../context.ts";
+import type { BotContext } from "../context.ts";
+import { langStep } from "../flows/index.ts";
 import { langKeyboard } from "../ui.ts";
 import { errorsText, say, show } from "./common.ts";
+import { onCommand, onPress } from "./routing.ts";
 
 export const language = new Composer<BotContext>();
 
@@ -13,17 +16,12 @@ const setLang = async (ctx: BotContext, lang: Lang) => {
   await show(ctx, ctx.t("lang-set"));
 };
 
-language.filter(
-  (ctx) => ctx.parsed?.kind === "lang",
-  async (ctx) => {
-    const req = ctx.parsed as { lang?: Lang; errors: { zh: string; en: string }[] };
+language.use(
+  onCommand("lang", async (ctx, req) => {
     if (req.errors.length > 0) return say(ctx, errorsText(ctx, req.errors), langKeyboard(ctx));
     if (!req.lang) return say(ctx, ctx.t("lang-ask"), langKeyboard(ctx));
     return setLang(ctx, req.lang);
-  },
+  }),
 );
 
-language.filter(
-  (ctx) => ctx.flow?.k === "l",
-  (ctx) => setLang(ctx, (ctx.flow as { lang: Lang }).lang),
-);
+language.use(onPress(langStep, (ctx, { lang }) => setLang(ctx, lang)));

@@ -1,18 +1,18 @@
 // /start <invite code> (also the t.me/<bot>?start=<code> deep link, which arrives the same way):
 // links the Telegram account to a staff record through the API.
+
 import { createHash } from "node:crypto";
+import { escapeHtml } from "@ogi/domain";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
-import { escapeHtml } from "../ui.ts";
 import { agencyKey, chooseAgency } from "./agency.ts";
 import { call, say } from "./common.ts";
+import { onCommand } from "./routing.ts";
 
 export const link = new Composer<BotContext>();
 
-link.filter(
-  (ctx) => ctx.parsed?.kind === "start",
-  async (ctx) => {
-    const { code } = ctx.parsed as { code?: string };
+link.use(
+  onCommand("start", async (ctx, { code }) => {
     const from = ctx.from!.id;
     if (!code) {
       const chosen = await ctx.services.store.get<string>(agencyKey(from));
@@ -38,5 +38,5 @@ link.filter(
         role: ctx.t(`role-${m.role}`),
       })}\n\n${ctx.t("help")}`,
     );
-  },
+  }),
 );

@@ -1,11 +1,11 @@
 // /more <number>: the register's other events for an open application — correction requested
 // and received, consultation started and ended, extension, fee notice and payment.
-import type { IsoDate } from "@ogi/domain";
+import type { IsoDate, Lang } from "@ogi/domain";
 import { Composer } from "grammy";
 import type { EventInput } from "../api.ts";
 import type { BotContext } from "../context.ts";
+import { MORE_EVENTS, type MoreEvent, moreFlow } from "../flows/index.ts";
 import { parseDate } from "../text/dates.ts";
-import { MORE_EVENTS, type MoreEvent } from "../text/flow-data.ts";
 import { toHalfWidth } from "../text/normalize.ts";
 import {
   applicationsKeyboard,
@@ -28,6 +28,7 @@ import {
   userId,
 } from "./common.ts";
 import { byUrgency } from "./pending.ts";
+import { onAnswer, onCommand, onPress } from "./routing.ts";
 
 export const moreEvents = new Composer<BotContext>();
 
@@ -71,10 +72,8 @@ const card = async (ctx: BotContext, s: MoreState) => {
   );
 };
 
-moreEvents.filter(
-  (ctx) => ctx.parsed?.kind === "more",
-  async (ctx) => {
-    const req = ctx.parsed as { number?: number; errors: { zh: string; en: string }[] };
+moreEvents.use(
+  onCommand("more", async (ctx, req) => {
     await clearAwaiting(ctx);
     if (req.errors.length > 0)
       return say(ctx, `${errorsText(ctx, req.errors)}\n${ctx.t("more-usage")}`);
@@ -88,7 +87,7 @@ moreEvents.filter(
       return say(
         ctx,
         ctx.t("more-ask-application", { count: open.length, shown: shown.length }),
-        applicationsKeyboard(ctx, shown, (number) => ({ k: "ma", number })),
+        applicationsKeyboard(ctx, shown, moreFlow.application),
       );
     }
     const app = await findOpenApplication(ctx, req.number);
@@ -98,32 +97,28 @@ moreEvents.filter(
       ctx.t("more-ask-event", { number: app.number }),
       moreEventKeyboard(ctx, app.number, MORE_EVENTS),
     );
-  },
+  }),
 );
 
-moreEvents.filter(
-  (ctx) => ctx.flow?.k === "ma",
-  async (ctx) => {
-    const { number } = ctx.flow as { number: number };
+moreEvents.use(
+  onPress(moreFlow.application, async (ctx, { number }) => {
     if (!(await findOpenApplication(ctx, number))) return;
     await show(
       ctx,
       ctx.t("more-ask-event", { number }),
       moreEventKeyboard(ctx, number, MORE_EVENTS),
     );
-  },
+  }),
 );
 
-moreEvents.filter(
-  (ctx) => ctx.flow?.k === "me",
-  async (ctx) => {
-    const s = ctx.flow as { number: number; event: MoreEvent; fen: number | null };
+moreEvents.use(
+  onPress(moreFlow.event, async (ctx, s) => {
     if (s.event === "feeNoticeIssued" && s.fen === null) {
       await awaitAnswer(ctx, { kind: "feeAmount", number: s.number });
       return show(ctx, ctx.t("more-ask-amount", { number: s.number }));
     }
     return card(ctx, { ...s, date: ctx.services.today() });
-  },
+  }),
 );
 
 /** "12.5", "12.50元", "１２" → fen; undefined if not an amount. */
@@ -133,11 +128,8 @@ export const parseYuan = (text: string): number | undefined => {
   return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
 };
 
-moreEvents.filter(
-  (ctx) => ctx.awaiting?.kind === "feeAmount",
-  async (ctx) => {
-    const a = ctx.awaiting as { number: number };
-    const text = ctx.parsed?.kind === "text" ? ctx.parsed.text : "";
+moreEvents.use(
+  onAnswer("feeAmount", async (ctx, a, text) => {
     const fen = parseYuan(text);
     if (fen === undefined)
       return say(ctx, `${ctx.t("more-bad-amount", { text })}\n${ctx.t("awaiting-hint")}`);
@@ -147,32 +139,25 @@ moreEvents.filter(
       fen,
       date: ctx.services.today(),
     });
-  },
+  }),
 );
 
-moreEvents.filter(
-  (ctx) => ctx.flow?.k === "md",
-  (ctx) => card(ctx, ctx.flow as MoreState),
-);
+moreEvents.use(onPress(moreFlow.date, card));
 
-moreEvents.filter(
-  (ctx) => ctx.awaiting?.kind === "moreDate",
-  async (ctx) => {
-    const a = ctx.awaiting as { number: number; event: MoreEvent; fen: number | null };
-    const d = parseDate(ctx.parsed?.kind === "text" ? ctx.parsed.text : "", ctx.services.today());
+moreEvents.use(
+  onAnswer("moreDate", async (ctx, a, text) => {
+    const d = parseDate(text, ctx.services.today());
     if (!d.ok) return say(ctx, `${errorsText(ctx, [d.error])}\n${ctx.t("awaiting-hint")}`);
-    return card(ctx, { ...a, date: d.date });
-  },
+    return card(ctx, { number: a.number, event: a.event, fen: a.fen, date: d.date });
+  }),
 );
 
-moreEvents.filter(
-  (ctx) => ctx.flow?.k === "mx",
-  async (ctx) => {
-    const s = ctx.flow as MoreState;
+moreEvents.use(
+  onPress(moreFlow.confirm, async (ctx, s) => {
     await clearAwaiting(ctx);
     const done = await recordOn(ctx, s.number, toEventInput(s));
     if (!done) return;
-    const name = (lang: "zh" | "en") => ctx.i18n.fluent.translate(lang, `event-${s.event}`);
+    const name = (lang: Lang) => ctx.i18n.fluent.translate(lang, `event-${s.event}`);
     await rememberLast(ctx, {
       applicationId: done.application.id,
       number: s.number,
@@ -191,5 +176,5 @@ moreEvents.filter(
         dueDate: done.application.dueDate ?? "—",
       }),
     );
-  },
+  }),
 );

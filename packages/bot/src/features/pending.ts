@@ -6,6 +6,7 @@ import type { ApplicationInfo } from "../api.ts";
 import type { BotContext } from "../context.ts";
 import { applicantLabel } from "../ui.ts";
 import { call, me, say, userId } from "./common.ts";
+import { onCommand } from "./routing.ts";
 
 export const pending = new Composer<BotContext>();
 
@@ -26,9 +27,8 @@ export const workingDaysLeft = (a: ApplicationInfo, today: string): number | nul
   return calendar.workingDaysBetween(today, a.dueDate);
 };
 
-pending.filter(
-  (ctx) => ctx.parsed?.kind === "pending",
-  async (ctx) => {
+pending.use(
+  onCommand("pending", async (ctx) => {
     const open = await call(ctx, () =>
       ctx.services.api.applications(userId(ctx), me(ctx).agencyCode, { status: "open" }),
     );
@@ -56,5 +56,5 @@ pending.filter(
         ...(open.length > LIMIT ? [ctx.t("pending-more", { more: open.length - LIMIT })] : []),
       ].join("\n"),
     );
-  },
+  }),
 );

@@ -2,20 +2,19 @@
 // table's own grouping → a card dated today (or another recent or typed date) → the conclusion
 // and the updated year-to-date line.
 import {
+  escapeHtml,
   type IsoDate,
   OUTCOME_GROUP_CATALOG,
   type Outcome,
-  type OutcomeGroup,
   outcomesInGroup,
 } from "@ogi/domain";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
+import { closeFlow } from "../flows/index.ts";
 import { parseDate } from "../text/dates.ts";
-import type { CloseRequest } from "../text/shortcuts.ts";
 import {
   applicationsKeyboard,
   closeCardKeyboard,
-  escapeHtml,
   outcomeGroupKeyboard,
   outcomeKeyboard,
   outcomeLabel,
@@ -35,6 +34,7 @@ import {
   ytdLine,
 } from "./common.ts";
 import { byUrgency } from "./pending.ts";
+import { onAnswer, onCommand, onPress } from "./routing.ts";
 
 export const recordOutcome = new Composer<BotContext>();
 
@@ -72,14 +72,12 @@ const chooseApplication = async (ctx: BotContext) => {
   await say(
     ctx,
     ctx.t("close-ask-application", { count: open.length, shown: shown.length }),
-    applicationsKeyboard(ctx, shown, (number) => ({ k: "ca", number })),
+    applicationsKeyboard(ctx, shown, closeFlow.application),
   );
 };
 
-recordOutcome.filter(
-  (ctx) => ctx.parsed?.kind === "close",
-  async (ctx) => {
-    const req = ctx.parsed as CloseRequest;
+recordOutcome.use(
+  onCommand("close", async (ctx, req) => {
     await clearAwaiting(ctx);
     if (req.errors.length > 0 && req.number === undefined)
       return say(ctx, `${errorsText(ctx, req.errors)}\n${ctx.t("close-usage")}`);
@@ -102,59 +100,46 @@ recordOutcome.filter(
       );
     if (outcome?.kind === "none") return groups(ctx, app.number, ctx.t("close-unknown-outcome"));
     return groups(ctx, app.number, intro);
-  },
+  }),
 );
 
-recordOutcome.filter(
-  (ctx) => ctx.flow?.k === "ca" || ctx.flow?.k === "cb",
-  async (ctx) => {
-    const { number } = ctx.flow as { number: number };
-    if (ctx.flow?.k === "ca" && !(await findOpenApplication(ctx, number))) return;
+recordOutcome.use(
+  onPress(closeFlow.application, async (ctx, { number }) => {
+    if (!(await findOpenApplication(ctx, number))) return;
     return groups(ctx, number);
-  },
+  }),
 );
 
-recordOutcome.filter(
-  (ctx) => ctx.flow?.k === "cg",
-  (ctx) => {
-    const s = ctx.flow as { number: number; group: OutcomeGroup };
+recordOutcome.use(onPress(closeFlow.back, (ctx, { number }) => groups(ctx, number)));
+
+recordOutcome.use(
+  onPress(closeFlow.group, (ctx, s) => {
     const g = OUTCOME_GROUP_CATALOG.find((x) => x.key === s.group)!;
     return show(
       ctx,
       ctx.t("close-ask-outcome", { number: s.number, group: g.label[ctx.lang] }),
       outcomeKeyboard(ctx, s.number, outcomesInGroup(s.group), s.group),
     );
-  },
+  }),
 );
 
-recordOutcome.filter(
-  (ctx) => ctx.flow?.k === "co",
-  (ctx) => {
-    const s = ctx.flow as { number: number; outcome: Outcome };
-    return card(ctx, { ...s, date: ctx.services.today() });
-  },
+recordOutcome.use(
+  onPress(closeFlow.outcome, (ctx, s) => card(ctx, { ...s, date: ctx.services.today() })),
 );
 
-recordOutcome.filter(
-  (ctx) => ctx.flow?.k === "cd",
-  (ctx) => card(ctx, ctx.flow as { number: number; outcome: Outcome; date: IsoDate }),
-);
+recordOutcome.use(onPress(closeFlow.date, card));
 
 // A typed conclusion date while the card is shown: a new card with that date.
-recordOutcome.filter(
-  (ctx) => ctx.awaiting?.kind === "closeDate",
-  async (ctx) => {
-    const a = ctx.awaiting as { number: number; outcome: Outcome };
-    const d = parseDate(ctx.parsed?.kind === "text" ? ctx.parsed.text : "", ctx.services.today());
+recordOutcome.use(
+  onAnswer("closeDate", async (ctx, a, text) => {
+    const d = parseDate(text, ctx.services.today());
     if (!d.ok) return say(ctx, `${errorsText(ctx, [d.error])}\n${ctx.t("awaiting-hint")}`);
     return card(ctx, { number: a.number, outcome: a.outcome, date: d.date });
-  },
+  }),
 );
 
-recordOutcome.filter(
-  (ctx) => ctx.flow?.k === "cx",
-  async (ctx) => {
-    const s = ctx.flow as { number: number; outcome: Outcome; date: IsoDate };
+recordOutcome.use(
+  onPress(closeFlow.confirm, async (ctx, s) => {
     await clearAwaiting(ctx);
     // No look-up first: if it was concluded meanwhile, the API refuses (409) and says so. The
     // answer carries the year to date (one call, not two).
@@ -183,5 +168,5 @@ recordOutcome.filter(
         date: s.date,
       })}${line ? `\n${line}` : ""}`,
     );
-  },
+  }),
 );

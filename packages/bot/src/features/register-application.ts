@@ -3,6 +3,7 @@
 import type { ApplicantType, Channel, IsoDate } from "@ogi/domain";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
+import { newFlow } from "../flows/index.ts";
 import { parseDate } from "../text/dates.ts";
 import type { NewRequest } from "../text/shortcuts.ts";
 import {
@@ -26,6 +27,7 @@ import {
   userId,
   writeKey,
 } from "./common.ts";
+import { onAnswer, onCommand, onPress } from "./routing.ts";
 
 export const registerApplication = new Composer<BotContext>();
 
@@ -73,25 +75,14 @@ const start = async (ctx: BotContext, req: NewRequest) => {
   );
 };
 
-registerApplication.filter(
-  (ctx) => ctx.parsed?.kind === "new",
-  (ctx) => start(ctx, ctx.parsed as NewRequest),
-);
+registerApplication.use(onCommand("new", start));
 
-registerApplication.filter(
-  (ctx) => ctx.flow?.k === "nt",
-  (ctx) => {
-    const s = ctx.flow as Extract<typeof ctx.flow, { k: "nt" }>;
-    return askDate(ctx, s.type);
-  },
-);
+registerApplication.use(onPress(newFlow.type, (ctx, s) => askDate(ctx, s.type)));
 
 // A typed receipt date while the date buttons are shown.
-registerApplication.filter(
-  (ctx) => ctx.awaiting?.kind === "newDate",
-  async (ctx) => {
-    const a = ctx.awaiting as { kind: "newDate"; type: ApplicantType };
-    const d = parseDate(ctx.parsed?.kind === "text" ? ctx.parsed.text : "", ctx.services.today());
+registerApplication.use(
+  onAnswer("newDate", async (ctx, a, text) => {
+    const d = parseDate(text, ctx.services.today());
     if (!d.ok) {
       await say(
         ctx,
@@ -106,34 +97,24 @@ registerApplication.filter(
       ctx.t("new-ask-channel", { type: applicantLabel(a.type, ctx.lang), date: d.date }),
       channelKeyboard(ctx, a.type, d.date),
     );
-  },
+  }),
 );
 
-registerApplication.filter(
-  (ctx) => ctx.flow?.k === "nd",
-  async (ctx) => {
-    const s = ctx.flow as Extract<typeof ctx.flow, { k: "nd" }>;
+registerApplication.use(
+  onPress(newFlow.date, async (ctx, s) => {
     await clearAwaiting(ctx);
     await show(
       ctx,
       ctx.t("new-ask-channel", { type: applicantLabel(s.type, ctx.lang), date: s.date }),
       channelKeyboard(ctx, s.type, s.date),
     );
-  },
+  }),
 );
 
-registerApplication.filter(
-  (ctx) => ctx.flow?.k === "nc",
-  (ctx) => {
-    const s = ctx.flow as Extract<typeof ctx.flow, { k: "nc" }>;
-    return card(ctx, s);
-  },
-);
+registerApplication.use(onPress(newFlow.card, card));
 
-registerApplication.filter(
-  (ctx) => ctx.flow?.k === "nx",
-  async (ctx) => {
-    const s = ctx.flow as Extract<typeof ctx.flow, { k: "nx" }>;
+registerApplication.use(
+  onPress(newFlow.confirm, async (ctx, s) => {
     const created = await call(ctx, () =>
       ctx.services.api.register(
         userId(ctx),
@@ -168,5 +149,5 @@ registerApplication.filter(
         dueDate: created.dueDate ?? "—",
       }),
     );
-  },
+  }),
 );

@@ -1,11 +1,12 @@
 // /report [year], 年报: section 三 as a monospace message, the findings, and the whole report
 // as an HTML document rendered by the API.
-import { type Finding, type RequestsTable, renderRequestsText } from "@ogi/domain";
+import { escapeHtml, type Finding, renderRequestsText } from "@ogi/domain";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { ReportWithFindings } from "../api.ts";
 import type { BotContext } from "../context.ts";
-import { escapeHtml } from "../ui.ts";
+import { regionReportStep } from "../flows/index.ts";
 import { call, errorsText, me, say, userId } from "./common.ts";
+import { onCommand, onPress } from "./routing.ts";
 
 export const report = new Composer<BotContext>();
 
@@ -34,7 +35,7 @@ const sendReport = async (
 ) => {
   const r = await call(ctx, fetch.report);
   if (!r) return;
-  const table = renderRequestsText(r.report.requests as RequestsTable, ctx.lang);
+  const table = renderRequestsText(r.report.requests, ctx.lang);
   await say(
     ctx,
     `${ctx.t("report-head", { agency: escapeHtml(what.name), year: what.year })}\n<pre>${escapeHtml(table)}</pre>`,
@@ -51,10 +52,8 @@ const sendReport = async (
   );
 };
 
-report.filter(
-  (ctx) => ctx.parsed?.kind === "report",
-  async (ctx) => {
-    const req = ctx.parsed as { year?: number; errors: { zh: string; en: string }[] };
+report.use(
+  onCommand("report", async (ctx, req) => {
     if (req.errors.length > 0) return say(ctx, errorsText(ctx, req.errors));
     const today = ctx.services.today();
     const year = req.year ?? Number(today.slice(0, 4));
@@ -65,7 +64,7 @@ report.filter(
     const offer = region
       ? new InlineKeyboard().text(
           ctx.t("report-region-button", { code: region }),
-          ctx.services.codec.encode({ k: "rr", year }),
+          ctx.services.codec.encode(regionReportStep.data({ year })),
         )
       : undefined;
     await sendReport(
@@ -77,13 +76,11 @@ report.filter(
       },
       offer,
     );
-  },
+  }),
 );
 
-report.filter(
-  (ctx) => ctx.flow?.k === "rr",
-  async (ctx) => {
-    const { year } = ctx.flow as { year: number };
+report.use(
+  onPress(regionReportStep, async (ctx, { year }) => {
     const region = regionOf(ctx);
     if (!region) return say(ctx, ctx.t("report-region-none"));
     await ctx.answerCallbackQuery().catch(() => {});
@@ -95,5 +92,5 @@ report.filter(
         html: () => ctx.services.api.regionReportHtml(userId(ctx), region, year),
       },
     );
-  },
+  }),
 );

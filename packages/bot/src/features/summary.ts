@@ -1,12 +1,18 @@
 // /summary [year], 统计: year-to-date for the user's agency (carried over, received, concluded by
 // outcome group, open, overdue, whether the balance holds); a region's manager gets the
 // region's totals and one line per agency.
-import { type IsoDate, OUTCOME_GROUP_CATALOG, OUTCOMES, outcomeGroupOf } from "@ogi/domain";
+import {
+  escapeHtml,
+  type IsoDate,
+  OUTCOME_GROUP_CATALOG,
+  OUTCOMES,
+  outcomeGroupOf,
+} from "@ogi/domain";
 import { Composer } from "grammy";
 import type { Summary } from "../api.ts";
 import type { BotContext } from "../context.ts";
-import { escapeHtml } from "../ui.ts";
 import { call, errorsText, me, say, userId } from "./common.ts";
+import { onCommand } from "./routing.ts";
 
 export const summary = new Composer<BotContext>();
 
@@ -46,10 +52,8 @@ export const summaryText = (ctx: BotContext, s: Summary, title: string) => {
   ].join("\n");
 };
 
-summary.filter(
-  (ctx) => ctx.parsed?.kind === "summary",
-  async (ctx) => {
-    const req = ctx.parsed as { year?: number; errors: { zh: string; en: string }[] };
+summary.use(
+  onCommand("summary", async (ctx, req) => {
     if (req.errors.length > 0) return say(ctx, errorsText(ctx, req.errors));
     const today = ctx.services.today();
     if (req.year !== undefined && String(req.year) > today.slice(0, 4))
@@ -83,5 +87,5 @@ summary.filter(
     const s = await call(ctx, () => ctx.services.api.summary(userId(ctx), m.agencyCode, asOf));
     if (!s) return;
     await say(ctx, summaryText(ctx, s, m.agencyName));
-  },
+  }),
 );

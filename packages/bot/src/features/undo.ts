@@ -1,11 +1,14 @@
 // /undo: withdraws the user's own last record within 24 hours, with a reason and a
 // confirmation, as an amendment through the API (the register keeps both events).
+
 import { createHash } from "node:crypto";
+import { escapeHtml } from "@ogi/domain";
 import { Composer } from "grammy";
 import type { BotContext, LastRecord } from "../context.ts";
-import type { UndoReason } from "../text/flow-data.ts";
-import { escapeHtml, undoCardKeyboard, undoReasonKeyboard } from "../ui.ts";
+import { undoFlow } from "../flows/index.ts";
+import { undoCardKeyboard, undoReasonKeyboard } from "../ui.ts";
 import { call, forgetLast, lastRecord, say, show, userId, writeKey } from "./common.ts";
+import { onCommand, onPress } from "./routing.ts";
 
 export const undo = new Composer<BotContext>();
 
@@ -33,9 +36,8 @@ const current = async (ctx: BotContext, ref?: string) => {
   return r;
 };
 
-undo.filter(
-  (ctx) => ctx.parsed?.kind === "undo",
-  async (ctx) => {
+undo.use(
+  onCommand("undo", async (ctx) => {
     const r = await current(ctx);
     if (!r) return;
     await say(
@@ -43,13 +45,11 @@ undo.filter(
       ctx.t("undo-ask-reason", { what: escapeHtml(r.label[ctx.lang]) }),
       undoReasonKeyboard(ctx, refOf(r)),
     );
-  },
+  }),
 );
 
-undo.filter(
-  (ctx) => ctx.flow?.k === "ur",
-  async (ctx) => {
-    const s = ctx.flow as { reason: UndoReason; ref: string };
+undo.use(
+  onPress(undoFlow.reason, async (ctx, s) => {
     const r = await current(ctx, s.ref);
     if (!r) return;
     await show(
@@ -60,13 +60,11 @@ undo.filter(
       }),
       undoCardKeyboard(ctx, s),
     );
-  },
+  }),
 );
 
-undo.filter(
-  (ctx) => ctx.flow?.k === "ux",
-  async (ctx) => {
-    const s = ctx.flow as { reason: UndoReason; ref: string };
+undo.use(
+  onPress(undoFlow.confirm, async (ctx, s) => {
     const r = await current(ctx, s.ref);
     if (!r) return;
     // The reason is stored in both languages: the register is read by others later.
@@ -82,5 +80,5 @@ undo.filter(
     if (!done) return;
     await forgetLast(ctx);
     await show(ctx, ctx.t("undo-done", { what: escapeHtml(r.label[ctx.lang]) }));
-  },
+  }),
 );

@@ -1,20 +1,16 @@
 // Whatever no feature took: a short hint, never silence.
+import { escapeHtml } from "@ogi/domain";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
-import { escapeHtml } from "../ui.ts";
 import { say } from "./common.ts";
+import { onCommand } from "./routing.ts";
 
 export const unknown = new Composer<BotContext>();
 
-unknown.filter(
-  (ctx) => ctx.parsed?.kind === "unknownCommand",
-  (ctx) =>
-    say(
-      ctx,
-      ctx.t("unknown-command", {
-        command: escapeHtml((ctx.parsed as { command: string }).command),
-      }),
-    ),
+unknown.use(
+  onCommand("unknownCommand", (ctx, { command }) =>
+    say(ctx, ctx.t("unknown-command", { command: escapeHtml(command) })),
+  ),
 );
 
 unknown.on("message", (ctx) => say(ctx, ctx.t("unknown-text")));

@@ -1,9 +1,13 @@
-// The scheduler's source over HTTP: the API's reminder routes with the bot's service token.
-//   GET  /v1/reminders/due?date=YYYY-MM-DD   → { date, workingDay, reminders: DueReminder[] }
+// The scheduler's source over HTTP: the API's reminder routes through its typed client, with the
+// bot's service token (every answer's type inferred from the client):
+//   GET  /v1/reminders/due?date=YYYY-MM-DD   → { date, workingDay, reminders }
 //   POST /v1/reminders/{key}/sent            ← { delivered, attempts, error? }
 //   GET  /v1/calendar/holidays               → { files: [{ file, … }] } (loaded holiday files)
-import { createWorkingCalendar, type HolidayFile } from "@ogi/domain";
-import type { DueReminder, ReminderSource } from "./scheduler.ts";
+import { createClient } from "@ogi/api/client";
+import { createWorkingCalendar, holidayFileSchema } from "@ogi/domain";
+import { parseResponse } from "hono/client";
+import { guardedFetch } from "../http-api.ts";
+import type { ReminderSource } from "./scheduler.ts";
 
 export type HttpSourceOptions = {
   baseUrl: string;
@@ -13,36 +17,22 @@ export type HttpSourceOptions = {
 };
 
 export const httpReminderSource = (options: HttpSourceOptions): ReminderSource => {
-  const doFetch = options.fetch ?? fetch;
-  const base = options.baseUrl.replace(/\/+$/, "");
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await doFetch(`${base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${options.serviceToken}`,
-        ...(body !== undefined ? { "content-type": "application/json" } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-    });
-    if (!res.ok)
-      throw new Error(`${method} ${path}: ${res.status} ${await res.text().catch(() => "")}`);
-    return (await res.json()) as T;
-  };
+  const api = createClient(options.baseUrl.replace(/\/+$/, ""), options.serviceToken, {
+    fetch: guardedFetch(options.fetch ?? fetch, options.timeoutMs ?? 30_000),
+  }).v1;
   return {
     async due(date) {
-      const out = await call<{ reminders: DueReminder[] }>(
-        "GET",
-        `/v1/reminders/due?date=${encodeURIComponent(date)}`,
-      );
-      return out.reminders;
+      return (await parseResponse(api.reminders.due.$get({ query: { date } }))).reminders;
     },
     async record(key, outcome) {
-      await call("POST", `/v1/reminders/${encodeURIComponent(key)}/sent`, outcome);
+      await parseResponse(api.reminders[":key"].sent.$post({ param: { key }, json: outcome }));
     },
     async calendar() {
-      const out = await call<{ files: { file: HolidayFile }[] }>("GET", "/v1/calendar/holidays");
-      return createWorkingCalendar({ extraYears: out.files.map((f) => f.file) });
+      const { files } = await parseResponse(api.calendar.holidays.$get());
+      // The API stored each file once it read well; read it again as the domain's type.
+      return createWorkingCalendar({
+        extraYears: files.map((f) => holidayFileSchema.parse(f.file)),
+      });
     },
   };
 };

@@ -8,12 +8,13 @@ import {
   createWorkingCalendar,
   currentRun,
   type IsoDate,
+  type Lang,
   nextRunAt,
   type Reminder,
   shanghaiDate,
   type WorkingCalendar,
 } from "@ogi/domain";
-import type { Lang, Logger } from "../context.ts";
+import type { Logger } from "../context.ts";
 import type { KeyValueStore } from "../storage.ts";
 
 /** A reminder of the day as the API lists it; `sentAt` once it was recorded as delivered. */

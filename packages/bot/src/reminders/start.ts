@@ -1,7 +1,8 @@
 // The scheduler as the bot runs it: the API's reminder routes over HTTP with the service token,
 // Telegram's sendMessage, the real clock, the bot's store (sent keys, each user's language).
+import type { Lang } from "@ogi/domain";
 import type { Api } from "grammy";
-import type { Lang, Logger } from "../context.ts";
+import type { Logger } from "../context.ts";
 import type { KeyValueStore } from "../storage.ts";
 import { httpReminderSource } from "./http-source.ts";
 import { createReminderScheduler, type SchedulerOptions, systemClock } from "./scheduler.ts";

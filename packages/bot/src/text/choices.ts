@@ -5,6 +5,7 @@ import {
   APPLICANT_TYPE_LABELS,
   APPLICANT_TYPES,
   type ApplicantType,
+  type Bilingual,
   CHANNEL_LABELS,
   CHANNELS,
   type Channel,
@@ -29,7 +30,7 @@ const fold = (s: string): string =>
     .replace(/[\s.·“”"'()（）《》,，。:：\-_/]/g, "");
 
 /** "1.属于国家秘密" → "属于国家秘密"; "（一）予以公开" → "予以公开"; the part before any note. */
-export const outcomeCore = (o: Outcome): { zh: string; en: string } => {
+export const outcomeCore = (o: Outcome): Bilingual => {
   const { label } = rowInfo(o);
   return {
     zh: label.zh.replace(/^(?:\d+\.|（[一二三四五六七]）)/, "").replace(/（.*$/, ""),

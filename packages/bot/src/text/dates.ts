@@ -1,9 +1,8 @@
 // Dates as staff type them: 2026-11-20, 2026/11/20, 2026年11月20日, 11月20日, 11-20, 今天, 昨天,
 // 前天. The clock is not read here: `today` is passed in, so the parser is pure.
-import { type IsoDate, isoDate } from "@ogi/domain";
+import { type Bilingual, type IsoDate, isoDate } from "@ogi/domain";
 import { toHalfWidth } from "./normalize.ts";
 
-export type Bilingual = { zh: string; en: string };
 export type DateResult = { ok: true; date: IsoDate } | { ok: false; error: Bilingual };
 
 const pad = (n: number) => String(n).padStart(2, "0");

@@ -1,13 +1,13 @@
 // Commands and their Chinese text shortcuts, parsed to what the user asked for. Pure: the
 // arguments are resolved against the catalog here, the flows decide what to ask next.
-import type { ApplicantType, Channel, IsoDate, Outcome } from "@ogi/domain";
+import type { ApplicantType, Bilingual, Channel, IsoDate, Lang, Outcome } from "@ogi/domain";
 import {
   type Resolution,
   resolveApplicantType,
   resolveChannel,
   resolveOutcome,
 } from "./choices.ts";
-import { type Bilingual, looksLikeDate, parseDate } from "./dates.ts";
+import { looksLikeDate, parseDate } from "./dates.ts";
 import { normalize, parseNumber, tokens } from "./normalize.ts";
 
 export type NewRequest = {
@@ -37,7 +37,7 @@ export type Parsed =
   | { kind: "agency" }
   | { kind: "help" }
   | { kind: "cancel" }
-  | { kind: "lang"; lang?: "zh" | "en"; errors: Bilingual[] }
+  | { kind: "lang"; lang?: Lang; errors: Bilingual[] }
   | { kind: "unknownCommand"; command: string }
   | { kind: "text"; text: string };
 

@@ -20,11 +20,14 @@ export const TEST_BOT_INFO: UserFromGetMe = {
   allows_users_to_create_topics: false,
 } as UserFromGetMe;
 
+// One sequence for every bot in the process, as Telegram numbers a chat's messages whichever
+// instance sends them: two instances never give one id to two cards (their writes' keys).
+let nextMessageId = 1;
+
 export const localTransformer = (
   onCall: (call: OutgoingCall) => void,
   botInfo: UserFromGetMe = TEST_BOT_INFO,
 ): Transformer => {
-  let nextMessageId = 1;
   const clock = () => Math.floor(Date.now() / 1000);
   const message = (payload: Record<string, unknown>, extra: Partial<Message> = {}): Message =>
     ({

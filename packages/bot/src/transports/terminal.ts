@@ -1,22 +1,32 @@
-// `pnpm chat --as <invite code | staff id>`: the real bot in a terminal. The same middleware
-// as on Telegram gets synthetic updates; its outgoing calls are answered locally (no token, no
-// network) and printed, buttons as numbered choices. It talks to the API at OGI_API_URL (with
-// OGI_BOT_SERVICE_TOKEN), or else opens the embedded database itself and runs the API in this
-// process (stop `pnpm start` first: PGlite's data folder serves one process at a time).
+// `pnpm chat --as <invite code | staff name or id>`: the real bot in a terminal. The same
+// middleware as on Telegram gets synthetic updates; its outgoing calls are answered locally (no
+// token, no network) and printed, buttons as numbered choices. Everything goes through the API
+// whose address and admin token the host gives (apps/server/src/chat.ts): the staff are listed
+// and the chat's user is linked there, by routes that audit like every other write.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import type { OgiApi } from "../api.ts";
+import { createClient } from "@ogi/api/client";
+import { parseResponse } from "hono/client";
+import { ApiError } from "../api.ts";
 import { createBot } from "../bot.ts";
-import { createHttpApi } from "../http-api.ts";
+import { createHttpApi, guardedFetch } from "../http-api.ts";
 import { fileStore } from "../storage.ts";
 import { TEST_BOT_INFO } from "./local.ts";
 import { type ChatMessage, ChatSession, plain, type Reply } from "./session.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../../..");
+
+/** The API the chat talks to: its address and an admin token (to list and link the staff). */
+export type TerminalConnection = {
+  baseUrl: string;
+  adminToken: string;
+  /** The API called without a socket (the host runs it in its own process). */
+  fetch?: typeof fetch;
+};
 
 /** A stable synthetic Telegram user id for a name (far above real ids' usual range). */
 export const syntheticUserId = (seed: string) =>
@@ -29,50 +39,27 @@ type StaffEntry = {
   agencyCode: string;
   agencyName: string;
 };
-type InProcess = {
-  api: OgiApi;
-  /** Every active staff member (to pick one by name). */
-  staff(): Promise<StaffEntry[]>;
-  /** Acting as a staff member: their Telegram link, or a synthetic user linked to them. */
-  linkStaff(staffId: string): Promise<number>;
-  close(): Promise<void>;
-};
 
-/** The API in this process on the embedded database, reached without a port. */
-const inProcessApi = async (env: NodeJS.ProcessEnv): Promise<InProcess> => {
-  const [{ createApp }, db, { default: pino }, { eq }] = await Promise.all([
-    import("@ogi/api"),
-    import("@ogi/db"),
-    import("pino"),
-    import("drizzle-orm"),
-  ]);
-  const database = await db.createDb({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: env.OGI_DATA_DIR ?? resolve(repoRoot, ".data"),
-  });
-  const app = createApp({
-    db: database.db,
-    clock: { now: () => new Date() },
-    logger: pino({ level: "silent" }),
-    config: { adminToken: undefined },
-  });
-  const { token } = await db.createToken(
-    database.db,
-    { kind: "service", label: "pnpm chat" },
-    new Date(),
-  );
-  const api = createHttpApi({
-    baseUrl: "http://ogi.local",
-    serviceToken: token,
-    fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))),
-  });
+/** What the chat asks of the API as an administrator. */
+const adminOf = (connection: TerminalConnection) => {
+  const admin = createClient(connection.baseUrl, connection.adminToken, {
+    fetch: guardedFetch(connection.fetch ?? fetch, 15_000),
+  }).v1;
   return {
-    api,
+    /** A service token for the bot of this chat, as the bot on Telegram has one. */
+    serviceToken: async () =>
+      (await parseResponse(admin.tokens.$post({ json: { kind: "service", label: "pnpm chat" } })))
+        .token,
+    /** Every active staff member (to pick one by name). */
     staff: async () => {
       const out: StaffEntry[] = [];
-      for (const a of await db.listAgencies(database.db))
-        for (const s of await db.listStaff(database.db, a.code))
-          if (!s.revokedAt)
+      const { agencies } = await parseResponse(admin.agencies.$get());
+      for (const a of agencies) {
+        const { staff } = await parseResponse(
+          admin.agencies[":code"].staff.$get({ param: { code: a.code } }),
+        );
+        for (const s of staff)
+          if (!s.revoked)
             out.push({
               id: s.id,
               name: s.name,
@@ -80,33 +67,20 @@ const inProcessApi = async (env: NodeJS.ProcessEnv): Promise<InProcess> => {
               agencyCode: a.code,
               agencyName: a.name,
             });
+      }
       return out;
     },
-    linkStaff: async (staffId) => {
-      const s = await db.getStaff(database.db, staffId);
-      if (!s) throw new Error(`no staff member ${staffId} / 没有此工作人员`);
-      if (s.telegramUserId) return s.telegramUserId;
-      const id = syntheticUserId(`staff:${staffId}`);
-      await database.db
-        .update(db.schema.staff)
-        .set({ telegramUserId: id, linkedAt: new Date() })
-        .where(eq(db.schema.staff.id, staffId));
-      return id;
-    },
-    close: () => database.close(),
+    /** Acting as a staff member: their Telegram link, or a synthetic user linked to them. */
+    linkStaff: async (staffId: string) =>
+      (
+        await parseResponse(
+          admin.staff[":id"].telegram.$post({
+            param: { id: staffId },
+            json: { telegramUserId: syntheticUserId(`staff:${staffId}`) },
+          }),
+        )
+      ).telegramUserId,
   };
-};
-
-/** Whether `pnpm start` answers on its port: PGlite's folder must not be opened twice. */
-const apiRunning = async (env: NodeJS.ProcessEnv) => {
-  try {
-    const res = await fetch(`http://127.0.0.1:${env.PORT ?? 3000}/health`, {
-      signal: AbortSignal.timeout(500),
-    });
-    return res.ok;
-  } catch {
-    return false;
-  }
 };
 
 const printButtons = (
@@ -142,61 +116,72 @@ export const render = (
   return out.join("\n\n");
 };
 
-/** `pnpm chat`: runs the terminal chat until its input ends (hosted by apps/server). */
-export const runTerminalChat = async () => {
+/** Why the API could not serve the chat, as the person reads it (its `{ zh, en }` refusal). */
+const failure = (e: unknown) =>
+  e instanceof ApiError
+    ? `登记系统拒绝了请求 / the API refused:\n${e.messages.zh}\n${e.messages.en}`
+    : `无法连接登记系统 / the API could not be reached: ${(e as Error).message}`;
+
+export const TERMINAL_HELP =
+  "pnpm chat --as <邀请码 invite code | 工作人员姓名或 id staff name or id>\n" +
+  "  Talks to OGI_API_URL with OGI_ADMIN_TOKEN, or runs the API in this process on the\n" +
+  "  embedded database (OGI_DATA_DIR, default .data/). Type a message, or a number to press a button.";
+
+/**
+ * `pnpm chat`: runs the terminal chat until its input ends; answers the process's exit code
+ * (2: nobody to act as, or the API refused). The host decides where the API is.
+ */
+export const runTerminalChat = async (
+  connection: TerminalConnection,
+  argv: string[] = process.argv.slice(2),
+): Promise<number> => {
   const { values } = parseArgs({
+    args: argv,
     options: { as: { type: "string" }, help: { type: "boolean", short: "h" } },
   });
   if (values.help) {
-    console.log(
-      "pnpm chat --as <邀请码 invite code | 工作人员 id staff id>\n" +
-        "  Talks to OGI_API_URL with OGI_BOT_SERVICE_TOKEN, or runs the API in this process on the\n" +
-        "  embedded database (OGI_DATA_DIR, default .data/). Type a message, or a number to press a button.",
-    );
-    return;
+    console.log(TERMINAL_HELP);
+    return 0;
   }
   const env = process.env;
   const stateDir = resolve(env.OGI_DATA_DIR ?? resolve(repoRoot, ".data"));
   mkdirSync(stateDir, { recursive: true });
   const sessionFile = join(stateDir, "chat-session.json");
-  const remote = env.OGI_API_URL && env.OGI_BOT_SERVICE_TOKEN;
-  // The usual case: `pnpm start` and `pnpm chat` both on the default `.data/`.
-  if (!remote && !env.OGI_DATA_DIR && !env.DATABASE_URL && (await apiRunning(env))) {
-    console.error(
-      "`pnpm start` 正在使用同一个数据目录：请先停止它，或设置 OGI_API_URL 和 OGI_BOT_SERVICE_TOKEN 连接它。\n" +
-        "The API (`pnpm start`) is running on the same data folder: stop it first, or set OGI_API_URL and OGI_BOT_SERVICE_TOKEN to talk to it.",
-    );
-    process.exit(2);
-  }
-  const local = remote ? undefined : await inProcessApi(env);
-  const api =
-    local?.api ??
-    createHttpApi({ baseUrl: env.OGI_API_URL!, serviceToken: env.OGI_BOT_SERVICE_TOKEN! });
+  const admin = adminOf(connection);
 
   let userId: number | undefined;
   let startWith: string | undefined;
+  let serviceToken: string;
+  let staff: StaffEntry[];
   const as = values.as?.trim();
-  const staff = local ? await local.staff() : [];
-  if (as) {
-    // A staff id or name (embedded database only), else an invite code.
-    const byId = staff.find((s) => s.id === as);
-    const byName = staff.filter((s) => s.name === as);
-    if (byName.length > 1 && !byId) {
-      console.error(`“${as}” names several staff members / 同名工作人员有多位; use the id:`);
-      for (const s of byName) console.error(`  ${s.id}  ${s.agencyName}`);
-      process.exit(2);
+  try {
+    serviceToken = await admin.serviceToken();
+    staff = await admin.staff();
+    if (as) {
+      // A staff id or name, else an invite code.
+      const byId = staff.find((s) => s.id === as);
+      const byName = staff.filter((s) => s.name === as);
+      if (byName.length > 1 && !byId) {
+        console.error(`“${as}” names several staff members / 同名工作人员有多位; use the id:`);
+        for (const s of byName) console.error(`  ${s.id}  ${s.agencyName}`);
+        return 2;
+      }
+      const chosen = byId ?? byName[0];
+      if (chosen) userId = await admin.linkStaff(chosen.id);
+      else {
+        userId = syntheticUserId(`invite:${as}`);
+        startWith = `/start ${as}`;
+      }
     }
-    const chosen = byId ?? byName[0];
-    if (chosen && local) userId = await local.linkStaff(chosen.id);
-    else {
-      userId = syntheticUserId(`invite:${as}`);
-      startWith = `/start ${as}`;
-    }
-  } else {
+  } catch (e) {
+    console.error(failure(e));
+    return 2;
+  }
+  if (userId === undefined) {
     try {
       userId = (JSON.parse(readFileSync(sessionFile, "utf8")) as { userId: number }).userId;
     } catch {
-      console.error("pnpm chat --as <邀请码 invite code | 工作人员姓名或 id staff name or id>");
+      console.error(TERMINAL_HELP.split("\n")[0]);
       if (staff.length > 0) {
         console.error("\n工作人员 / staff:");
         for (const s of staff.slice(0, 40))
@@ -204,10 +189,15 @@ export const runTerminalChat = async () => {
             `  ${s.name.padEnd(6, "　")} ${s.role.padEnd(8)} ${s.agencyName} (${s.id})`,
           );
       }
-      process.exit(2);
+      return 2;
     }
   }
   writeFileSync(sessionFile, JSON.stringify({ userId }));
+  const api = createHttpApi({
+    baseUrl: connection.baseUrl,
+    serviceToken,
+    ...(connection.fetch ? { fetch: connection.fetch } : {}),
+  });
 
   const bot = createBot({
     token: "0:terminal",
@@ -222,7 +212,7 @@ export const runTerminalChat = async () => {
   });
   // Update ids stay unique across runs: the bot's de-duplication remembers them in the file store.
   ChatSession.startUpdateIdsAt(Date.now());
-  const chat = new ChatSession(bot, { id: userId!, is_bot: false, first_name: "终端 Terminal" });
+  const chat = new ChatSession(bot, { id: userId, is_bot: false, first_name: "终端 Terminal" });
   const numbering = new Map<number, { message: ChatMessage; index: number }>();
   const docsDir = join(tmpdir(), "ogi-chat");
   const saveDocument = (m: ChatMessage) => {
@@ -268,5 +258,5 @@ export const runTerminalChat = async () => {
     }
     prompt();
   }
-  await local?.close();
+  return 0;
 };

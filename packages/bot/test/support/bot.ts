@@ -1,5 +1,7 @@
 // A bot wired to a real API, driven through `bot.handleUpdate` with its outgoing calls answered
 // and captured locally.
+
+import type { TestApi } from "@ogi/api/testing";
 import type { User } from "grammy/types";
 import { createBot } from "../../src/bot.ts";
 import type { Logger } from "../../src/context.ts";
@@ -7,7 +9,6 @@ import { createHttpApi } from "../../src/http-api.ts";
 import { type KeyValueStore, memoryStore } from "../../src/storage.ts";
 import { TEST_BOT_INFO } from "../../src/transports/local.ts";
 import { ChatSession } from "../../src/transports/session.ts";
-import type { TestApi } from "./api-server.ts";
 
 export const TOKEN = "123456:TEST-token-for-the-bot-tests-000";
 

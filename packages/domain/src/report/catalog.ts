@@ -2,7 +2,9 @@
 // verbatim labels of the official template. Everything that renders, parses or explains a
 // cell reads its labels from here, so a label is written once.
 
-export type Bilingual = { zh: string; en: string };
+import type { Bilingual } from "../text.ts";
+
+export type { Bilingual };
 
 export const APPLICANT_TYPES = [
   "naturalPerson",

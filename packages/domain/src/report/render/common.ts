@@ -1,5 +1,7 @@
 // Shared pieces of the renderers: options, the report's title, numbers, and the label
 // levels of section 三. Every label comes from catalog.ts; nothing official is re-typed here.
+
+import type { Lang } from "../../text.ts";
 import {
   APPEAL_BLOCK_LABELS,
   type AppealBlock,
@@ -14,7 +16,7 @@ import {
 import type { Finding } from "../findings.ts";
 import type { ReportDraft } from "../schema.ts";
 
-export type Lang = "zh" | "en";
+export type { Lang };
 export type RenderFormat = "md" | "html" | "txt" | "csv";
 export const RENDER_FORMATS: readonly RenderFormat[] = ["md", "html", "txt", "csv"];
 

@@ -16,6 +16,8 @@
 //   六 ends with a <table class="fees"> of the three fee cells.
 //   With findings, a flagged cell also gets class="flagged flagged-error|flagged-warning" and a
 //   title attribute with the messages.
+
+import { escapeHtml } from "../../text.ts";
 import {
   APPEAL_BLOCK_LABELS,
   APPEAL_BLOCKS,
@@ -54,14 +56,7 @@ import {
   SEVERITY_LABELS,
 } from "./common.ts";
 
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+export { escapeHtml };
 
 const FINDINGS_HEADING = { zh: "检查结果", en: "Findings" };
 

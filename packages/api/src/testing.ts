@@ -1,14 +1,15 @@
-// The real API on an in-memory PGlite (or a fresh PostgreSQL database), served on a loopback
-// port as `pnpm start` serves it (createApiServer: read cache on PGlite), with an admin token
-// for set-up and a service token for the bot. `startApiProcess` runs the same in a child process
-// (`node api-server.ts --child <engine>`), as when the bot and the API are deployed apart.
+// `@ogi/api/testing`, for the tests of the API's clients (the bot, the hosts): the real API on an
+// in-memory PGlite (or a fresh PostgreSQL database), served on a loopback port as `pnpm start`
+// serves it (createApiServer: read cache on PGlite), with an admin token for set-up and a service
+// token for the bot. `startApiProcess` runs the same in a child process
+// (`node testing.ts --child <engine>`), as when the bot and the API are deployed apart.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 import { createInterface } from "node:readline";
-import { createApiServer, inProcessFetch } from "@ogi/api";
 import { createDb, freshPostgres } from "@ogi/db";
 import pino from "pino";
+import { createApiServer, inProcessFetch } from "./server.ts";
 
 export type TestApi = {
   url: string;
@@ -114,7 +115,7 @@ export const startApiProcess = async (engine: "pglite" | "postgres"): Promise<Te
   };
 };
 
-if (process.argv[2] === "--child") {
+if (process.argv[1] === import.meta.filename && process.argv[2] === "--child") {
   const api = await startApi(
     () => new Date(),
     process.argv[3] === "postgres" ? "postgres" : "pglite",
@@ -136,3 +137,13 @@ export const seedAgency = async (
     invites.push(await api.admin("POST", `/v1/agencies/${agency.code}/staff`, s));
   return invites;
 };
+
+/** A loopback port nobody listens on now (for servers a test starts and stops itself). */
+export const freePort = () =>
+  new Promise<number>((ok) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => ok(port));
+    });
+  });

@@ -4,12 +4,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { freePort } from "@ogi/api/testing";
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "./support/ports.ts";
 
 const TOKEN = "987655:START-token-for-the-emulator-000";
-const repoRoot = resolve(import.meta.dirname, "../../..");
 
 describe("pnpm start with a Telegram token", () => {
   let telegram: TelegramServer;
@@ -21,7 +20,7 @@ describe("pnpm start with a Telegram token", () => {
     const telegramPort = await freePort();
     telegram = new TelegramServer({ port: telegramPort, host: "127.0.0.1" });
     await telegram.start();
-    api = spawn(process.execPath, [resolve(repoRoot, "apps/server/src/start.ts")], {
+    api = spawn(process.execPath, [resolve(import.meta.dirname, "../src/start.ts")], {
       env: {
         ...process.env,
         PORT: String(await freePort()),

@@ -1,14 +1,14 @@
-// `pnpm chat` as a newcomer uses it: a spawned process on a fresh embedded database, typed
-// input on stdin, the conversation on stdout.
+// `pnpm chat` as a newcomer uses it: a spawned process on a fresh embedded database (or a running
+// API), typed input on stdin, the conversation on stdout.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { seedAgency, startApi } from "@ogi/api/testing";
 import { createDb, createStaff, insertAgency } from "@ogi/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedAgency, startApi } from "./support/api-server.ts";
 
-const terminal = resolve(import.meta.dirname, "../../../apps/server/src/chat.ts");
+const terminal = resolve(import.meta.dirname, "../src/chat.ts");
 let dir: string;
 let inviteCode: string;
 
@@ -37,7 +37,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const chat = (args: string[], input: string) => {
   const env: NodeJS.ProcessEnv = { ...process.env, OGI_DATA_DIR: join(dir, "db") };
   delete env.OGI_API_URL;
-  delete env.OGI_BOT_SERVICE_TOKEN;
+  delete env.OGI_ADMIN_TOKEN;
   const r = spawnSync(process.execPath, [terminal, ...args], {
     input,
     env,
@@ -65,7 +65,7 @@ describe("pnpm chat", () => {
     expect(again.out).toContain("在办申请 1 件");
   });
 
-  it("talks to a running API given OGI_API_URL and OGI_BOT_SERVICE_TOKEN", async () => {
+  it("talks to a running API given OGI_API_URL and OGI_ADMIN_TOKEN", async () => {
     const api = await startApi(() => new Date());
     try {
       const [invite] = await seedAgency(api, { code: "411421-mzj", name: "某县民政局" }, [
@@ -77,7 +77,7 @@ describe("pnpm chat", () => {
           ...process.env,
           OGI_DATA_DIR: join(dir, "remote-state"),
           OGI_API_URL: api.url,
-          OGI_BOT_SERVICE_TOKEN: api.serviceToken,
+          OGI_ADMIN_TOKEN: api.adminToken,
         };
         const child = spawn(process.execPath, [terminal, "--as", invite!.inviteCode], { env });
         let text = "";
