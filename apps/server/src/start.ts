@@ -1,12 +1,22 @@
 // `pnpm start`: the API on the embedded database (or PostgreSQL with DATABASE_URL), with demo
-// data when the database is empty, and an admin token for the first log-in; the staff bot beside
-// it when TELEGRAM_BOT_TOKEN is set. This host composes the packages; it holds no rule itself.
+// data when the embedded database is empty (OGI_DEMO: see demoWanted), and an admin token for the
+// first log-in; the staff bot beside it when TELEGRAM_BOT_TOKEN is set. This host composes the
+// packages; it holds no rule itself. On the embedded database it is the data folder's one owner,
+// and records where it answers and a per-run local admin token for `pnpm ogi` and `pnpm chat`.
 
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
-import { createApiServer, inProcessFetch, parseEnv, seedDemo } from "@ogi/api";
+import { createApiServer, demoWanted, inProcessFetch, parseEnv, seedDemo } from "@ogi/api";
 import { type StartedBot, startBot } from "@ogi/bot";
-import { countAdminTokens, createDb, createToken, listAgencies } from "@ogi/db";
+import {
+  countAdminTokens,
+  createDb,
+  createToken,
+  type Database,
+  DataDirInUseError,
+  listAgencies,
+} from "@ogi/db";
 import pino from "pino";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
@@ -58,11 +68,20 @@ const main = async () => {
     process.exit(2);
   }
   const logger = pino({ level: config.logLevel });
-  const database = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let database: Database;
+  try {
+    database = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  } catch (error) {
+    if (!(error instanceof DataDirInUseError)) throw error;
+    console.error(error.line());
+    process.exit(2);
+  }
   const clock = { now: () => new Date() };
   const where = config.databaseUrl ? "PostgreSQL" : `PGlite (${config.dataDir})`;
   const lines: string[] = [];
-  if ((await listAgencies(database.db)).length === 0) {
+  // Only the folder's owner can read it (mode 0600), and it lives as long as this run.
+  if (database.dataDirLock) config.localAdminToken = randomBytes(32).toString("base64url");
+  if (demoWanted(config) && (await listAgencies(database.db)).length === 0) {
     const demo = await seedDemo(database.db, clock.now());
     lines.push(
       `已载入演示数据 / demo data loaded: ${demo.agencies} agencies, ${demo.applications} applications, ${demo.events} events (region 411421)`,
@@ -91,6 +110,9 @@ const main = async () => {
       ok(`http://${info.address.includes(":") ? `[${info.address}]` : info.address}:${info.port}`);
     });
   });
+  // The address the CLI reaches it at: a wildcard listener answers on loopback.
+  const apiUrl = url.replace("//0.0.0.0:", "//127.0.0.1:").replace("//[::]:", "//[::1]:");
+  database.dataDirLock?.record({ apiUrl, localAdminToken: config.localAdminToken });
   const bot = await startBotBeside(url, inProcessFetch(app), database.db, clock.now(), lines);
   console.log(
     [

@@ -36,6 +36,8 @@ export type Deps = {
   registrations?: RegistrationBatcher;
   /** Told of each committed write (rows written), e.g. to refresh PGlite's statistics. */
   wrote?: (rows: number) => void;
+  /** PGlite: a consistent copy of the data folder (gzipped tar; see routes/backup.ts). */
+  backup?: () => Promise<Blob>;
 };
 
 export type Membership = {
@@ -101,6 +103,15 @@ const findPrincipal = async (deps: Deps, c: Ctx): Promise<Principal> => {
     timingSafeEqual(Buffer.from(hashSecret(token)), Buffer.from(hashSecret(deps.config.adminToken)))
   )
     return { kind: "admin", id: `env:${hashSecret(token).slice(0, 12)}`, channel: "api" };
+  // The data folder owner's per-run token: `pnpm ogi` beside the API, audited as the CLI is.
+  if (
+    deps.config.localAdminToken &&
+    timingSafeEqual(
+      Buffer.from(hashSecret(token)),
+      Buffer.from(hashSecret(deps.config.localAdminToken)),
+    )
+  )
+    return { kind: "admin", id: "cli", channel: "cli" };
   const found = await findToken(deps.db, token);
   if (!found) throw unauthorized();
   const { token: t, staff } = found;

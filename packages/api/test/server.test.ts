@@ -15,6 +15,7 @@ import {
   createApiServer,
   createApp,
   createClient,
+  demoWanted,
   inProcessFetch,
   parseEnv,
 } from "../src/index.ts";
@@ -185,6 +186,17 @@ describe("configuration", () => {
         { dataDir: "" },
       ),
     ).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*OGI_ADMIN_TOKEN/);
+  });
+
+  it("loads demo data on the embedded default only, PostgreSQL with OGI_DEMO=1, never with 0", () => {
+    const wanted = (env: Record<string, string>) => demoWanted(parseEnv(env, { dataDir: "/d" }));
+    const pgUrl = "postgres://u@h/db";
+    expect(wanted({})).toBe(true);
+    expect(wanted({ DATABASE_URL: pgUrl })).toBe(false);
+    expect(wanted({ DATABASE_URL: pgUrl, OGI_DEMO: "1" })).toBe(true);
+    expect(wanted({ OGI_DEMO: "0" })).toBe(false);
+    expect(wanted({ DATABASE_URL: pgUrl, OGI_DEMO: "0" })).toBe(false);
+    expect(() => parseEnv({ OGI_DEMO: "yes" }, { dataDir: "" })).toThrow(/OGI_DEMO.*0 or 1/);
   });
 });
 
