@@ -16,6 +16,7 @@ import type { ReadCache } from "./cache.ts";
 import type { Config } from "./env.ts";
 import { ApiError, forbidden, notFound, unauthorized } from "./errors.ts";
 import type { EventBatcher } from "./event-batcher.ts";
+import { clientAddress, isLoopback } from "./guards.ts";
 import type { NumberLookup } from "./number-lookup.ts";
 import type { RegistrationBatcher } from "./registration-batcher.ts";
 
@@ -103,9 +104,11 @@ const findPrincipal = async (deps: Deps, c: Ctx): Promise<Principal> => {
     timingSafeEqual(Buffer.from(hashSecret(token)), Buffer.from(hashSecret(deps.config.adminToken)))
   )
     return { kind: "admin", id: `env:${hashSecret(token).slice(0, 12)}`, channel: "api" };
-  // The data folder owner's per-run token: `pnpm ogi` beside the API, audited as the CLI is.
+  // The data folder owner's per-run token: `pnpm ogi` beside the API, audited as the CLI is;
+  // from this machine only (a backup of the folder holds the file that names it).
   if (
     deps.config.localAdminToken &&
+    (!(c.env as { incoming?: unknown } | undefined)?.incoming || isLoopback(clientAddress(c))) &&
     timingSafeEqual(
       Buffer.from(hashSecret(token)),
       Buffer.from(hashSecret(deps.config.localAdminToken)),

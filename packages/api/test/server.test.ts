@@ -534,6 +534,19 @@ describe("the data folder owner's local admin token and POST /v1/backup", () => 
       expect(created.status).toBe(201);
       const [entry] = await auditEntries(database.db, 1);
       expect(entry).toMatchObject({ action: "agency.create", actor: "cli", channel: "cli" });
+      // From another machine the local token is nobody's (a copy of the folder names it).
+      const remote = (address: string) =>
+        app(true).request(
+          "/v1/backup",
+          { method: "POST", headers },
+          {
+            incoming: {
+              socket: { remoteAddress: address, remotePort: 40000, remoteFamily: "IPv4" },
+            },
+          },
+        );
+      expect((await remote("10.1.2.3")).status).toBe(401);
+      expect((await remote("::ffff:127.0.0.1")).status).toBe(200);
       const wrong = await app(true).request("/v1/backup", {
         method: "POST",
         headers: { authorization: `Bearer ${local}x` },

@@ -27,7 +27,10 @@ const cannotWrite = (file: string, e: unknown) =>
 const writeWhole = async (path: string, file: string, body: ReadableStream<Uint8Array>) => {
   const tmp = `${path}.${randomBytes(4).toString("hex")}.partial`;
   try {
-    await pipeline(Readable.fromWeb(body as never), createWriteStream(tmp, { flags: "wx" }));
+    await pipeline(
+      Readable.fromWeb(body as never),
+      createWriteStream(tmp, { flags: "wx", mode: 0o600 }),
+    );
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
