@@ -2,7 +2,7 @@
 // at once and the first loses nothing; a kill -9'd owner's folder is taken by the next start; the
 // CLI beside the running API goes through it (a revoked token is refused at once and after a
 // restart); backups taken through the API restore every application, event, token and report.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createDb, dataDirOwner, queryRows } from "@ogi/db";
 import { sql } from "drizzle-orm";
@@ -107,6 +107,15 @@ describe("one owner of the embedded database", () => {
     const again = await ogi(dataDir, "admin", "staff", "revoke", staffId);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/^经由[^\n]*\nogi: 该工作人员已停用。 \/ Already revoked\.\n$/);
+    const holidays = join(tempDir("owner-cli-files"), "2031.json");
+    writeFileSync(
+      holidays,
+      JSON.stringify({ holidays: { "2031-01-01": "New Year's Day,元旦,1" }, workdays: {} }),
+    );
+    const load = await ogi(dataDir, "calendar", "load", holidays);
+    expect(load.code).toBe(0);
+    expect(load.stderr).toContain("through the running API");
+    expect(load.stdout).toContain("holiday file loaded");
     const show = await ogi(dataDir, "calendar", "show", "2026");
     expect(show.code).toBe(0);
     expect(show.stdout).toMatch(/^2026: /);
@@ -128,12 +137,13 @@ describe("one owner of the embedded database", () => {
     try {
       const rows = await queryRows<{ action: string; actor: string; channel: string }>(
         database.db,
-        sql`select action, actor, channel from audit_log where action in ('staff.invite', 'staff.revoke', 'token.create') order by id`,
+        sql`select action, actor, channel from audit_log where action in ('staff.invite', 'staff.revoke', 'token.create', 'calendar.load') order by id`,
       );
       expect(rows).toEqual([
         { action: "staff.invite", actor: "cli", channel: "cli" },
         { action: "token.create", actor: "cli", channel: "cli" },
         { action: "staff.revoke", actor: "cli", channel: "cli" },
+        { action: "calendar.load", actor: "cli", channel: "cli" },
       ]);
     } finally {
       await database.close();
