@@ -2,6 +2,7 @@
 // writes at most one error line (Chinese / English) to stderr.
 import type { Command } from "./command.ts";
 import { adminCommand } from "./commands/admin.ts";
+import { backupCommand, restoreCommand } from "./commands/backup.ts";
 import { calendarCommand } from "./commands/calendar.ts";
 import { checkCommand } from "./commands/check.ts";
 import { commandUsage, usage } from "./commands/help.ts";
@@ -29,6 +30,8 @@ export const COMMANDS: readonly Command[] = [
   renderCommand,
   adminCommand,
   calendarCommand,
+  backupCommand,
+  restoreCommand,
   helpCommand,
 ];
 

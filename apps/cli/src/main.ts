@@ -4,6 +4,12 @@
 import { EXIT_USAGE, errorLine } from "./errors.ts";
 import { processIo } from "./io.ts";
 
+// `pnpm ogi check … | head`: the reader has gone, and nobody wants the rest; end quietly.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code !== "EPIPE") throw e;
+  process.exit(process.exitCode ?? 0);
+});
+
 try {
   const { run } = await import("./cli.ts");
   process.exitCode = await run(process.argv.slice(2), processIo());

@@ -1,41 +1,45 @@
 // `pnpm chat`: the staff bot in a terminal (@ogi/bot/terminal), always through the API: the one
-// at OGI_API_URL with OGI_ADMIN_TOKEN, or else the API run in this process on the embedded
-// database (or DATABASE_URL), with an admin token that never leaves the process.
+// at OGI_API_URL with OGI_ADMIN_TOKEN; the running API that owns the embedded folder (its URL and
+// per-run local admin token, from the folder's owner record); or else the API run in this
+// process on the embedded database (or DATABASE_URL), with an admin token that never leaves it.
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { createApp, inProcessFetch } from "@ogi/api";
 import { runTerminalChat } from "@ogi/bot/terminal";
-import { createDb } from "@ogi/db";
+import { createDb, DataDirInUseError, dataDirOwner } from "@ogi/db";
 import pino from "pino";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 const env = process.env;
 
-/** Whether `pnpm start` answers on its port: PGlite's folder must not be opened twice. */
-const apiRunning = async () => {
-  try {
-    const res = await fetch(`http://127.0.0.1:${env.PORT ?? 3000}/health`, {
-      signal: AbortSignal.timeout(500),
-    });
-    return res.ok;
-  } catch {
-    return false;
-  }
-};
-
 const embedded = async (): Promise<number> => {
-  // The usual case: `pnpm start` and `pnpm chat` both on the default `.data/`.
-  if (!env.OGI_DATA_DIR && !env.DATABASE_URL && (await apiRunning())) {
-    console.error(
-      "`pnpm start` 正在使用同一个数据目录：请先停止它，或设置 OGI_API_URL 和 OGI_ADMIN_TOKEN 连接它。\n" +
-        "The API (`pnpm start`) is running on the same data folder: stop it first, or set OGI_API_URL and OGI_ADMIN_TOKEN to talk to it.",
-    );
+  // The folder's owner (`pnpm start`) is asked through its API, never around it.
+  if (!env.DATABASE_URL) {
+    const dataDir = resolve(env.OGI_DATA_DIR ?? resolve(repoRoot, ".data"));
+    const owner = dataDirOwner(dataDir);
+    if (owner?.apiUrl && owner.localAdminToken) {
+      console.error(
+        `通过正在运行的 API（进程 ${owner.pid}，${owner.apiUrl}）对话。/ Chatting through the running API (process ${owner.pid}, ${owner.apiUrl}).`,
+      );
+      return runTerminalChat({ baseUrl: owner.apiUrl, adminToken: owner.localAdminToken });
+    }
+    if (owner) {
+      console.error(new DataDirInUseError(dataDir, owner).line());
+      return 2;
+    }
+  }
+  let database: Awaited<ReturnType<typeof createDb>>;
+  try {
+    database = await createDb({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.OGI_DATA_DIR ?? resolve(repoRoot, ".data"),
+    });
+  } catch (e) {
+    // Another process took the folder between the look-up and the open.
+    if (!(e instanceof DataDirInUseError)) throw e;
+    console.error(e.line());
     return 2;
   }
-  const database = await createDb({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: env.OGI_DATA_DIR ?? resolve(repoRoot, ".data"),
-  });
   try {
     const adminToken = randomBytes(24).toString("base64url");
     const app = createApp({

@@ -48,11 +48,11 @@ const chat = (args: string[], input: string) => {
 };
 
 describe("pnpm chat", () => {
-  it("lists the staff to act as when there is no --as", () => {
+  it("lists the staff to act as when there is no --as, and exits 0 (issue 14, item 11)", () => {
     const r = chat([], "");
-    expect(r.status).toBe(2);
-    expect(r.err).toContain("钱主任");
-    expect(r.err).toContain("孙科员");
+    expect(r.status).toBe(0);
+    expect(r.out).toContain("钱主任");
+    expect(r.out).toContain("孙科员");
   });
 
   it("links with an invite code, registers with numbered buttons, and keeps the user", () => {
@@ -91,6 +91,52 @@ describe("pnpm chat", () => {
       expect(out).toContain("已登记 第 1 号：社会公益组织");
     } finally {
       await api.close();
+    }
+  });
+
+  it("beside `pnpm start` on the same folder goes through that API, never around it", async () => {
+    // The real host owns the folder (its lock) and records its URL and local admin token.
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      OGI_DATA_DIR: join(dir, "db"),
+      PORT: "0",
+      OGI_DEMO: "0",
+    };
+    delete env.OGI_API_URL;
+    delete env.OGI_ADMIN_TOKEN;
+    delete env.TELEGRAM_BOT_TOKEN;
+    delete env.DATABASE_URL;
+    const host = spawn(process.execPath, [resolve(import.meta.dirname, "../src/start.ts")], {
+      env,
+    });
+    try {
+      await new Promise<void>((ok, fail) => {
+        let text = "";
+        host.stdout.on("data", (d) => {
+          text += d;
+          if (text.includes("/v1")) ok();
+        });
+        host.on("exit", (code) => fail(new Error(`pnpm start exited ${code}`)));
+      });
+      const out = await new Promise<{ out: string; err: string; code: number | null }>((ok) => {
+        const child = spawn(process.execPath, [terminal, "--as", "钱主任"], { env });
+        let o = "";
+        let e = "";
+        child.stdout.on("data", (d) => {
+          o += d;
+        });
+        child.stderr.on("data", (d) => {
+          e += d;
+        });
+        child.on("close", (code) => ok({ out: o, err: e, code }));
+        child.stdin.end("统计\n");
+      });
+      expect(out.err).toContain("通过正在运行的 API");
+      expect(out.out).toContain("某县教育局 · ");
+      expect(out.code).toBe(0);
+    } finally {
+      host.kill("SIGTERM");
+      await new Promise((ok) => host.once("exit", ok));
     }
   });
 

@@ -13,6 +13,7 @@ import { createNumberLookup } from "./number-lookup.ts";
 import { createRegistrationBatcher } from "./registration-batcher.ts";
 import { agenciesApp } from "./routes/agencies.ts";
 import { applicationsApp } from "./routes/applications.ts";
+import { backupApp } from "./routes/backup.ts";
 import { calendarApp } from "./routes/calendar.ts";
 import { metaApp } from "./routes/meta.ts";
 import { publicApp } from "./routes/public.ts";
@@ -113,7 +114,8 @@ export const createApp = (given: Deps) => {
     .route("/v1", reportsApp(deps))
     .route("/v1", transferApp(deps))
     .route("/v1", calendarApp(deps))
-    .route("/v1", remindersApp(deps));
+    .route("/v1", remindersApp(deps))
+    .route("/v1", backupApp(deps));
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -16,6 +16,7 @@ import type { ReadCache } from "./cache.ts";
 import type { Config } from "./env.ts";
 import { ApiError, forbidden, notFound, unauthorized } from "./errors.ts";
 import type { EventBatcher } from "./event-batcher.ts";
+import { clientAddress, isLoopback } from "./guards.ts";
 import type { NumberLookup } from "./number-lookup.ts";
 import type { RegistrationBatcher } from "./registration-batcher.ts";
 
@@ -36,6 +37,8 @@ export type Deps = {
   registrations?: RegistrationBatcher;
   /** Told of each committed write (rows written), e.g. to refresh PGlite's statistics. */
   wrote?: (rows: number) => void;
+  /** PGlite: a consistent copy of the data folder (gzipped tar; see routes/backup.ts). */
+  backup?: () => Promise<Blob>;
 };
 
 export type Membership = {
@@ -101,6 +104,17 @@ const findPrincipal = async (deps: Deps, c: Ctx): Promise<Principal> => {
     timingSafeEqual(Buffer.from(hashSecret(token)), Buffer.from(hashSecret(deps.config.adminToken)))
   )
     return { kind: "admin", id: `env:${hashSecret(token).slice(0, 12)}`, channel: "api" };
+  // The data folder owner's per-run token: `pnpm ogi` beside the API, audited as the CLI is;
+  // from this machine only (a backup of the folder holds the file that names it).
+  if (
+    deps.config.localAdminToken &&
+    (!(c.env as { incoming?: unknown } | undefined)?.incoming || isLoopback(clientAddress(c))) &&
+    timingSafeEqual(
+      Buffer.from(hashSecret(token)),
+      Buffer.from(hashSecret(deps.config.localAdminToken)),
+    )
+  )
+    return { kind: "admin", id: "cli", channel: "cli" };
   const found = await findToken(deps.db, token);
   if (!found) throw unauthorized();
   const { token: t, staff } = found;

@@ -11,6 +11,7 @@ const envSchema = z.object({
     .optional(),
   OGI_ADMIN_TOKEN: z.string().min(16, "at least 16 characters / 至少 16 个字符").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  OGI_DEMO: z.enum(["0", "1"], "0 or 1 / 应为 0 或 1").optional(),
 });
 
 export type Config = {
@@ -21,6 +22,14 @@ export type Config = {
   databaseUrl: string | undefined;
   adminToken: string | undefined;
   logLevel: string;
+  /** OGI_DEMO: 1 loads the demo data into an empty database, 0 never; unset: see demoWanted. */
+  demo: boolean | undefined;
+  /**
+   * Not from the environment: the per-run token the API host makes and records, readable only by
+   * the data folder's owner (see @ogi/db's data-dir-lock), accepted as the CLI (admin, channel
+   * `cli`) for this run only.
+   */
+  localAdminToken?: string | undefined;
 };
 
 /** Reads the configuration; throws one readable error listing every bad variable. */
@@ -45,5 +54,13 @@ export const parseEnv = (
     databaseUrl: r.data.DATABASE_URL,
     adminToken: r.data.OGI_ADMIN_TOKEN,
     logLevel: r.data.LOG_LEVEL,
+    demo: r.data.OGI_DEMO === undefined ? undefined : r.data.OGI_DEMO === "1",
   };
 };
+
+/**
+ * Demo data goes into an empty database on the embedded default only: never into PostgreSQL
+ * unless OGI_DEMO=1, and nowhere with OGI_DEMO=0.
+ */
+export const demoWanted = (config: Pick<Config, "demo" | "databaseUrl">): boolean =>
+  config.demo ?? config.databaseUrl === undefined;

@@ -60,7 +60,7 @@ const unstorable = (v: unknown, path: string[] = [], depth = 0): string | undefi
   return undefined;
 };
 
-const clientAddress = (c: Parameters<MiddlewareHandler>[0]): string | undefined => {
+export const clientAddress = (c: Parameters<MiddlewareHandler>[0]): string | undefined => {
   // Called in process (app.request, the bot beside the API): no socket, no address; asking
   // would throw, which costs more than the request.
   if (!(c.env as { incoming?: unknown } | undefined)?.incoming) return undefined;
@@ -133,6 +133,10 @@ export const guards = (): MiddlewareHandler[] => {
     },
   ];
 };
+
+/** Whether the caller is on this machine (the local admin token is accepted from nowhere else). */
+export const isLoopback = (address: string | undefined) =>
+  address !== undefined && /^(127\.|::1$|::ffff:127\.)/.test(address);
 
 const CONNECTION_CODES = new Set([
   "57P01", // terminated by an administrator (pg_terminate_backend)

@@ -39,6 +39,7 @@ export const createApiServer = (
     events,
     registrations,
     ...(database.wrote ? { wrote: database.wrote } : {}),
+    ...(database.dump ? { backup: database.dump } : {}),
   });
   const today = () => todayIn(deps.clock.now());
   const server = createServer(cachedListener(cache, today, getRequestListener(app.fetch)));

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
-import { createDb, freshPostgres, testEngines } from "@ogi/db";
+import { auditEntries, createDb, freshPostgres, testEngines } from "@ogi/db";
 import { checkReport, hasErrors } from "@ogi/domain";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +15,7 @@ import {
   createApiServer,
   createApp,
   createClient,
+  demoWanted,
   inProcessFetch,
   parseEnv,
 } from "../src/index.ts";
@@ -185,6 +186,17 @@ describe("configuration", () => {
         { dataDir: "" },
       ),
     ).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*OGI_ADMIN_TOKEN/);
+  });
+
+  it("loads demo data on the embedded default only, PostgreSQL with OGI_DEMO=1, never with 0", () => {
+    const wanted = (env: Record<string, string>) => demoWanted(parseEnv(env, { dataDir: "/d" }));
+    const pgUrl = "postgres://u@h/db";
+    expect(wanted({})).toBe(true);
+    expect(wanted({ DATABASE_URL: pgUrl })).toBe(false);
+    expect(wanted({ DATABASE_URL: pgUrl, OGI_DEMO: "1" })).toBe(true);
+    expect(wanted({ OGI_DEMO: "0" })).toBe(false);
+    expect(wanted({ DATABASE_URL: pgUrl, OGI_DEMO: "0" })).toBe(false);
+    expect(() => parseEnv({ OGI_DEMO: "yes" }, { dataDir: "" })).toThrow(/OGI_DEMO.*0 or 1/);
   });
 });
 
@@ -494,6 +506,62 @@ describe("the database is told of each write", () => {
         outcome: "granted",
       });
       expect(told).toEqual([1, 1, 1]);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe("the data folder owner's local admin token and POST /v1/backup", () => {
+  it("acts as the CLI (audited so), and takes a backup; without PGlite the backup is a 409", async () => {
+    const database = await createDb({ dataDir: "memory" });
+    const local = "local-admin-token-of-this-run-0123456789";
+    const app = (backup: boolean) =>
+      createApp({
+        db: database.db,
+        clock: fixedClock("2025-06-01T00:00:00Z"),
+        logger: pino({ level: "silent" }),
+        config: { adminToken: undefined, localAdminToken: local },
+        ...(backup ? { backup: database.dump! } : {}),
+      });
+    try {
+      const headers = { authorization: `Bearer ${local}`, "content-type": "application/json" };
+      const created = await app(true).request("/v1/agencies", {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ code: "411421-local", name: "本地局" }),
+      });
+      expect(created.status).toBe(201);
+      const [entry] = await auditEntries(database.db, 1);
+      expect(entry).toMatchObject({ action: "agency.create", actor: "cli", channel: "cli" });
+      // From another machine the local token is nobody's (a copy of the folder names it).
+      const remote = (address: string) =>
+        app(true).request(
+          "/v1/backup",
+          { method: "POST", headers },
+          {
+            incoming: {
+              socket: { remoteAddress: address, remotePort: 40000, remoteFamily: "IPv4" },
+            },
+          },
+        );
+      expect((await remote("10.1.2.3")).status).toBe(401);
+      expect((await remote("::ffff:127.0.0.1")).status).toBe(200);
+      const wrong = await app(true).request("/v1/backup", {
+        method: "POST",
+        headers: { authorization: `Bearer ${local}x` },
+      });
+      expect(wrong.status).toBe(401);
+      const backup = await app(true).request("/v1/backup", { method: "POST", headers });
+      expect(backup.status).toBe(200);
+      expect(backup.headers.get("content-type")).toBe("application/gzip");
+      const bytes = new Uint8Array(await backup.arrayBuffer());
+      expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+      const none = await app(false).request("/v1/backup", { method: "POST", headers });
+      expect(none.status).toBe(409);
+      expect(((await none.json()) as { error: { code: string } }).error.code).toBe(
+        "backupUnavailable",
+      );
     } finally {
       await database.close();
     }

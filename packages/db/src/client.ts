@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { type DataDirLock, lockDataDir } from "./data-dir-lock.ts";
 import * as schema from "./schema.ts";
 import { COUNT_SHARDS } from "./schema.ts";
 
@@ -45,6 +46,13 @@ export type Database = {
   wrote?: (rows: number) => void;
   /** Counter rows per cell its writers spread over (see CountShards). */
   countShards: number;
+  /** PGlite in a folder: this process's hold on it (see data-dir-lock.ts). */
+  dataDirLock?: DataDirLock;
+  /**
+   * PGlite: the data folder as a gzipped tar, taken between transactions (a consistent copy that
+   * `restoreDataDir` opens again).
+   */
+  dump?: () => Promise<Blob>;
   close: () => Promise<void>;
 };
 
@@ -111,7 +119,15 @@ export const createDb = async (config: DbConfig = {}): Promise<Database> => {
   const dataDir =
     config.dataDir && config.dataDir !== "memory" ? resolve(config.dataDir) : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  // One owner per folder, taken before PGlite touches it (throws DataDirInUseError).
+  const dataDirLock = dataDir ? lockDataDir(dataDir) : undefined;
+  let client: PGlite;
+  try {
+    client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  } catch (error) {
+    dataDirLock?.release();
+    throw error;
+  }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   try {
     await migratePglite(db as never, { migrationsFolder });
@@ -120,6 +136,7 @@ export const createDb = async (config: DbConfig = {}): Promise<Database> => {
     await client.exec("analyze");
   } catch (error) {
     await client.close();
+    dataDirLock?.release();
     throw error;
   }
   const analyzer = autoAnalyze(
@@ -136,9 +153,21 @@ export const createDb = async (config: DbConfig = {}): Promise<Database> => {
     engine: "pglite",
     wrote: analyzer.wrote,
     countShards: 1,
+    ...(dataDirLock ? { dataDirLock } : {}),
+    // Inside a transaction of its own: no other transaction is half-way (PGlite runs one at a
+    // time), and the checkpoint leaves the files whole without replaying the log.
+    dump: () =>
+      client.transaction(async (tx) => {
+        await tx.exec("checkpoint");
+        return client.dumpDataDir("gzip");
+      }),
     close: async () => {
       await analyzer.idle();
-      await client.close();
+      try {
+        await client.close();
+      } finally {
+        dataDirLock?.release();
+      }
     },
   };
 };

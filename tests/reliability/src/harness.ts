@@ -43,6 +43,7 @@ export const startInProcess = async (engine: Engine, now = "2025-12-20T02:00:00Z
     clock,
     logger: pino({ level: "silent" }),
     config: { adminToken: ADMIN_TOKEN },
+    ...(database.dump ? { backup: database.dump } : {}),
   });
   const call = async (method: string, path: string, o: CallOptions = {}): Promise<Answer> => {
     const headers: Record<string, string> = { ...o.headers };

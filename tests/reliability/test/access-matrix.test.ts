@@ -397,6 +397,12 @@ describe("access matrix (PGlite)", () => {
       expect: only(["admin"], 201),
     },
     {
+      route: "POST /v1/backup",
+      name: "a backup of the embedded database",
+      build: () => ({ path: "/v1/backup" }),
+      expect: only(["admin"], 200),
+    },
+    {
       route: "GET /v1/reminders/due",
       name: "the day's reminders",
       build: () => ({ path: "/v1/reminders/due?date=2025-06-03" }),

@@ -171,6 +171,7 @@ describe("fuzzing the write routes", () => {
     "POST /v1/tokens/{id}/revoke",
     "POST /v1/agencies/{code}/reports/{year}/publish",
     "POST /v1/parse",
+    "POST /v1/backup",
     // A CSV body: fuzzed by its own test below.
     "POST /v1/agencies/{code}/applications/import",
   ]);

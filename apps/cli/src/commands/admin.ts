@@ -1,10 +1,11 @@
-// ogi admin …: set up agencies, staff and tokens directly in the API's database (the embedded
-// PGlite folder, OGI_DATA_DIR or .data/, or PostgreSQL with DATABASE_URL). Every change is one
-// transaction with an audit-log entry on the `cli` channel.
+// ogi admin …: set up agencies, staff and tokens in the API's database (the embedded PGlite
+// folder, OGI_DATA_DIR or .data/, or PostgreSQL with DATABASE_URL). Every change is one
+// transaction with an audit-log entry on the `cli` channel: directly, or through the API's routes
+// when the API owns the embedded folder (its local admin token is audited as the CLI).
 import { AGENCY_CODE_PATTERN, REGION_CODE_PATTERN } from "@ogi/domain";
 import { parse } from "../args.ts";
 import type { Command } from "../command.ts";
-import { withDb } from "../database.ts";
+import { apiJson, ownerApi, withDb } from "../database.ts";
 import { CliError, EXIT_OK } from "../errors.ts";
 import type { Io } from "../io.ts";
 
@@ -45,28 +46,52 @@ const run = async (args: string[], io: Io): Promise<number> => {
           `区划代码应为数字：${values.region}`,
           `A region code is digits: ${values.region}`,
         );
-      await withDb((database, lib) =>
-        database.db.transaction(async (tx) => {
-          if (values.parent && !(await lib.getAgency(tx, values.parent)))
-            throw usageError(
-              `上级机构不存在：${values.parent}`,
-              `No such parent agency: ${values.parent}`,
+      const api = await ownerApi(io);
+      if (api)
+        await apiJson(api, "POST", "/agencies", {
+          code,
+          name,
+          ...(values.region ? { regionCode: values.region } : {}),
+          ...(values.parent ? { parentCode: values.parent } : {}),
+        });
+      else
+        await withDb((database, lib) =>
+          database.db.transaction(async (tx) => {
+            if (values.parent && !(await lib.getAgency(tx, values.parent)))
+              throw usageError(
+                `上级机构不存在：${values.parent}`,
+                `No such parent agency: ${values.parent}`,
+              );
+            const row = await lib.insertAgency(
+              tx,
+              { code, name, regionCode: values.region ?? null, parentCode: values.parent ?? null },
+              now,
             );
-          const row = await lib.insertAgency(
-            tx,
-            { code, name, regionCode: values.region ?? null, parentCode: values.parent ?? null },
-            now,
-          );
-          if (!row)
-            throw usageError(`机构代码已存在：${code}`, `The agency code already exists: ${code}`);
-          await lib.audit(tx, { ...by, action: "agency.create", target: code }, now);
-        }),
-      );
+            if (!row)
+              throw usageError(
+                `机构代码已存在：${code}`,
+                `The agency code already exists: ${code}`,
+              );
+            await lib.audit(tx, { ...by, action: "agency.create", target: code }, now);
+          }),
+        );
       io.out(`已创建机构 / agency created: ${code} ${name}\n`);
       return EXIT_OK;
     }
     case "agency list": {
-      const rows = await withDb((database, lib) => lib.listAgencies(database.db));
+      const api = await ownerApi(io);
+      const rows = api
+        ? (
+            await apiJson<{
+              agencies: {
+                code: string;
+                name: string;
+                regionCode: string | null;
+                parentCode: string | null;
+              }[];
+            }>(api, "GET", "/agencies")
+          ).agencies
+        : await withDb((database, lib) => lib.listAgencies(database.db));
       for (const a of rows)
         io.out(`${a.code}\t${a.name}\t${a.regionCode ?? ""}\t${a.parentCode ?? ""}\n`);
       return EXIT_OK;
@@ -80,19 +105,27 @@ const run = async (args: string[], io: Io): Promise<number> => {
           `--role 应为 clerk、manager 或 admin`,
           `--role must be clerk, manager or admin`,
         );
-      const { id, inviteCode } = await withDb((database, lib) =>
-        database.db.transaction(async (tx) => {
-          if (!(await lib.getAgency(tx, code)))
-            throw usageError(`机构不存在：${code}`, `No such agency: ${code}`);
-          const created = await lib.createStaff(tx, { agencyCode: code, name, role }, now);
-          await lib.audit(
-            tx,
-            { ...by, action: "staff.invite", target: code, detail: { name, role } },
-            now,
+      const api = await ownerApi(io);
+      const { id, inviteCode } = api
+        ? await apiJson<{ id: string; inviteCode: string }>(
+            api,
+            "POST",
+            `/agencies/${encodeURIComponent(code)}/staff`,
+            { name, role },
+          )
+        : await withDb((database, lib) =>
+            database.db.transaction(async (tx) => {
+              if (!(await lib.getAgency(tx, code)))
+                throw usageError(`机构不存在：${code}`, `No such agency: ${code}`);
+              const created = await lib.createStaff(tx, { agencyCode: code, name, role }, now);
+              await lib.audit(
+                tx,
+                { ...by, action: "staff.invite", target: code, detail: { name, role } },
+                now,
+              );
+              return created;
+            }),
           );
-          return created;
-        }),
-      );
       io.out(
         `已邀请 / invited: ${name} (${role}) · staff id ${id}\n邀请码（只显示这一次，在机器人中发送 /start ${inviteCode}）/ invite code (shown once; send /start ${inviteCode} to the bot):\n${inviteCode}\n`,
       );
@@ -100,22 +133,42 @@ const run = async (args: string[], io: Io): Promise<number> => {
     }
     case "staff list": {
       const code = need(positionals[0], "机构代码", "agency code");
-      const rows = await withDb((database, lib) => lib.listStaff(database.db, code));
+      const api = await ownerApi(io);
+      const rows = api
+        ? (
+            await apiJson<{
+              staff: {
+                id: string;
+                name: string;
+                role: string;
+                linked: boolean;
+                revoked: boolean;
+              }[];
+            }>(api, "GET", `/agencies/${encodeURIComponent(code)}/staff`)
+          ).staff
+        : (await withDb((database, lib) => lib.listStaff(database.db, code))).map((s) => ({
+            ...s,
+            linked: s.telegramUserId !== null,
+            revoked: s.revokedAt !== null,
+          }));
       for (const s of rows)
         io.out(
-          `${s.id}\t${s.name}\t${s.role}\t${s.telegramUserId ? "linked" : "not linked"}${s.revokedAt ? "\trevoked" : ""}\n`,
+          `${s.id}\t${s.name}\t${s.role}\t${s.linked ? "linked" : "not linked"}${s.revoked ? "\trevoked" : ""}\n`,
         );
       return EXIT_OK;
     }
     case "staff revoke": {
       const id = need(positionals[0], "工作人员 id", "staff id");
-      await withDb((database, lib) =>
-        database.db.transaction(async (tx) => {
-          if (!(await lib.revokeStaff(tx, id, now)))
-            throw usageError(`没有可停用的工作人员：${id}`, `No active staff member: ${id}`);
-          await lib.audit(tx, { ...by, action: "staff.revoke", target: id }, now);
-        }),
-      );
+      const api = await ownerApi(io);
+      if (api) await apiJson(api, "POST", `/staff/${encodeURIComponent(id)}/revoke`);
+      else
+        await withDb((database, lib) =>
+          database.db.transaction(async (tx) => {
+            if (!(await lib.revokeStaff(tx, id, now)))
+              throw usageError(`没有可停用的工作人员：${id}`, `No active staff member: ${id}`);
+            await lib.audit(tx, { ...by, action: "staff.revoke", target: id }, now);
+          }),
+        );
       io.out(`已停用 / revoked: ${id}\n`);
       return EXIT_OK;
     }
@@ -129,38 +182,48 @@ const run = async (args: string[], io: Io): Promise<number> => {
         );
       if (kind === "personal" && !values.staff)
         throw usageError("个人令牌需要 --staff <id>", "A personal token needs --staff <id>");
-      const { id, token } = await withDb((database, lib) =>
-        database.db.transaction(async (tx) => {
-          if (values.staff && !(await lib.getStaff(tx, values.staff)))
-            throw usageError(
-              `工作人员不存在：${values.staff}`,
-              `No such staff member: ${values.staff}`,
-            );
-          const created = await lib.createToken(
-            tx,
-            { kind, staffId: values.staff ?? null, label: values.label ?? "cli" },
-            now,
+      const api = await ownerApi(io);
+      const { id, token } = api
+        ? await apiJson<{ id: string; token: string }>(api, "POST", "/tokens", {
+            kind,
+            label: values.label ?? "cli",
+            ...(values.staff ? { staffId: values.staff } : {}),
+          })
+        : await withDb((database, lib) =>
+            database.db.transaction(async (tx) => {
+              if (values.staff && !(await lib.getStaff(tx, values.staff)))
+                throw usageError(
+                  `工作人员不存在：${values.staff}`,
+                  `No such staff member: ${values.staff}`,
+                );
+              const created = await lib.createToken(
+                tx,
+                { kind, staffId: values.staff ?? null, label: values.label ?? "cli" },
+                now,
+              );
+              await lib.audit(
+                tx,
+                { ...by, action: "token.create", detail: { kind, staffId: values.staff } },
+                now,
+              );
+              return created;
+            }),
           );
-          await lib.audit(
-            tx,
-            { ...by, action: "token.create", detail: { kind, staffId: values.staff } },
-            now,
-          );
-          return created;
-        }),
-      );
       io.out(`令牌（只显示这一次）/ ${kind} token (shown once), id ${id}:\n${token}\n`);
       return EXIT_OK;
     }
     case "token revoke": {
       const id = need(positionals[0], "令牌 id", "token id");
-      await withDb((database, lib) =>
-        database.db.transaction(async (tx) => {
-          if (!(await lib.revokeToken(tx, id, now)))
-            throw usageError(`没有可吊销的令牌：${id}`, `No active token: ${id}`);
-          await lib.audit(tx, { ...by, action: "token.revoke", target: id }, now);
-        }),
-      );
+      const api = await ownerApi(io);
+      if (api) await apiJson(api, "POST", `/tokens/${encodeURIComponent(id)}/revoke`);
+      else
+        await withDb((database, lib) =>
+          database.db.transaction(async (tx) => {
+            if (!(await lib.revokeToken(tx, id, now)))
+              throw usageError(`没有可吊销的令牌：${id}`, `No active token: ${id}`);
+            await lib.audit(tx, { ...by, action: "token.revoke", target: id }, now);
+          }),
+        );
       io.out(`已吊销 / revoked: ${id}\n`);
       return EXIT_OK;
     }
@@ -198,8 +261,8 @@ export const adminCommand: Command = {
       en: "token create [--kind admin|service|personal] [--staff <id>] [--label <text>] · token revoke <id>",
     },
     {
-      zh: "数据库：DATABASE_URL（PostgreSQL）或 OGI_DATA_DIR（默认 .data/；使用前先停止 API）",
-      en: "Database: DATABASE_URL (PostgreSQL) or OGI_DATA_DIR (default .data/; stop the API first)",
+      zh: "数据库：DATABASE_URL（PostgreSQL）或 OGI_DATA_DIR（默认 .data/；API 运行时经由 API）",
+      en: "Database: DATABASE_URL (PostgreSQL) or OGI_DATA_DIR (default .data/; through the API while it runs)",
     },
   ],
   run,

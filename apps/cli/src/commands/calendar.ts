@@ -1,14 +1,15 @@
 // ogi calendar load <file>: loads the State Council's holiday arrangement of a year the package
 // does not know yet (chinese-days' JSON shape) into the API's database, as POST
 // /v1/calendar/holidays does: one transaction that stores the file, recomputes the due dates of
-// open applications and writes an audit entry on the `cli` channel.
+// open applications and writes an audit entry on the `cli` channel. When the API owns the
+// embedded folder, both go through its routes (POST and GET /v1/calendar/holidays).
 // ogi calendar show <year>: the year's holidays and make-up working days.
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createWorkingCalendar, dueDate, type HolidayFile, parseHolidayFile } from "@ogi/domain";
 import { parse } from "../args.ts";
 import type { Command } from "../command.ts";
-import { type DbLib, withDb } from "../database.ts";
+import { apiJson, type DbLib, ownerApi, withDb } from "../database.ts";
 import { CliError, EXIT_OK } from "../errors.ts";
 import type { Io } from "../io.ts";
 
@@ -44,27 +45,33 @@ const load = async (file: string | undefined, io: Io) => {
       en: `The holiday file is invalid: ${parsed.errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.en}`).join("; ")}`,
     });
   const now = new Date();
-  const { id, moved } = await withDb((database, lib) =>
-    database.db.transaction(async (tx) => {
-      const earlier = await storedFiles(lib, tx);
-      const by = { actor: "cli", channel: "cli" as const, now };
-      const row = await lib.addHolidayFile(tx, { raw, years: parsed.years }, by);
-      const calendar = createWorkingCalendar({ extraYears: [...earlier, parsed.file] });
-      const moved = await lib.recomputeDueDates(tx, (app) => dueDate(app, calendar).dueDate);
-      await lib.audit(
-        tx,
-        {
-          actor: "cli",
-          channel: "cli",
-          action: "calendar.load",
-          target: parsed.years.join(","),
-          detail: { years: parsed.years, file: path, recomputed: moved.length },
-        },
-        now,
+  const api = await ownerApi(io);
+  const { id, moved } = api
+    ? await apiJson<{
+        id: number;
+        recomputed: { id: string; from: string | null; to: string | null }[];
+      }>(api, "POST", "/calendar/holidays", raw).then((r) => ({ id: r.id, moved: r.recomputed }))
+    : await withDb((database, lib) =>
+        database.db.transaction(async (tx) => {
+          const earlier = await storedFiles(lib, tx);
+          const by = { actor: "cli", channel: "cli" as const, now };
+          const row = await lib.addHolidayFile(tx, { raw, years: parsed.years }, by);
+          const calendar = createWorkingCalendar({ extraYears: [...earlier, parsed.file] });
+          const moved = await lib.recomputeDueDates(tx, (app) => dueDate(app, calendar).dueDate);
+          await lib.audit(
+            tx,
+            {
+              actor: "cli",
+              channel: "cli",
+              action: "calendar.load",
+              target: parsed.years.join(","),
+              detail: { years: parsed.years, file: path, recomputed: moved.length },
+            },
+            now,
+          );
+          return { id: row.id, moved };
+        }),
       );
-      return { id: row.id, moved };
-    }),
-  );
   const years = parsed.years.join(", ");
   io.out(
     `已载入放假安排 / holiday file loaded (#${id}): ${years}\n` +
@@ -80,7 +87,15 @@ const show = async (yearArg: string | undefined, io: Io) => {
       zh: `年份应为 1901–2100 的整数：${yearArg ?? ""}`,
       en: `The year must be a whole number from 1901 to 2100: ${yearArg ?? ""}`,
     });
-  const files = await withDb((database, lib) => storedFiles(lib, database.db));
+  const api = await ownerApi(io);
+  const files = api
+    ? (
+        await apiJson<{ files: { file: unknown }[] }>(api, "GET", "/calendar/holidays")
+      ).files.flatMap((f) => {
+        const parsed = parseHolidayFile(JSON.stringify(f.file));
+        return parsed.ok ? [parsed.file] : [];
+      })
+    : await withDb((database, lib) => storedFiles(lib, database.db));
   const calendar = createWorkingCalendar({ extraYears: files });
   const source = calendar.sourceOf(year);
   io.out(
@@ -136,8 +151,8 @@ export const calendarCommand: Command = {
       en: "show <year>: the year's days off and make-up working days",
     },
     {
-      zh: "数据库：DATABASE_URL（PostgreSQL）或 OGI_DATA_DIR（默认 .data/；使用前先停止 API）",
-      en: "Database: DATABASE_URL (PostgreSQL) or OGI_DATA_DIR (default .data/; stop the API first)",
+      zh: "数据库：DATABASE_URL（PostgreSQL）或 OGI_DATA_DIR（默认 .data/；API 运行时经由 API）",
+      en: "Database: DATABASE_URL (PostgreSQL) or OGI_DATA_DIR (default .data/; through the API while it runs)",
     },
   ],
   run,

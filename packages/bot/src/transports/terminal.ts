@@ -181,15 +181,14 @@ export const runTerminalChat = async (
     try {
       userId = (JSON.parse(readFileSync(sessionFile, "utf8")) as { userId: number }).userId;
     } catch {
-      console.error(TERMINAL_HELP.split("\n")[0]);
+      // The first run: the list of whom to act as is the answer asked for (exit 0, on stdout).
+      console.log(TERMINAL_HELP.split("\n")[0]);
       if (staff.length > 0) {
-        console.error("\n工作人员 / staff:");
+        console.log("\n工作人员 / staff:");
         for (const s of staff.slice(0, 40))
-          console.error(
-            `  ${s.name.padEnd(6, "　")} ${s.role.padEnd(8)} ${s.agencyName} (${s.id})`,
-          );
+          console.log(`  ${s.name.padEnd(6, "　")} ${s.role.padEnd(8)} ${s.agencyName} (${s.id})`);
       }
-      return 2;
+      return 0;
     }
   }
   writeFileSync(sessionFile, JSON.stringify({ userId }));
