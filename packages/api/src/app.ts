@@ -5,6 +5,8 @@ import { getPath } from "hono/utils/url";
 import { createReadCache, responseCache } from "./cache.ts";
 import { calendarMiddleware } from "./calendar.ts";
 import { type AppEnv, type Deps, resolvePrincipal } from "./context.ts";
+import { DEFAULT_DOCUMENT_LIMITS } from "./documents/limits.ts";
+import { createDocumentReader } from "./documents/reader-pool.ts";
 import { todayIn } from "./domain.ts";
 import { ApiError } from "./errors.ts";
 import { createEventBatcher } from "./event-batcher.ts";
@@ -42,6 +44,9 @@ export const createApp = (given: Deps) => {
     events: given.events ?? createEventBatcher(given.db),
     registrations: given.registrations ?? createRegistrationBatcher(given.db, rowState),
     numbers: given.numbers ?? createNumberLookup(given.db),
+    documents:
+      given.documents ??
+      createDocumentReader(given.config.documents ?? DEFAULT_DOCUMENT_LIMITS, given.logger),
   };
   // `…/applications:import` and `:export` (the issue's spelling) are routed as `/import` and
   // `/export`: Hono would read `:import` as a path parameter.
@@ -55,7 +60,10 @@ export const createApp = (given: Deps) => {
       "A personal, service (bot) or admin token. The bot's service token names the Telegram user it acts for in X-Telegram-User-Id.",
   });
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(error.body(), error.status);
+    if (error instanceof ApiError) {
+      if (error.retryAfter !== undefined) c.header("Retry-After", String(error.retryAfter));
+      return c.json(error.body(), error.status);
+    }
     if (isConnectionLost(error)) {
       deps.logger.warn({ err: error, path: c.req.path }, "database unavailable");
       return c.json(unavailable, 503);
@@ -106,7 +114,7 @@ export const createApp = (given: Deps) => {
   app.use("/v1/*", calendarMiddleware(deps));
   const routes = app
     .route("/", metaApp())
-    .route("/v1", publicApp())
+    .route("/v1", publicApp(deps))
     .route("/v1", agenciesApp(deps))
     .route("/v1", staffApp(deps))
     .route("/v1", applicationsApp(deps))

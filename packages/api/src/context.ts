@@ -13,6 +13,7 @@ import {
 import type { Context } from "hono";
 import type { Logger } from "pino";
 import type { ReadCache } from "./cache.ts";
+import type { DocumentReader } from "./documents/reader-pool.ts";
 import type { Config } from "./env.ts";
 import { ApiError, forbidden, notFound, unauthorized } from "./errors.ts";
 import type { EventBatcher } from "./event-batcher.ts";
@@ -34,6 +35,8 @@ export type Deps = {
   numbers?: NumberLookup;
   /** Set by createApp: concurrent registrations of an agency are written together. */
   registrations?: RegistrationBatcher;
+  /** Set by createApp: reads published reports in worker threads, within limits. */
+  documents?: DocumentReader;
   /** Told of each committed write (rows written), e.g. to refresh PGlite's statistics. */
   wrote?: (rows: number) => void;
 };

@@ -12,12 +12,21 @@ export class ApiError extends Error {
   readonly code: string;
   readonly bilingual: Bilingual;
   readonly issues: Issue[] | undefined;
-  constructor(status: ApiError["status"], code: string, message: Bilingual, issues?: Issue[]) {
+  /** Seconds, sent as Retry-After (a 503 or 429 worth retrying). */
+  readonly retryAfter: number | undefined;
+  constructor(
+    status: ApiError["status"],
+    code: string,
+    message: Bilingual,
+    issues?: Issue[],
+    retryAfter?: number,
+  ) {
     super(message.en);
     this.status = status;
     this.code = code;
     this.bilingual = message;
     this.issues = issues;
+    this.retryAfter = retryAfter;
   }
   body(): ErrorBody {
     return {

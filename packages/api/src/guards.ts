@@ -87,6 +87,8 @@ export const guards = (): MiddlewareHandler[] => {
       return next();
     },
     async (c, next) => {
+      // /v1/parse has its own limit (PARSE_MAX_BYTES).
+      if (c.req.path === "/v1/parse") return next();
       const type = c.req.header("content-type") ?? "";
       if (c.req.path !== "/v1/check" && /json/i.test(type)) return jsonLimit(c, next);
       return anyLimit(c, next);
