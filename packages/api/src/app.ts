@@ -10,7 +10,7 @@ import { createDocumentReader } from "./documents/reader-pool.ts";
 import { todayIn } from "./domain.ts";
 import { ApiError } from "./errors.ts";
 import { createEventBatcher } from "./event-batcher.ts";
-import { guards, isConnectionLost, unavailable } from "./guards.ts";
+import { guards } from "./guards.ts";
 import { createNumberLookup } from "./number-lookup.ts";
 import { createRegistrationBatcher } from "./registration-batcher.ts";
 import { agenciesApp } from "./routes/agencies.ts";
@@ -22,6 +22,7 @@ import { remindersApp } from "./routes/reminders.ts";
 import { reportsApp } from "./routes/reports.ts";
 import { staffApp } from "./routes/staff.ts";
 import { transferApp } from "./routes/transfer.ts";
+import { createStorageWatch, storageProblemOf, unavailableBody } from "./storage.ts";
 
 const httpErrors: Record<number, { code: string; zh: string; en: string }> = {
   400: {
@@ -48,6 +49,8 @@ export const createApp = (given: Deps) => {
       given.documents ??
       createDocumentReader(given.config.documents ?? DEFAULT_DOCUMENT_LIMITS, given.logger),
   };
+  // PGlite's data folder is watched for room and write access; PostgreSQL's disk is the server's.
+  const storage = createStorageWatch(given.config.databaseUrl ? undefined : given.config.dataDir);
   // `…/applications:import` and `:export` (the issue's spelling) are routed as `/import` and
   // `/export`: Hono would read `:import` as a path parameter.
   const app = new OpenAPIHono<AppEnv>({
@@ -64,9 +67,12 @@ export const createApp = (given: Deps) => {
       if (error.retryAfter !== undefined) c.header("Retry-After", String(error.retryAfter));
       return c.json(error.body(), error.status);
     }
-    if (isConnectionLost(error)) {
-      deps.logger.warn({ err: error, path: c.req.path }, "database unavailable");
-      return c.json(unavailable, 503);
+    const problem = storageProblemOf(error);
+    if (problem) {
+      deps.logger.warn({ err: error, path: c.req.path, problem }, "database unavailable");
+      storage.failed(problem);
+      c.header("Retry-After", "5");
+      return c.json(unavailableBody(problem), 503);
     }
     if (error instanceof HTTPException && error.status < 500) {
       const known = httpErrors[error.status] ?? {
@@ -104,6 +110,19 @@ export const createApp = (given: Deps) => {
   // PGlite only (see cache.ts): a repeated read is answered from memory until the next write
   // (before the guards: a stored answer needs no body limit, database or authentication check;
   // it was stored for these very credentials, and any revocation is a write).
+  // After a failed write on PGlite, requests wait (503) until it can be written again (see
+  // storage.ts); a write that succeeds ends the reported failure (/health).
+  app.use("/v1/*", async (c, next) => {
+    if (c.req.path === "/v1/check" || c.req.path === "/v1/parse") return next();
+    const writes = c.req.method !== "GET";
+    const problem = await storage.gate(writes);
+    if (problem) {
+      c.header("Retry-After", "5");
+      return c.json(unavailableBody(problem), 503);
+    }
+    await next();
+    if (writes && c.res.status < 300) storage.succeeded();
+  });
   const cacheResponses = responseCache(deps.cache!, () => todayIn(deps.clock.now()));
   app.use("/v1/*", async (c, next) => (await cacheResponses(c, next)) ?? undefined);
   app.use("/v1/*", ...guards());
@@ -113,7 +132,7 @@ export const createApp = (given: Deps) => {
   });
   app.use("/v1/*", calendarMiddleware(deps));
   const routes = app
-    .route("/", metaApp())
+    .route("/", metaApp(storage))
     .route("/v1", publicApp(deps))
     .route("/v1", agenciesApp(deps))
     .route("/v1", staffApp(deps))

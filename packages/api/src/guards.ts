@@ -1,6 +1,6 @@
 // Guards in front of every /v1 route: a body size limit for JSON, rate limits on repeated
 // authentication failures and on the public parse route (per client address; requests without
-// one, e.g. app.request in tests, are not limited), and the database-unavailable answer (503).
+// one, e.g. app.request in tests, are not limited), and telling a lost database connection.
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -164,14 +164,4 @@ export const isConnectionLost = (error: unknown): boolean => {
     e = (e as { cause?: unknown }).cause;
   }
   return false;
-};
-
-export const unavailable = {
-  error: {
-    code: "databaseUnavailable",
-    message: {
-      zh: "数据库暂时不可用，本次请求未保存，请稍后重试。",
-      en: "The database is unavailable; nothing was saved. Please try again shortly.",
-    },
-  },
 };

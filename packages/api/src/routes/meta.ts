@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import type { AppEnv } from "../context.ts";
+import { type StorageWatch, storageMessage } from "../storage.ts";
 
 const scalarBundle = join(
   dirname(fileURLToPath(import.meta.resolve("@scalar/api-reference"))),
@@ -34,9 +35,26 @@ Scalar.createApiReference("#app", {
 </html>
 `;
 
-export const metaApp = () =>
+export const metaApp = (storage: StorageWatch) =>
   new Hono<AppEnv>()
-    .get("/health", (c) => c.json({ ok: true as const }, 200))
+    // The process answers (200) while the database may not: then `database` says why.
+    .get("/health", async (c) => {
+      const problem = await storage.check();
+      if (!problem) return c.json({ ok: true as const }, 200);
+      return c.json(
+        {
+          ok: true as const,
+          database: {
+            available: false as const,
+            code: "databaseUnavailable" as const,
+            problem,
+            restartNeeded: storage.stopped(),
+            message: storageMessage(problem),
+          },
+        },
+        200,
+      );
+    })
     .get("/docs", (c) => c.html(DOCS_HTML))
     .get("/docs/standalone.js", async (c) => {
       bundle ??= readFile(scalarBundle);
