@@ -10,7 +10,7 @@ import { createDocumentReader } from "./documents/reader-pool.ts";
 import { todayIn } from "./domain.ts";
 import { ApiError } from "./errors.ts";
 import { createEventBatcher } from "./event-batcher.ts";
-import { guards } from "./guards.ts";
+import { DEFAULT_AUTH_FAILURES, guards } from "./guards.ts";
 import { createNumberLookup } from "./number-lookup.ts";
 import { createRegistrationBatcher } from "./registration-batcher.ts";
 import { agenciesApp } from "./routes/agencies.ts";
@@ -125,7 +125,13 @@ export const createApp = (given: Deps) => {
   });
   const cacheResponses = responseCache(deps.cache!, () => todayIn(deps.clock.now()));
   app.use("/v1/*", async (c, next) => (await cacheResponses(c, next)) ?? undefined);
-  app.use("/v1/*", ...guards());
+  app.use(
+    "/v1/*",
+    ...guards({
+      authFailures: given.config.authFailures ?? DEFAULT_AUTH_FAILURES,
+      trustProxy: given.config.trustProxy ?? false,
+    }),
+  );
   app.use("/v1/*", async (c, next) => {
     c.set("principal", await resolvePrincipal(deps, c));
     await next();

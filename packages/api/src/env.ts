@@ -1,6 +1,7 @@
 // The configuration, read once from the environment by one pure function.
 import { z } from "zod";
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from "./documents/limits.ts";
+import { type AuthFailureLimits, DEFAULT_AUTH_FAILURES } from "./guards.ts";
 
 const count = (max: number) => z.coerce.number().int().min(1).max(max);
 /** "1", "true", "yes" (and "0", "false", "no"): a switch. */
@@ -30,6 +31,7 @@ const envSchema = z.object({
   // Sign-in failures (see guards.ts): per presented token and per client address, a minute.
   AUTH_FAILURES_PER_TOKEN: count(1_000_000).optional(),
   AUTH_FAILURES_PER_ADDRESS: count(1_000_000).optional(),
+  AUTH_FAILURE_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   /** Behind a reverse proxy: the client's address is the last one X-Forwarded-For names. */
   TRUST_PROXY: flag.optional(),
 });
@@ -43,12 +45,10 @@ export type Config = {
   adminToken: string | undefined;
   logLevel: string;
   documents: DocumentLimits;
-  authFailures: { perToken: number; perAddress: number };
+  authFailures: AuthFailureLimits;
   /** Take the client's address from X-Forwarded-For (set only behind a reverse proxy). */
   trustProxy: boolean;
 };
-
-export const DEFAULT_AUTH_FAILURES = { perToken: 10, perAddress: 200 };
 
 /** Reads the configuration; throws one readable error listing every bad variable. */
 export const parseEnv = (
@@ -86,6 +86,7 @@ export const parseEnv = (
     authFailures: {
       perToken: d.AUTH_FAILURES_PER_TOKEN ?? DEFAULT_AUTH_FAILURES.perToken,
       perAddress: d.AUTH_FAILURES_PER_ADDRESS ?? DEFAULT_AUTH_FAILURES.perAddress,
+      delayMs: d.AUTH_FAILURE_DELAY_MS ?? DEFAULT_AUTH_FAILURES.delayMs,
     },
     trustProxy: d.TRUST_PROXY ?? false,
   };
