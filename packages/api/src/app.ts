@@ -22,6 +22,7 @@ import { remindersApp } from "./routes/reminders.ts";
 import { reportsApp } from "./routes/reports.ts";
 import { staffApp } from "./routes/staff.ts";
 import { transferApp } from "./routes/transfer.ts";
+import { securityHeaders } from "./security-headers.ts";
 import { createStorageWatch, storageProblemOf, unavailableBody } from "./storage.ts";
 
 const httpErrors: Record<number, { code: string; zh: string; en: string }> = {
@@ -107,9 +108,7 @@ export const createApp = (given: Deps) => {
       404,
     ),
   );
-  // PGlite only (see cache.ts): a repeated read is answered from memory until the next write
-  // (before the guards: a stored answer needs no body limit, database or authentication check;
-  // it was stored for these very credentials, and any revocation is a write).
+  app.use("*", securityHeaders());
   // After a failed write on PGlite, requests wait (503) until it can be written again (see
   // storage.ts); a write that succeeds ends the reported failure (/health).
   app.use("/v1/*", async (c, next) => {
@@ -123,6 +122,9 @@ export const createApp = (given: Deps) => {
     await next();
     if (writes && c.res.status < 300) storage.succeeded();
   });
+  // PGlite only (see cache.ts): a repeated read is answered from memory until the next write
+  // (before the guards: a stored answer needs no body limit, database or authentication check;
+  // it was stored for these very credentials, and any revocation is a write).
   const cacheResponses = responseCache(deps.cache!, () => todayIn(deps.clock.now()));
   app.use("/v1/*", async (c, next) => (await cacheResponses(c, next)) ?? undefined);
   app.use(
