@@ -155,6 +155,29 @@ describe("reading documents off the main thread", () => {
     }
   });
 
+  it("a read over the worker's heap cap is 422 documentLimit.memory; the worker goes, the next read gets a fresh one", async () => {
+    const s = await serve({
+      memoryMb: 48,
+      maxTextRuns: 100_000_000,
+      maxCharacters: 100_000_000,
+      timeoutMs: 60_000,
+    });
+    try {
+      const reply = parse(s.base, pathologicalPdf(1_500_000), "application/pdf");
+      const health = await pollHealth(s, reply);
+      const r = await reply;
+      expect(r.status).toBe(422);
+      expect(r.data.error?.code).toBe("documentLimit.memory");
+      expect(r.data.error?.message.zh).toContain("内存上限（48 MB）");
+      answeredThroughout(health);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(s.reader.stats()).toEqual({ reading: 0, queued: 0, workers: 0 });
+      expect((await parse(s.base, reportText("某机关"), "text/plain")).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+
   it("refuses reads beyond the bound at once with 503 parseBusy and Retry-After", async () => {
     const s = await serve({ workers: 1, queue: 1, maxTextRuns: 100_000_000, timeoutMs: 2000 });
     try {
