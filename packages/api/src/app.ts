@@ -5,10 +5,12 @@ import { getPath } from "hono/utils/url";
 import { createReadCache, responseCache } from "./cache.ts";
 import { calendarMiddleware } from "./calendar.ts";
 import { type AppEnv, type Deps, resolvePrincipal } from "./context.ts";
+import { DEFAULT_DOCUMENT_LIMITS } from "./documents/limits.ts";
+import { createDocumentReader } from "./documents/reader-pool.ts";
 import { todayIn } from "./domain.ts";
 import { ApiError } from "./errors.ts";
 import { createEventBatcher } from "./event-batcher.ts";
-import { guards, isConnectionLost, unavailable } from "./guards.ts";
+import { DEFAULT_AUTH_FAILURES, guards } from "./guards.ts";
 import { createNumberLookup } from "./number-lookup.ts";
 import { createRegistrationBatcher } from "./registration-batcher.ts";
 import { agenciesApp } from "./routes/agencies.ts";
@@ -21,6 +23,8 @@ import { remindersApp } from "./routes/reminders.ts";
 import { reportsApp } from "./routes/reports.ts";
 import { staffApp } from "./routes/staff.ts";
 import { transferApp } from "./routes/transfer.ts";
+import { securityHeaders } from "./security-headers.ts";
+import { createStorageWatch, storageProblemOf, unavailableBody } from "./storage.ts";
 
 const httpErrors: Record<number, { code: string; zh: string; en: string }> = {
   400: {
@@ -43,7 +47,12 @@ export const createApp = (given: Deps) => {
     events: given.events ?? createEventBatcher(given.db),
     registrations: given.registrations ?? createRegistrationBatcher(given.db),
     numbers: given.numbers ?? createNumberLookup(given.db),
+    documents:
+      given.documents ??
+      createDocumentReader(given.config.documents ?? DEFAULT_DOCUMENT_LIMITS, given.logger),
   };
+  // PGlite's data folder is watched for room and write access; PostgreSQL's disk is the server's.
+  const storage = createStorageWatch(given.config.databaseUrl ? undefined : given.config.dataDir);
   // `…/applications:import` and `:export` (the issue's spelling) are routed as `/import` and
   // `/export`: Hono would read `:import` as a path parameter.
   const app = new OpenAPIHono<AppEnv>({
@@ -56,10 +65,16 @@ export const createApp = (given: Deps) => {
       "A personal, service (bot) or admin token. The bot's service token names the Telegram user it acts for in X-Telegram-User-Id.",
   });
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(error.body(), error.status);
-    if (isConnectionLost(error)) {
-      deps.logger.warn({ err: error, path: c.req.path }, "database unavailable");
-      return c.json(unavailable, 503);
+    if (error instanceof ApiError) {
+      if (error.retryAfter !== undefined) c.header("Retry-After", String(error.retryAfter));
+      return c.json(error.body(), error.status);
+    }
+    const problem = storageProblemOf(error);
+    if (problem) {
+      deps.logger.warn({ err: error, path: c.req.path, problem }, "database unavailable");
+      storage.failed(problem);
+      c.header("Retry-After", "5");
+      return c.json(unavailableBody(problem), 503);
     }
     if (error instanceof HTTPException && error.status < 500) {
       const known = httpErrors[error.status] ?? {
@@ -94,20 +109,40 @@ export const createApp = (given: Deps) => {
       404,
     ),
   );
+  app.use("*", securityHeaders());
+  // After a failed write on PGlite, requests wait (503) until it can be written again (see
+  // storage.ts); a write that succeeds ends the reported failure (/health).
+  app.use("/v1/*", async (c, next) => {
+    if (c.req.path === "/v1/check" || c.req.path === "/v1/parse") return next();
+    const writes = c.req.method !== "GET";
+    const problem = await storage.gate(writes);
+    if (problem) {
+      c.header("Retry-After", "5");
+      return c.json(unavailableBody(problem), 503);
+    }
+    await next();
+    if (writes && c.res.status < 300) storage.succeeded();
+  });
   // PGlite only (see cache.ts): a repeated read is answered from memory until the next write
   // (before the guards: a stored answer needs no body limit, database or authentication check;
   // it was stored for these very credentials, and any revocation is a write).
   const cacheResponses = responseCache(deps.cache!, () => todayIn(deps.clock.now()));
   app.use("/v1/*", async (c, next) => (await cacheResponses(c, next)) ?? undefined);
-  app.use("/v1/*", ...guards());
+  app.use(
+    "/v1/*",
+    ...guards({
+      authFailures: given.config.authFailures ?? DEFAULT_AUTH_FAILURES,
+      trustProxy: given.config.trustProxy ?? false,
+    }),
+  );
   app.use("/v1/*", async (c, next) => {
     c.set("principal", await resolvePrincipal(deps, c));
     await next();
   });
   app.use("/v1/*", calendarMiddleware(deps));
   const routes = app
-    .route("/", metaApp())
-    .route("/v1", publicApp())
+    .route("/", metaApp(storage))
+    .route("/v1", publicApp(deps))
     .route("/v1", agenciesApp(deps))
     .route("/v1", staffApp(deps))
     .route("/v1", applicationsApp(deps))

@@ -13,6 +13,7 @@ import {
 import type { Context } from "hono";
 import type { Logger } from "pino";
 import type { ReadCache } from "./cache.ts";
+import type { DocumentReader } from "./documents/reader-pool.ts";
 import type { Config } from "./env.ts";
 import { ApiError, forbidden, notFound, unauthorized } from "./errors.ts";
 import type { EventBatcher } from "./event-batcher.ts";
@@ -35,6 +36,8 @@ export type Deps = {
   numbers?: NumberLookup;
   /** Set by createApp: concurrent registrations of an agency are written together. */
   registrations?: RegistrationBatcher;
+  /** Set by createApp: reads published reports in worker threads, within limits. */
+  documents?: DocumentReader;
   /** Told of each committed write (rows written), e.g. to refresh PGlite's statistics. */
   wrote?: (rows: number) => void;
   /** PGlite: a consistent copy of the data folder (gzipped tar; see routes/backup.ts). */
@@ -88,7 +91,8 @@ const membershipsOf = (rows: StaffRow[]): Membership[] =>
 export const resolvePrincipal = async (deps: Deps, c: Ctx): Promise<Principal> => {
   const header = c.req.header("authorization");
   if (!header || !deps.cache) return findPrincipal(deps, c);
-  const key = `principal:${hashSecret(header)}:${c.req.header(TELEGRAM_USER_HEADER) ?? ""}`;
+  const user = c.req.header(TELEGRAM_USER_HEADER) ?? "";
+  const key = `principal:${hashSecret(header)}:${/^\d{1,15}$/.test(user) ? Number(user) : user}`;
   return deps.cache.get(key, () => findPrincipal(deps, c), "directory");
 };
 
@@ -138,7 +142,10 @@ const findPrincipal = async (deps: Deps, c: Ctx): Promise<Principal> => {
       zh: `${TELEGRAM_USER_HEADER} 应为数字。`,
       en: `${TELEGRAM_USER_HEADER} must be a number.`,
     });
-  const rows = await staffByTelegram(deps.db, Number(userHeader));
+  // One user, one principal: "7001" and "007001" name the same Telegram user (idempotency keys
+  // are scoped by the principal's id).
+  const telegramUserId = Number(userHeader);
+  const rows = await staffByTelegram(deps.db, telegramUserId);
   if (rows.length === 0)
     throw new ApiError(403, "notLinked", {
       zh: "该 Telegram 用户尚未绑定工作人员（请先使用邀请码）。",
@@ -147,7 +154,7 @@ const findPrincipal = async (deps: Deps, c: Ctx): Promise<Principal> => {
   if (rows.some((r) => r.role === "admin")) return { kind: "admin", id: t.id, channel: "bot" };
   return {
     kind: "staff",
-    id: `${t.id}:${userHeader}`,
+    id: `${t.id}:${telegramUserId}`,
     actor: rows[0]!.id,
     channel: "bot",
     memberships: membershipsOf(rows),

@@ -8,9 +8,8 @@ import {
   type WorkingCalendar,
 } from "@ogi/domain";
 
-/** Today in China (UTC+8, no daylight saving): the date every deadline is counted in. */
-export const todayIn = (now: Date) =>
-  new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** Today in China: the date every deadline is counted in (the domain's one todayIn). */
+export { todayIn } from "@ogi/domain";
 
 export type Deadlines = {
   /** The reply deadline of an open application, or null while the clock stands. */

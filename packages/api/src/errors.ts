@@ -1,7 +1,9 @@
 // One error shape for every failure: { error: { code, message: { zh, en }, issues } }.
+
+import type { Bilingual } from "@ogi/domain";
 import type { z } from "zod";
 
-export type Bilingual = { zh: string; en: string };
+export type { Bilingual };
 export type Issue = { path: string; message: string };
 export type ErrorBody = {
   error: { code: string; message: Bilingual; issues?: Issue[] };
@@ -12,12 +14,21 @@ export class ApiError extends Error {
   readonly code: string;
   readonly bilingual: Bilingual;
   readonly issues: Issue[] | undefined;
-  constructor(status: ApiError["status"], code: string, message: Bilingual, issues?: Issue[]) {
+  /** Seconds, sent as Retry-After (a 503 or 429 worth retrying). */
+  readonly retryAfter: number | undefined;
+  constructor(
+    status: ApiError["status"],
+    code: string,
+    message: Bilingual,
+    issues?: Issue[],
+    retryAfter?: number,
+  ) {
     super(message.en);
     this.status = status;
     this.code = code;
     this.bilingual = message;
     this.issues = issues;
+    this.retryAfter = retryAfter;
   }
   body(): ErrorBody {
     return {

@@ -1,6 +1,8 @@
-// Guards in front of every /v1 route: a body size limit for JSON, rate limits on repeated
-// authentication failures and on the public parse route (per client address; requests without
-// one, e.g. app.request in tests, are not limited), and the database-unavailable answer (503).
+// Guards in front of every /v1 route: a body size limit for JSON, rate limits on failed sign-ins
+// (per presented token and per client address) and on the public parse route (per address;
+// requests without one, e.g. app.request in tests, are not limited), and telling a lost
+// database connection.
+import { createHash } from "node:crypto";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -8,8 +10,20 @@ import { ApiError, invalid } from "./errors.ts";
 
 export const JSON_LIMIT = 1024 * 1024;
 export const ANY_LIMIT = 25 * 1024 * 1024;
-export const AUTH_FAILURES_PER_MINUTE = 20;
 export const PARSES_PER_MINUTE = 30;
+
+export type GuardOptions = {
+  /** Failed sign-ins per minute: of one presented token, and from one client address. */
+  authFailures: AuthFailureLimits;
+  /** The client's address is the last one X-Forwarded-For names (behind a reverse proxy). */
+  trustProxy: boolean;
+};
+export type AuthFailureLimits = { perToken: number; perAddress: number; delayMs: number };
+export const DEFAULT_AUTH_FAILURES: AuthFailureLimits = {
+  perToken: 5,
+  perAddress: 20,
+  delayMs: 250,
+};
 
 const tooLarge = (limit: number) => () => {
   throw new ApiError(413, "tooLarge", {
@@ -41,10 +55,17 @@ const windows = () => {
 };
 
 const tooMany = (what: { zh: string; en: string }) =>
-  new ApiError(429, "tooManyRequests", {
-    zh: `${what.zh}过于频繁，请一分钟后再试。`,
-    en: `Too many ${what.en}; try again in a minute.`,
-  });
+  new ApiError(
+    429,
+    "tooManyRequests",
+    {
+      zh: `${what.zh}过于频繁，请一分钟后再试。`,
+      en: `Too many ${what.en}; try again in a minute.`,
+    },
+    undefined,
+    60,
+  );
+const tooManyFailures = () => tooMany({ zh: "身份验证失败", en: "failed authentications" });
 
 // PostgreSQL can't store NUL in text or jsonb, and an unpaired surrogate is not Unicode: such a
 // string is refused with its path instead of failing in the database.
@@ -60,10 +81,18 @@ const unstorable = (v: unknown, path: string[] = [], depth = 0): string | undefi
   return undefined;
 };
 
-export const clientAddress = (c: Parameters<MiddlewareHandler>[0]): string | undefined => {
+export const clientAddress = (
+  c: Parameters<MiddlewareHandler>[0],
+  trustProxy = false,
+): string | undefined => {
   // Called in process (app.request, the bot beside the API): no socket, no address; asking
   // would throw, which costs more than the request.
   if (!(c.env as { incoming?: unknown } | undefined)?.incoming) return undefined;
+  if (trustProxy) {
+    // The proxy appends the address it saw: the last entry (earlier ones are the client's say).
+    const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
   try {
     return getConnInfo(c).remote.address;
   } catch {
@@ -71,10 +100,17 @@ export const clientAddress = (c: Parameters<MiddlewareHandler>[0]): string | und
   }
 };
 
-export const guards = (): MiddlewareHandler[] => {
+const tokenKey = (authorization: string) =>
+  createHash("sha256").update(authorization).digest("base64url");
+
+export const guards = (
+  options: GuardOptions = { authFailures: DEFAULT_AUTH_FAILURES, trustProxy: false },
+): MiddlewareHandler[] => {
   const jsonLimit = bodyLimit({ maxSize: JSON_LIMIT, onError: tooLarge(JSON_LIMIT) });
   const anyLimit = bodyLimit({ maxSize: ANY_LIMIT, onError: tooLarge(ANY_LIMIT) });
-  const authFailures = windows();
+  const limits = options.authFailures;
+  const tokenFailures = windows();
+  const addressFailures = windows();
   const parses = windows();
   return [
     // A NUL in the address (a path or query parameter) can't reach the database either.
@@ -87,20 +123,35 @@ export const guards = (): MiddlewareHandler[] => {
       return next();
     },
     async (c, next) => {
+      // /v1/parse has its own limit (PARSE_MAX_BYTES).
+      if (c.req.path === "/v1/parse") return next();
       const type = c.req.header("content-type") ?? "";
       if (c.req.path !== "/v1/check" && /json/i.test(type)) return jsonLimit(c, next);
       return anyLimit(c, next);
     },
+    // Failed sign-ins slow the one failing, never a valid token: a token that failed too often
+    // is refused before it is looked up (a valid one never fails), and past the address's
+    // limit each failure from it is answered late, as 429. A valid token from the same address
+    // (every user, behind a proxy without TRUST_PROXY) is looked up and served as usual.
     async (c, next) => {
-      const address = clientAddress(c);
+      const address = clientAddress(c, options.trustProxy);
       if (!address) return next();
-      const authenticating = c.req.header("authorization") !== undefined;
-      if (authenticating && authFailures.peek(address) >= AUTH_FAILURES_PER_MINUTE)
-        throw tooMany({ zh: "身份验证失败", en: "failed authentications" });
       if (c.req.path === "/v1/parse" && parses.count(address) > PARSES_PER_MINUTE)
         throw tooMany({ zh: "读取年报", en: "parse requests" });
+      const authorization = c.req.header("authorization");
+      if (authorization === undefined) return next();
+      const token = tokenKey(authorization);
+      if (tokenFailures.peek(token) >= limits.perToken) throw tooManyFailures();
       await next();
-      if (authenticating && c.res.status === 401) authFailures.count(address);
+      if (c.res.status !== 401) return;
+      tokenFailures.count(token);
+      if (addressFailures.count(address) <= limits.perAddress) return;
+      await new Promise((r) => setTimeout(r, limits.delayMs));
+      const refused = tooManyFailures();
+      c.res = new Response(JSON.stringify(refused.body()), {
+        status: 429,
+        headers: { "content-type": "application/json", "retry-after": "60" },
+      });
     },
     async (c, next) => {
       // The stateless public routes store nothing and read their body behind their own limit.
@@ -166,14 +217,4 @@ export const isConnectionLost = (error: unknown): boolean => {
     e = (e as { cause?: unknown }).cause;
   }
   return false;
-};
-
-export const unavailable = {
-  error: {
-    code: "databaseUnavailable",
-    message: {
-      zh: "数据库暂时不可用，本次请求未保存，请稍后重试。",
-      en: "The database is unavailable; nothing was saved. Please try again shortly.",
-    },
-  },
 };

@@ -1,13 +1,13 @@
 // The stateless routes anyone may call: check a report, parse a published one.
 import { createRoute, z } from "@hono/zod-openapi";
-import { checkReport, ImportError, parseReport, reportDraftSchema } from "@ogi/domain";
+import { checkReport, reportDraftSchema } from "@ogi/domain";
 import { bodyLimit } from "hono/body-limit";
+import type { Deps } from "../context.ts";
 import { ApiError } from "../errors.ts";
-import { body, checkOut, errorsFor, json, parseOut } from "../schemas.ts";
+import { body, checkOut, errorSchema, errorsFor, json, parseOut } from "../schemas.ts";
 import { subApp } from "./common.ts";
 
 export const CHECK_LIMIT = 2 * 1024 * 1024;
-export const PARSE_LIMIT = 20 * 1024 * 1024;
 
 const tooLarge = (limit: number) => () => {
   throw new ApiError(413, "tooLarge", {
@@ -17,8 +17,12 @@ const tooLarge = (limit: number) => () => {
 };
 
 const tags = ["public"];
+const refusal = (description: string) => ({
+  content: { "application/json": { schema: errorSchema } },
+  description,
+});
 
-export const publicApp = () =>
+export const publicApp = (deps: Deps) =>
   subApp()
     .openapi(
       createRoute({
@@ -51,7 +55,14 @@ export const publicApp = () =>
         tags,
         summary:
           "Read a published report (text, HTML or PDF as the body) / 读取已发布的年报 (no token needed)",
-        middleware: [bodyLimit({ maxSize: PARSE_LIMIT, onError: tooLarge(PARSE_LIMIT) })] as const,
+        description:
+          "Read in a worker thread, within limits on size (413), pages, text runs, characters and memory (422 documentLimit.*), time and reads in flight (503 parseTimeout / parseBusy, with Retry-After).",
+        middleware: [
+          bodyLimit({
+            maxSize: deps.documents!.limits.maxBytes,
+            onError: tooLarge(deps.documents!.limits.maxBytes),
+          }),
+        ] as const,
         request: {
           query: z.object({ filename: z.string().max(200).optional() }),
           body: {
@@ -66,27 +77,20 @@ export const publicApp = () =>
         responses: {
           200: json(parseOut, "The report and its findings"),
           ...errorsFor(400, 422),
+          413: refusal("The body is too large / 文件过大"),
+          503: refusal("Too many reads in flight, or the read timed out / 读取繁忙或超时"),
         },
       }),
       async (c) => {
         const type = c.req.header("content-type") ?? "";
         const bytes = new Uint8Array(await c.req.arrayBuffer());
         const filename = c.req.valid("query").filename;
-        const input = /pdf|octet-stream/.test(type) ? bytes : new TextDecoder().decode(bytes);
-        try {
-          const result = await parseReport(input, filename ? { filename } : {});
-          return c.json(result, 200);
-        } catch (error) {
-          if (error instanceof ImportError)
-            throw new ApiError(422, `import.${error.code}`, { zh: error.zh, en: error.message });
-          // The reader running out of stack or array length (HTML nested thousands deep) is
-          // still this input's fault: a clear 422, not a 500.
-          if (error instanceof RangeError)
-            throw new ApiError(422, "import.unreadable", {
-              zh: "无法读取该文件（结构过深或过大）。",
-              en: "The file can't be read (nested too deep or too large).",
-            });
-          throw error;
-        }
+        // Off this thread, within the limits (see documents/): the event loop stays free.
+        const result = await deps.documents!.read({
+          bytes,
+          text: !/pdf|octet-stream/.test(type),
+          filename,
+        });
+        return c.json(result, 200);
       },
     );

@@ -23,7 +23,8 @@ export type TransitionCode =
   | "alreadySuperseded"
   | "replacementTypeMismatch"
   | "replacementOfAmendment"
-  | "amendmentBreaksHistory";
+  | "amendmentBreaksHistory"
+  | "receiptWithdrawn";
 
 export type TransitionResult =
   | { ok: true }
@@ -165,8 +166,8 @@ const historyProblem = (events: readonly PlainEvent[]): TransitionResult => {
  * second extension; correctionReceived without a pending correction request; consultationEnded
  * without one started; feePaid without an outstanding notice. An amendment is refused when it
  * names an unknown or already superseded event, when its replacement is of another type (or it
- * replaces an amendment, which can only be withdrawn), or when the history it leaves would break
- * one of the rules above.
+ * replaces an amendment, which can only be withdrawn), when it leaves no receipt, or when the
+ * history it leaves would break one of the rules above.
  */
 export const validateTransition = (app: Application, next: ApplicationEvent): TransitionResult => {
   const used = new Set<string>();
@@ -222,6 +223,14 @@ const validateAmendment = (
       `The replacement (${EVENT_NAMES[next.replacement.type].en}) is not of the type of the event it replaces (${EVENT_NAMES[target.type].en}).`,
     );
   const after = effectiveEvents({ ...app, events: [...app.events, next] });
+  // An application is its receipt: withdrawing it (or the amendment that put it in place)
+  // would leave a row with nothing to count.
+  if (!after.some((e) => e.type === "received"))
+    return refuse(
+      "receiptWithdrawn",
+      "不能撤销申请的收到登记：申请必须有收到记录。如登记有误，请更正收到日期等内容。",
+      "The receipt of an application can't be withdrawn: an application must have one. If it was recorded wrongly, amend it instead.",
+    );
   const problem = historyProblem(after);
   if (!problem.ok)
     return {

@@ -19,3 +19,4 @@ export {
   parseReportHtml,
   parseReportText,
 } from "./parse-report.ts";
+export type { PdfProgress, PdfReadOptions } from "./pdf-source.ts";

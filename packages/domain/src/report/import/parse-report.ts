@@ -16,11 +16,12 @@ import {
   readOwnMarkdown,
   readOwnText,
 } from "./own-formats.ts";
+import type { PdfReadOptions } from "./pdf-source.ts";
 import { readDocument } from "./read-document.ts";
 import { type SourceDoc, textToSource } from "./source-lines.ts";
 
 export type ParseResult = { report: ReportDraft; findings: Finding[] };
-export type ParseOptions = { filename?: string };
+export type ParseOptions = { filename?: string; pdf?: PdfReadOptions };
 
 /** A report's text is well under 1 MB; ten times that is not one report. */
 const MAX_CHARS = 10_000_000;
@@ -161,14 +162,14 @@ export const parseReport = async (
     if (input.length === 0) throw importErrors.empty();
     if (isPdf(input)) {
       const { pdfToSource } = await import("./pdf-source.ts");
-      return finish(await pdfToSource(input));
+      return finish(await pdfToSource(input, options.pdf));
     }
     input = decodeText(input);
   } else if (input.startsWith("%PDF-")) {
     // PDF bytes passed as a binary string.
     const bytes = Uint8Array.from(input, (ch) => ch.charCodeAt(0) & 0xff);
     const { pdfToSource } = await import("./pdf-source.ts");
-    return finish(await pdfToSource(bytes));
+    return finish(await pdfToSource(bytes, options.pdf));
   }
   const text = checkText(input);
   if (isJson(text, ext)) return parseJson(text);

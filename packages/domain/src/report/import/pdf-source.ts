@@ -59,7 +59,50 @@ const pageLines = (items: Item[]): { cells: Cell[]; size: number; y: number }[] 
   });
 };
 
-export const pdfToSource = async (bytes: Uint8Array): Promise<SourceDoc> => {
+/** What has been read so far: the document's page count, text runs and characters. */
+export type PdfProgress = { pages: number; textRuns: number; characters: number };
+/**
+ * `onRead` is told as the text is read (once on opening, then per chunk of a page's text);
+ * throwing from it stops the read and is rethrown as is: the caller's limits, not the domain's.
+ */
+export type PdfReadOptions = { onRead?: (read: PdfProgress) => void };
+
+type Page = Awaited<ReturnType<Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>["getPage"]>>;
+type TextItems = Awaited<ReturnType<Page["getTextContent"]>>["items"];
+
+/** A page's text chunk by chunk (getTextContent reads all of it before anyone can stop it). */
+const readText = async (
+  page: Page,
+  onChunk: (items: TextItems) => void,
+): Promise<{ items: TextItems }> => {
+  const reader = page.streamTextContent().getReader() as ReadableStreamDefaultReader<{
+    items: TextItems;
+  }>;
+  const items: TextItems = [];
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return { items };
+    for (const item of value.items) items.push(item);
+    try {
+      onChunk(value.items);
+    } catch (stop) {
+      // Not reader.cancel(): pdf.js then enqueues into the closed stream and throws uncaught.
+      throw new Stopped(stop);
+    }
+  }
+};
+
+class Stopped {
+  readonly reason: unknown;
+  constructor(reason: unknown) {
+    this.reason = reason;
+  }
+}
+
+export const pdfToSource = async (
+  bytes: Uint8Array,
+  options: PdfReadOptions = {},
+): Promise<SourceDoc> => {
   const pdfjs = await loadPdfJs();
   // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
   const data = new Uint8Array(bytes);
@@ -86,19 +129,32 @@ export const pdfToSource = async (bytes: Uint8Array): Promise<SourceDoc> => {
     if ((e as { name?: string }).name === "PasswordException") throw importErrors.encryptedPdf(e);
     throw importErrors.damagedPdf(e);
   }
+  // Stopped by onRead: the page's text is still being read and destroy() waits for it, so it
+  // is not awaited (a caller that stops reads ends the thread they run in; see the API's pool).
+  let stopped = false;
   try {
     const lines: SourceLine[] = [];
     const dropped: number[] = [];
     let chars = 0;
+    const read: PdfProgress = { pages: doc.numPages, textRuns: 0, characters: 0 };
+    options.onRead?.(read);
     for (let p = 1; p <= doc.numPages; p++) {
       // A damaged cross-reference table or content stream can surface only when a page is
       // read (pdf.js's UnknownErrorException): the file is damaged, not our failure.
       let page: Awaited<ReturnType<typeof doc.getPage>>;
-      let content: Awaited<ReturnType<typeof page.getTextContent>>;
+      let content: { items: TextItems };
       try {
         page = await doc.getPage(p);
-        content = await page.getTextContent();
+        content = await readText(page, (chunk) => {
+          read.textRuns += chunk.length;
+          for (const item of chunk) if ("str" in item) read.characters += item.str.length;
+          options.onRead?.(read);
+        });
       } catch (e) {
+        if (e instanceof Stopped) {
+          stopped = true;
+          throw e.reason;
+        }
         throw importErrors.damagedPdf(e);
       }
       const items: Item[] = [];
@@ -137,7 +193,8 @@ export const pdfToSource = async (bytes: Uint8Array): Promise<SourceDoc> => {
     if (chars < 20) throw importErrors.scannedPdf();
     return { kind: "pdf", lines, wrapped: isWrapped(lines), dropped };
   } finally {
-    await task.destroy().catch(() => {});
+    const destroyed = task.destroy().catch(() => {});
+    if (!stopped) await destroyed;
   }
 };
 

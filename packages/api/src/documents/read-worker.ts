@@ -1,0 +1,45 @@
+// A reading worker (worker_threads): reads one document at a time with @ogi/domain's parseReport
+// and posts the result back. The pool ends it on a time-out and caps its heap: a pathological
+// document costs this thread, never the API's event loop.
+import { parentPort } from "node:worker_threads";
+import { ImportError, type PdfProgress, parseReport } from "@ogi/domain";
+import type { ContentLimit } from "./limits.ts";
+import type { ReadReply, ReadRequest } from "./protocol.ts";
+
+class LimitHit {
+  readonly limit: ContentLimit;
+  readonly max: number;
+  constructor(limit: ContentLimit, max: number) {
+    this.limit = limit;
+    this.max = max;
+  }
+}
+
+const read = async (req: ReadRequest): Promise<ReadReply> => {
+  const { limits } = req;
+  const check = (p: PdfProgress) => {
+    if (p.pages > limits.maxPages) throw new LimitHit("pages", limits.maxPages);
+    if (p.textRuns > limits.maxTextRuns) throw new LimitHit("textRuns", limits.maxTextRuns);
+    if (p.characters > limits.maxCharacters) throw new LimitHit("characters", limits.maxCharacters);
+  };
+  try {
+    const input = req.text ? new TextDecoder().decode(req.bytes) : req.bytes;
+    if (typeof input === "string" && input.length > limits.maxCharacters)
+      throw new LimitHit("characters", limits.maxCharacters);
+    const options = { pdf: { onRead: check }, ...(req.filename ? { filename: req.filename } : {}) };
+    return { id: req.id, kind: "ok", result: await parseReport(input, options) };
+  } catch (error) {
+    if (error instanceof LimitHit)
+      return { id: req.id, kind: "limit", limit: error.limit, max: error.max };
+    if (error instanceof ImportError)
+      return { id: req.id, kind: "import", code: error.code, zh: error.zh, en: error.message };
+    // The reader running out of stack or array length (HTML nested thousands deep) is still
+    // this input's fault.
+    if (error instanceof RangeError) return { id: req.id, kind: "unreadable" };
+    return { id: req.id, kind: "failed", message: String((error as Error)?.stack ?? error) };
+  }
+};
+
+parentPort?.on("message", async (req: ReadRequest) => {
+  parentPort?.postMessage(await read(req));
+});
