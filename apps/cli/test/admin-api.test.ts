@@ -1,16 +1,16 @@
-// `pnpm ogi admin …` against the same database the API opens (a PGlite folder here).
+// `pnpm ogi admin …` against the same database the API opens (a PGlite folder here), then the
+// API (@ogi/api's app) reading what the CLI wrote.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { createApp } from "@ogi/api";
 import { createDb } from "@ogi/db";
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.ts";
-import { fixedClock } from "./helpers.ts";
 
-const main = resolve(import.meta.dirname, "../../../apps/cli/src/main.ts");
+const main = resolve(import.meta.dirname, "../src/main.ts");
 const dir = mkdtempSync(join(tmpdir(), "ogi-admin-"));
 const ogi = async (...args: string[]) => {
   try {
@@ -54,7 +54,7 @@ describe("ogi admin", () => {
     try {
       const app = createApp({
         db: database.db,
-        clock: fixedClock("2025-06-01T00:00:00Z"),
+        clock: { now: () => new Date("2025-06-01T00:00:00Z") },
         logger: pino({ level: "silent" }),
         config: { adminToken: undefined },
       });
