@@ -52,7 +52,8 @@ export const createApp = (given: Deps) => {
       createDocumentReader(given.config.documents ?? DEFAULT_DOCUMENT_LIMITS, given.logger),
   };
   // PGlite's data folder is watched for room and write access; PostgreSQL's disk is the server's.
-  // PGlite reopened after it stopped: what was read from the stopped instance is forgotten.
+  // PGlite reopened after it stopped: what was read from the stopped instance is forgotten (the
+  // reopened one may lack writes acknowledged just before the disk failed: see operations.md).
   const reopen = given.reopen;
   const storage = createStorageWatch(
     given.config.databaseUrl ? undefined : given.config.dataDir,
@@ -60,6 +61,7 @@ export const createApp = (given: Deps) => {
       (async () => {
         await reopen();
         deps.cache!.invalidate("all");
+        deps.numbers!.forget();
         deps.logger.info("the embedded database was opened again after its disk could be written");
       }),
     (error) => deps.logger.warn({ err: error }, "reopening the embedded database failed"),

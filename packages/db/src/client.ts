@@ -159,19 +159,22 @@ export const createDb = async (config: DbConfig = {}): Promise<Database> => {
     },
   });
   const db = drizzlePglite({ client: current, schema }) as unknown as Db;
-  const analyzer = autoAnalyze(
-    (q) => client.exec(q).then(() => undefined),
-    async () => {
-      const r = await client.query<{ n: number }>(
-        "select coalesce(sum(greatest(reltuples, 0)), 0)::float8 as n from pg_class where relname in ('applications', 'application_events')",
-      );
-      return Number(r.rows[0]?.n ?? 0);
-    },
-  );
+  const newAnalyzer = () =>
+    autoAnalyze(
+      (q) => client.exec(q).then(() => undefined),
+      async () => {
+        const r = await client.query<{ n: number }>(
+          "select coalesce(sum(greatest(reltuples, 0)), 0)::float8 as n from pg_class where relname in ('applications', 'application_events')",
+        );
+        return Number(r.rows[0]?.n ?? 0);
+      },
+    );
+  // Renewed on reopen: a refresh begun on the stopped instance never ends.
+  let analyzer = newAnalyzer();
   return {
     db,
     engine: "pglite",
-    wrote: analyzer.wrote,
+    wrote: (rows) => analyzer.wrote(rows),
     countShards: 1,
     ...(dataDirLock ? { dataDirLock } : {}),
     ...(dataDir
@@ -186,6 +189,7 @@ export const createDb = async (config: DbConfig = {}): Promise<Database> => {
             const fresh = await PGlite.create(dataDir);
             await start(fresh);
             client = fresh;
+            analyzer = newAnalyzer();
           },
         }
       : {}),
