@@ -52,7 +52,20 @@ export const createApp = (given: Deps) => {
       createDocumentReader(given.config.documents ?? DEFAULT_DOCUMENT_LIMITS, given.logger),
   };
   // PGlite's data folder is watched for room and write access; PostgreSQL's disk is the server's.
-  const storage = createStorageWatch(given.config.databaseUrl ? undefined : given.config.dataDir);
+  // PGlite reopened after it stopped: what was read from the stopped instance is forgotten (the
+  // reopened one may lack writes acknowledged just before the disk failed: see operations.md).
+  const reopen = given.reopen;
+  const storage = createStorageWatch(
+    given.config.databaseUrl ? undefined : given.config.dataDir,
+    reopen &&
+      (async () => {
+        await reopen();
+        deps.cache!.invalidate("all");
+        deps.numbers!.forget();
+        deps.logger.info("the embedded database was opened again after its disk could be written");
+      }),
+    (error) => deps.logger.warn({ err: error }, "reopening the embedded database failed"),
+  );
   // `…/applications:import` and `:export` (the issue's spelling) are routed as `/import` and
   // `/export`: Hono would read `:import` as a path parameter.
   const app = new OpenAPIHono<AppEnv>({

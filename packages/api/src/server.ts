@@ -40,6 +40,7 @@ export const createApiServer = (
     registrations,
     ...(database.wrote ? { wrote: database.wrote } : {}),
     ...(database.dump ? { backup: database.dump } : {}),
+    ...(database.reopen ? { reopen: database.reopen } : {}),
   });
   const today = () => todayIn(deps.clock.now());
   const server = createServer(cachedListener(cache, today, getRequestListener(app.fetch)));
