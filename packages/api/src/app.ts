@@ -1,5 +1,6 @@
 // The API as a function of its dependencies: createApp(deps) → a Hono app. No globals, no env.
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { YearLockedError } from "@ogi/db";
 import { HTTPException } from "hono/http-exception";
 import { getPath } from "hono/utils/url";
 import { createReadCache, responseCache } from "./cache.ts";
@@ -20,6 +21,7 @@ import { remindersApp } from "./routes/reminders.ts";
 import { reportsApp } from "./routes/reports.ts";
 import { staffApp } from "./routes/staff.ts";
 import { transferApp } from "./routes/transfer.ts";
+import { yearLocked } from "./write.ts";
 
 const httpErrors: Record<number, { code: string; zh: string; en: string }> = {
   400: {
@@ -56,6 +58,8 @@ export const createApp = (given: Deps) => {
   });
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(error.body(), error.status);
+    if (error instanceof YearLockedError)
+      return c.json(yearLocked(error.years[0] ?? 0).body(), 409);
     if (isConnectionLost(error)) {
       deps.logger.warn({ err: error, path: c.req.path }, "database unavailable");
       return c.json(unavailable, 503);

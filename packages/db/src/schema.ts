@@ -30,6 +30,12 @@ export const agencies = pgTable(
     parentCode: text("parent_code"),
     /** The next running number of an application (a row lock serializes concurrent receipts). */
     nextNumber: integer("next_number").notNull().default(1),
+    /**
+     * The years whose report is published and not reopened (as in published_reports), kept on
+     * the agency's row so that a write of the counts checks them under the row's lock: publishing
+     * holds the row `for update`, each write takes it `for key share` in its own statement.
+     */
+    lockedYears: integer("locked_years").array().notNull().default(sql`'{}'::int[]`),
     createdAt: createdAt(),
   },
   (t) => [

@@ -18,7 +18,6 @@ import {
   auditLog,
   COUNT_SHARDS,
   idempotencyKeys,
-  publishedReports,
   requestCounts,
 } from "../schema.ts";
 import { newId } from "../secrets.ts";
@@ -145,9 +144,11 @@ export const createApplications = async (
   const keys = tails.flatMap(({ ord, t }) =>
     t.idempotency ? [{ ord, ...keyRow(t, t.idempotency) }] : [],
   );
+  // On the agency's row, which this statement updates: a publication holding the row (see
+  // holdAgencyForPublishing) makes it wait, and the condition is checked again on the row as
+  // the publication left it.
   const locked = options.unlessLocked
-    ? sql`and not exists (select 1 from ${publishedReports} p where p.agency_code = ${agency}
-        and p.reopened_at is null and p.year = any(${sql.param([...options.unlessLocked])}::int[]))`
+    ? sql`and not (locked_years && ${sql.param([...options.unlessLocked])}::int[])`
     : sql``;
   const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
   const [counter] = await queryRows<{ first: number }>(
@@ -260,6 +261,11 @@ export type EventAppend = {
   /** What the event changes in the counts. */
   deltas: readonly CountDelta[];
   /**
+   * The years that must not be locked for the event to be written (checked by the statement
+   * under the agency row's lock); by default those of the deltas.
+   */
+  years?: readonly number[] | undefined;
+  /**
    * The audit entry (and the Idempotency-Key answer) written by the same statement: outside a
    * transaction the statement is then the whole write, atomic on its own (a concurrent append
    * of the same event id fails on application_events_id_idx).
@@ -315,34 +321,65 @@ export const appendEvents = async (
   const tails = items.flatMap((i) => (i.tail ? [i.tail] : []));
   const audits = tails.map(auditRow);
   const keys = tails.flatMap((t) => (t.idempotency ? [keyRow(t, t.idempotency)] : []));
+  const needed = new Map<string, Set<number>>();
+  for (const i of items) {
+    const years = needed.get(i.row.agencyCode) ?? new Set<number>();
+    for (const y of i.years ?? i.deltas.map((d) => d.year)) years.add(y);
+    needed.set(i.row.agencyCode, years);
+  }
+  const open = [...needed].map(([agency, years]) => ({ agency, years: [...years] }));
   const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
-  await ex.execute(sql`
-    with recorded as (
+  // `unlocked`: a row when none of the years is locked. The agencies' rows are held `for key share`
+  // (no wait for registrations, which update them too) until the statement ends, so that a
+  // publication (`for update`) waits for this write, or this write for the publication and
+  // then sees the year locked (the lock re-reads the row as the publication left it). Every
+  // part of the statement writes only with that row.
+  const [result] = await queryRows<{ open: boolean }>(
+    ex,
+    sql`
+    with needed as (
+      select x.agency, array(select jsonb_array_elements_text(x.years)::int) as years
+      from jsonb_to_recordset(${json(open)}) as x(agency text, years jsonb)
+    ), held as (
+      select a.code, a.locked_years from ${agencies} a
+      where a.code = any(${sql.param([...needed.keys()])}::text[])
+      order by a.code for key share
+    ), unlocked as (
+      select true as ok from held h join needed n on n.agency = h.code
+      having count(*) = ${open.length} and not bool_or(h.locked_years && n.years)
+    ), recorded as (
       insert into ${applicationEvents} (application_id, event_id, type, date, payload, recorded_by, channel, recorded_at)
       select application_id, event_id, type, date, payload, recorded_by, channel, recorded_at
-      from jsonb_to_recordset(${json(events)}) as x(application_id text, event_id text, type text,
+      from unlocked, jsonb_to_recordset(${json(events)}) as x(application_id text, event_id text, type text,
         date text, payload jsonb, recorded_by text, channel text, recorded_at timestamptz)
     ), counted as (
       insert into ${requestCounts} (agency_code, year, row, col, shard, n)
       select agency_code, year, row, col, shard, n
-      from jsonb_to_recordset(${json(countRows)}) as x(agency_code text, year int,
+      from unlocked, jsonb_to_recordset(${json(countRows)}) as x(agency_code text, year int,
         row text, col text, shard int, n int)
       on conflict (agency_code, year, row, col, shard) do update set n = ${requestCounts}.n + excluded.n
     ), audited as (
       insert into ${auditLog} (at, actor, channel, action, target, detail)
       select at, actor, channel, action, target, detail
-      from jsonb_to_recordset(${json(audits)}) as x(at timestamptz, actor text, channel text,
+      from unlocked, jsonb_to_recordset(${json(audits)}) as x(at timestamptz, actor text, channel text,
         action text, target text, detail jsonb)
     ), remembered as (
       insert into ${idempotencyKeys} (principal, key, route, body_hash, status, response, created_at)
       select principal, key, route, body_hash, status, response, created_at
-      from jsonb_to_recordset(${json(keys)}) as x(principal text, key text, route text,
+      from unlocked, jsonb_to_recordset(${json(keys)}) as x(principal text, key text, route text,
         body_hash text, status int, response jsonb, created_at timestamptz)
-    )
-    update ${applications} a set received_on = x.received_on, received_year = x.received_year,
+    ), updated as (
+      update ${applications} a set received_on = x.received_on, received_year = x.received_year,
       applicant_type = x.applicant_type, channel = x.channel, status = x.status,
       concluded_on = x.concluded_on, outcome = x.outcome, due_date = x.due_date
     from jsonb_to_recordset(${json(rows)}) as x(id text, received_on text, received_year int,
       applicant_type text, channel text, status text, concluded_on text, outcome text, due_date text)
-    where a.id = x.id`);
+    where a.id = x.id and exists (select 1 from unlocked)
+    )
+    select exists (select 1 from unlocked) as open`,
+  );
+  if (!result?.open) {
+    const agency = open.length === 1 ? open[0]! : undefined;
+    throw new YearLockedError(agency?.agency ?? "", agency?.years ?? []);
+  }
 };

@@ -5,6 +5,7 @@ import { addTables, tableFromFlows } from "@ogi/domain";
 import { and, asc, desc, eq, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../client.ts";
 import {
+  agencies,
   applications,
   openingBalances,
   publishedReports,
@@ -176,6 +177,17 @@ export const getPublished = async (ex: Executor, agencyCode: string, year: numbe
   return row;
 };
 
+/**
+ * Holds the agency's row until the transaction ends (`for update`), before a publication reads
+ * the counts: a write of the counts in flight (which holds the row `for key share` for its one
+ * statement, see appendEvents) commits first and is in what is read; one that comes after
+ * waits, then finds the year locked and writes nothing.
+ */
+export const holdAgencyForPublishing = async (ex: Executor, agencyCode: string) => {
+  await ex.execute(sql`select code from ${agencies} where code = ${agencyCode} for update`);
+};
+
+/** Publishes and locks the year (call holdAgencyForPublishing first in the transaction). */
 export const publishReport = async (
   ex: Executor,
   p: { agencyCode: string; year: number; report: unknown; findings: unknown; by: string | null },
@@ -192,6 +204,12 @@ export const publishReport = async (
       publishedBy: p.by,
     })
     .returning();
+  await ex
+    .update(agencies)
+    .set({
+      lockedYears: sql`array_append(array_remove(${agencies.lockedYears}, ${p.year}::int), ${p.year}::int)`,
+    })
+    .where(eq(agencies.code, p.agencyCode));
   return row!;
 };
 
@@ -211,7 +229,28 @@ export const reopenReport = async (
       ),
     )
     .returning();
+  if (rows[0])
+    await ex
+      .update(agencies)
+      .set({ lockedYears: sql`array_remove(${agencies.lockedYears}, ${p.year}::int)` })
+      .where(eq(agencies.code, p.agencyCode));
   return rows[0];
+};
+
+/**
+ * The agency's locked years, its row held `for key share` until the transaction ends: a
+ * publication waits for the transaction, so what it checked stays true until it commits.
+ */
+export const holdLockedYears = async (ex: Executor, agencyCode: string) => {
+  const [row] = await queryRows<{ locked_years: number[] | string | null }>(
+    ex,
+    sql`select locked_years from ${agencies} where code = ${agencyCode} for key share`,
+  );
+  const v = row?.locked_years ?? [];
+  // PGlite and node-postgres both parse int[]; a text form is read too.
+  return (typeof v === "string" ? v.replace(/[{}]/g, "").split(",").filter(Boolean) : v).map(
+    Number,
+  );
 };
 
 /** The years of an agency that are locked. */
