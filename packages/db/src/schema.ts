@@ -165,6 +165,33 @@ export const requestCounts = pgTable(
 
 export const COUNT_SHARDS = 16;
 
+/**
+ * The same flows by day (the domain's datedContribution): summed from 1 January to a day, the
+ * year to date as of that day, without reading the register. Written by the statements that
+ * write request_counts, with the same shards.
+ */
+export const requestCountsDaily = pgTable(
+  "request_counts_daily",
+  {
+    agencyCode: text("agency_code").notNull(),
+    /** YYYY-MM-DD. */
+    day: text("day").notNull(),
+    row: text("row").notNull(),
+    column: text("col").notNull(),
+    shard: integer("shard").notNull().default(0),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyCode, t.day, t.row, t.column, t.shard] })],
+);
+
+/**
+ * Work a migration leaves to the API's start, done once: e.g. `backfill:request_counts_daily`
+ * (the flows by day of the applications registered before that table existed).
+ */
+export const pendingTasks = pgTable("pending_tasks", {
+  name: text("name").primaryKey(),
+});
+
 /** The sections a person writes: overview, proactive, appeals, problems, otherMatters, fees. */
 export const reportSections = pgTable(
   "report_sections",

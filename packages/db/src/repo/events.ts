@@ -7,6 +7,7 @@ import type {
   ApplicationEvent,
   ApplicationRowState,
   CountDelta,
+  DatedCountDelta,
   PlainEvent,
 } from "@ogi/domain";
 import { sql } from "drizzle-orm";
@@ -16,13 +17,13 @@ import {
   applicationEvents,
   applications,
   auditLog,
-  COUNT_SHARDS,
   idempotencyKeys,
   requestCounts,
 } from "../schema.ts";
 import { newId } from "../secrets.ts";
 import type { AuditEntry, IdempotentAnswer } from "./audit.ts";
 import type { ApplicationRow, CountShards, Recorder } from "./common.ts";
+import { dailyInsert, sortedCounts, sortedDaily } from "./counts.ts";
 
 /** What the events derive, cached on the row for queries (the domain's applicationRowState). */
 export type ApplicationState = ApplicationRowState;
@@ -32,14 +33,6 @@ export const derivedColumns = (s: ApplicationState) => ({
   ...s,
   receivedYear: Number(s.receivedOn.slice(0, 4)),
 });
-
-/** The counter rows an application writes to (see COUNT_SHARDS). */
-export const shardOf = (applicationId: string, shards: number = COUNT_SHARDS) => {
-  if (shards <= 1) return 0;
-  let h = 0;
-  for (let i = 0; i < applicationId.length; i++) h = (h * 31 + applicationId.charCodeAt(i)) | 0;
-  return Math.abs(h) % shards;
-};
 
 /** A write refused because a year it changes is published and locked (see createApplication). */
 export class YearLockedError extends Error {
@@ -70,10 +63,17 @@ export type NewApplication = {
   subject?: string | undefined;
   applicant?: { name?: string | undefined; contact?: string | undefined } | undefined;
   id?: string;
+  /**
+   * Events recorded after `received` in the same statement (an import's conclusion), already
+   * decided; `state`, `deltas` and `dailyDeltas` are then those of all its events.
+   */
+  later?: readonly PlainEvent[] | undefined;
   /** The row's derived state with `received` alone (its due date included). */
   state: ApplicationState;
   /** What it adds to the counts (the contribution of the application with `received` alone). */
   deltas: readonly CountDelta[];
+  /** The same by day (the domain's datedContributionDelta). */
+  dailyDeltas: readonly DatedCountDelta[];
   by: Recorder;
   /** The audit entry and the Idempotency-Key answer, whose `number` the statement fills in. */
   tail?: EventTail | undefined;
@@ -106,7 +106,7 @@ export const createApplications = async (
       id,
       number: 0,
       ...(input.subject ? { subject: input.subject } : {}),
-      events: [input.received],
+      events: [input.received, ...(input.later ?? [])],
     };
     const row: ApplicationRow = {
       id,
@@ -121,21 +121,31 @@ export const createApplications = async (
   });
   const at = (d: Date) => d.toISOString();
   const rows = made.map(({ ord, row }) => ({ ...row, ord, created_at: at(row.createdAt) }));
-  const events = made.map(({ row, input }) => ({
-    application_id: row.id,
-    event_id: input.received.id,
-    type: input.received.type,
-    date: input.received.date,
-    payload: input.received,
-    recorded_by: input.by.actor,
-    channel: input.by.channel,
-    recorded_at: at(input.by.now),
-  }));
+  const events = made.flatMap(({ row, input }) =>
+    [input.received, ...(input.later ?? [])].map((e) => ({
+      application_id: row.id,
+      event_id: e.id,
+      type: e.type,
+      date: e.date,
+      payload: e,
+      recorded_by: input.by.actor,
+      channel: input.by.channel,
+      recorded_at: at(input.by.now),
+    })),
+  );
   const counts = sortedCounts(
     made.map(({ row, input }) => ({
       agencyCode: agency,
       applicationId: row.id,
       deltas: input.deltas,
+    })),
+    options.countShards,
+  );
+  const daily = sortedDaily(
+    made.map(({ row, input }) => ({
+      agencyCode: agency,
+      applicationId: row.id,
+      deltas: input.dailyDeltas,
     })),
     options.countShards,
   );
@@ -177,6 +187,7 @@ export const createApplications = async (
       from counter, jsonb_to_recordset(${json(counts)}) as x(agency_code text, year int,
         row text, col text, shard int, n int)
       on conflict (agency_code, year, row, col, shard) do update set n = ${requestCounts}.n + excluded.n
+    ), counted_daily as (${dailyInsert(sql`counter,`, daily)}
     ), audited as (
       insert into ${auditLog} (at, actor, channel, action, target, detail)
       select x.at, x.actor, x.channel, x.action, x.target, x.detail
@@ -200,38 +211,6 @@ export const createApplications = async (
     row: { ...row, number: first + ord },
     application: { ...draft, number: first + ord },
   }));
-};
-
-/**
- * The count deltas of some applications, summed per counter row and sorted, so that
- * concurrent statements lock counter rows in one order (no deadlocks between them).
- */
-const sortedCounts = (
-  changes: readonly { agencyCode: string; applicationId: string; deltas: readonly CountDelta[] }[],
-  shards: number = COUNT_SHARDS,
-) => {
-  const counts = new Map<
-    string,
-    { agency_code: string; year: number; row: string; col: string; shard: number; n: number }
-  >();
-  for (const c of changes) {
-    const shard = shardOf(c.applicationId, shards);
-    for (const d of c.deltas) {
-      const key = `${c.agencyCode}|${d.year}|${d.row}|${d.column}|${shard}`;
-      const found = counts.get(key);
-      if (found) found.n += d.n;
-      else
-        counts.set(key, {
-          agency_code: c.agencyCode,
-          year: d.year,
-          row: d.row,
-          col: d.column,
-          shard,
-          n: d.n,
-        });
-    }
-  }
-  return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
 };
 
 const auditRow = (t: EventTail) => ({
@@ -260,6 +239,8 @@ export type EventAppend = {
   by: Recorder;
   /** What the event changes in the counts. */
   deltas: readonly CountDelta[];
+  /** The same by day (the domain's datedContributionDelta). */
+  dailyDeltas: readonly DatedCountDelta[];
   /**
    * The years that must not be locked for the event to be written (checked by the statement
    * under the agency row's lock); by default those of the deltas.
@@ -304,6 +285,14 @@ export const appendEvents = async (
       agencyCode: i.row.agencyCode,
       applicationId: i.row.id,
       deltas: i.deltas,
+    })),
+    options.countShards,
+  );
+  const daily = sortedDaily(
+    items.map((i) => ({
+      agencyCode: i.row.agencyCode,
+      applicationId: i.row.id,
+      deltas: i.dailyDeltas,
     })),
     options.countShards,
   );
@@ -358,6 +347,7 @@ export const appendEvents = async (
       from unlocked, jsonb_to_recordset(${json(countRows)}) as x(agency_code text, year int,
         row text, col text, shard int, n int)
       on conflict (agency_code, year, row, col, shard) do update set n = ${requestCounts}.n + excluded.n
+    ), counted_daily as (${dailyInsert(sql`unlocked,`, daily)}
     ), audited as (
       insert into ${auditLog} (at, actor, channel, action, target, detail)
       select at, actor, channel, action, target, detail

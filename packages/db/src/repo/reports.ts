@@ -11,6 +11,7 @@ import {
   publishedReports,
   reportSections,
   requestCounts,
+  requestCountsDaily,
 } from "../schema.ts";
 import { anyOf } from "./common.ts";
 
@@ -18,7 +19,9 @@ import { anyOf } from "./common.ts";
  * What the year to date of some agencies needs from the store, in one statement: the flows and
  * opening balances of section 三 of `year` (see requestsTableOf), and how many open
  * applications are overdue on `asOf` (due before it) and how many fall due from `asOf` up to
- * the day before `soonUntil` (dates as YYYY-MM-DD text, which compare in date order).
+ * the day before `soonUntil` (dates as YYYY-MM-DD text, which compare in date order). With
+ * `until` (a day of `year`), that year's flows are those dated up to it (request_counts_daily):
+ * the year to date as of that day, in time that depends on the days, not on the register.
  */
 export const yearToDateInputs = async (
   ex: Executor,
@@ -26,8 +29,22 @@ export const yearToDateInputs = async (
   year: number,
   asOf: string,
   soonUntil: string,
+  until?: string,
 ): Promise<{ table: RequestsTable; overdue: number; dueSoon: number }> => {
   const codes = sql.param([...agencyCodes]);
+  const flows = until
+    ? sql`select year, row, col, sum(n)::int as n from ${requestCounts}
+          where agency_code = any(${codes}::text[]) and year < ${year}
+            and row in ('newReceived', 'totalProcessed')
+          group by year, row, col
+        union all
+        select ${year}::int, row, col, sum(n)::int from ${requestCountsDaily}
+          where agency_code = any(${codes}::text[]) and day >= ${`${year}-01-01`} and day <= ${until}
+          group by row, col`
+    : sql`select year, row, col, sum(n)::int as n from ${requestCounts}
+          where agency_code = any(${codes}::text[]) and year <= ${year}
+            and (year = ${year} or row in ('newReceived', 'totalProcessed'))
+          group by year, row, col`;
   const [row] = await queryRows<{
     flows: { year: number; row: string; column: string; n: number }[] | string;
     balances: RequestsTable[] | string;
@@ -37,10 +54,7 @@ export const yearToDateInputs = async (
     ex,
     sql`select
       (select coalesce(json_agg(json_build_object('year', f.year, 'row', f.row, 'column', f.col, 'n', f.n)), '[]'::json)
-        from (select year, row, col, sum(n)::int as n from ${requestCounts}
-          where agency_code = any(${codes}::text[]) and year <= ${year}
-            and (year = ${year} or row in ('newReceived', 'totalProcessed'))
-          group by year, row, col) f) as flows,
+        from (${flows}) f) as flows,
       (select coalesce(json_agg(counts), '[]'::json) from ${openingBalances}
         where agency_code = any(${codes}::text[]) and year = ${year}) as balances,
       (select count(*) from ${applications} where agency_code = any(${codes}::text[])
