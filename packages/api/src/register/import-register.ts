@@ -105,9 +105,8 @@ export const importRegister = (
           code,
           chunk.map((x) => x.registration),
         );
-        written.forEach(({ row }, i) =>
-          created.push({ line: chunk[i]!.r.line, id: row.id, number: row.number }),
-        );
+        for (const [i, { row }] of written.entries())
+          created.push({ line: chunk[i]!.r.line, id: row.id, number: row.number });
         await new Promise((resolve) => setImmediate(resolve));
       }
       return {
