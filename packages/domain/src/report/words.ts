@@ -7,7 +7,6 @@ import {
   type ApplicantType,
   CHANNEL_LABELS,
   CHANNELS,
-  type Channel,
   OUTCOMES,
   type Outcome,
   rowInfo,
