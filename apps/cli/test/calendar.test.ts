@@ -16,6 +16,7 @@ import {
   applicationRowState,
   contributionDelta,
   createWorkingCalendar,
+  datedContributionDelta,
   dueDate,
 } from "@ogi/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -63,6 +64,7 @@ beforeAll(async () => {
     received,
     state: applicationRowState(app, (a) => dueDate(a, calendar).dueDate),
     deltas: contributionDelta(undefined, app),
+    dailyDeltas: datedContributionDelta(undefined, app),
     by: { actor: "test", channel: "api", now },
   });
   appId = row.id;

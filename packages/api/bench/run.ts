@@ -19,9 +19,10 @@ const TOKEN = "bench-admin-token-0123456789";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 32;
 const here = import.meta.dirname;
-/** `BENCH_ONLY=throughput,pglite,postgres,large`: run only those parts (the doc is then not written). */
+/** `BENCH_ONLY=throughput,pglite,postgres,large,asof`: run only those parts (the doc is then not written). */
 const ONLY = process.env.BENCH_ONLY?.split(",");
-const part = (name: "throughput" | "pglite" | "postgres" | "large") => !ONLY || ONLY.includes(name);
+const part = (name: "throughput" | "pglite" | "postgres" | "large" | "asof") =>
+  !ONLY || ONLY.includes(name);
 /** `BENCH_CPU_PROF=<dir>`: the API servers write V8 CPU profiles there (node --cpu-prof). */
 const PROFILE = process.env.BENCH_CPU_PROF;
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -147,6 +148,15 @@ const bulkRegister = async (db: Db, agency: string, n: number, openAll = false) 
     select ${agency}, 2025, r, c, count(*)::int from applications,
       lateral (values (outcome, applicant_type), (outcome, 'total'), ('totalProcessed', applicant_type), ('totalProcessed', 'total')) v(r, c)
       where agency_code = ${agency} and status = 'concluded' group by r, c`);
+  // The same flows by day (request_counts_daily), as the API's writes keep them.
+  await db.execute(sql`insert into request_counts_daily (agency_code, day, row, col, n)
+    select ${agency}, received_on, 'newReceived', c, count(*)::int from applications,
+      lateral (values (applicant_type), ('total')) v(c) where agency_code = ${agency}
+      group by received_on, c
+    union all
+    select ${agency}, concluded_on, r, c, count(*)::int from applications,
+      lateral (values (outcome, applicant_type), (outcome, 'total'), ('totalProcessed', applicant_type), ('totalProcessed', 'total')) v(r, c)
+      where agency_code = ${agency} and status = 'concluded' group by concluded_on, r, c`);
 };
 
 /** A region of `n` agencies, each with two years of flows and its written sections. */
@@ -250,7 +260,7 @@ try {
   {
     const database = await createDb({ dataDir: dir });
     await seedDemo(database.db, new Date("2025-12-31T04:00:00Z"));
-    await bulkRegister(database.db, "bench-c", OPEN_APPLICATIONS, true);
+    if (part("pglite")) await bulkRegister(database.db, "bench-c", OPEN_APPLICATIONS, true);
     await database.close();
   }
   const bare = await start(["bare"], {});
@@ -336,6 +346,20 @@ try {
   } else if (part("postgres"))
     row("POST conclusion on PostgreSQL", "not run: TEST_DATABASE_URL is not set", "2,000 /s");
 
+  if (part("asof")) {
+    log("summaries as of a past day, 24,000 applications on PGlite…");
+    const database = await createDb({ dataDir: join(dir, "asof") });
+    await bulkRegister(database.db, "bench-asof", 24_000);
+    await analyze(database.db);
+    const past = await latency(database, "/v1/agencies/bench-asof/summary?asOf=2025-06-30");
+    row(
+      "GET summary as of a past day (asOf=2025-06-30) of an agency with 24,000 applications, from the flows by day (PGlite, in process, no cache, median of 30)",
+      `**${ms(past.median)}** (min ${ms(past.min)}, max ${ms(past.max)})`,
+      "independent of the register's size",
+    );
+    await database.close();
+  }
+
   if (part("large")) {
     log("1,000,000 applications and a region of 1,000 agencies on PGlite…");
     const database = await createDb({ dataDir: dir });
@@ -350,6 +374,12 @@ try {
       "GET summary of the demo agency without the cache (first read after a write; PGlite, in process, median of 30)",
       `${ms(demoSummary.median)} (min ${ms(demoSummary.min)}, max ${ms(demoSummary.max)})`,
       "—",
+    );
+    const bigPast = await latency(database, "/v1/agencies/bench-big/summary?asOf=2025-06-30");
+    row(
+      "GET summary as of a past day of an agency with 1,000,000 applications (PGlite, in process, median of 30)",
+      `**${ms(bigPast.median)}** (min ${ms(bigPast.min)}, max ${ms(bigPast.max)})`,
+      "as with 24,000",
     );
     const demoReport = await latency(database, "/v1/agencies/411421-gxkj/reports/2025");
     row(

@@ -1,5 +1,6 @@
 // The API as a function of its dependencies: createApp(deps) → a Hono app. No globals, no env.
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { YearLockedError } from "@ogi/db";
 import { HTTPException } from "hono/http-exception";
 import { getPath } from "hono/utils/url";
 import { createReadCache, responseCache } from "./cache.ts";
@@ -25,6 +26,7 @@ import { staffApp } from "./routes/staff.ts";
 import { transferApp } from "./routes/transfer.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { createStorageWatch, storageProblemOf, unavailableBody } from "./storage.ts";
+import { yearLocked } from "./write.ts";
 
 const httpErrors: Record<number, { code: string; zh: string; en: string }> = {
   400: {
@@ -52,7 +54,20 @@ export const createApp = (given: Deps) => {
       createDocumentReader(given.config.documents ?? DEFAULT_DOCUMENT_LIMITS, given.logger),
   };
   // PGlite's data folder is watched for room and write access; PostgreSQL's disk is the server's.
-  const storage = createStorageWatch(given.config.databaseUrl ? undefined : given.config.dataDir);
+  // PGlite reopened after it stopped: what was read from the stopped instance is forgotten (the
+  // reopened one may lack writes acknowledged just before the disk failed: see operations.md).
+  const reopen = given.reopen;
+  const storage = createStorageWatch(
+    given.config.databaseUrl ? undefined : given.config.dataDir,
+    reopen &&
+      (async () => {
+        await reopen();
+        deps.cache!.invalidate("all");
+        deps.numbers!.forget();
+        deps.logger.info("the embedded database was opened again after its disk could be written");
+      }),
+    (error) => deps.logger.warn({ err: error }, "reopening the embedded database failed"),
+  );
   // `…/applications:import` and `:export` (the issue's spelling) are routed as `/import` and
   // `/export`: Hono would read `:import` as a path parameter.
   const app = new OpenAPIHono<AppEnv>({
@@ -69,6 +84,8 @@ export const createApp = (given: Deps) => {
       if (error.retryAfter !== undefined) c.header("Retry-After", String(error.retryAfter));
       return c.json(error.body(), error.status);
     }
+    if (error instanceof YearLockedError)
+      return c.json(yearLocked(error.years[0] ?? 0).body(), 409);
     const problem = storageProblemOf(error);
     if (problem) {
       deps.logger.warn({ err: error, path: c.req.path, problem }, "database unavailable");

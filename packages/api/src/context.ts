@@ -42,6 +42,8 @@ export type Deps = {
   wrote?: (rows: number) => void;
   /** PGlite: a consistent copy of the data folder (gzipped tar; see routes/backup.ts). */
   backup?: () => Promise<Blob>;
+  /** PGlite in a folder: opens it again after a read-only disk stopped it (see storage.ts). */
+  reopen?: () => Promise<void>;
 };
 
 export type Membership = {

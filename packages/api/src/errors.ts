@@ -50,10 +50,29 @@ const unionBranch = (i: AnyIssue): AnyIssue[] => {
   return best.flatMap((e) => unionBranch({ ...e, path: [...i.path, ...e.path] }));
 };
 
+/** What each kind of issue is, in Chinese, before zod's English message. */
+const ISSUE_ZH: Record<string, string> = {
+  invalid_type: "类型有误或缺少",
+  invalid_value: "取值无效",
+  invalid_format: "格式有误",
+  too_big: "过大或过长",
+  too_small: "过小、过短或为空",
+  unrecognized_keys: "有不认识的字段",
+  not_multiple_of: "数值有误",
+  invalid_key: "键有误",
+  invalid_element: "元素有误",
+  invalid_union: "内容有误",
+  custom: "内容有误",
+};
+const HAN = /[\u4e00-\u9fff]/;
+
 export const zodIssues = (error: z.ZodError, prefix?: string): Issue[] =>
   (error.issues as AnyIssue[]).flatMap(unionBranch).map((i) => ({
     path: [...(prefix ? [prefix] : []), ...i.path.map(String)].join("."),
-    message: i.message,
+    // Every message in both languages: ours are; zod's get the Chinese of their kind.
+    message: HAN.test(i.message)
+      ? i.message
+      : `${ISSUE_ZH[i.code ?? ""] ?? "内容有误"} / ${i.message}`,
   }));
 
 export const invalid = (issues: Issue[], status: 400 | 422 = 422) =>

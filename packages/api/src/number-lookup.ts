@@ -19,6 +19,11 @@ export type NumberLookup = {
   idOf: (agencyCode: string, number: number) => Promise<string | undefined>;
   /** Remembers the ids of committed applications (after a registration's commit). */
   remember: (agencyCode: string, apps: readonly { number: number; id: string }[]) => void;
+  /**
+   * Forgets every remembered id: the database was opened again (see storage.ts), and a write it
+   * had acknowledged may not have reached the disk, so its number may name another row now.
+   */
+  forget: () => void;
   /** Queries made so far, look-ups answered by them, and ids answered from memory. */
   stats: () => { queries: number; lookups: number; remembered: number };
 };
@@ -85,6 +90,7 @@ export const createNumberLookup = (
     });
 
   return {
+    forget: () => ids.clear(),
     stats: () => ({ ...stats }),
     find,
     remember,

@@ -3,9 +3,14 @@
 import { z } from "@hono/zod-openapi";
 import {
   AGENCY_CODE_PATTERN,
+  APPLICANT_TYPE_WORDS,
+  acceptedWords,
   amendedEvent,
   appealsSchema,
+  applicantTypeOfWord,
   applicantTypeSchema,
+  CHANNEL_WORDS,
+  channelOfWord,
   channelSchema,
   concludedEvent,
   consultationEndedEvent,
@@ -18,6 +23,8 @@ import {
   feesSchema,
   findingSchema,
   isoDate,
+  OUTCOME_WORDS,
+  outcomeOfWord,
   outcomeSchema,
   overviewSchema,
   proactiveSchema,
@@ -194,11 +201,46 @@ export const applicantSchema = z
   })
   .openapi("Applicant");
 
+/**
+ * An enumeration by any of its words (the key, the catalog's Chinese or English label, the
+ * words staff use: the domain's word lists, as the bot reads them); refused with the accepted
+ * values in both languages.
+ */
+const byWord = <T extends string>(
+  schema: z.ZodEnum<{ [K in T]: K }>,
+  of: (word: string) => T | undefined,
+  words: Record<T, readonly string[]>,
+  name: { zh: string; en: string },
+) => {
+  const list = acceptedWords(words);
+  return z.preprocess(
+    (v) => (typeof v === "string" ? (of(v) ?? v) : v),
+    z.enum(schema.options as [T, ...T[]], {
+      error: () =>
+        `${name.zh}无法识别，可用：${list.zh} / Unknown ${name.en}; accepted: ${list.en}`,
+    }),
+  );
+};
+export const applicantTypeWord = byWord(
+  applicantTypeSchema,
+  applicantTypeOfWord,
+  APPLICANT_TYPE_WORDS,
+  { zh: "申请人类型", en: "applicant type" },
+);
+export const channelWord = byWord(channelSchema, channelOfWord, CHANNEL_WORDS, {
+  zh: "收件渠道",
+  en: "channel",
+});
+export const outcomeWord = byWord(outcomeSchema, outcomeOfWord, OUTCOME_WORDS, {
+  zh: "办理结果",
+  en: "outcome",
+});
+
 export const createApplicationSchema = z
   .strictObject({
     receivedOn: isoDate,
-    applicantType: applicantTypeSchema,
-    channel: channelSchema.optional(),
+    applicantType: applicantTypeWord,
+    channel: channelWord.optional(),
     subject: z.string().trim().max(500).optional(),
     applicant: applicantSchema.optional(),
   })
@@ -207,7 +249,9 @@ export type CreateApplicationBody = z.infer<typeof createApplicationSchema>;
 
 const noId = { id: true } as const;
 const plainBodies = [
-  receivedEvent.omit(noId),
+  receivedEvent
+    .omit(noId)
+    .extend({ applicantType: applicantTypeWord, channel: channelWord.default("other") }),
   correctionRequestedEvent.omit(noId),
   correctionReceivedEvent.omit(noId),
   consultationStartedEvent.omit(noId),
@@ -215,7 +259,7 @@ const plainBodies = [
   extendedEvent.omit(noId),
   feeNoticeIssuedEvent.omit(noId),
   feePaidEvent.omit(noId),
-  concludedEvent.omit(noId),
+  concludedEvent.omit(noId).extend({ outcome: outcomeWord }),
   reopenedEvent.omit(noId),
 ] as const;
 export const plainEventBody = z.discriminatedUnion("type", [...plainBodies]);

@@ -12,6 +12,7 @@ import { cachedListener, createReadCache, type ReadCache } from "./cache.ts";
 import type { Deps } from "./context.ts";
 import { todayIn } from "./domain.ts";
 import { createEventBatcher } from "./event-batcher.ts";
+import { backfillDailyCounts } from "./register/backfill-daily.ts";
 import { createRegistrationBatcher } from "./registration-batcher.ts";
 
 /** Batches of events committing at once on PostgreSQL (below the pool's size: see createDb). */
@@ -32,6 +33,11 @@ export const createApiServer = (
   const registrations = createRegistrationBatcher(database.db, {
     countShards: database.countShards,
   });
+  // Once, after the migration that added the counts by day (past summaries wait for it).
+  backfillDailyCounts(database.db, database.countShards).then(
+    (rows) => rows > 0 && deps.logger.info({ rows }, "request_counts_daily filled"),
+    (err: unknown) => deps.logger.error({ err }, "request_counts_daily fill failed"),
+  );
   const app = createApp({
     ...deps,
     db: database.db,
@@ -40,6 +46,7 @@ export const createApiServer = (
     registrations,
     ...(database.wrote ? { wrote: database.wrote } : {}),
     ...(database.dump ? { backup: database.dump } : {}),
+    ...(database.reopen ? { reopen: database.reopen } : {}),
   });
   const today = () => todayIn(deps.clock.now());
   const server = createServer(cachedListener(cache, today, getRequestListener(app.fetch)));

@@ -6,10 +6,13 @@ import {
   audit,
   type Channel,
   type EventTail,
+  type Executor,
   findIdempotent,
+  holdLockedYears,
   lockedYears,
   storeIdempotent,
   type Tx,
+  type YearLockedError,
 } from "@ogi/db";
 import { scopeOf } from "./cache.ts";
 import { actorOf, type Ctx, channelOf, type Deps } from "./context.ts";
@@ -173,6 +176,21 @@ export const writeOnce = async <B, S extends number>(
   }
 };
 
+export const yearLocked = (year: number) =>
+  conflict("yearLocked", {
+    zh: `${year} 年度的年报已发布并锁定，不能再修改该年度的数据（管理员可说明理由后重新开放）。`,
+    en: `The ${year} report is published and locked; its data can't be changed (an administrator can reopen it with a reason).`,
+  });
+
+/**
+ * The 409 for a write the database refused because a year was locked meanwhile (a publication
+ * committed between the read and the write): names the year, read again.
+ */
+export const refusedAsLocked = async (ex: Executor, error: YearLockedError) => {
+  const locked = new Set(error.agencyCode ? await lockedYears(ex, error.agencyCode) : []);
+  return yearLocked(error.years.find((y) => locked.has(y)) ?? error.years[0] ?? 0);
+};
+
 /** Refuses (409) a write that changes a year whose report is published and locked. */
 export const assertYearsOpen = async (
   tx: Tx,
@@ -181,11 +199,7 @@ export const assertYearsOpen = async (
   /** The agency's locked years, when the caller has read them already. */
   known?: readonly number[],
 ) => {
-  const locked = new Set(known ?? (await lockedYears(tx, agencyCode)));
-  for (const year of new Set(years))
-    if (locked.has(year))
-      throw conflict("yearLocked", {
-        zh: `${year} 年度的年报已发布并锁定，不能再修改该年度的数据（管理员可说明理由后重新开放）。`,
-        en: `The ${year} report is published and locked; its data can't be changed (an administrator can reopen it with a reason).`,
-      });
+  // Inside a transaction, the agency's row is held until it ends (see holdLockedYears).
+  const locked = new Set(known ?? (await holdLockedYears(tx, agencyCode)));
+  for (const year of new Set(years)) if (locked.has(year)) throw yearLocked(year);
 };

@@ -213,6 +213,14 @@ describe.each(testEngines())("API on %s", (engine) => {
         const { asOf: _, ...expected } = summarize(register, asOf);
         expect(now.data).toMatchObject({ ...expected, asOf });
       }
+      // Before today, from the flows by day: the fold's figures on every day of the register.
+      const last = Date.parse("2025-12-19T00:00:00Z");
+      for (let t = Date.parse("2022-01-01T00:00:00Z"); t <= last; t += 86_400_000) {
+        const asOf = new Date(t).toISOString().slice(0, 10);
+        const past = await s.call("GET", `/v1/agencies/${code}/summary?asOf=${asOf}`, admin);
+        const { asOf: _, ...expected } = summarize(register, asOf);
+        expect(past.data, asOf).toMatchObject({ ...expected, asOf });
+      }
     });
   });
 });

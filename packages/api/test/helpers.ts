@@ -56,3 +56,14 @@ export const setup = async (engine: Engine, now = "2025-12-20T02:00:00Z") => {
   return { app, database, clock, call, events, numbers, close: () => database.close() };
 };
 export type Setup = Awaited<ReturnType<typeof setup>>;
+
+/** Agencies of region 411421 made by the admin (each answered 201). */
+export const createAgencies = async (s: Setup, codes: readonly string[]) => {
+  for (const code of codes) {
+    const r = await s.call("POST", "/v1/agencies", {
+      token: ADMIN_TOKEN,
+      body: { code, name: `局${code}`, regionCode: "411421" },
+    });
+    if (r.status !== 201) throw new Error(`agency ${code}: ${r.status}`);
+  }
+};

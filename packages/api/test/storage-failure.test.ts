@@ -1,15 +1,17 @@
 // A full or read-only disk under PGlite's data folder (issue 14, item 6): writes are 503
 // databaseUnavailable (in both languages, saying which), /health reports it, reads go on, and
-// when space is freed writes succeed again without a restart. The disks are real: a tmpfs of
-// 48 MB and an ext4 image on a loop device, made by the test (root only; skipped otherwise).
+// when space is freed, or the disk can be written again, writes succeed again without a restart.
+// The disks are real: a tmpfs of 48 MB and an ext4 image on a loop device, made by the test (root
+// only; skipped otherwise).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { createDb, type Database } from "@ogi/db";
+import { createDb, type Database, queryRows, sql } from "@ogi/db";
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
+import { createStorageWatch, REOPEN_PROBE_MS } from "../src/storage.ts";
 import { ADMIN_TOKEN, fixedClock } from "./helpers.ts";
 
 const sh = (cmd: string, ...args: string[]) =>
@@ -34,7 +36,9 @@ const open = async (dataDir: string) => {
     db: database.db,
     clock: fixedClock("2025-12-20T02:00:00Z"),
     logger: pino({ level: "silent" }),
-    config: { adminToken: ADMIN_TOKEN, dataDir },
+    // As `pnpm start` serves PGlite: reads cached until the next write (and a reopen).
+    config: { adminToken: ADMIN_TOKEN, dataDir, cacheReads: true },
+    ...(database.reopen ? { reopen: database.reopen } : {}),
   });
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await app.request(path, {
@@ -125,15 +129,17 @@ describe.skipIf(!isRoot)("the database's disk", () => {
   });
 
   // PostgreSQL cannot write its log on a read-only disk and stops PGlite for good (a query after
-  // that spins and blocks the event loop): every request is refused until a restart, and the
-  // API keeps answering. Recovery is not tested: the kernel's read-only after an error lasts
-  // until the disk is unmounted.
-  it("read-only: 503 databaseUnavailable (readOnly) for every request, /health says a restart is needed, the API keeps answering", async (ctx) => {
+  // that spins and blocks the event loop): every request is refused and the API keeps answering.
+  // The kernel's read-only after an error lasts while the disk is mounted: the administrator's
+  // remedy is to unmount it, check it and mount it again; then PGlite is opened again on the
+  // same folder, without a restart, with every acknowledged write.
+  it("read-only: 503 databaseUnavailable (readOnly) for every request, the API keeps answering; writable again, it serves again without a restart, every acknowledged write kept", async (ctx) => {
     const dir = mkdtempSync(join(tmpdir(), "ogi-ro-"));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const image = join(dir, "disk.img");
     const mnt = join(dir, "mnt");
     let loop: string;
+    let loopAgain: string | undefined;
     try {
       sh("truncate", "-s", "64M", image);
       sh("mkfs.ext4", "-q", "-F", "-O", "^has_journal", image);
@@ -151,7 +157,17 @@ describe.skipIf(!isRoot)("the database's disk", () => {
     cleanups.push(() => sh("umount", "-l", mnt));
     const s = await open(join(mnt, "data"));
     try {
-      expect((await s.register()).status).toBe(201);
+      for (let i = 1; i <= 5; i++) {
+        const w = await s.register();
+        expect(w.status).toBe(201);
+        expect(w.data.number).toBe(i);
+      }
+      const acknowledged = await s.count();
+      expect(acknowledged).toBe(5);
+      // PGlite's file system (Emscripten's NODEFS) never calls fsync: an acknowledged write is in
+      // the kernel's page cache, which a file system stopped by an error never writes out. What
+      // was written out (here by `sync`, as the kernel does within seconds) is all kept.
+      sh("sync", "-f", mnt);
       // The kernel's own "errors=remount-ro": read-only at once, open files and all (a plain
       // `mount -o remount,ro` is refused while PGlite holds files open for writing).
       writeFileSync(`/sys/fs/ext4/${basename(loop)}/trigger_fs_error`, "1");
@@ -160,11 +176,12 @@ describe.skipIf(!isRoot)("the database's disk", () => {
       expect(r.data.error.code).toBe("databaseUnavailable");
       expect(r.data.error.problem).toBe("readOnly");
       expect(r.data.error.message.zh).toContain("只读");
+      expect(r.data.error.message.en).toContain("without a restart");
       const health = await s.call("GET", "/health");
       expect(health.data.database).toMatchObject({
         available: false,
         problem: "readOnly",
-        restartNeeded: true,
+        restartNeeded: false,
       });
       for (const [method, path] of [
         ["POST", `/v1/agencies/${CODE}/applications`],
@@ -180,9 +197,93 @@ describe.skipIf(!isRoot)("the database's disk", () => {
         expect(again.status).toBe(503);
         expect(again.data.error.problem).toBe("readOnly");
       }
+      // Still read-only a while later: still refused (each probe fails), never a 500 or a hang.
+      await new Promise((done) => setTimeout(done, REOPEN_PROBE_MS + 100));
+      expect((await s.register()).status).toBe(503);
+      expect((await s.call("GET", "/health")).data.database.problem).toBe("readOnly");
+
+      // The administrator's remedy: the stopped instance still holds files on the old mount, so
+      // it is let go lazily; the image is checked and mounted again at the same path.
+      sh("umount", "-l", mnt);
+      try {
+        execFileSync("e2fsck", ["-fy", image], { stdio: "ignore" });
+      } catch (error) {
+        // 1: errors corrected (the error the test triggered is recorded in the superblock).
+        if ((error as { status?: number }).status !== 1) throw error;
+      }
+      loopAgain = sh("losetup", "-f", "--show", image);
+      cleanups.push(() => sh("losetup", "-d", loopAgain!));
+      sh("mount", "-o", "errors=remount-ro", loopAgain, mnt);
+      cleanups.push(() => sh("umount", "-l", mnt));
+
+      // Within a probe interval /health and requests find the folder writable and reopen PGlite.
+      let healthy: Awaited<ReturnType<typeof s.call>> | undefined;
+      for (let i = 0; i < 40 && healthy?.data.ok !== true; i++) {
+        await new Promise((done) => setTimeout(done, 250));
+        const h = await s.call("GET", "/health");
+        if (!h.data.database) healthy = h;
+      }
+      expect(healthy?.data).toEqual({ ok: true });
+      expect(await s.count()).toBe(acknowledged);
+      // The refused write left nothing behind: the numbers go on from the last acknowledged one.
+      const numbers: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const w = await s.register();
+        expect(w.status).toBe(201);
+        numbers.push(w.data.number);
+      }
+      expect(numbers).toEqual([acknowledged + 1, acknowledged + 2, acknowledged + 3]);
+      expect(await s.count()).toBe(acknowledged + 3);
     } finally {
-      // PGlite is stopped: closing it would hang like any other query.
-      void s.database;
+      await s.database.close().catch(() => {});
+    }
+  });
+});
+
+// Any user: the watch's side of reopening, on a real PGlite in a folder that stays writable (the
+// failure is reported as the app's error handler reports it).
+describe("a stopped embedded database", () => {
+  it("is reopened by the first request once its folder can be written, at most every REOPEN_PROBE_MS; without reopen a restart is needed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ogi-reopen-"));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const database = await createDb({ dataDir: dir });
+    try {
+      let attempts = 0;
+      let fail = true;
+      const watch = createStorageWatch(dir, async () => {
+        attempts++;
+        if (fail) throw new Error("not yet");
+        await database.reopen!();
+      });
+      await database.db.execute(sql`create table reopen_probe (n int)`);
+      await database.db.execute(sql`insert into reopen_probe values (7)`);
+      watch.failed("readOnly");
+      expect(watch.stopped()).toBe(true);
+      expect(watch.restartNeeded()).toBe(false);
+      // A failed attempt: refused, and the next request within the interval does not try again.
+      expect(await watch.gate(false)).toBe("readOnly");
+      expect(await watch.gate(true)).toBe("readOnly");
+      expect(await watch.check()).toBe("readOnly");
+      expect(attempts).toBe(1);
+      fail = false;
+      await new Promise((done) => setTimeout(done, REOPEN_PROBE_MS + 50));
+      // Requests at once share one attempt.
+      expect(await Promise.all([watch.gate(true), watch.gate(false)])).toEqual([
+        undefined,
+        undefined,
+      ]);
+      expect(attempts).toBe(2);
+      expect(watch.stopped()).toBe(false);
+      expect(await watch.check()).toBeUndefined();
+      // The reopened instance serves what the first one committed, under the same drizzle handle.
+      expect(await queryRows(database.db, sql`select n from reopen_probe`)).toEqual([{ n: 7 }]);
+
+      const alone = createStorageWatch(dir);
+      alone.failed("ioError");
+      expect(alone.restartNeeded()).toBe(true);
+      expect(await alone.gate(false)).toBe("ioError");
+    } finally {
+      await database.close();
     }
   });
 });

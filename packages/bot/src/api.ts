@@ -4,7 +4,7 @@
 // The answers and bodies on the wire are inferred from the API's typed client (type-only: this
 // loads nothing of the API).
 import type { Client } from "@ogi/api/client";
-import type { ApplicantType, Bilingual, IsoDate, Outcome } from "@ogi/domain";
+import type { ApplicantType, Bilingual, Channel, IsoDate, Outcome } from "@ogi/domain";
 import type { InferRequestType, InferResponseType } from "hono/client";
 
 type V1 = Client["v1"];
@@ -77,7 +77,14 @@ export type RegionSummary = Summary & {
   agencies: ({ code: string; name: string } & Summary)[];
 };
 
-export type NewApplication = InferRequestType<AgencyRoutes["applications"]["$post"]>["json"];
+/**
+ * A registration as the bot sends it: the API's body, with the enumerations by their keys (the
+ * API also accepts their Chinese names, so its own type reads them as any value).
+ */
+export type NewApplication = Omit<
+  InferRequestType<AgencyRoutes["applications"]["$post"]>["json"],
+  "applicantType" | "channel"
+> & { applicantType: ApplicantType; channel?: Channel };
 
 /** An event as the bot records it (the API gives it its id). */
 export type EventInput = InferRequestType<V1["applications"][":id"]["events"]["$post"]>["json"];

@@ -53,8 +53,18 @@ export type Database = {
    * `restoreDataDir` opens again).
    */
   dump?: () => Promise<Blob>;
+  /**
+   * PGlite in a folder: opens the folder again after PGlite stopped (a failed log write on a
+   * read-only disk or an I/O error stops it for good). The stopped instance is left, not
+   * awaited (its close may never end); a new one recovers from the log, runs what opening runs
+   * (migrations, analyze) and takes its place under the same `db`.
+   */
+  reopen?: () => Promise<void>;
   close: () => Promise<void>;
 };
+
+/** How long reopen() gives the stopped PGlite to close before leaving it. */
+export const STOPPED_CLOSE_WAIT_MS = 1_000;
 
 export const migrationsFolder = resolve(import.meta.dirname, "../drizzle");
 
@@ -121,39 +131,68 @@ export const createDb = async (config: DbConfig = {}): Promise<Database> => {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // One owner per folder, taken before PGlite touches it (throws DataDirInUseError).
   const dataDirLock = dataDir ? lockDataDir(dataDir) : undefined;
+  // What opening runs, on a new instance before it serves: migrations (idempotent) and
+  // statistics (PGlite runs no autovacuum: without statistics the planner scans whole tables
+  // once they grow; analyze on opening, and as they grow: autoAnalyze, told of writes by the API).
+  const start = async (fresh: PGlite) => {
+    try {
+      await migratePglite(drizzlePglite({ client: fresh, schema }) as never, { migrationsFolder });
+      await fresh.exec("analyze");
+    } catch (error) {
+      await fresh.close().catch(() => {});
+      throw error;
+    }
+  };
   let client: PGlite;
   try {
     client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+    await start(client);
   } catch (error) {
     dataDirLock?.release();
     throw error;
   }
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
-  try {
-    await migratePglite(db as never, { migrationsFolder });
-    // PGlite runs no autovacuum: without statistics the planner scans whole tables once they
-    // grow. Analyze on opening, and as they grow (autoAnalyze, told of writes by the API).
-    await client.exec("analyze");
-  } catch (error) {
-    await client.close();
-    dataDirLock?.release();
-    throw error;
-  }
-  const analyzer = autoAnalyze(
-    (q) => client.exec(q).then(() => undefined),
-    async () => {
-      const r = await client.query<{ n: number }>(
-        "select coalesce(sum(greatest(reltuples, 0)), 0)::float8 as n from pg_class where relname in ('applications', 'application_events')",
-      );
-      return Number(r.rows[0]?.n ?? 0);
+  // drizzle holds this stand-in, which forwards to the instance open now (see reopen).
+  const current = new Proxy({} as PGlite, {
+    get: (_target, key) => {
+      const value = Reflect.get(client, key, client);
+      return typeof value === "function" ? value.bind(client) : value;
     },
-  );
+  });
+  const db = drizzlePglite({ client: current, schema }) as unknown as Db;
+  const newAnalyzer = () =>
+    autoAnalyze(
+      (q) => client.exec(q).then(() => undefined),
+      async () => {
+        const r = await client.query<{ n: number }>(
+          "select coalesce(sum(greatest(reltuples, 0)), 0)::float8 as n from pg_class where relname in ('applications', 'application_events')",
+        );
+        return Number(r.rows[0]?.n ?? 0);
+      },
+    );
+  // Renewed on reopen: a refresh begun on the stopped instance never ends.
+  let analyzer = newAnalyzer();
   return {
     db,
     engine: "pglite",
-    wrote: analyzer.wrote,
+    wrote: (rows) => analyzer.wrote(rows),
     countShards: 1,
     ...(dataDirLock ? { dataDirLock } : {}),
+    ...(dataDir
+      ? {
+          reopen: async () => {
+            const stopped = client;
+            await Promise.race([
+              stopped.close().catch(() => {}),
+              new Promise((done) => setTimeout(done, STOPPED_CLOSE_WAIT_MS).unref()),
+            ]);
+            // The folder stays this process's (dataDirLock is held throughout).
+            const fresh = await PGlite.create(dataDir);
+            await start(fresh);
+            client = fresh;
+            analyzer = newAnalyzer();
+          },
+        }
+      : {}),
     // Inside a transaction of its own: no other transaction is half-way (PGlite runs one at a
     // time), and the checkpoint leaves the files whole without replaying the log.
     dump: () =>

@@ -13,6 +13,13 @@ export type {
   Role,
   StaffRow,
 } from "./repo/common.ts";
+export {
+  claimDailyBackfill,
+  DAILY_BACKFILL,
+  isPending,
+  replaceDailyCounts,
+  shardOf,
+} from "./repo/counts.ts";
 export * from "./repo/events.ts";
 export * from "./repo/reports.ts";
 export * from "./repo/staff.ts";

@@ -30,6 +30,12 @@ export const agencies = pgTable(
     parentCode: text("parent_code"),
     /** The next running number of an application (a row lock serializes concurrent receipts). */
     nextNumber: integer("next_number").notNull().default(1),
+    /**
+     * The years whose report is published and not reopened (as in published_reports), kept on
+     * the agency's row so that a write of the counts checks them under the row's lock: publishing
+     * holds the row `for update`, each write takes it `for key share` in its own statement.
+     */
+    lockedYears: integer("locked_years").array().notNull().default(sql`'{}'::int[]`),
     createdAt: createdAt(),
   },
   (t) => [
@@ -158,6 +164,33 @@ export const requestCounts = pgTable(
 );
 
 export const COUNT_SHARDS = 16;
+
+/**
+ * The same flows by day (the domain's datedContribution): summed from 1 January to a day, the
+ * year to date as of that day, without reading the register. Written by the statements that
+ * write request_counts, with the same shards.
+ */
+export const requestCountsDaily = pgTable(
+  "request_counts_daily",
+  {
+    agencyCode: text("agency_code").notNull(),
+    /** YYYY-MM-DD. */
+    day: text("day").notNull(),
+    row: text("row").notNull(),
+    column: text("col").notNull(),
+    shard: integer("shard").notNull().default(0),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyCode, t.day, t.row, t.column, t.shard] })],
+);
+
+/**
+ * Work a migration leaves to the API's start, done once: e.g. `backfill:request_counts_daily`
+ * (the flows by day of the applications registered before that table existed).
+ */
+export const pendingTasks = pgTable("pending_tasks", {
+  name: text("name").primaryKey(),
+});
 
 /** The sections a person writes: overview, proactive, appeals, problems, otherMatters, fees. */
 export const reportSections = pgTable(

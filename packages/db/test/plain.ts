@@ -5,6 +5,7 @@ import {
   type ApplicationEvent,
   applicationRowState,
   contributionDelta,
+  datedContributionDelta,
 } from "@ogi/domain";
 import {
   type ApplicationState,
@@ -18,13 +19,21 @@ import {
 type State = (app: Application) => ApplicationState;
 
 /** A registration of `input` (its `received` event), its state derived by `state`. */
-export const registration = <I extends Omit<NewApplication, "state" | "deltas" | "by">>(
+export const registration = <
+  I extends Omit<NewApplication, "state" | "deltas" | "dailyDeltas" | "by">,
+>(
   input: I,
   by: Recorder,
   state: State = applicationRowState,
 ): I & NewApplication => {
   const app: Application = { id: input.id ?? "new", events: [input.received] };
-  return { ...input, state: state(app), deltas: contributionDelta(undefined, app), by };
+  return {
+    ...input,
+    state: state(app),
+    deltas: contributionDelta(undefined, app),
+    dailyDeltas: datedContributionDelta(undefined, app),
+    by,
+  };
 };
 
 /** The append of `event` to `stored`, and the application as it leaves it. */
@@ -37,5 +46,6 @@ export const appended = (
   const application = { ...stored.application, events: [...stored.application.events, event] };
   const row = { ...stored.row, ...derivedColumns(state(application)) };
   const deltas = contributionDelta(stored.application, application);
-  return { item: { row, event, by, deltas }, row, application };
+  const dailyDeltas = datedContributionDelta(stored.application, application);
+  return { item: { row, event, by, deltas, dailyDeltas }, row, application };
 };

@@ -15,6 +15,7 @@ import {
   applicationEventSchema,
   applicationRowState,
   contributionDelta,
+  datedContributionDelta,
   dueDate,
   type WorkingCalendar,
 } from "@ogi/domain";
@@ -64,6 +65,7 @@ export const registrationOf = (
     received,
     state: rowState(app, calendar),
     deltas: contributionDelta(undefined, app),
+    dailyDeltas: datedContributionDelta(undefined, app),
     by,
   };
 };
@@ -98,5 +100,9 @@ export const appended = (
       recordedAt: by.now,
     },
   ];
-  return { item: { row, event, by, deltas }, recorded: { row, application, events } };
+  const dailyDeltas = datedContributionDelta(stored.application, application);
+  return {
+    item: { row, event, by, deltas, dailyDeltas },
+    recorded: { row, application, events },
+  };
 };

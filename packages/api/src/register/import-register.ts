@@ -1,11 +1,20 @@
 // Importing a register (use case): the rows a CSV file gave, registered (and concluded, when
-// the file says so) in one transaction, all or nothing, with the import's audit entry.
-import { createApplication } from "@ogi/db";
-import type { ApplicantType, Channel, Outcome } from "@ogi/domain";
+// the file says so) in one transaction, all or nothing, with the import's audit entry. Each
+// application is written with its conclusion by one statement, many applications at a time.
+import { createApplications, type NewApplication, newId, type Recorder } from "@ogi/db";
+import {
+  type ApplicantType,
+  type Application,
+  type Channel,
+  contributionDelta,
+  datedContributionDelta,
+  type Outcome,
+  validateTransition,
+} from "@ogi/domain";
 import { actorOf, type Ctx, type Deps, type Principal } from "../context.ts";
+import { conflict } from "../errors.ts";
 import { assertYearsOpen, write } from "../write.ts";
-import { registrationOf } from "./decide.ts";
-import { recordEvent } from "./record-event.ts";
+import { registrationOf, rowState } from "./decide.ts";
 
 /** One application of the file, read and checked (see readRegisterCsv). */
 export type ImportRow = {
@@ -17,6 +26,41 @@ export type ImportRow = {
   applicant: { name?: string; contact?: string } | undefined;
   concludedOn: string | undefined;
   outcome: Outcome | undefined;
+};
+
+/** Applications per statement of an import. */
+export const IMPORT_CHUNK = 500;
+
+/** One row of the file as a registration with its conclusion, if any (checked like an event). */
+const decideRow = (r: ImportRow, by: Recorder) => {
+  const received = {
+    id: "e1",
+    type: "received" as const,
+    date: r.receivedOn,
+    applicantType: r.applicantType,
+    channel: r.channel,
+  };
+  const id = newId();
+  const base = registrationOf(received, by, { id, subject: r.subject, applicant: r.applicant });
+  if (!(r.concludedOn && r.outcome)) return { registration: base };
+  const concluded = {
+    id: "e2",
+    type: "concluded" as const,
+    date: r.concludedOn,
+    outcome: r.outcome,
+  };
+  const verdict = validateTransition({ id, events: [received] }, concluded);
+  if (!verdict.ok) throw conflict(verdict.code, verdict.message);
+  const app: Application = { id, events: [received, concluded] };
+  return {
+    registration: {
+      ...base,
+      later: [concluded],
+      state: rowState(app),
+      deltas: contributionDelta(undefined, app),
+      dailyDeltas: datedContributionDelta(undefined, app),
+    } satisfies NewApplication,
+  };
 };
 
 export const importRegister = (
@@ -50,31 +94,20 @@ export const importRegister = (
       );
       const created: { line: number; id: string; number: number }[] = [];
       const by = { actor: actorOf(p), channel: "import" as const, now: deps.clock.now() };
-      for (const r of rows) {
-        const { row } = await createApplication(tx, {
-          agencyCode: code,
-          ...registrationOf(
-            {
-              id: "e1",
-              type: "received",
-              date: r.receivedOn,
-              applicantType: r.applicantType,
-              channel: r.channel,
-            },
-            by,
-            { subject: r.subject, applicant: r.applicant },
-          ),
-        });
-        if (r.concludedOn && r.outcome)
-          await recordEvent(
-            deps,
-            tx,
-            p,
-            row.id,
-            { type: "concluded", date: r.concludedOn, outcome: r.outcome },
-            "import",
-          );
-        created.push({ line: r.line, id: row.id, number: row.number });
+      // A chunk of applications per statement (each with its conclusion, decided here), and a
+      // turn of the event loop between chunks, so that the import is a few dozen statements.
+      for (let from = 0; from < rows.length; from += IMPORT_CHUNK) {
+        const chunk = rows
+          .slice(from, from + IMPORT_CHUNK)
+          .map((r) => ({ r, ...decideRow(r, by) }));
+        const written = await createApplications(
+          tx,
+          code,
+          chunk.map((x) => x.registration),
+        );
+        for (const [i, { row }] of written.entries())
+          created.push({ line: chunk[i]!.r.line, id: row.id, number: row.number });
+        await new Promise((resolve) => setImmediate(resolve));
       }
       return {
         status: 200 as const,

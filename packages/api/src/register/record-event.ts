@@ -9,6 +9,7 @@ import {
   loadApplication,
   type StoredApplication,
   type Tx,
+  YearLockedError,
 } from "@ogi/db";
 import { contributionDelta, validateTransition, type WorkingCalendar } from "@ogi/domain";
 import {
@@ -22,7 +23,7 @@ import {
 import { currentCalendar, todayIn, withCalendar } from "../domain.ts";
 import { conflict, notFound } from "../errors.ts";
 import type { EventBody } from "../schemas.ts";
-import { assertYearsOpen, type Written, writeOnce } from "../write.ts";
+import { assertYearsOpen, refusedAsLocked, type Written, writeOnce } from "../write.ts";
 import { appended, futureDate, toEvent, yearsOf } from "./decide.ts";
 
 /**
@@ -54,9 +55,13 @@ export const decideEvent = async (
   if (!verdict.ok) throw conflict(verdict.code, verdict.message);
   const after = { ...stored.application, events: [...stored.application.events, event] };
   const deltas = contributionDelta(stored.application, after);
-  await assertYearsOpen(ex as Tx, stored.row.agencyCode, yearsOf(deltas, ...dates), lockedYears);
+  const years = yearsOf(deltas, ...dates);
+  await assertYearsOpen(ex as Tx, stored.row.agencyCode, years, lockedYears);
   const by = { actor: actorOf(p), channel: options.channel ?? channelOf(p), now };
-  return appended(stored, event, by, { calendar: options.calendar, deltas });
+  const made = appended(stored, event, by, { calendar: options.calendar, deltas });
+  // Checked again by the statement, under the agency row's lock (a publication may commit
+  // between this read and the write).
+  return { ...made, item: { ...made.item, years } };
 };
 
 /** Records one event on a stored application inside `tx` (the import). */
@@ -71,7 +76,12 @@ export const recordEvent = async (
   // The row stays locked until the transaction ends.
   const loaded = await loadApplication(tx, id, true);
   const { item, recorded } = await decideEvent(deps, tx, p, id, posted, loaded, { channel });
-  await appendEvents(tx, [item]);
+  try {
+    await appendEvents(tx, [item]);
+  } catch (error) {
+    if (error instanceof YearLockedError) throw await refusedAsLocked(deps.db, error);
+    throw error;
+  }
   return recorded;
 };
 
@@ -94,16 +104,21 @@ export const recordPostedEvent = <B>(
     const id = await idOf();
     // Decided in a batch with other requests' events, with this request's calendar.
     const calendar = currentCalendar();
-    const { body } = await deps.events!.append(id, (loaded) =>
-      withCalendar(calendar, async () => {
-        const { item, recorded } = await decideEvent(deps, deps.db, p, id, posted, loaded, {
-          calendar,
-        });
-        const body = answer(recorded);
-        // The audit entry names the application by its id, however it was asked for.
-        const t = tail(201, body);
-        return { item: { ...item, tail: { ...t, audit: { ...t.audit, target: id } } }, body };
-      }),
-    );
+    const { body } = await deps
+      .events!.append(id, (loaded) =>
+        withCalendar(calendar, async () => {
+          const { item, recorded } = await decideEvent(deps, deps.db, p, id, posted, loaded, {
+            calendar,
+          });
+          const body = answer(recorded);
+          // The audit entry names the application by its id, however it was asked for.
+          const t = tail(201, body);
+          return { item: { ...item, tail: { ...t, audit: { ...t.audit, target: id } } }, body };
+        }),
+      )
+      .catch(async (error: unknown) => {
+        if (error instanceof YearLockedError) throw await refusedAsLocked(deps.db, error);
+        throw error;
+      });
     return { status: 201, body };
   });

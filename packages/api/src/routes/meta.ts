@@ -66,7 +66,7 @@ export const metaApp = (storage: StorageWatch) =>
             available: false as const,
             code: "databaseUnavailable" as const,
             problem,
-            restartNeeded: storage.stopped(),
+            restartNeeded: storage.restartNeeded(),
             message: storageMessage(problem),
           },
         },

@@ -6,6 +6,7 @@ import {
   getAgency,
   getOpeningBalances,
   getPublished,
+  holdAgencyForPublishing,
   publishReport,
   putOpeningBalance,
   putSection,
@@ -247,6 +248,9 @@ export const reportsApp = (deps: Deps) =>
           { code, year },
           { action: "report.publish", target: `${code}/${year}` },
           async (tx) => {
+            // Writes of the agency's counts in flight end first; later ones wait, then see the
+            // year locked (every 201 is in the snapshot).
+            await holdAgencyForPublishing(tx, code);
             if (await getPublished(tx, code, year))
               throw conflict("alreadyPublished", {
                 zh: `${year} 年度的年报已发布。`,

@@ -4,13 +4,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { listApplications } from "@ogi/db";
 import {
-  APPLICANT_TYPE_LABELS,
-  APPLICANT_TYPES,
-  CHANNEL_LABELS,
-  CHANNELS,
+  APPLICANT_TYPE_WORDS,
+  acceptedWords,
+  applicantTypeOfWord,
+  CHANNEL_WORDS,
+  channelOfWord,
   isoDate,
-  OUTCOMES,
-  rowInfo,
+  OUTCOME_WORDS,
+  outcomeOfWord,
 } from "@ogi/domain";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
@@ -39,29 +40,30 @@ export const escapeCell = (v: string) => (FORMULA.test(v) ? `'${v}` : v);
 const unescapeCell = (v: string) =>
   v.startsWith("'") && FORMULA.test(v.slice(1)) ? v.slice(1) : v;
 
-/** A key, or its Chinese or English label, to the key. */
-const lookup = <K extends string>(
-  keys: readonly K[],
-  label: (k: K) => { zh: string; en: string },
-) => {
-  const map = new Map<string, K>();
-  for (const k of keys) {
-    map.set(k.toLowerCase(), k);
-    map.set(label(k).zh, k);
-    map.set(label(k).en.toLowerCase(), k);
-  }
-  return (v: string) => map.get(v.trim()) ?? map.get(v.trim().toLowerCase());
+/** The Chinese header of each column, as the export writes it (the English keys are read too). */
+export const CSV_HEADERS_ZH: Record<(typeof CSV_COLUMNS)[number], string> = {
+  number: "编号",
+  receivedOn: "收到申请日期",
+  applicantType: "申请人类型",
+  channel: "收件渠道",
+  subject: "申请内容",
+  applicantName: "申请人姓名",
+  applicantContact: "联系方式",
+  concludedOn: "办结日期",
+  outcome: "办理结果",
 };
-const applicantTypeOf = lookup(APPLICANT_TYPES, (k) => APPLICANT_TYPE_LABELS[k]);
-const channelOf = lookup(CHANNELS, (k) => CHANNEL_LABELS[k]);
-const outcomeByLabel = lookup(OUTCOMES, (k) => rowInfo(k).label);
-// Labels are also accepted without their numbering ("予以公开" for "（一）予以公开").
-const unnumbered = (s: string) => s.replace(/^(（[一二三四五六七]）|\(\d\)|\d+\.)\s*/, "");
-const outcomeByShortLabel = lookup(OUTCOMES, (k) => ({
-  zh: unnumbered(rowInfo(k).label.zh),
-  en: unnumbered(rowInfo(k).label.en),
-}));
-const outcomeOf = (v: string) => outcomeByLabel(v) ?? outcomeByShortLabel(v);
+const columnOf = (header: string) =>
+  CSV_COLUMNS.find((c) => c.toLowerCase() === header.toLowerCase() || CSV_HEADERS_ZH[c] === header);
+
+/** "unknown applicant type" with the accepted values, in both languages. */
+const unknown = <T extends string>(
+  name: { zh: string; en: string },
+  words: Record<T, readonly string[]>,
+  text: string,
+) => {
+  const list = acceptedWords(words);
+  return `${name.zh}无法识别：“${text}”，可用：${list.zh} / unknown ${name.en} "${text}"; accepted: ${list.en}`;
+};
 
 /** Reads the CSV: the rows it can register and, for every other row, why not. */
 export const readRegisterCsv = (text: string, today: string) => {
@@ -78,11 +80,14 @@ export const readRegisterCsv = (text: string, today: string) => {
       422,
     );
   }
-  const header = (records[0] ?? []).map((h) => h.trim());
-  for (const required of ["receivedOn", "applicantType"])
+  const header = (records[0] ?? []).map((h) => columnOf(h.trim()) ?? h.trim());
+  for (const required of ["receivedOn", "applicantType"] as const)
     if (!header.includes(required))
       throw invalid([
-        { path: "header", message: `missing column ${required} / 缺少 ${required} 列` },
+        {
+          path: "header",
+          message: `缺少“${CSV_HEADERS_ZH[required]}”列 / missing column ${required}`,
+        },
       ]);
   const rows: ImportRow[] = [];
   const rejected: { line: number; issues: Issue[] }[] = [];
@@ -102,23 +107,30 @@ export const readRegisterCsv = (text: string, today: string) => {
       });
     else if (receivedOn > today)
       issues.push({ path: "receivedOn", message: "in the future / 晚于今天" });
-    const applicantType = applicantTypeOf(cell("applicantType") ?? "");
+    const applicantType = applicantTypeOfWord(cell("applicantType") ?? "");
     if (!applicantType)
       issues.push({
         path: "applicantType",
-        message: `unknown applicant type / 申请人类型无法识别: "${cell("applicantType") ?? ""}"`,
+        message: unknown(
+          { zh: "申请人类型", en: "applicant type" },
+          APPLICANT_TYPE_WORDS,
+          cell("applicantType") ?? "",
+        ),
       });
     const channelText = cell("channel");
-    const channel = channelText ? channelOf(channelText) : "other";
+    const channel = channelText ? channelOfWord(channelText) : "other";
     if (!channel)
-      issues.push({ path: "channel", message: `unknown channel / 渠道无法识别: "${channelText}"` });
+      issues.push({
+        path: "channel",
+        message: unknown({ zh: "收件渠道", en: "channel" }, CHANNEL_WORDS, channelText ?? ""),
+      });
     const concludedOn = cell("concludedOn");
     const outcomeText = cell("outcome");
-    const outcome = outcomeText ? outcomeOf(outcomeText) : undefined;
+    const outcome = outcomeText ? outcomeOfWord(outcomeText) : undefined;
     if (outcomeText && !outcome)
       issues.push({
         path: "outcome",
-        message: `unknown outcome / 办理结果无法识别: "${outcomeText}"`,
+        message: unknown({ zh: "办理结果", en: "outcome" }, OUTCOME_WORDS, outcomeText),
       });
     if (concludedOn && !outcomeText)
       issues.push({ path: "outcome", message: "a conclusion needs an outcome / 办结需要办理结果" });
@@ -202,19 +214,27 @@ export const transferApp = (deps: Deps) =>
         await canRead(deps, p, code, "applications");
         const personal = seesApplicant(p, code);
         const rows = await listApplications(deps.db, code, { limit: 10_000_000 });
+        // In Chinese, as the format names them; `?lang=en` gives the English keys.
+        const zh = c.req.query("lang") !== "en";
+        // The Chinese label (an outcome's without its numbering): the words the import reads.
+        const word = <T extends string>(
+          words: Record<T, readonly string[]>,
+          v: string | null,
+          index = 1,
+        ) => (v && zh ? (words[v as T]?.[index] ?? v) : (v ?? ""));
         const csv = stringify([
-          [...CSV_COLUMNS],
+          CSV_COLUMNS.map((k) => (zh ? CSV_HEADERS_ZH[k] : k)),
           ...rows.map((r) =>
             [
               String(r.number),
               r.receivedOn,
-              r.applicantType,
-              r.channel,
+              word(APPLICANT_TYPE_WORDS, r.applicantType),
+              word(CHANNEL_WORDS, r.channel),
               r.subject ?? "",
               personal ? (r.applicant?.name ?? "") : "",
               personal ? (r.applicant?.contact ?? "") : "",
               r.concludedOn ?? "",
-              r.outcome ?? "",
+              word(OUTCOME_WORDS, r.outcome, 3),
             ].map(escapeCell),
           ),
         ]);

@@ -2,17 +2,18 @@
 // outcomes. The labels are the catalog's verbatim labels; anything that matches more than one
 // entry comes back as the list of choices, never as a guess.
 import {
-  APPLICANT_TYPE_LABELS,
+  APPLICANT_TYPE_WORDS,
   APPLICANT_TYPES,
   type ApplicantType,
-  type Bilingual,
-  CHANNEL_LABELS,
+  CHANNEL_WORDS,
   CHANNELS,
   type Channel,
   OUTCOME_GROUP_CATALOG,
+  OUTCOME_WORDS,
   OUTCOMES,
   type Outcome,
   type OutcomeGroup,
+  outcomeCore,
   outcomesInGroup,
   rowInfo,
 } from "@ogi/domain";
@@ -29,14 +30,8 @@ const fold = (s: string): string =>
     .toLowerCase()
     .replace(/[\s.·“”"'()（）《》,，。:：\-_/]/g, "");
 
-/** "1.属于国家秘密" → "属于国家秘密"; "（一）予以公开" → "予以公开"; the part before any note. */
-export const outcomeCore = (o: Outcome): Bilingual => {
-  const { label } = rowInfo(o);
-  return {
-    zh: label.zh.replace(/^(?:\d+\.|（[一二三四五六七]）)/, "").replace(/（.*$/, ""),
-    en: label.en.replace(/^(?:\d+\.\s*|\(\d\)\s*)/, "").replace(/\s*\(.*$/, ""),
-  };
-};
+/** "1.属于国家秘密" → "属于国家秘密"; "（一）予以公开" → "予以公开" (the domain's, see words.ts). */
+export { outcomeCore };
 
 /** The 1-based number of an outcome within its group (the sub-row's own numbering). */
 export const numberInGroup = (o: Outcome): number => {
@@ -62,24 +57,12 @@ const resolveAmong = <T extends string>(
   return { kind: "none" };
 };
 
-const APPLICANT_ALIASES: Record<ApplicantType, string[]> = {
-  naturalPerson: ["个人", "公民"],
-  commercialEnterprise: ["企业", "公司"],
-  researchInstitution: ["科研"],
-  socialWelfareOrganization: ["公益组织"],
-  legalServiceAgency: ["律所", "律师事务所"],
-  otherOrganization: [],
-};
-
+// The words of each value are the domain's (words.ts), the same the API reads in JSON and CSV.
 export const resolveApplicantType = (query: string): Resolution<ApplicantType> =>
-  resolveAmong(query, APPLICANT_TYPES, (t) => [
-    APPLICANT_TYPE_LABELS[t].zh,
-    APPLICANT_TYPE_LABELS[t].en,
-    ...APPLICANT_ALIASES[t],
-  ]);
+  resolveAmong(query, APPLICANT_TYPES, (t) => APPLICANT_TYPE_WORDS[t].slice(1));
 
 export const resolveChannel = (query: string): Resolution<Channel> =>
-  resolveAmong(query, CHANNELS, (c) => [CHANNEL_LABELS[c].zh, CHANNEL_LABELS[c].en]);
+  resolveAmong(query, CHANNELS, (c) => CHANNEL_WORDS[c].slice(1));
 
 const groupLabels = (g: OutcomeGroup): string[] => {
   const info = OUTCOME_GROUP_CATALOG.find((i) => i.key === g)!;
@@ -92,10 +75,7 @@ export const resolveGroup = (token: string): OutcomeGroup | undefined => {
   return OUTCOME_GROUP_CATALOG.find((g) => groupLabels(g.key).some((l) => fold(l) === q))?.key;
 };
 
-const outcomeLabels = (o: Outcome): string[] => {
-  const core = outcomeCore(o);
-  return [rowInfo(o).label.zh, rowInfo(o).label.en, core.zh, core.en];
-};
+const outcomeLabels = (o: Outcome): string[] => OUTCOME_WORDS[o].slice(1);
 
 /**
  * "予以公开" → granted; "不予公开 国家秘密" / "不予公开 1" / "国家秘密" → deniedStateSecret;

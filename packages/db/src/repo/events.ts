@@ -7,6 +7,7 @@ import type {
   ApplicationEvent,
   ApplicationRowState,
   CountDelta,
+  DatedCountDelta,
   PlainEvent,
 } from "@ogi/domain";
 import { sql } from "drizzle-orm";
@@ -16,14 +17,13 @@ import {
   applicationEvents,
   applications,
   auditLog,
-  COUNT_SHARDS,
   idempotencyKeys,
-  publishedReports,
   requestCounts,
 } from "../schema.ts";
 import { newId } from "../secrets.ts";
 import type { AuditEntry, IdempotentAnswer } from "./audit.ts";
 import type { ApplicationRow, CountShards, Recorder } from "./common.ts";
+import { dailyInsert, sortedCounts, sortedDaily } from "./counts.ts";
 
 /** What the events derive, cached on the row for queries (the domain's applicationRowState). */
 export type ApplicationState = ApplicationRowState;
@@ -33,14 +33,6 @@ export const derivedColumns = (s: ApplicationState) => ({
   ...s,
   receivedYear: Number(s.receivedOn.slice(0, 4)),
 });
-
-/** The counter rows an application writes to (see COUNT_SHARDS). */
-export const shardOf = (applicationId: string, shards: number = COUNT_SHARDS) => {
-  if (shards <= 1) return 0;
-  let h = 0;
-  for (let i = 0; i < applicationId.length; i++) h = (h * 31 + applicationId.charCodeAt(i)) | 0;
-  return Math.abs(h) % shards;
-};
 
 /** A write refused because a year it changes is published and locked (see createApplication). */
 export class YearLockedError extends Error {
@@ -71,10 +63,17 @@ export type NewApplication = {
   subject?: string | undefined;
   applicant?: { name?: string | undefined; contact?: string | undefined } | undefined;
   id?: string;
+  /**
+   * Events recorded after `received` in the same statement (an import's conclusion), already
+   * decided; `state`, `deltas` and `dailyDeltas` are then those of all its events.
+   */
+  later?: readonly PlainEvent[] | undefined;
   /** The row's derived state with `received` alone (its due date included). */
   state: ApplicationState;
   /** What it adds to the counts (the contribution of the application with `received` alone). */
   deltas: readonly CountDelta[];
+  /** The same by day (the domain's datedContributionDelta). */
+  dailyDeltas: readonly DatedCountDelta[];
   by: Recorder;
   /** The audit entry and the Idempotency-Key answer, whose `number` the statement fills in. */
   tail?: EventTail | undefined;
@@ -107,7 +106,7 @@ export const createApplications = async (
       id,
       number: 0,
       ...(input.subject ? { subject: input.subject } : {}),
-      events: [input.received],
+      events: [input.received, ...(input.later ?? [])],
     };
     const row: ApplicationRow = {
       id,
@@ -122,16 +121,18 @@ export const createApplications = async (
   });
   const at = (d: Date) => d.toISOString();
   const rows = made.map(({ ord, row }) => ({ ...row, ord, created_at: at(row.createdAt) }));
-  const events = made.map(({ row, input }) => ({
-    application_id: row.id,
-    event_id: input.received.id,
-    type: input.received.type,
-    date: input.received.date,
-    payload: input.received,
-    recorded_by: input.by.actor,
-    channel: input.by.channel,
-    recorded_at: at(input.by.now),
-  }));
+  const events = made.flatMap(({ row, input }) =>
+    [input.received, ...(input.later ?? [])].map((e) => ({
+      application_id: row.id,
+      event_id: e.id,
+      type: e.type,
+      date: e.date,
+      payload: e,
+      recorded_by: input.by.actor,
+      channel: input.by.channel,
+      recorded_at: at(input.by.now),
+    })),
+  );
   const counts = sortedCounts(
     made.map(({ row, input }) => ({
       agencyCode: agency,
@@ -140,14 +141,24 @@ export const createApplications = async (
     })),
     options.countShards,
   );
+  const daily = sortedDaily(
+    made.map(({ row, input }) => ({
+      agencyCode: agency,
+      applicationId: row.id,
+      deltas: input.dailyDeltas,
+    })),
+    options.countShards,
+  );
   const tails = made.flatMap(({ ord, input }) => (input.tail ? [{ ord, t: input.tail }] : []));
   const audits = tails.map(({ t }) => auditRow(t));
   const keys = tails.flatMap(({ ord, t }) =>
     t.idempotency ? [{ ord, ...keyRow(t, t.idempotency) }] : [],
   );
+  // On the agency's row, which this statement updates: a publication holding the row (see
+  // holdAgencyForPublishing) makes it wait, and the condition is checked again on the row as
+  // the publication left it.
   const locked = options.unlessLocked
-    ? sql`and not exists (select 1 from ${publishedReports} p where p.agency_code = ${agency}
-        and p.reopened_at is null and p.year = any(${sql.param([...options.unlessLocked])}::int[]))`
+    ? sql`and not (locked_years && ${sql.param([...options.unlessLocked])}::int[])`
     : sql``;
   const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
   const [counter] = await queryRows<{ first: number }>(
@@ -176,6 +187,7 @@ export const createApplications = async (
       from counter, jsonb_to_recordset(${json(counts)}) as x(agency_code text, year int,
         row text, col text, shard int, n int)
       on conflict (agency_code, year, row, col, shard) do update set n = ${requestCounts}.n + excluded.n
+    ), counted_daily as (${dailyInsert(sql`counter,`, daily)}
     ), audited as (
       insert into ${auditLog} (at, actor, channel, action, target, detail)
       select x.at, x.actor, x.channel, x.action, x.target, x.detail
@@ -199,38 +211,6 @@ export const createApplications = async (
     row: { ...row, number: first + ord },
     application: { ...draft, number: first + ord },
   }));
-};
-
-/**
- * The count deltas of some applications, summed per counter row and sorted, so that
- * concurrent statements lock counter rows in one order (no deadlocks between them).
- */
-const sortedCounts = (
-  changes: readonly { agencyCode: string; applicationId: string; deltas: readonly CountDelta[] }[],
-  shards: number = COUNT_SHARDS,
-) => {
-  const counts = new Map<
-    string,
-    { agency_code: string; year: number; row: string; col: string; shard: number; n: number }
-  >();
-  for (const c of changes) {
-    const shard = shardOf(c.applicationId, shards);
-    for (const d of c.deltas) {
-      const key = `${c.agencyCode}|${d.year}|${d.row}|${d.column}|${shard}`;
-      const found = counts.get(key);
-      if (found) found.n += d.n;
-      else
-        counts.set(key, {
-          agency_code: c.agencyCode,
-          year: d.year,
-          row: d.row,
-          col: d.column,
-          shard,
-          n: d.n,
-        });
-    }
-  }
-  return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
 };
 
 const auditRow = (t: EventTail) => ({
@@ -259,6 +239,13 @@ export type EventAppend = {
   by: Recorder;
   /** What the event changes in the counts. */
   deltas: readonly CountDelta[];
+  /** The same by day (the domain's datedContributionDelta). */
+  dailyDeltas: readonly DatedCountDelta[];
+  /**
+   * The years that must not be locked for the event to be written (checked by the statement
+   * under the agency row's lock); by default those of the deltas.
+   */
+  years?: readonly number[] | undefined;
   /**
    * The audit entry (and the Idempotency-Key answer) written by the same statement: outside a
    * transaction the statement is then the whole write, atomic on its own (a concurrent append
@@ -301,6 +288,14 @@ export const appendEvents = async (
     })),
     options.countShards,
   );
+  const daily = sortedDaily(
+    items.map((i) => ({
+      agencyCode: i.row.agencyCode,
+      applicationId: i.row.id,
+      deltas: i.dailyDeltas,
+    })),
+    options.countShards,
+  );
   const rows = items.map((i) => ({
     id: i.row.id,
     received_on: i.row.receivedOn,
@@ -315,34 +310,66 @@ export const appendEvents = async (
   const tails = items.flatMap((i) => (i.tail ? [i.tail] : []));
   const audits = tails.map(auditRow);
   const keys = tails.flatMap((t) => (t.idempotency ? [keyRow(t, t.idempotency)] : []));
+  const needed = new Map<string, Set<number>>();
+  for (const i of items) {
+    const years = needed.get(i.row.agencyCode) ?? new Set<number>();
+    for (const y of i.years ?? i.deltas.map((d) => d.year)) years.add(y);
+    needed.set(i.row.agencyCode, years);
+  }
+  const open = [...needed].map(([agency, years]) => ({ agency, years: [...years] }));
   const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
-  await ex.execute(sql`
-    with recorded as (
+  // `unlocked`: a row when none of the years is locked. The agencies' rows are held `for key share`
+  // (no wait for registrations, which update them too) until the statement ends, so that a
+  // publication (`for update`) waits for this write, or this write for the publication and
+  // then sees the year locked (the lock re-reads the row as the publication left it). Every
+  // part of the statement writes only with that row.
+  const [result] = await queryRows<{ open: boolean }>(
+    ex,
+    sql`
+    with needed as (
+      select x.agency, array(select jsonb_array_elements_text(x.years)::int) as years
+      from jsonb_to_recordset(${json(open)}) as x(agency text, years jsonb)
+    ), held as (
+      select a.code, a.locked_years from ${agencies} a
+      where a.code = any(${sql.param([...needed.keys()])}::text[])
+      order by a.code for key share
+    ), unlocked as (
+      select true as ok from held h join needed n on n.agency = h.code
+      having count(*) = ${open.length} and not bool_or(h.locked_years && n.years)
+    ), recorded as (
       insert into ${applicationEvents} (application_id, event_id, type, date, payload, recorded_by, channel, recorded_at)
       select application_id, event_id, type, date, payload, recorded_by, channel, recorded_at
-      from jsonb_to_recordset(${json(events)}) as x(application_id text, event_id text, type text,
+      from unlocked, jsonb_to_recordset(${json(events)}) as x(application_id text, event_id text, type text,
         date text, payload jsonb, recorded_by text, channel text, recorded_at timestamptz)
     ), counted as (
       insert into ${requestCounts} (agency_code, year, row, col, shard, n)
       select agency_code, year, row, col, shard, n
-      from jsonb_to_recordset(${json(countRows)}) as x(agency_code text, year int,
+      from unlocked, jsonb_to_recordset(${json(countRows)}) as x(agency_code text, year int,
         row text, col text, shard int, n int)
       on conflict (agency_code, year, row, col, shard) do update set n = ${requestCounts}.n + excluded.n
+    ), counted_daily as (${dailyInsert(sql`unlocked,`, daily)}
     ), audited as (
       insert into ${auditLog} (at, actor, channel, action, target, detail)
       select at, actor, channel, action, target, detail
-      from jsonb_to_recordset(${json(audits)}) as x(at timestamptz, actor text, channel text,
+      from unlocked, jsonb_to_recordset(${json(audits)}) as x(at timestamptz, actor text, channel text,
         action text, target text, detail jsonb)
     ), remembered as (
       insert into ${idempotencyKeys} (principal, key, route, body_hash, status, response, created_at)
       select principal, key, route, body_hash, status, response, created_at
-      from jsonb_to_recordset(${json(keys)}) as x(principal text, key text, route text,
+      from unlocked, jsonb_to_recordset(${json(keys)}) as x(principal text, key text, route text,
         body_hash text, status int, response jsonb, created_at timestamptz)
-    )
-    update ${applications} a set received_on = x.received_on, received_year = x.received_year,
+    ), updated as (
+      update ${applications} a set received_on = x.received_on, received_year = x.received_year,
       applicant_type = x.applicant_type, channel = x.channel, status = x.status,
       concluded_on = x.concluded_on, outcome = x.outcome, due_date = x.due_date
     from jsonb_to_recordset(${json(rows)}) as x(id text, received_on text, received_year int,
       applicant_type text, channel text, status text, concluded_on text, outcome text, due_date text)
-    where a.id = x.id`);
+    where a.id = x.id and exists (select 1 from unlocked)
+    )
+    select exists (select 1 from unlocked) as open`,
+  );
+  if (!result?.open) {
+    const agency = open.length === 1 ? open[0]! : undefined;
+    throw new YearLockedError(agency?.agency ?? "", agency?.years ?? []);
+  }
 };

@@ -5,11 +5,13 @@ import { addTables, tableFromFlows } from "@ogi/domain";
 import { and, asc, desc, eq, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../client.ts";
 import {
+  agencies,
   applications,
   openingBalances,
   publishedReports,
   reportSections,
   requestCounts,
+  requestCountsDaily,
 } from "../schema.ts";
 import { anyOf } from "./common.ts";
 
@@ -17,7 +19,9 @@ import { anyOf } from "./common.ts";
  * What the year to date of some agencies needs from the store, in one statement: the flows and
  * opening balances of section 三 of `year` (see requestsTableOf), and how many open
  * applications are overdue on `asOf` (due before it) and how many fall due from `asOf` up to
- * the day before `soonUntil` (dates as YYYY-MM-DD text, which compare in date order).
+ * the day before `soonUntil` (dates as YYYY-MM-DD text, which compare in date order). With
+ * `until` (a day of `year`), that year's flows are those dated up to it (request_counts_daily):
+ * the year to date as of that day, in time that depends on the days, not on the register.
  */
 export const yearToDateInputs = async (
   ex: Executor,
@@ -25,8 +29,22 @@ export const yearToDateInputs = async (
   year: number,
   asOf: string,
   soonUntil: string,
+  until?: string,
 ): Promise<{ table: RequestsTable; overdue: number; dueSoon: number }> => {
   const codes = sql.param([...agencyCodes]);
+  const flows = until
+    ? sql`select year, row, col, sum(n)::int as n from ${requestCounts}
+          where agency_code = any(${codes}::text[]) and year < ${year}
+            and row in ('newReceived', 'totalProcessed')
+          group by year, row, col
+        union all
+        select ${year}::int, row, col, sum(n)::int from ${requestCountsDaily}
+          where agency_code = any(${codes}::text[]) and day >= ${`${year}-01-01`} and day <= ${until}
+          group by row, col`
+    : sql`select year, row, col, sum(n)::int as n from ${requestCounts}
+          where agency_code = any(${codes}::text[]) and year <= ${year}
+            and (year = ${year} or row in ('newReceived', 'totalProcessed'))
+          group by year, row, col`;
   const [row] = await queryRows<{
     flows: { year: number; row: string; column: string; n: number }[] | string;
     balances: RequestsTable[] | string;
@@ -36,10 +54,7 @@ export const yearToDateInputs = async (
     ex,
     sql`select
       (select coalesce(json_agg(json_build_object('year', f.year, 'row', f.row, 'column', f.col, 'n', f.n)), '[]'::json)
-        from (select year, row, col, sum(n)::int as n from ${requestCounts}
-          where agency_code = any(${codes}::text[]) and year <= ${year}
-            and (year = ${year} or row in ('newReceived', 'totalProcessed'))
-          group by year, row, col) f) as flows,
+        from (${flows}) f) as flows,
       (select coalesce(json_agg(counts), '[]'::json) from ${openingBalances}
         where agency_code = any(${codes}::text[]) and year = ${year}) as balances,
       (select count(*) from ${applications} where agency_code = any(${codes}::text[])
@@ -176,6 +191,17 @@ export const getPublished = async (ex: Executor, agencyCode: string, year: numbe
   return row;
 };
 
+/**
+ * Holds the agency's row until the transaction ends (`for update`), before a publication reads
+ * the counts: a write of the counts in flight (which holds the row `for key share` for its one
+ * statement, see appendEvents) commits first and is in what is read; one that comes after
+ * waits, then finds the year locked and writes nothing.
+ */
+export const holdAgencyForPublishing = async (ex: Executor, agencyCode: string) => {
+  await ex.execute(sql`select code from ${agencies} where code = ${agencyCode} for update`);
+};
+
+/** Publishes and locks the year (call holdAgencyForPublishing first in the transaction). */
 export const publishReport = async (
   ex: Executor,
   p: { agencyCode: string; year: number; report: unknown; findings: unknown; by: string | null },
@@ -192,6 +218,12 @@ export const publishReport = async (
       publishedBy: p.by,
     })
     .returning();
+  await ex
+    .update(agencies)
+    .set({
+      lockedYears: sql`array_append(array_remove(${agencies.lockedYears}, ${p.year}::int), ${p.year}::int)`,
+    })
+    .where(eq(agencies.code, p.agencyCode));
   return row!;
 };
 
@@ -211,7 +243,28 @@ export const reopenReport = async (
       ),
     )
     .returning();
+  if (rows[0])
+    await ex
+      .update(agencies)
+      .set({ lockedYears: sql`array_remove(${agencies.lockedYears}, ${p.year}::int)` })
+      .where(eq(agencies.code, p.agencyCode));
   return rows[0];
+};
+
+/**
+ * The agency's locked years, its row held `for key share` until the transaction ends: a
+ * publication waits for the transaction, so what it checked stays true until it commits.
+ */
+export const holdLockedYears = async (ex: Executor, agencyCode: string) => {
+  const [row] = await queryRows<{ locked_years: number[] | string | null }>(
+    ex,
+    sql`select locked_years from ${agencies} where code = ${agencyCode} for key share`,
+  );
+  const v = row?.locked_years ?? [];
+  // PGlite and node-postgres both parse int[]; a text form is read too.
+  return (typeof v === "string" ? v.replace(/[{}]/g, "").split(",").filter(Boolean) : v).map(
+    Number,
+  );
 };
 
 /** The years of an agency that are locked. */

@@ -189,6 +189,11 @@ export type FlowCell = { row: RequestRow; column: RequestColumn; n: number };
  */
 export const applicationFlows = (app: Application, year: number): FlowCell[] => {
   const { from, to } = yearBounds(year);
+  return applicationFlowsBetween(app, from, to);
+};
+
+/** applicationFlows over [from, to] within one year (from = 1 January): the year up to `to`. */
+export const applicationFlowsBetween = (app: Application, from: string, to: string): FlowCell[] => {
   const counts = new Float64Array(ROWS * NT);
   foldInto(app, from, to, counts);
   const out: FlowCell[] = [];

@@ -13,7 +13,7 @@ import {
   type RequestRow,
 } from "../report/catalog.ts";
 import { emptyApplicantCounts, emptyRequestsTable, type RequestsTable } from "../report/schema.ts";
-import { applicationFlows } from "./fold.ts";
+import { applicationFlows, applicationFlowsBetween } from "./fold.ts";
 import type { Application, OpeningBalance } from "./schema.ts";
 import { carriedOver, type PeriodFlows, setStocks } from "./stocks.ts";
 
@@ -42,6 +42,63 @@ export const contribution = (app: Application | undefined): Map<string, number> 
 };
 
 export type CountDelta = { year: number; row: string; column: string; n: number };
+
+/** A count delta by day: what it adds to the flows of the year of `date` from that day on. */
+export type DatedCountDelta = { date: string; row: string; column: string; n: number };
+
+const eventDates = (app: Application): string[] => {
+  const ds = new Set<string>();
+  for (const e of app.events) {
+    ds.add(e.date);
+    if (e.type === "amended" && e.replacement) ds.add(e.replacement.date);
+  }
+  return [...ds].sort();
+};
+
+/**
+ * `date|row|column` → count: the flows one application adds, by day, such that for every day D
+ * the sum over 1 January … D of D's year is its flows of the year up to D (the fold over that
+ * window). The fold compares the window's end only with the application's own dates, so its
+ * flows change only on those days: the difference of the window ending on each.
+ */
+export const datedContribution = (app: Application | undefined): Map<string, number> => {
+  const out = new Map<string, number>();
+  if (!app) return out;
+  let year = "";
+  let before = new Map<string, number>();
+  for (const date of eventDates(app)) {
+    if (date.slice(0, 4) !== year) {
+      year = date.slice(0, 4);
+      before = new Map();
+    }
+    const upTo = new Map<string, number>();
+    for (const f of applicationFlowsBetween(app, `${year}-01-01`, date))
+      upTo.set(`${f.row}|${f.column}`, f.n);
+    for (const key of new Set([...upTo.keys(), ...before.keys()])) {
+      const n = (upTo.get(key) ?? 0) - (before.get(key) ?? 0);
+      if (n !== 0) out.set(`${date}|${key}`, n);
+    }
+    before = upTo;
+  }
+  return out;
+};
+
+/** What an event changes in the flows by day (see datedContribution). */
+export const datedContributionDelta = (
+  before: Application | undefined,
+  after: Application | undefined,
+): DatedCountDelta[] => {
+  const a = datedContribution(before);
+  const b = datedContribution(after);
+  const out: DatedCountDelta[] = [];
+  for (const key of new Set([...a.keys(), ...b.keys()])) {
+    const n = (b.get(key) ?? 0) - (a.get(key) ?? 0);
+    if (n === 0) continue;
+    const [date, row, column] = key.split("|") as [string, string, string];
+    out.push({ date, row, column, n });
+  }
+  return out;
+};
 
 export const contributionDelta = (
   before: Application | undefined,

@@ -7,3 +7,4 @@ export * from "./import/index.ts";
 export * from "./render/index.ts";
 export * from "./rules/index.ts";
 export * from "./schema.ts";
+export * from "./words.ts";
