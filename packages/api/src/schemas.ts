@@ -214,7 +214,9 @@ const byWord = <T extends string>(
 ) => {
   const list = acceptedWords(words);
   return z.preprocess(
-    (v) => (typeof v === "string" ? (of(v) ?? v) : v),
+    // A word with control or invisible characters (zero-width, bidi marks, NUL) is not taken for
+    // a name: the API refuses it as it is, rather than reading it as a lookalike.
+    (v) => (typeof v === "string" && !/\p{C}/u.test(v) ? (of(v) ?? v) : v),
     z.enum(schema.options as [T, ...T[]], {
       error: () =>
         `${name.zh}无法识别，可用：${list.zh} / Unknown ${name.en}; accepted: ${list.en}`,

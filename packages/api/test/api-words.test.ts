@@ -55,6 +55,14 @@ describe.each(testEngines())("enumerations by their Chinese names on %s", (engin
         expect(m).toMatch(HAN);
         expect(m).toMatch(LATIN);
       }
+      // A name with an invisible character is not read as its lookalike (found by the fuzzer).
+      for (const applicantType of ["naturalPerson\u200b", "自然人\u202e", "自然人\u0000"]) {
+        const hidden = await s.call("POST", "/v1/agencies/411421-zh/applications", {
+          ...admin,
+          body: { receivedOn: "2025-03-01", applicantType },
+        });
+        expect(hidden.status, JSON.stringify(applicantType)).toBe(422);
+      }
     } finally {
       await s.close();
     }
