@@ -4,7 +4,6 @@ import { join } from "node:path";
 import {
   APPLICANT_TYPES,
   type ApplicationEvent,
-  applicationRowState,
   deriveRequests,
   emptyRequestsTable,
   OUTCOMES,

@@ -4,13 +4,11 @@ import {
   createToken,
   getStaff,
   linkStaff,
+  linkStaffById,
   listAgencies,
   listTokens,
   revokeStaff,
   revokeToken,
-  schema,
-  sql,
-  type Tx,
 } from "@ogi/db";
 import { type Deps, requireAgency } from "../context.ts";
 import { ApiError, forbidden, invalid, notFound, unauthorized } from "../errors.ts";
@@ -30,20 +28,6 @@ import { write } from "../write.ts";
 import { bearer, staffJson, subApp } from "./common.ts";
 
 const tags = ["staff"];
-
-/**
- * Links an active staff member who has no Telegram user yet; undefined otherwise (the caller
- * reads the row again). Belongs with the repository's staff functions (packages/db).
- */
-const linkUnlinked = async (tx: Tx, id: string, telegramUserId: number, now: Date) => {
-  const s = schema.staff;
-  const [row] = await tx
-    .update(s)
-    .set({ telegramUserId, linkedAt: now, inviteCodeHash: null })
-    .where(sql`${s.id} = ${id} and ${s.revokedAt} is null and ${s.telegramUserId} is null`)
-    .returning();
-  return row;
-};
 
 export const staffApp = (deps: Deps) =>
   subApp()
@@ -128,7 +112,7 @@ export const staffApp = (deps: Deps) =>
           { action: "staff.linkTelegram", target: id, detail: { telegramUserId } },
           async (tx) => {
             const row =
-              (await linkUnlinked(tx, id, telegramUserId, deps.clock.now())) ??
+              (await linkStaffById(tx, id, telegramUserId, deps.clock.now())) ??
               (await getStaff(tx, id));
             if (!row) throw notFound({ zh: `工作人员 ${id}`, en: `Staff member ${id}` });
             if (row.revokedAt)

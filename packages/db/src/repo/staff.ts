@@ -43,6 +43,25 @@ export const linkStaff = async (
   return row;
 };
 
+/**
+ * Links an active staff member who has no Telegram user yet to `telegramUserId` (an admin's
+ * link, e.g. the offline chat's user); undefined when revoked or already linked (the caller
+ * reads the row again to tell which).
+ */
+export const linkStaffById = async (
+  ex: Executor,
+  id: string,
+  telegramUserId: number,
+  now: Date,
+) => {
+  const [row] = await ex
+    .update(staff)
+    .set({ telegramUserId, linkedAt: now, inviteCodeHash: null })
+    .where(and(eq(staff.id, id), isNull(staff.revokedAt), isNull(staff.telegramUserId)))
+    .returning();
+  return row;
+};
+
 export const listStaff = async (ex: Executor, agencyCode: string) =>
   ex.select().from(staff).where(eq(staff.agencyCode, agencyCode)).orderBy(asc(staff.createdAt));
 
