@@ -213,10 +213,14 @@ const byWord = <T extends string>(
   name: { zh: string; en: string },
 ) => {
   const list = acceptedWords(words);
+  // JSON is written by programs: a name is taken only as listed (the key, the catalog's Chinese
+  // or English label, a listed word), never a lookalike (other case, spacing, invisible
+  // characters). People's spellings are folded where people type: the bot and CSV files.
+  const exact = new Map<string, T>();
+  for (const [value, list] of Object.entries(words) as [T, readonly string[]][])
+    for (const w of list) if (of(w) === value) exact.set(w, value);
   return z.preprocess(
-    // A word with control or invisible characters (zero-width, bidi marks, NUL) is not taken for
-    // a name: the API refuses it as it is, rather than reading it as a lookalike.
-    (v) => (typeof v === "string" && !/\p{C}/u.test(v) ? (of(v) ?? v) : v),
+    (v) => (typeof v === "string" ? (exact.get(v) ?? v) : v),
     z.enum(schema.options as [T, ...T[]], {
       error: () =>
         `${name.zh}无法识别，可用：${list.zh} / Unknown ${name.en}; accepted: ${list.en}`,
