@@ -8,7 +8,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const NEEDED = 24;
 const found = process.versions.node;
 if (Number(found.split(".")[0]) < NEEDED) {
-  process.stderr.write(`需要 Node ${NEEDED} / needs Node ${NEEDED} (found v${found})\n`);
+  process.stderr.write(
+    `需要 Node ${NEEDED}，请用 ./ogi start / needs Node ${NEEDED} (found v${found}): run ./ogi start, which fetches it\n`,
+  );
   process.exit(2);
 }
 const root = fileURLToPath(new URL("..", import.meta.url));
