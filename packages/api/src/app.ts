@@ -1,6 +1,6 @@
 // The API as a function of its dependencies: createApp(deps) → a Hono app. No globals, no env.
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { YearLockedError } from "@ogi/db";
+import { withReadScope, YearLockedError } from "@ogi/db";
 import { HTTPException } from "hono/http-exception";
 import { getPath } from "hono/utils/url";
 import { createReadCache, responseCache } from "./cache.ts";
@@ -13,6 +13,7 @@ import { ApiError } from "./errors.ts";
 import { createEventBatcher } from "./event-batcher.ts";
 import { DEFAULT_AUTH_FAILURES, guards } from "./guards.ts";
 import { createNumberLookup } from "./number-lookup.ts";
+import { readScopeOf } from "./read-scope.ts";
 import { createRegistrationBatcher } from "./registration-batcher.ts";
 import { agenciesApp } from "./routes/agencies.ts";
 import { applicationsApp } from "./routes/applications.ts";
@@ -127,6 +128,9 @@ export const createApp = (given: Deps) => {
     ),
   );
   app.use("*", securityHeaders());
+  // PGlite: a read about one agency may be served inside another agency's long import, between
+  // its statements (see @ogi/db lending.ts); a read about anything else waits for it.
+  app.use("/v1/*", (c, next) => withReadScope(readScopeOf(c.req.method, c.req.path), next));
   // After a failed write on PGlite, requests wait (503) until it can be written again (see
   // storage.ts); a write that succeeds ends the reported failure (/health).
   app.use("/v1/*", async (c, next) => {

@@ -40,6 +40,11 @@ export type Deps = {
   documents?: DocumentReader;
   /** Told of each committed write (rows written), e.g. to refresh PGlite's statistics. */
   wrote?: (rows: number) => void;
+  /**
+   * PGlite: inside a long transaction, lets reads about agencies other than `closed` through
+   * (see @ogi/db lending.ts); an import calls it between its steps.
+   */
+  lend?: (closed: readonly string[]) => Promise<void>;
   /** PGlite: a consistent copy of the data folder (gzipped tar; see routes/backup.ts). */
   backup?: () => Promise<Blob>;
   /** PGlite in a folder: opens it again after a read-only disk stopped it (see storage.ts). */

@@ -45,6 +45,7 @@ export const createApiServer = (
     events,
     registrations,
     ...(database.wrote ? { wrote: database.wrote } : {}),
+    ...(database.lend ? { lend: database.lend } : {}),
     ...(database.dump ? { backup: database.dump } : {}),
     ...(database.reopen ? { reopen: database.reopen } : {}),
   });

@@ -32,6 +32,7 @@ export const setup = async (engine: Engine, now = "2025-12-20T02:00:00Z") => {
     config: { adminToken: ADMIN_TOKEN },
     events,
     numbers,
+    ...(database.lend ? { lend: database.lend } : {}),
   });
   const call = async (
     method: string,

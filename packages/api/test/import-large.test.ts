@@ -4,7 +4,7 @@ import { testEngines } from "@ogi/db";
 import { describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, createAgencies, setup } from "./helpers.ts";
 
-const ROWS = 20_000;
+const ROWS = Number(process.env.ROWS ?? 20_000);
 const admin = { token: ADMIN_TOKEN };
 
 const csvOf = (n: number) => {
@@ -29,6 +29,7 @@ describe.each(testEngines())("a 20,000-row import on %s", (engine) => {
       const csv = csvOf(ROWS);
       let importing = true;
       const latencies: number[] = [];
+      const halfSeen: number[] = [];
       const reads = (async () => {
         let i = 0;
         while (importing) {
@@ -45,6 +46,15 @@ describe.each(testEngines())("a 20,000-row import on %s", (engine) => {
           await new Promise((ok) => setTimeout(ok, 20));
         }
       })();
+      // The agency being imported is never seen half-imported: all or nothing.
+      const own = (async () => {
+        while (importing) {
+          const seen = await s.call("GET", "/v1/agencies/411421-big/reports/2025", admin);
+          expect([0, ROWS]).toContain(seen.data.report.requests.newReceived.total);
+          halfSeen.push(seen.data.report.requests.newReceived.total);
+          await new Promise((ok) => setTimeout(ok, 50));
+        }
+      })();
       const t0 = performance.now();
       const res = await s.app.request("/v1/agencies/411421-big/applications/import?commit=true", {
         method: "POST",
@@ -53,7 +63,7 @@ describe.each(testEngines())("a 20,000-row import on %s", (engine) => {
       });
       const seconds = (performance.now() - t0) / 1000;
       importing = false;
-      await reads;
+      await Promise.all([reads, own]);
       const body = (await res.json()) as { accepted: number; created: unknown[] };
       expect(res.status, JSON.stringify(body).slice(0, 500)).toBe(200);
       expect(body.accepted).toBe(ROWS);
@@ -75,10 +85,13 @@ describe.each(testEngines())("a 20,000-row import on %s", (engine) => {
         }),
       );
       expect(latencies.length).toBeGreaterThan(0);
+      expect(halfSeen.length).toBeGreaterThan(0);
       // PostgreSQL answers other connections during the import's transaction (p99 about 90 ms
-      // measured on 2 shared cores; a generous bound). PGlite's one connection is held by the
-      // transaction: its reads wait for the import (about 5 s for 20,000 rows; was 70 s).
-      if (engine === "postgres") expect(p99).toBeLessThan(1000);
+      // measured on 2 shared cores). PGlite's one connection is lent between the import's
+      // statements to other agencies' reads (see @ogi/db lending.ts): they wait at most one
+      // statement (was: the whole import, about 5 s). Generous bounds for a loaded machine;
+      // the figures are in docs/benchmarks.md.
+      expect(p99).toBeLessThan(engine === "postgres" ? 1000 : 2000);
     } finally {
       await s.close();
     }

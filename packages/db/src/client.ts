@@ -3,7 +3,7 @@
 // migrations, applied on opening.
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type QueryOptions, type Transaction } from "@electric-sql/pglite";
 import { type ExtractTablesWithRelations, type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -12,6 +12,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.ts";
+import { createLending, RETRY } from "./lending.ts";
 import * as schema from "./schema.ts";
 import { COUNT_SHARDS } from "./schema.ts";
 
@@ -46,6 +47,11 @@ export type Database = {
   wrote?: (rows: number) => void;
   /** Counter rows per cell its writers spread over (see CountShards). */
   countShards: number;
+  /**
+   * PGlite: inside a long transaction, serves the reads waiting about agencies other than
+   * `closed` (see lending.ts); elsewhere it only yields to the event loop.
+   */
+  lend?: (closed: readonly string[]) => Promise<void>;
   /** PGlite in a folder: this process's hold on it (see data-dir-lock.ts). */
   dataDirLock?: DataDirLock;
   /**
@@ -151,9 +157,22 @@ export const createDb = async (config: DbConfig = {}): Promise<Database> => {
     dataDirLock?.release();
     throw error;
   }
-  // drizzle holds this stand-in, which forwards to the instance open now (see reopen).
+  // drizzle holds this stand-in, which forwards to the instance open now (see reopen); its
+  // transactions may lend the connection to other agencies' reads (see lending.ts).
+  const lending = createLending();
+  const query = (sql: string, params?: unknown[], options?: QueryOptions) => {
+    const lent = lending.divert(sql, params, options);
+    if (!lent) return client.query(sql, params, options);
+    return lent.catch((error: unknown) =>
+      error === RETRY ? client.query(sql, params, options) : Promise.reject(error),
+    );
+  };
+  const transaction = <T>(fn: (tx: Transaction) => Promise<T>) =>
+    client.transaction((tx) => lending.hold(tx, () => fn(tx)));
   const current = new Proxy({} as PGlite, {
     get: (_target, key) => {
+      if (key === "query") return query;
+      if (key === "transaction") return transaction;
       const value = Reflect.get(client, key, client);
       return typeof value === "function" ? value.bind(client) : value;
     },
@@ -175,6 +194,7 @@ export const createDb = async (config: DbConfig = {}): Promise<Database> => {
     db,
     engine: "pglite",
     wrote: (rows) => analyzer.wrote(rows),
+    lend: (closed) => lending.lend(closed),
     countShards: 1,
     ...(dataDirLock ? { dataDirLock } : {}),
     ...(dataDir

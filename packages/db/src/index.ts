@@ -3,6 +3,7 @@ export * from "./backup.ts";
 export * from "./client.ts";
 export * from "./data-dir-lock.ts";
 export * from "./deadlines.ts";
+export { isPlainSelect, withReadScope } from "./lending.ts";
 export * from "./repo.ts";
 export * as schema from "./schema.ts";
 export * from "./secrets.ts";

@@ -1,7 +1,13 @@
 // Importing a register (use case): the rows a CSV file gave, registered (and concluded, when
 // the file says so) in one transaction, all or nothing, with the import's audit entry. Each
 // application is written with its conclusion by one statement, many applications at a time.
-import { createApplications, type NewApplication, newId, type Recorder } from "@ogi/db";
+import {
+  agencyAncestors,
+  createApplications,
+  type NewApplication,
+  newId,
+  type Recorder,
+} from "@ogi/db";
 import {
   type ApplicantType,
   type Application,
@@ -30,6 +36,13 @@ export type ImportRow = {
 
 /** Applications per statement of an import. */
 export const IMPORT_CHUNK = 500;
+/**
+ * On PGlite, whose one connection the import holds, other agencies' reads are served between
+ * its statements (see Deps.lend) and wait at most one: each statement is sized to take about
+ * this long (from the last one's pace), within these bounds.
+ */
+export const LENDING_STATEMENT_MS = 80;
+const LENDING_CHUNK = { first: 200, min: 100, max: IMPORT_CHUNK };
 
 /** One row of the file as a registration with its conclusion, if any (checked like an event). */
 const decideRow = (r: ImportRow, by: Recorder) => {
@@ -94,12 +107,18 @@ export const importRegister = (
       );
       const created: { line: number; id: string; number: number }[] = [];
       const by = { actor: actorOf(p), channel: "import" as const, now: deps.clock.now() };
+      // Reads about this agency or the agencies summing it wait for the import (they would see
+      // it half-done); any other agency's reads are served between its statements.
+      const closed = deps.lend ? await agencyAncestors(tx, code) : [];
+      const lend = () => deps.lend?.(closed) ?? new Promise((ok) => setImmediate(ok));
+      await lend();
+      let size = deps.lend ? LENDING_CHUNK.first : IMPORT_CHUNK;
       // A chunk of applications per statement (each with its conclusion, decided here), and a
-      // turn of the event loop between chunks, so that the import is a few dozen statements.
-      for (let from = 0; from < rows.length; from += IMPORT_CHUNK) {
-        const chunk = rows
-          .slice(from, from + IMPORT_CHUNK)
-          .map((r) => ({ r, ...decideRow(r, by) }));
+      // turn for other requests between chunks.
+      for (let from = 0; from < rows.length; ) {
+        const t0 = performance.now();
+        const chunk = rows.slice(from, from + size).map((r) => ({ r, ...decideRow(r, by) }));
+        from += chunk.length;
         const written = await createApplications(
           tx,
           code,
@@ -107,7 +126,13 @@ export const importRegister = (
         );
         for (const [i, { row }] of written.entries())
           created.push({ line: chunk[i]!.r.line, id: row.id, number: row.number });
-        await new Promise((resolve) => setImmediate(resolve));
+        if (deps.lend) {
+          const pace = (performance.now() - t0) / chunk.length;
+          size = Math.round(
+            Math.min(LENDING_CHUNK.max, Math.max(LENDING_CHUNK.min, LENDING_STATEMENT_MS / pace)),
+          );
+        }
+        await lend();
       }
       return {
         status: 200 as const,

@@ -50,6 +50,21 @@ export const agencyTree = async (ex: Executor, code: string): Promise<string[]> 
   return rows.map((r) => r.code);
 };
 
+/** The agency and the agencies above it by the parent chain (those whose figures sum it). */
+export const agencyAncestors = async (ex: Executor, code: string): Promise<string[]> => {
+  const rows = await queryRows<{ code: string }>(
+    ex,
+    sql`
+    with recursive up(code, parent) as (
+      select code, parent_code from agencies where code = ${code}
+      union
+      select a.code, a.parent_code from agencies a join up u on a.code = u.parent
+    )
+    select code from up`,
+  );
+  return rows.map((r) => r.code);
+};
+
 /**
  * The agencies of a region: those whose region code is the code or lies under it (a division
  * code without its trailing zeros is the prefix of the codes under it: 4114 ⊃ 411421), and
