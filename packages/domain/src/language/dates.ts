@@ -81,6 +81,9 @@ const RELATIVE: Record<string, number> = {
   yesterday: -1,
   前天: -2,
   大前天: -3,
+  明天: 1,
+  后天: 2,
+  tomorrow: 1,
 };
 
 type Pattern = { re: RegExp; date: (m: RegExpExecArray, ctx: ReadContext) => IsoDay | undefined };
@@ -134,7 +137,7 @@ const PATTERNS: Pattern[] = [
     date: (m, ctx) => ymd(Number(ctx.today.slice(0, 4)), Number(m[1]), Number(m[2])),
   },
   {
-    re: /大前天|今天|今日|昨天|昨日|前天|today|yesterday/g,
+    re: /大前天|今天|今日|昨天|昨日|前天|明天|后天|today|yesterday|tomorrow/g,
     date: (m, ctx) => addDays(ctx.today, RELATIVE[m[0]]!),
   },
   {

@@ -200,7 +200,11 @@ const newIntent = (r: Read, ctx: ReadContext, dayNumbers: NumberHit[]): Reading 
   const types = sensesOf(r, "type");
   const typeValues: ApplicantType[] = distinct(types.map((w) => w.sense.value));
   if (typeValues.length === 1) base.applicantType = typeValues[0]!;
-  const channels: Channel[] = distinct(sensesOf(r, "channel").map((w) => w.sense.value));
+  const exactChannels: Channel[] = distinct(sensesOf(r, "channel").map((w) => w.sense.value));
+  const channels =
+    exactChannels.length > 0
+      ? exactChannels
+      : distinct(sensesOf(r, "channels").flatMap((w) => [...w.sense.values]));
   if (channels.length === 1) base.channel = channels[0]!;
   const name = nameOf(r, types);
   if (name !== undefined) base.applicantName = name;
@@ -210,7 +214,14 @@ const newIntent = (r: Read, ctx: ReadContext, dayNumbers: NumberHit[]): Reading 
       dateFork(dates),
       {
         question: QUESTIONS.applicantType,
-        variants: typeValues.map((applicantType) => ({ applicantType })),
+        // 金诚律师事务所律师张三: the firm, or the lawyer in his own name? Each with its name.
+        variants: typeValues.map((applicantType) => {
+          const own = nameOf(
+            r,
+            types.filter((t) => t.sense.value === applicantType),
+          );
+          return own === undefined ? { applicantType } : { applicantType, applicantName: own };
+        }),
       },
       { question: QUESTIONS.channel, variants: channels.map((channel) => ({ channel })) },
     ],
@@ -228,7 +239,12 @@ const nameOf = (r: Read, types: (WordHit & { sense: Of<"type"> })[]): string | u
       if (p) return fit(p.text);
     } else {
       const p = pieces.find((x) => x.end === t.start);
-      if (p) return fit(r.original.slice(p.start, t.end));
+      if (!p) continue;
+      // 省环保公益基金会: the name runs on over the kinds that follow it.
+      let end = t.end;
+      const chain = (x: WordHit) => x.start === end && !PERSON_ROLES.has(x.word);
+      for (let next = types.find(chain); next; next = types.find(chain)) end = next.end;
+      return fit(r.original.slice(p.start, end));
     }
   }
   return pieces[0] ? fit(pieces[0].text) : undefined;

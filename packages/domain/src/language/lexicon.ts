@@ -18,6 +18,7 @@ import type { MoreEventKey, SummaryMeasure } from "./types.ts";
 export type Sense =
   | { kind: "type"; value: ApplicantType }
   | { kind: "channel"; value: Channel }
+  | { kind: "channels"; values: readonly Channel[] }
   | { kind: "outcome"; value: Outcome; referral?: true; withdrawn?: true }
   | { kind: "outcomes"; values: readonly Outcome[] }
   | { kind: "event"; value: MoreEventKey }
@@ -58,6 +59,8 @@ for (const [c, words] of Object.entries(CHANNEL_WORDS) as [Channel, string[]][])
     { kind: "channel", value: c },
   );
 add(["email", "e-mail"], { kind: "channel", value: "online" });
+// 邮件: a letter or an e-mail? Asked back.
+add(["邮件"], { kind: "channels", values: ["post", "online"] });
 const flagged = new Set([...REFERRAL_WORDS, ...WITHDRAWAL_WORDS]);
 for (const [o, words] of Object.entries(OUTCOME_WORDS) as [Outcome, string[]][])
   add(
@@ -168,6 +171,9 @@ event("feePaid", [
   "交钱了",
   "钱交了",
   "交过费",
+  "交了",
+  "缴了",
+  "付了",
 ]);
 
 const cue = (value: Cue, words: string[]) => add(words, { kind: "cue", value });
@@ -185,8 +191,8 @@ cue("new", [
   "新申请",
   "提出",
 ]);
-cue("apply", ["申请"]);
-cue("close", ["办结", "已答复", "答复", "结了", "办完", "处理完", "结案", "已办结"]);
+cue("apply", ["申请", "申请人", "申请书"]);
+cue("close", ["办结", "已答复", "答复", "答复了", "结了", "办完", "处理完", "结案", "已办结"]);
 cue("undo", [
   "撤销",
   "撤销上一条",
@@ -221,6 +227,8 @@ cue("count", [
   "总共",
   "合计",
   "统计",
+  "汇总",
+  "情况",
   "how many",
 ]);
 cue("list", [
@@ -255,7 +263,7 @@ cue("help", [
 cue("cancel", ["取消", "算了", "不用了", "不要了", "cancel"]);
 
 const measure = (value: SummaryMeasure, words: string[]) => add(words, { kind: "measure", value });
-measure("received", ["收了", "收到", "新收", "受理", "接收", "收件", "来了", "接到", "申请"]);
+measure("received", ["收了", "收到", "新收", "受理", "接收", "收件", "来了", "接到"]);
 measure("concluded", ["办结", "结了", "办完", "答复了", "处理完", "已办结", "完成", "结案"]);
 measure("open", [
   "在办",

@@ -27,6 +27,12 @@ const collect = (s: Scratch, re: RegExp, bare: boolean, out: NumberHit[]) => {
   }
 };
 
+/** Whether the message names an application by a marked number (第3号, 3号件, No.3). */
+export const hasMarkedNumber = (s: Scratch): boolean => {
+  MARKED.lastIndex = 0;
+  return MARKED.test(s.low);
+};
+
 /** Every application number in the message. */
 export const takeNumbers = (s: Scratch): NumberHit[] => {
   const out: NumberHit[] = [];

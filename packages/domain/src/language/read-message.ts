@@ -8,7 +8,7 @@ import { type DateHit, takeDates } from "./dates.ts";
 import { decide, type Read } from "./decide.ts";
 import { takeWords } from "./lexicon.ts";
 import { cut, MAX_MESSAGE_LENGTH, prepare, type Scratch } from "./normalize.ts";
-import { takeAmount, takeNumbers } from "./numbers.ts";
+import { hasMarkedNumber, takeAmount, takeNumbers } from "./numbers.ts";
 import type { IntentName, ReadContext, Reading } from "./types.ts";
 
 export const NOT_UNDERSTOOD: Bilingual = {
@@ -60,6 +60,9 @@ const takeCommand = (s: Scratch): IntentName | "other" | undefined => {
   return undefined;
 };
 
+// Outcome rows that read like a request (要求提供公开出版物, 要求确认…): never a subject.
+const OUTCOME_LOOKALIKE = /要求(?:提供)?公开出版物|要求(?:行政机关)?确认|要求重新出具/;
+
 /** Reads a clerk's message: understood (an intent and its slots), ask (choices) or unknown. */
 export const readMessage = (text: string, context: ReadContext): Reading => {
   if (typeof text !== "string" || text.length > MAX_MESSAGE_LENGTH * 4)
@@ -70,7 +73,11 @@ export const readMessage = (text: string, context: ReadContext): Reading => {
   const original = s.text;
   const command = takeCommand(s);
   if (command === "other") return { kind: "unknown", hint: NOT_UNDERSTOOD };
-  const subject = takeSubject(s);
+  // A message about a numbered application asks nothing: 23号要求提供公开出版物 is an outcome.
+  const subject =
+    command === "close" || command === "more" || hasMarkedNumber(s) || OUTCOME_LOOKALIKE.test(s.low)
+      ? undefined
+      : takeSubject(s);
   const contact = takeContact(s);
   const amount = takeAmount(s);
   const dates: DateHit[] = takeDates(s, context);
@@ -87,5 +94,21 @@ export const readMessage = (text: string, context: ReadContext): Reading => {
     numbers,
     words,
   };
-  return decide(read, context) ?? { kind: "unknown", hint: NOT_UNDERSTOOD };
+  return decide(read, context) ?? { kind: "unknown", hint: hintFor(read) };
+};
+
+/** Not understood: what was read is said back, with examples around it. */
+const hintFor = (r: Read): Bilingual => {
+  const first = r.dates[0]?.result;
+  if (r.dates.length === 1 && first?.ok)
+    return {
+      zh: `读到日期 ${first.date}，但不知道要做什么。${NOT_UNDERSTOOD.zh}`,
+      en: `Read the date ${first.date}, but not what to do with it. ${NOT_UNDERSTOOD.en}`,
+    };
+  if (first && !first.ok)
+    return {
+      zh: `${first.reason.zh}。${NOT_UNDERSTOOD.zh}`,
+      en: `${first.reason.en}. ${NOT_UNDERSTOOD.en}`,
+    };
+  return NOT_UNDERSTOOD;
 };

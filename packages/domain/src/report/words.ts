@@ -56,7 +56,16 @@ export const APPLICANT_TYPE_ALIASES: Record<ApplicantType, readonly string[]> = 
   ],
   socialWelfareOrganization: ["公益组织", "基金会", "协会", "公益", "志愿", "志愿者", "慈善组织"],
   legalServiceAgency: ["律所", "律师事务所", "法律服务所", "法律援助中心"],
-  otherOrganization: ["其他组织", "村委会", "居委会", "合作社", "事业单位", "社会团体"],
+  otherOrganization: [
+    "其他组织",
+    "村民委员会",
+    "居民委员会",
+    "村委会",
+    "居委会",
+    "合作社",
+    "事业单位",
+    "社会团体",
+  ],
 };
 
 /** Words staff use for a channel beside the catalog's labels. */
