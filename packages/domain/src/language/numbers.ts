@@ -12,7 +12,7 @@ const MARKED = new RegExp(
   `(?:第 ?${N} ?(?:号|件)(?:件|申请)?|第 ?(\\d{1,9})(?![\\d.\\u4e00-\\u9fff])|(?:no\\.?|#|编号|序号) ?(\\d{1,9})(?: ?号)?(?:件)?|${N} ?号(?:件|申请))`,
   "g",
 );
-const BARE = new RegExp(`(?<![\\d.])${N} ?号(?![件\\d])`, "g");
+const BARE = new RegExp(`(?<![\\d.])${N} ?号(?!件)`, "g");
 
 const collect = (s: Scratch, re: RegExp, bare: boolean, out: NumberHit[]) => {
   re.lastIndex = 0;

@@ -903,4 +903,172 @@ export const CORPUS: [string, Expected][] = [
   ["12/1", UNKNOWN],
   ["12月1日", UNKNOWN],
   ["2025年12月1日", UNKNOWN],
+
+  // ── More of everything ──
+  ["收到张三的政府信息公开申请", { intent: "new", applicantName: "张三" }],
+  [
+    "今天收到一个企业的申请",
+    {
+      intent: "new",
+      date: "2026-12-10",
+      applicantType: "commercialEnterprise",
+    },
+  ],
+  [
+    "收到申请，要求公开2025年预算，申请人是村民",
+    {
+      intent: "new",
+      applicantType: "naturalPerson",
+      subject: "2025年预算",
+    },
+  ],
+  [
+    "昨天窗口受理了李雷的申请",
+    {
+      intent: "new",
+      date: "2026-12-09",
+      channel: "inPerson",
+      applicantName: "李雷",
+    },
+  ],
+  [
+    "韩梅梅昨天在线提交了申请，要求公开学区房政策",
+    {
+      intent: "new",
+      date: "2026-12-09",
+      channel: "online",
+      applicantName: "韩梅梅",
+      subject: "学区房政策",
+    },
+  ],
+  ["收到一件传真申请", { intent: "new", channel: "fax" }],
+  [
+    "登记 自然人 今天 窗口",
+    {
+      intent: "new",
+      applicantType: "naturalPerson",
+      date: "2026-12-10",
+      channel: "inPerson",
+    },
+  ],
+  ["登记 张三 今天", { intent: "new", applicantName: "张三", date: "2026-12-10" }],
+  [
+    "11月30日 登记 个人 网上",
+    {
+      intent: "new",
+      date: "2026-11-30",
+      applicantType: "naturalPerson",
+      channel: "online",
+    },
+  ],
+  ["今天 收到 个人 申请", { intent: "new", date: "2026-12-10", applicantType: "naturalPerson" }],
+  ["2024年2月29日收到申请", { intent: "new", date: "2024-02-29" }],
+  ["今年2月29日收到申请", { intent: "new", refused: 1 }],
+  [
+    "3号件今天已办结，予以公开",
+    {
+      intent: "close",
+      number: 3,
+      outcome: "granted",
+      date: "2026-12-10",
+    },
+  ],
+  ["3号按予以公开办结", { intent: "close", number: 3, outcome: "granted" }],
+  ["十号件：信息不存在", { intent: "close", number: 10, outcome: "unableNotHeld" }],
+  ["第二十号 不予公开 国家秘密", { intent: "close", number: 20, outcome: "deniedStateSecret" }],
+  [
+    "9号件申请人撤回了申请",
+    {
+      intent: "close",
+      number: 9,
+      outcome: "otherOther",
+      withdrawn: true,
+    },
+  ],
+  [
+    "第4号部分公开 12月9日",
+    {
+      intent: "close",
+      number: 4,
+      outcome: "partiallyGranted",
+      date: "2026-12-09",
+    },
+  ],
+  [
+    "4号件 非本机关 建议向市场监管局咨询",
+    {
+      intent: "close",
+      number: 4,
+      outcome: "unableNotHeld",
+      referral: "市场监管局",
+    },
+  ],
+  ["No.5 未交费", { intent: "close", number: 5, outcome: "otherFeeUnpaid" }],
+  [
+    "第7号 涉及个人隐私 不予公开",
+    {
+      intent: "close",
+      number: 7,
+      outcome: "deniedThirdPartyRights",
+    },
+  ],
+  ["3号件 2026-12-11 予以公开", { intent: "close", number: 3, outcome: "granted", refused: 1 }],
+  ["3号件今天延期了", { intent: "more", number: 3, event: "extended", date: "2026-12-10" }],
+  ["3号需要延长答复期限", { intent: "more", number: 3, event: "extended" }],
+  ["9号发补正通知", { intent: "more", number: 9, event: "correctionRequested" }],
+  ["9号补正回来了", { intent: "more", number: 9, event: "correctionReceived" }],
+  ["10号会商结束", { intent: "more", number: 10, event: "consultationEnded" }],
+  ["11号收费50元", { intent: "more", number: 11, event: "feeNoticeIssued", amountYuan: 50 }],
+  [
+    "11号缴费通知 五十元",
+    {
+      intent: "more",
+      number: 11,
+      event: "feeNoticeIssued",
+      amountYuan: 50,
+    },
+  ],
+  ["11号申请人已交费", { intent: "more", number: 11, event: "feePaid" }],
+  ["3号 收费", { intent: "more", number: 3, event: "feeNoticeIssued" }],
+  [
+    "3号5号延期",
+    ask(
+      { intent: "more", number: 3, event: "extended" },
+      { intent: "more", number: 5, event: "extended" },
+    ),
+  ],
+  ["撤销5号", ask({ intent: "undo" }, { intent: "close", number: 5, withdrawn: true })],
+  ["今年到现在收了多少", { intent: "summary", year: 2026, measure: "received" }],
+  ["去年一共办结了几件", { intent: "summary", year: 2025, measure: "concluded" }],
+  ["上年逾期了多少件", { intent: "summary", year: 2025, measure: "overdue" }],
+  ["今年有多少件还在办", { intent: "summary", year: 2026, measure: "open" }],
+  [
+    "今年重复申请的有几件",
+    {
+      intent: "summary",
+      year: 2026,
+      measure: "concluded",
+      outcome: "notProcessedDuplicate",
+    },
+  ],
+  [
+    "今年不予处理的有多少",
+    {
+      intent: "summary",
+      year: 2026,
+      measure: "concluded",
+      group: "notProcessed",
+    },
+  ],
+  ["有哪些逾期了", { intent: "pending", overdue: true }],
+  ["逾期清单", { intent: "pending", overdue: true }],
+  ["在办清单", { intent: "pending", overdue: false }],
+  ["年度报告", { intent: "report" }],
+  ["看一下年报", { intent: "report" }],
+  ["导出2025年度报告", { intent: "report", year: 2025 }],
+  ["？", { intent: "help" }],
+  ["3号怎么样了", UNKNOWN],
+  ["hello", UNKNOWN],
+  ["测试", UNKNOWN],
+  ["今天收到", { intent: "new", date: "2026-12-10" }],
 ];
