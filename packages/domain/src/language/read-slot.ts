@@ -132,6 +132,9 @@ export const readSlot = <K extends SlotKind>(
   if (kind === "outcome" && values.size === 0)
     for (const w of words)
       if (w.sense.kind === "outcomes") for (const o of w.sense.values) values.add(o);
+  if (kind === "channel" && values.size === 0)
+    for (const w of words)
+      if (w.sense.kind === "channels") for (const c of w.sense.values) values.add(c);
   if (kind === "event" && values.size === 0)
     for (const w of words)
       if (w.sense.kind === "events") for (const e of w.sense.values) values.add(e);
