@@ -105,6 +105,18 @@ export type Intent =
   | { intent: "cancel" };
 
 export type IntentName = Intent["intent"];
+/** Every intent, in the order the bot's help lists its commands. */
+export const INTENT_NAMES = [
+  "new",
+  "close",
+  "more",
+  "undo",
+  "summary",
+  "report",
+  "pending",
+  "help",
+  "cancel",
+] as const satisfies readonly IntentName[];
 
 /** The message means this. `errors`: slots it stated that are refused (a future date…). */
 export type Understood = { kind: "understood"; errors: Bilingual[] } & Intent;
@@ -133,6 +145,16 @@ export type SlotValues = {
   event: MoreEventKey;
 };
 export type SlotKind = keyof SlotValues;
+export const SLOT_KINDS = [
+  "date",
+  "number",
+  "applicantType",
+  "channel",
+  "outcome",
+  "amount",
+  "year",
+  "event",
+] as const satisfies readonly SlotKind[];
 
 /**
  * A fragment read as one slot: the value; several values it could be (ask); a value it
