@@ -39,6 +39,7 @@ const CONTACT =
 
 /** A phone number or an e-mail address, cut from the message. */
 export const takeContact = (s: Scratch): string | undefined => {
+  if (!/\d{7}|@/.test(s.low)) return undefined;
   const m = CONTACT.exec(s.text);
   if (!m) return undefined;
   cut(s, m.index, m.index + m[0].length);

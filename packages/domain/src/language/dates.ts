@@ -6,6 +6,7 @@
 import { addDays, isIsoDate, weekdayOf } from "../register/deadlines/iso-dates.ts";
 import type { Bilingual } from "../text.ts";
 import { cut, type Scratch } from "./normalize.ts";
+import { HAS_NUMERAL } from "./numbers.ts";
 import { CN_NUMERAL, chineseNumber, chineseYear } from "./numerals.ts";
 import type { IsoDay, ReadContext } from "./types.ts";
 
@@ -86,7 +87,12 @@ const RELATIVE: Record<string, number> = {
   tomorrow: 1,
 };
 
-type Pattern = { re: RegExp; date: (m: RegExpExecArray, ctx: ReadContext) => IsoDay | undefined };
+type Pattern = {
+  re: RegExp;
+  date: (m: RegExpExecArray, ctx: ReadContext) => IsoDay | undefined;
+  /** The pattern needs a digit or a Chinese numeral. */
+  numeral?: true;
+};
 
 const monthOffset = (today: IsoDay, months: number, day: number): IsoDay | undefined => {
   let y = Number(today.slice(0, 4));
@@ -103,6 +109,7 @@ const num = (s: string | undefined) => (s === undefined ? undefined : chineseNum
 // Longest forms first: once read, a date is cut out so its parts are not read again.
 const PATTERNS: Pattern[] = [
   {
+    numeral: true,
     re: new RegExp(`${Y} ?年 ?${N} ?月 ?${N} ?[日号]?`, "g"),
     date: (m) => {
       const [y, mo, d] = [chineseYear(m[1]!), num(m[2]), num(m[3])];
@@ -110,14 +117,17 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    numeral: true,
     re: /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/g,
     date: (m) => ymd(Number(m[1]), Number(m[2]), Number(m[3])),
   },
   {
+    numeral: true,
     re: /(?<![\d.])(20\d{2})(\d{2})(\d{2})(?![\d.])/g,
     date: (m) => ymd(Number(m[1]), Number(m[2]), Number(m[3])),
   },
   {
+    numeral: true,
     re: new RegExp(`(本月|这个月|上个月|上月) ?${N} ?[日号]`, "g"),
     date: (m, ctx) => {
       const d = num(m[2]);
@@ -125,6 +135,7 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    numeral: true,
     re: new RegExp(`${N} ?月 ?${N} ?[日号]?`, "g"),
     date: (m, ctx) => {
       const [mo, d] = [num(m[1]), num(m[2])];
@@ -133,6 +144,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // 12.1, 12/1; not No.3, not 12.5元 or a version 1.2.3.
+    numeral: true,
     re: /(?<![\d./#a-z])(\d{1,2})[./](\d{1,2})(?![\d./%元块万])/g,
     date: (m, ctx) => ymd(Number(ctx.today.slice(0, 4)), Number(m[1]), Number(m[2])),
   },
@@ -159,7 +171,9 @@ const PATTERNS: Pattern[] = [
 /** Every date in the message, cut out of it as read. */
 export const takeDates = (s: Scratch, ctx: ReadContext): DateHit[] => {
   const hits: DateHit[] = [];
+  const numerals = HAS_NUMERAL.test(s.low);
   for (const p of PATTERNS) {
+    if (p.numeral && !numerals) continue;
     p.re.lastIndex = 0;
     const found: RegExpExecArray[] = [];
     for (let m = p.re.exec(s.low); m; m = p.re.exec(s.low)) found.push(m);

@@ -305,21 +305,32 @@ for (const [w, s] of entries) {
     if (!list.some((x) => JSON.stringify(x) === JSON.stringify(s))) list.push(s);
   } else bySense.set(w, [s]);
 }
-const WORDS = [...bySense.keys()].sort((a, b) => b.length - a.length);
-
-// One alternation, longest first: the engine tries the words at each position in order.
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
-const ANY_WORD = new RegExp(WORDS.map(escape).join("|"), "g");
+// The words by their first character, longest first: at each place of the message only the
+// words that can start there are tried (one alternation of all of them cost a third of the time).
+const byFirst = new Map<string, string[]>();
+for (const w of [...bySense.keys()].sort((a, b) => b.length - a.length)) {
+  const list = byFirst.get(w[0]!);
+  if (list) list.push(w);
+  else byFirst.set(w[0]!, [w]);
+}
 
 /** Every word of the table in the message, longest first at each place, cut out as read. */
 export const takeWords = (s: Scratch): WordHit[] => {
   const hits: WordHit[] = [];
-  ANY_WORD.lastIndex = 0;
-  const found: RegExpExecArray[] = [];
-  for (let m = ANY_WORD.exec(s.low); m; m = ANY_WORD.exec(s.low)) found.push(m);
-  for (const m of found)
-    for (const sense of bySense.get(m[0])!)
-      hits.push({ start: m.index, end: m.index + m[0].length, word: m[0], sense });
-  for (const m of found) cut(s, m.index, m.index + m[0].length);
+  const low = s.low;
+  const found: [number, string][] = [];
+  for (let i = 0; i < low.length; ) {
+    const word = byFirst.get(low[i]!)?.find((w) => low.startsWith(w, i));
+    if (word === undefined) i++;
+    else {
+      found.push([i, word]);
+      i += word.length;
+    }
+  }
+  for (const [start, word] of found) {
+    for (const sense of bySense.get(word)!)
+      hits.push({ start, end: start + word.length, word, sense });
+    cut(s, start, start + word.length);
+  }
   return hits;
 };

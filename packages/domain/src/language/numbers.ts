@@ -5,6 +5,9 @@ import { CN_NUMERAL, chineseNumber } from "./numerals.ts";
 
 const N = `(\\d{1,9}|[${CN_NUMERAL}]{1,3})`;
 
+/** Whether a text has a digit or a Chinese numeral at all (most of the patterns need one). */
+export const HAS_NUMERAL = new RegExp(`[\\d${CN_NUMERAL}]`);
+
 /** An application number read; `bare`: written N号 alone, which may also be a day (3号). */
 export type NumberHit = { start: number; end: number; value: number; bare: boolean };
 
@@ -36,6 +39,7 @@ export const hasMarkedNumber = (s: Scratch): boolean => {
 /** Every application number in the message. */
 export const takeNumbers = (s: Scratch): NumberHit[] => {
   const out: NumberHit[] = [];
+  if (!HAS_NUMERAL.test(s.low)) return out;
   collect(s, MARKED, false, out);
   collect(s, BARE, true, out);
   return out.sort((a, b) => a.start - b.start);
@@ -59,18 +63,21 @@ export const takeYear = (s: Scratch): number | undefined => {
 };
 
 /** An amount of money in yuan: 50元, 50.5元, 五十元, 50块, ¥50. */
+const AMOUNT = new RegExp(
+  `(?:[¥￥] ?(\\d{1,9}(?:\\.\\d{1,2})?))|(?:(\\d{1,9}(?:\\.\\d{1,2})?)|([${CN_NUMERAL}]{1,3})) ?(?:元|块钱|块|rmb|yuan)`,
+);
 export const takeAmount = (s: Scratch): number | undefined => {
-  const m = new RegExp(
-    `(?:[¥￥] ?(\\d{1,9}(?:\\.\\d{1,2})?))|(?:(\\d{1,9}(?:\\.\\d{1,2})?)|([${CN_NUMERAL}]{1,3})) ?(?:元|块钱|块|rmb|yuan)`,
-  ).exec(s.low);
+  if (!/[元块¥￥]|rmb|yuan/.test(s.low)) return undefined;
+  const m = AMOUNT.exec(s.low);
   if (!m) return undefined;
   cut(s, m.index, m.index + m[0].length);
   return m[3] !== undefined ? chineseNumber(m[3]) : Number(m[1] ?? m[2]);
 };
 
 /** 20个工作日 / 15天: the days an extension gives. */
+const WORKING_DAYS = new RegExp(`${N} ?(?:个)? ?(?:工作日|天)`);
 export const takeWorkingDays = (s: Scratch): number | undefined => {
-  const m = new RegExp(`${N} ?(?:个)? ?(?:工作日|天)`).exec(s.low);
+  const m = WORKING_DAYS.exec(s.low);
   if (!m) return undefined;
   cut(s, m.index, m.index + m[0].length);
   return chineseNumber(m[1]!);
