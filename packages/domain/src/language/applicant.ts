@@ -9,7 +9,10 @@ const SUBJECT_AT =
 const ABOUT = /关于(.{1,200}?)的(?:政府)?(?:信息公开)?申请/;
 const CLAUSE_END = /[，,。;；!！?？]|(?:电话|手机|联系方式|联系电话|邮箱)/;
 
-/** The subject, cut from the message; undefined if it names none. */
+/**
+ * The subject, cut from the message; "" where a request is made but names nothing
+ * (张三申请公开); undefined where there is no request.
+ */
 export const takeSubject = (s: Scratch): string | undefined => {
   const m = SUBJECT_AT.exec(s.text);
   if (m) {
@@ -23,7 +26,7 @@ export const takeSubject = (s: Scratch): string | undefined => {
       .replace(/的$/, "")
       .trim();
     cut(s, m.index, to);
-    return subject === "" || subject.includes(MASK) ? undefined : subject.slice(0, 500);
+    return subject.includes(MASK) ? "" : subject.slice(0, 500);
   }
   const a = ABOUT.exec(s.text);
   if (a && !a[1]!.includes(MASK)) {

@@ -35,6 +35,11 @@ const numberHint = (n: number): Bilingual => ({
   en: `What about No. ${n}? E.g. "${n}号予以公开" (granted), "${n}号延期" (extend), "${n}号要求补正" (ask for a correction)`,
 });
 
+const BY_YEAR: Bilingual = {
+  zh: "统计按年度计算，例如“今年收了多少件”“去年办结了几件”",
+  en: 'Figures are kept by year: e.g. "今年收了多少件" (received this year), "去年办结了几件" (concluded last year)',
+};
+
 /** The reading of what was read; undefined: not understood. */
 export const decide = (r: Read, ctx: ReadContext): Reading | undefined => {
   const cues = cuesOf(r);
@@ -89,7 +94,10 @@ export const decide = (r: Read, ctx: ReadContext): Reading | undefined => {
       choices: [undo, withdraw].map((reading) => ({ label: describeIntent(reading), reading })),
     };
   }
-  if (cues.has("count")) return summaryIntent(r, ctx, cues);
+  if (cues.has("count")) {
+    if (sensesOf(r, "period").length > 0) return { kind: "unknown", hint: BY_YEAR };
+    return summaryIntent(r, ctx, cues);
+  }
   if (r.numbers.length === 0 && !outcome && events.length === 0) {
     if (measures.includes("overdue")) return understood({ intent: "pending", overdue: true }, []);
     if (measures.includes("open") && !cues.has("new"))
@@ -97,7 +105,8 @@ export const decide = (r: Read, ctx: ReadContext): Reading | undefined => {
   }
 
   const marked = r.numbers.filter((n) => !n.bare);
-  const receipt = r.subject !== undefined || cues.has("new");
+  // 收到李四的补正材料: an event, not a receipt.
+  const receipt = r.subject !== undefined || (cues.has("new") && events.length === 0);
   if (
     r.numbers.length > 0 &&
     !(receipt && marked.length === 0 && !outcome && events.length === 0)

@@ -55,7 +55,13 @@ export const hasOutcome = (r: Read) =>
 export const eventsOf = (r: Read): MoreEventKey[][] => {
   const exact = distinct(sensesOf(r, "event").map((w) => w.sense.value));
   if (exact.length > 0) return exact.map((e) => [e]);
-  const spans = sensesOf(r, "events").map((w) => [...w.sense.values]);
+  // 收到…补正材料: the correction received.
+  const received = sensesOf(r, "cue").some((w) => w.sense.value === "new");
+  const spans = sensesOf(r, "events").map((w) =>
+    received && w.sense.values.includes("correctionReceived")
+      ? (["correctionReceived"] as MoreEventKey[])
+      : [...w.sense.values],
+  );
   if (spans.length > 0) return spans;
   return sensesOf(r, "feeName").length > 0 ? [["feeNoticeIssued"]] : [];
 };

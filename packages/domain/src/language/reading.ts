@@ -14,6 +14,7 @@ export type Read = {
   original: string;
   rest: Scratch;
   command: IntentName | undefined;
+  /** What is asked for; "" where a request names nothing (张三申请公开). */
   subject: string | undefined;
   contact: string | undefined;
   amount: number | undefined;

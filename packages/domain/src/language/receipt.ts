@@ -44,7 +44,7 @@ export const newIntent = (r: Read, ctx: ReadContext, dayNumbers: NumberHit[]): R
   const base: NewIntent = { intent: "new" };
   const dates = distinct(valid);
   if (dates.length === 1) base.date = dates[0]!;
-  if (r.subject !== undefined) base.subject = r.subject;
+  if (r.subject) base.subject = r.subject;
   if (r.contact !== undefined) base.contact = r.contact;
   const types = sensesOf(r, "type");
   const typeValues: ApplicantType[] = distinct(types.map((w) => w.sense.value));
@@ -81,7 +81,8 @@ export const newIntent = (r: Read, ctx: ReadContext, dayNumbers: NumberHit[]): R
 /** The applicant's name: an organisation's with its kind (宏达建材有限公司), a person's beside their role (律师李四), or the first words left. */
 const nameOf = (r: Read, types: (WordHit & { sense: Of<"type"> })[]): string | undefined => {
   const pieces = unexplained(r.rest.text);
-  const fit = (n: string) => (n.length >= 1 && n.length <= 60 ? n : undefined);
+  // A name has a letter (2件 is a count) and is not a sentence.
+  const fit = (n: string) => (/\p{L}/u.test(n) && n.length <= 60 ? n : undefined);
   for (const t of types) {
     if (PERSON_ROLES.has(t.word)) {
       const p = pieces.find((x) => x.start === t.end) ?? pieces.find((x) => x.end === t.start);

@@ -315,4 +315,50 @@ export const QUESTIONS: Row[] = [
   ["hello", UNKNOWN],
   ["测试", UNKNOWN],
   ["今天收到", { intent: "new", date: "2026-12-10" }],
+  ["今天收到2件申请", { intent: "new", date: "2026-12-10" }],
+  ["5号件征求了第三方意见", { intent: "more", number: 5, event: "consultationStartedThirdParty" }],
+  ["这个月收了多少", UNKNOWN],
+  ["上周收了多少件", UNKNOWN],
+  ["收到李四的补正材料", { intent: "more", event: "correctionReceived" }],
+  ["张三申请公开", { intent: "new", applicantName: "张三" }],
+  [
+    "5号件第三方意见回来了，同意公开",
+    ask(
+      { intent: "close", number: 5, outcome: "granted" },
+      { intent: "more", number: 5, event: "consultationEnded" },
+    ),
+  ],
+  ["我想撤销刚才那条", { intent: "undo" }],
+  ["12号件已经逾期了吗", UNKNOWN],
+  ["今年的统计数据", { intent: "summary", year: 2026 }],
+  [
+    "7号收费通知已发，金额30元",
+    {
+      intent: "more",
+      number: 7,
+      event: "feeNoticeIssued",
+      amountYuan: 30,
+    },
+  ],
+  ["3号件属于信访，不予处理", { intent: "close", number: 3, outcome: "notProcessedComplaint" }],
+  [
+    "昨天 办结 3号 予以公开",
+    {
+      intent: "close",
+      number: 3,
+      outcome: "granted",
+      date: "2026-12-09",
+    },
+  ],
+  ["王五的申请予以公开", { intent: "close", outcome: "granted" }],
+  ["今年逾期几件？", { intent: "summary", year: 2026, measure: "overdue" }],
+  [
+    "收到张三申请 12月1日 要求公开2025年预算",
+    {
+      intent: "new",
+      date: "2026-12-01",
+      applicantName: "张三",
+      subject: "2025年预算",
+    },
+  ],
 ];
