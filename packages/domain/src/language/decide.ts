@@ -16,8 +16,6 @@ import type { ReadContext, Reading } from "./types.ts";
 
 export type { Read } from "./reading.ts";
 
-// ── The decision ─────────────────────────────────────────────────────────────────────────
-
 const cuesOf = (r: Read): Set<Cue> => new Set(sensesOf(r, "cue").map((w) => w.sense.value));
 
 /** Nothing but the cue was said (帮助, 取消 alone, give or take 请, 一下, 吗). */
@@ -80,7 +78,8 @@ export const decide = (r: Read, ctx: ReadContext): Reading | undefined => {
   if (cues.has("cancel") && alone(r)) return understood({ intent: "cancel" }, []);
   if (cues.has("report") && r.numbers.length === 0) return reportIntent(r, ctx);
   if (cues.has("undo") && !outcome && events.length === 0) {
-    if (r.numbers.length === 0) return understood({ intent: "undo" }, []);
+    const revoke = r.words.some((w) => w.word === "撤销");
+    if (r.numbers.length === 0 || !revoke) return understood({ intent: "undo" }, []);
     // 撤销3号: the last record, or the applicant's withdrawal of No. 3?
     const n = r.numbers[0]!.value;
     const undo = understood({ intent: "undo" }, []);

@@ -361,4 +361,5 @@ export const QUESTIONS: Row[] = [
       subject: "2025年预算",
     },
   ],
+  ["3号记错了", { intent: "undo" }],
 ];
