@@ -86,7 +86,19 @@ export const moreIntent = (r: Read, number?: number): Reading => {
           en: `An extension is at most 20 working days (Art. 33), not ${days}`,
         });
     }
+  } else if (chosen.includes("correctionRequested")) {
+    // 要求10个工作日内补正: the period the notice gives (the register keeps 1 to 60).
+    const days = takeWorkingDays(r.rest);
+    if (days !== undefined) {
+      if (days >= 1 && days <= 60) base.workingDays = days;
+      else
+        errors.push({
+          zh: `补正期限应为 1 至 60 个工作日，不是 ${days} 天`,
+          en: `A correction period is 1 to 60 working days, not ${days}`,
+        });
+    }
   }
+
   return settle(
     base,
     [

@@ -58,10 +58,14 @@ export const settle = (base: Intent, forks: Fork[], errors: Bilingual[]): Readin
   return { kind: "ask", question: fork.question, choices } satisfies Ask;
 };
 
-export const datesOf = (r: Read): { valid: string[]; errors: Bilingual[] } => ({
-  valid: distinct(r.dates.flatMap((d) => (d.result.ok ? [d.result.date] : []))),
-  errors: r.dates.flatMap((d) => (d.result.ok ? [] : [d.result.reason])),
-});
+/** The days things happened on, valid and refused (a day named as a limit is neither). */
+export const datesOf = (r: Read): { valid: string[]; errors: Bilingual[] } => {
+  const days = r.dates.filter((d) => !d.until);
+  return {
+    valid: distinct(days.flatMap((d) => (d.result.ok ? [d.result.date] : []))),
+    errors: days.flatMap((d) => (d.result.ok ? [] : [d.result.reason])),
+  };
+};
 
 export const dateFork = (valid: string[]): Fork => ({
   question: QUESTIONS.date,

@@ -72,7 +72,10 @@ export type MoreIntent = {
   date?: IsoDay;
   /** feeNoticeIssued / feePaid: the amount in yuan, if the message states it. */
   amountYuan?: number;
-  /** extended: the working days, if stated (the law allows at most 20). */
+  /**
+   * extended: the working days given, if stated (the law allows at most 20);
+   * correctionRequested: the period the notice gives (the register's periodWorkingDays).
+   */
   workingDays?: number;
 };
 

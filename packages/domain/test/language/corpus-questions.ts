@@ -362,4 +362,35 @@ export const QUESTIONS: Row[] = [
     },
   ],
   ["3号记错了", { intent: "undo" }],
+  ["3号延期到12月30日", { intent: "more", number: 3, event: "extended" }],
+  ["我要登记一件申请", { intent: "new" }],
+  [
+    "3号件已发补正通知，要求10个工作日内补正",
+    {
+      intent: "more",
+      number: 3,
+      event: "correctionRequested",
+      workingDays: 10,
+    },
+  ],
+  [
+    "今天收到申请：申请人李四，要求公开2025年部门预算，联系电话13512345678，邮寄",
+    {
+      intent: "new",
+      date: "2026-12-10",
+      applicantName: "李四",
+      subject: "2025年部门预算",
+      contact: "13512345678",
+      channel: "post",
+    },
+  ],
+  [
+    "第3号件于12月8日予以公开",
+    {
+      intent: "close",
+      number: 3,
+      outcome: "granted",
+      date: "2026-12-08",
+    },
+  ],
 ];
