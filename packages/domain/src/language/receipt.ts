@@ -68,6 +68,7 @@ export const newIntent = (r: Read, ctx: ReadContext, dayNumbers: NumberHit[]): R
           const own = nameOf(
             r,
             types.filter((t) => t.sense.value === applicantType),
+            types,
           );
           return own === undefined ? { applicantType } : { applicantType, applicantName: own };
         }),
@@ -78,24 +79,47 @@ export const newIntent = (r: Read, ctx: ReadContext, dayNumbers: NumberHit[]): R
   );
 };
 
-/** The applicant's name: an organisation's with its kind (宏达建材有限公司), a person's beside their role (律师李四), or the first words left. */
-const nameOf = (r: Read, types: (WordHit & { sense: Of<"type"> })[]): string | undefined => {
+type TypeHit = WordHit & { sense: Of<"type"> };
+type Span = { start: number; end: number; piece: boolean };
+
+/**
+ * The applicant's name: a person's beside their role (律师李四, 张三律师); an organisation's
+ * as the run of words and kinds around its kind (宏达建材有限公司, 省环保公益基金会,
+ * 医科大学附属医院), if the run has a word of its own; else the first words left.
+ */
+const nameOf = (r: Read, types: TypeHit[], all: TypeHit[] = types): string | undefined => {
   const pieces = unexplained(r.rest.text);
   // A name has a letter (2件 is a count) and is not a sentence.
   const fit = (n: string) => (/\p{L}/u.test(n) && n.length <= 60 ? n : undefined);
+  const spans: Span[] = [
+    ...pieces.map((p) => ({ start: p.start, end: p.end, piece: true })),
+    ...all.filter((x) => !PERSON_ROLES.has(x.word)).map((x) => ({ ...x, piece: false })),
+  ];
+  const kindAt = (at: number) => spans.find((x) => !x.piece && x.start === at);
   for (const t of types) {
     if (PERSON_ROLES.has(t.word)) {
       const p = pieces.find((x) => x.start === t.end) ?? pieces.find((x) => x.end === t.start);
       if (p) return fit(p.text);
-    } else {
-      const p = pieces.find((x) => x.end === t.start);
-      if (!p) continue;
-      // 省环保公益基金会: the name runs on over the kinds that follow it.
-      let end = t.end;
-      const chain = (x: WordHit) => x.start === end && !PERSON_ROLES.has(x.word);
-      for (let next = types.find(chain); next; next = types.find(chain)) end = next.end;
-      return fit(r.original.slice(p.start, end));
+      continue;
     }
+    let { start, end } = t;
+    let own = false;
+    for (
+      let before = spans.find((x) => x.end === start);
+      before;
+      before = spans.find((x) => x.end === start)
+    ) {
+      start = before.start;
+      own ||= before.piece;
+    }
+    // Onwards only over kinds, or words that lead to one (医科大学 → 附属 → 医院).
+    for (;;) {
+      const next = spans.find((x) => x.start === end);
+      if (!next || (next.piece && !kindAt(next.end))) break;
+      end = next.end;
+      own ||= next.piece;
+    }
+    if (own) return fit(r.original.slice(start, end));
   }
   return pieces[0] ? fit(pieces[0].text) : undefined;
 };

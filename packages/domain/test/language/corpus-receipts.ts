@@ -455,4 +455,45 @@ export const RECEIPTS: Row[] = [
     ask({ intent: "new", date: "2026-12-09" }, { intent: "new", date: "2026-12-10" }),
   ],
   ["当面和邮寄都收到了张三的申请", ask({ channel: "inPerson" }, { channel: "post" })],
+  [
+    "收到县人民医院的申请，要求公开医保结算政策",
+    {
+      intent: "new",
+      applicantType: "otherOrganization",
+      applicantName: "县人民医院",
+      subject: "医保结算政策",
+    },
+  ],
+  [
+    "收到实验学校的申请",
+    {
+      intent: "new",
+      applicantType: "otherOrganization",
+      applicantName: "实验学校",
+    },
+  ],
+  [
+    "收到农商银行的申请，要求公开企业贷款贴息名单",
+    {
+      intent: "new",
+      applicantType: "commercialEnterprise",
+      applicantName: "农商银行",
+      subject: "企业贷款贴息名单",
+    },
+  ],
+  [
+    "收到医科大学附属医院的申请",
+    ask(
+      { applicantType: "researchInstitution", applicantName: "医科大学附属医院" },
+      { applicantType: "otherOrganization", applicantName: "医科大学附属医院" },
+    ),
+  ],
+  [
+    "收到宏达建材有限公司张经理的申请",
+    {
+      intent: "new",
+      applicantType: "commercialEnterprise",
+      applicantName: "宏达建材有限公司",
+    },
+  ],
 ];
