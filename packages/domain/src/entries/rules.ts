@@ -1,4 +1,11 @@
 // `@ogi/domain/rules`: checkReport and its findings (the rule list, severities, codes). Loads
-// the report's schema and catalog only: no renderer, and never the PDF or HTML readers.
-export * from "../report/findings.ts";
+// the report's catalog and cell helpers only: no validator (zod), no renderer, and never the
+// PDF or HTML readers. The findings' zod schema is in `@ogi/domain/report`.
+export {
+  type Finding,
+  hasErrors,
+  RULE_CODES,
+  type RuleCode,
+  type Severity,
+} from "../report/findings.ts";
 export * from "../report/rules/index.ts";
