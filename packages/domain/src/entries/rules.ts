@@ -1,6 +1,10 @@
-// `@ogi/domain/rules`: checkReport and its findings (the rule list, severities, codes). Loads
-// the report's catalog and cell helpers only: no validator (zod), no renderer, and never the
-// PDF or HTML readers. The findings' zod schema is in `@ogi/domain/report`.
+/**
+ * `checkReport` and its findings (the rule list, severities, codes). Loads
+ * the report's catalog and cell helpers only: no validator (zod), no renderer, and never the
+ * PDF or HTML readers. The findings' zod schema is in `@ogi/domain/report`.
+ *
+ * @module @ogi/domain/rules
+ */
 export {
   type Finding,
   hasErrors,
