@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import { registerHooks } from "node:module";
 import { resolve } from "node:path";
+import { formatMarkdown } from "../../../scripts/bench-doc.ts";
 
 // TypeDoc reads the sources with the TypeScript compiler's JS API, which TypeScript 7 (the
 // native compiler the workspace uses) does not have: TypeDoc gets TypeScript 6 instead.
@@ -58,4 +59,5 @@ if (!project || app.logger.hasErrors() || app.logger.hasWarnings()) {
   process.exit(1);
 }
 await app.generateOutputs(project);
+formatMarkdown(out); // as `pnpm lint` expects
 console.log(`api-docs: written to ${out}`);

@@ -28,11 +28,15 @@ import type {
 const fill = <K extends string, V>(keys: readonly K[], make: () => V): Record<K, V> =>
   Object.fromEntries(keys.map((k) => [k, make()])) as Record<K, V>;
 
+/** One row of section 三 with every count 0. */
 export const emptyApplicantCounts = (): ApplicantCounts => fill(REQUEST_COLUMNS, () => 0);
+/** Section 三 with every count 0. */
 export const emptyRequestsTable = (): RequestsTable =>
   fill(REQUEST_ROWS, emptyApplicantCounts) as RequestsTable;
+/** Section 四 with every count 0. */
 export const emptyAppeals = (): Appeals =>
   fill(APPEAL_BLOCKS, () => fill(APPEAL_COLUMNS, () => 0)) as Appeals;
+/** Section 二 with every count 0. */
 export const emptyProactive = (): Proactive => ({
   rules: { issued: 0, repealed: 0, inForce: 0 },
   normativeDocuments: { issued: 0, repealed: 0, inForce: 0 },
@@ -41,11 +45,13 @@ export const emptyProactive = (): Proactive => ({
   coercion: { decisions: 0 },
   fees: { amountWanYuan: 0 },
 });
+/** The fee figures, all 0. */
 export const emptyFees = (): Fees => ({
   noticesIssued: 0,
   amountNotifiedYuan: 0,
   amountCollectedYuan: 0,
 });
+/** Section 一 with every part empty. */
 export const emptyOverview = (): Overview => ({
   intro: "",
   proactive: "",
@@ -72,11 +78,14 @@ export const emptyReport = (agency: { name: string; code?: string }, year: numbe
 /** Every cell of a report with its JSON path, in the official order. */
 export type CellRef = { path: string; section: "proactive" | "requests" | "appeals" | "fees" };
 
+/** The JSON path of a cell of section 三 ("requests.granted.total"). */
 export const requestCellPath = (row: RequestRow, column: RequestColumn) =>
   `requests.${row}.${column}`;
+/** The JSON path of a cell of section 四 ("appeals.review.upheld"). */
 export const appealCellPath = (block: AppealBlock, column: AppealColumn) =>
   `appeals.${block}.${column}`;
 
+/** Every cell of a report with its JSON path and section, in the official order. */
 export function* cellPaths(): Generator<CellRef> {
   for (const row of ["rules", "normativeDocuments"] as const)
     for (const c of PROACTIVE_DOCUMENT_COLUMNS)

@@ -13,6 +13,7 @@ import {
   type RequestRow,
 } from "./catalog.ts";
 
+/** The zod schema of a count: a non-negative safe integer. */
 export const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 /** Money, at most 4 decimal places (万元 to the yuan, 元 to the fen and below). */
 export const money = z
@@ -47,6 +48,7 @@ const feesOf = <C extends z.ZodType, M extends z.ZodType>(cell: C, amount: M) =>
     amountCollectedYuan: amount,
   });
 
+/** The zod schema of section 一: the texts of its parts. */
 export const overviewSchema = z.strictObject({
   /** Text before the first numbered part (preamble), if any. */
   intro: z.string().default(""),
@@ -56,13 +58,17 @@ export const overviewSchema = z.strictObject({
   >),
 });
 
+/** The zod schema of the reporting agency: its name and optional code. */
 export const agencySchema = z.strictObject({
   name: z.string().min(1).max(200),
   code: z.string().max(64).optional(),
 });
 
+/** The first report year accepted (the 条例 came into force in 2008). */
 export const YEAR_MIN = 2008; // the first year of the 条例 (2007 version in force 2008-05-01)
+/** The last report year accepted. */
 export const YEAR_MAX = 2100;
+/** The zod schema of a report year. */
 export const yearSchema = z.number().int().min(YEAR_MIN).max(YEAR_MAX);
 
 const reportOf = <C extends z.ZodType, M extends z.ZodType>(cell: C, amount: M) =>
@@ -79,23 +85,41 @@ const reportOf = <C extends z.ZodType, M extends z.ZodType>(cell: C, amount: M) 
     fees: feesOf(cell, amount),
   });
 
+/** The zod schema of section 三, every cell a count. */
 export const requestsTableSchema = requestsOf(count);
+/** The zod schema of section 四, every cell a count. */
 export const appealsSchema = appealsOf(count);
+/** The zod schema of section 二. */
 export const proactiveSchema = proactiveOf(count, money);
+/** The zod schema of the fee figures. */
 export const feesSchema = feesOf(count, money);
+/** The zod schema of a complete report: every cell a valid count. */
 export const reportSchema = reportOf(count, money);
 
+/** The zod schema of section 三 in a draft: a cell may be null or any number. */
 export const requestsTableDraftSchema = requestsOf(draftCell);
+/**
+ * The zod schema of a draft report: a cell may be null (blank) or any number, so it can be checked.
+ */
 export const reportDraftSchema = reportOf(draftCell, draftCell);
 
+/** Section 一. */
 export type Overview = z.infer<typeof overviewSchema>;
+/** Section 三, every cell a count. */
 export type RequestsTable = z.infer<typeof requestsTableSchema>;
+/** One row of section 三, by applicant type. */
 export type ApplicantCounts = RequestsTable[RequestRow];
+/** Section 四. */
 export type Appeals = z.infer<typeof appealsSchema>;
+/** Section 二. */
 export type Proactive = z.infer<typeof proactiveSchema>;
+/** The fee figures. */
 export type Fees = z.infer<typeof feesSchema>;
+/** A complete report: every cell a valid count. */
 export type Report = z.infer<typeof reportSchema>;
+/** A report as drafted or imported: a cell may be null or any number. */
 export type ReportDraft = z.infer<typeof reportDraftSchema>;
+/** Section 三 of a draft. */
 export type RequestsTableDraft = z.infer<typeof requestsTableDraftSchema>;
 
 // The constructors and the cells by path need no zod: they live in cells.ts, so that the rules
