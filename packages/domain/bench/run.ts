@@ -4,7 +4,6 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { writeBenchSection } from "../../../scripts/bench-doc.ts";
-import { bundleSubpath } from "../test/browser-bundle.ts";
 import {
   APPLICANT_TYPES,
   type Application,
@@ -15,6 +14,7 @@ import {
   parseReport,
   type Register,
 } from "../src/index.ts";
+import { bundleSubpath } from "../test/browser-bundle.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 const pad = (n: number) => String(n).padStart(2, "0");
