@@ -2,7 +2,7 @@
 // `@ogi/domain/render` are bundled by esbuild for the browser (no polyfills, no Node built-ins)
 // and run in Chromium (Debian's /usr/bin/chromium through playwright-core): the page checks a
 // real report and renders it to the official HTML, and must agree with the same code in Node.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkReport, type Finding, type ReportDraft, renderReport } from "../src/index.ts";
@@ -54,6 +54,22 @@ describe("@ogi/domain/rules and /render in a browser", () => {
     }
     const rules = await bundleSubpath("rules");
     expect(rules.bytes).toBeLessThan(RULES_LIMIT);
+  });
+
+  it("every subpath but import bundles for the browser without polyfills", async () => {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    const subpaths = Object.keys(pkg.exports)
+      .map((k) => k.slice(2))
+      .filter((s) => s !== "" && s !== "import")
+      .filter((s) => s !== "language" || existsSync(new URL("../src/language", import.meta.url)));
+    expect(subpaths).toEqual(expect.arrayContaining(["report", "register", "deadlines"]));
+    for (const subpath of subpaths) {
+      const bundle = await bundleSubpath(subpath); // esbuild fails on a Node built-in
+      expect(
+        bundle.inputs.filter((i) => /pdfjs-dist|htmlparser2/.test(i)),
+        subpath,
+      ).toEqual([]);
+    }
   });
 
   it("checks a real report and renders the official HTML in Chromium, as Node does", async () => {
