@@ -14,7 +14,6 @@ import {
   parseReport,
   type Register,
 } from "../src/index.ts";
-import { bundleSubpath } from "../test/browser-bundle.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -102,11 +101,6 @@ for (let i = 0; i < 20; i++) {
   layoutTimes.push(performance.now() - t0);
 }
 
-// Browser bundles (esbuild, platform "browser", minified): everything each subpath exports.
-const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-const rulesBundle = await bundleSubpath("rules");
-const renderBundle = await bundleSubpath("render");
-
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const body = `
 | Measure | Result | Target |
@@ -115,8 +109,6 @@ const body = `
 | \`checkReport\` on a full report | ${Math.round(checksPerSecond).toLocaleString("en")} reports/s | — |
 | \`parseReport\` of \`huaian-2024.pdf\` (6 pages, pdf.js; median of 10) | ${ms(median(parseTimes))} | — |
 | \`parseReport\` of \`huaian-2024.layout.txt\` (median of 20) | ${ms(median(layoutTimes))} | — |
-| Browser bundle of \`@ogi/domain/rules\` (esbuild, minified, all its exports) | ${kib(rulesBundle.bytes)} | under 150 KiB |
-| Browser bundle of \`@ogi/domain/render\` (esbuild, minified, all its exports) | ${kib(renderBundle.bytes)} | — |
 
 Heap in use after building the register and folding it: ${heapMiB.toFixed(0)} MiB.
 `;
