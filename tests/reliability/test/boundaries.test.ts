@@ -14,7 +14,8 @@ const workspaces = ["apps", "packages"].flatMap((group) =>
 
 const sourceFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    if (e.name === "node_modules" || e.name.startsWith(".")) return [];
+    // dist/: a package's build output (gitignored), compiled from the sources checked here.
+    if (e.name === "node_modules" || e.name === "dist" || e.name.startsWith(".")) return [];
     const path = join(dir, e.name);
     if (e.isDirectory()) return sourceFiles(path);
     return /\.(ts|tsx|mts|mjs|js)$/.test(e.name) ? [path] : [];

@@ -15,10 +15,14 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, "not a calendar date / 日期不存在")
   .refine((s) => s >= "2000-01-01" && s <= "2100-12-31", "date out of range / 日期超出范围");
+/** A calendar date, YYYY-MM-DD. */
 export type IsoDate = string;
 
+/** The zod schema of an applicant type (the columns of section 三). */
 export const applicantTypeSchema = z.enum(APPLICANT_TYPES);
+/** The zod schema of the channel an application came by. */
 export const channelSchema = z.enum(CHANNELS);
+/** The zod schema of an outcome (the 21 outcome rows of section 三). */
 export const outcomeSchema = z.enum(OUTCOMES);
 
 const eventId = z.string().min(1).max(64);
@@ -30,6 +34,9 @@ const base = {
   date: isoDate,
 };
 
+/**
+ * The zod schema of a `received` event: the application's receipt, its applicant type and channel.
+ */
 export const receivedEvent = z.strictObject({
   ...base,
   type: z.literal("received"),
@@ -54,6 +61,7 @@ export const consultationStartedEvent = z.strictObject({
   type: z.literal("consultationStarted"),
   party: z.enum(["thirdParty", "agency"]),
 });
+/** The zod schema of a `consultationEnded` event: the consultation is over. */
 export const consultationEndedEvent = z.strictObject({
   ...base,
   type: z.literal("consultationEnded"),
@@ -70,11 +78,13 @@ export const feeNoticeIssuedEvent = z.strictObject({
   type: z.literal("feeNoticeIssued"),
   amountYuan: z.number().nonnegative().max(1e9),
 });
+/** The zod schema of a `feePaid` event: the applicant paid the notified fee. */
 export const feePaidEvent = z.strictObject({
   ...base,
   type: z.literal("feePaid"),
   amountYuan: z.number().nonnegative().max(1e9).optional(),
 });
+/** The zod schema of a `concluded` event: the reply, with its outcome. */
 export const concludedEvent = z.strictObject({
   ...base,
   type: z.literal("concluded"),
@@ -109,6 +119,7 @@ export const amendedEvent = z.strictObject({
   replacement: plainEventSchema.optional(),
 });
 
+/** The zod schema of any event recorded on an application (including amendments). */
 export const applicationEventSchema = z.discriminatedUnion("type", [
   receivedEvent,
   correctionRequestedEvent,
@@ -123,8 +134,10 @@ export const applicationEventSchema = z.discriminatedUnion("type", [
   amendedEvent,
 ]);
 
+/** The types of event an application can record. */
 export const EVENT_TYPES = applicationEventSchema.options.map((o) => o.shape.type.value);
 
+/** The zod schema of an application: its id, number, subject and events. */
 export const applicationSchema = z.strictObject({
   id: z.string().min(1).max(64),
   /** The agency's own running number, shown to staff ("第 12 号"). */
@@ -145,17 +158,27 @@ export const openingBalanceSchema = z.strictObject({
   note: z.string().max(500).optional(),
 });
 
+/** The zod schema of a register: the applications and the opening balances. */
 export const registerSchema = z.strictObject({
   applications: z.array(applicationSchema),
   openingBalances: z.array(openingBalanceSchema).default([]),
 });
 
+/** A `received` event. */
 export type ReceivedEvent = z.infer<typeof receivedEvent>;
+/** A `concluded` event. */
 export type ConcludedEvent = z.infer<typeof concludedEvent>;
+/** An event other than an amendment. */
 export type PlainEvent = z.infer<typeof plainEventSchema>;
+/** An amendment: an earlier event withdrawn or replaced. */
 export type AmendedEvent = z.infer<typeof amendedEvent>;
+/** Any event recorded on an application. */
 export type ApplicationEvent = z.infer<typeof applicationEventSchema>;
+/** The type of an application event. */
 export type ApplicationEventType = ApplicationEvent["type"];
+/** One application for disclosure (依申请公开), as the events recorded on it. */
 export type Application = z.infer<typeof applicationSchema>;
+/** Counts of a year from before the register, added to the derived table. */
 export type OpeningBalance = z.infer<typeof openingBalanceSchema>;
+/** An agency's register: its applications and opening balances. */
 export type Register = z.infer<typeof registerSchema>;

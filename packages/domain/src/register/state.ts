@@ -19,6 +19,10 @@ export const clampDate = (date: string, receivedOn: string): string => {
   return date;
 };
 
+/**
+ * What an application's effective events say on a day: received, concluded, paused, extended and so
+ * on.
+ */
 export type ApplicationState = {
   /** false when the application has no effective `received` event dated on or before asOf. */
   received: boolean;

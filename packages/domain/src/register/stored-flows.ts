@@ -17,6 +17,7 @@ import { applicationFlows, applicationFlowsBetween } from "./fold.ts";
 import type { Application, OpeningBalance } from "./schema.ts";
 import { carriedOver, type PeriodFlows, setStocks } from "./stocks.ts";
 
+/** The rows of section 三 that are flows (everything but the stocks carried over and forward). */
 export const FLOW_ROWS = REQUEST_ROWS.filter((r) => r !== "carriedOver" && r !== "carriedForward");
 
 const years = (app: Application): number[] => {
@@ -41,6 +42,7 @@ export const contribution = (app: Application | undefined): Map<string, number> 
   return out;
 };
 
+/** A change of one cell of one year's table. */
 export type CountDelta = { year: number; row: string; column: string; n: number };
 
 /** A count delta by day: what it adds to the flows of the year of `date` from that day on. */
@@ -100,6 +102,10 @@ export const datedContributionDelta = (
   return out;
 };
 
+/**
+ * The changes to the tables when an application changes from `before` to `after` (either may be
+ * absent).
+ */
 export const contributionDelta = (
   before: Application | undefined,
   after: Application | undefined,

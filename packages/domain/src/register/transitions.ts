@@ -6,6 +6,7 @@ import { amendableIds, effectiveEvents } from "./effective-events.ts";
 import type { AmendedEvent, Application, ApplicationEvent, PlainEvent } from "./schema.ts";
 import { applicationState } from "./state.ts";
 
+/** Why the register refuses an event. */
 export type TransitionCode =
   | "duplicateId"
   | "notReceived"
@@ -26,6 +27,7 @@ export type TransitionCode =
   | "amendmentBreaksHistory"
   | "receiptWithdrawn";
 
+/** Whether an event may be recorded next, and if not, why (in both languages). */
 export type TransitionResult =
   | { ok: true }
   | { ok: false; code: TransitionCode; message: Bilingual };

@@ -17,6 +17,10 @@ import { deriveRequestsBetween, yearBounds } from "./fold.ts";
 import type { IsoDate, Register } from "./schema.ts";
 import { carriedForward } from "./stocks.ts";
 
+/**
+ * The year's figures so far: section 三 from the register as of a day, with a description of the
+ * period.
+ */
 export type YearToDate = {
   year: number;
   asOf: IsoDate;

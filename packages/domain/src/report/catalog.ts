@@ -6,6 +6,7 @@ import type { Bilingual } from "../text.ts";
 
 export type { Bilingual };
 
+/** The six applicant types, the columns of section 三 before the total. */
 export const APPLICANT_TYPES = [
   "naturalPerson",
   "commercialEnterprise",
@@ -14,11 +15,15 @@ export const APPLICANT_TYPES = [
   "legalServiceAgency",
   "otherOrganization",
 ] as const;
+/** An applicant type. */
 export type ApplicantType = (typeof APPLICANT_TYPES)[number];
 
+/** The columns of section 三: the six applicant types and the total. */
 export const REQUEST_COLUMNS = [...APPLICANT_TYPES, "total"] as const;
+/** A column of section 三. */
 export type RequestColumn = (typeof REQUEST_COLUMNS)[number];
 
+/** A column of section 三 with its verbatim label. */
 export type ColumnInfo = {
   key: RequestColumn;
   order: number;
@@ -33,6 +38,7 @@ const LEGAL_PERSON: Bilingual = {
   en: "Legal persons or other organizations",
 };
 
+/** The columns of section 三 in the official order, with their verbatim labels. */
 export const REQUEST_COLUMN_CATALOG: readonly ColumnInfo[] = [
   { key: "naturalPerson", order: 1, label: { zh: "自然人", en: "Natural persons" } },
   {
@@ -68,6 +74,7 @@ export const REQUEST_COLUMN_CATALOG: readonly ColumnInfo[] = [
   { key: "total", order: 7, label: { zh: "总计", en: "Total" } },
 ];
 
+/** The 21 outcomes of section 三 (予以公开 … 其他), in the official order. */
 export const OUTCOMES = [
   "granted",
   "partiallyGranted",
@@ -91,8 +98,10 @@ export const OUTCOMES = [
   "otherFeeUnpaid",
   "otherOther",
 ] as const;
+/** An outcome of an application. */
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** The rows of section 三, in the official order: new, carried over, the outcomes, the totals. */
 export const REQUEST_ROWS = [
   "newReceived",
   "carriedOver",
@@ -100,8 +109,10 @@ export const REQUEST_ROWS = [
   "totalProcessed",
   "carriedForward",
 ] as const;
+/** A row of section 三. */
 export type RequestRow = (typeof REQUEST_ROWS)[number];
 
+/** The groups of outcomes in section 三 (予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理). */
 export const OUTCOME_GROUPS = [
   "granted",
   "partiallyGranted",
@@ -110,8 +121,10 @@ export const OUTCOME_GROUPS = [
   "notProcessed",
   "otherHandling",
 ] as const;
+/** A group of outcomes. */
 export type OutcomeGroup = (typeof OUTCOME_GROUPS)[number];
 
+/** A group of outcomes with its verbatim label. */
 export type OutcomeGroupInfo = {
   key: OutcomeGroup;
   /** Verbatim, with its numbering: "（三）不予公开". */
@@ -120,6 +133,7 @@ export type OutcomeGroupInfo = {
   short: Bilingual;
 };
 
+/** The groups of outcomes, with their verbatim labels. */
 export const OUTCOME_GROUP_CATALOG: readonly OutcomeGroupInfo[] = [
   {
     key: "granted",
@@ -156,6 +170,7 @@ export const OUTCOME_GROUP_CATALOG: readonly OutcomeGroupInfo[] = [
   },
 ];
 
+/** A row of section 三 with its verbatim label, its group and the articles behind it. */
 export type RowInfo = {
   key: RequestRow;
   /** 1-based position in the official table. */
@@ -177,6 +192,7 @@ const outcomeRow = (
   basis: Bilingual,
 ): RowInfo => ({ key, order, group, label: { zh, en }, basis });
 
+/** The rows of section 三 in the official order, with their verbatim labels. */
 export const REQUEST_ROW_CATALOG: readonly RowInfo[] = [
   {
     key: "newReceived",
@@ -376,34 +392,46 @@ export const BALANCE_NOTE: Bilingual = {
   en: "(Item 1 plus item 2 equals item 3 plus item 4)",
 };
 
+/** The heading over the applicant columns (申请人情况). */
 export const APPLICANT_HEADING: Bilingual = { zh: "申请人情况", en: "Applicants" };
 
+/** The catalog entry of a row of section 三. */
 export const rowInfo = (key: RequestRow): RowInfo =>
   REQUEST_ROW_CATALOG.find((r) => r.key === key)!;
+/** The catalog entry of a column of section 三. */
 export const columnInfo = (key: RequestColumn): ColumnInfo =>
   REQUEST_COLUMN_CATALOG.find((c) => c.key === key)!;
+/** The group an outcome belongs to. */
 export const outcomeGroupOf = (outcome: Outcome): OutcomeGroup => rowInfo(outcome).group!;
+/** The outcomes of a group, in the official order. */
 export const outcomesInGroup = (group: OutcomeGroup): Outcome[] =>
   OUTCOMES.filter((o) => outcomeGroupOf(o) === group);
 
 // ── 二 · 主动公开 ──────────────────────────────────────────────────────────────
 
+/** The columns of section 二's document rows: issued, repealed, in force. */
 export const PROACTIVE_DOCUMENT_COLUMNS = ["issued", "repealed", "inForce"] as const;
+/** A column of section 二's document rows. */
 export type ProactiveDocumentColumn = (typeof PROACTIVE_DOCUMENT_COLUMNS)[number];
 
+/** The verbatim labels of section 二's document columns. */
 export const PROACTIVE_DOCUMENT_COLUMN_LABELS: Record<ProactiveDocumentColumn, Bilingual> = {
   issued: { zh: "本年制发件数", en: "Issued this year" },
   repealed: { zh: "本年废止件数", en: "Repealed this year" },
   inForce: { zh: "现行有效件数", en: "Currently in force" },
 };
 
+/** The verbatim label of section 二's decision counts (本年处理决定数量). */
 export const DECISIONS_LABEL: Bilingual = { zh: "本年处理决定数量", en: "Decisions this year" };
+/** The verbatim label of section 二's fee amount (本年收费金额（单位：万元）). */
 export const FEE_AMOUNT_LABEL: Bilingual = {
   zh: "本年收费金额（单位：万元）",
   en: "Fees collected this year (10,000 yuan)",
 };
+/** The verbatim label of section 二's first column (信息内容). */
 export const CONTENT_LABEL: Bilingual = { zh: "信息内容", en: "Information" };
 
+/** One of section 二's tables: its article, rows and labels. */
 export type ProactiveTableInfo = {
   /** "第二十条第（一）项" */
   article: Bilingual;
@@ -411,6 +439,7 @@ export type ProactiveTableInfo = {
   kind: "documents" | "decisions" | "fees";
 };
 
+/** The rows of section 二: rules, normative documents, licensing, penalties, coercion, fees. */
 export const PROACTIVE_ROWS = [
   "rules",
   "normativeDocuments",
@@ -419,8 +448,10 @@ export const PROACTIVE_ROWS = [
   "coercion",
   "fees",
 ] as const;
+/** A row of section 二. */
 export type ProactiveRow = (typeof PROACTIVE_ROWS)[number];
 
+/** Section 二's tables in the official order, with their articles and verbatim labels. */
 export const PROACTIVE_CATALOG: readonly ProactiveTableInfo[] = [
   {
     article: { zh: "第二十条第（一）项", en: "Art. 20 (1)" },
@@ -460,17 +491,27 @@ export const PROACTIVE_CATALOG: readonly ProactiveTableInfo[] = [
 
 // ── 四 · 行政复议、行政诉讼 ────────────────────────────────────────────────────
 
+/**
+ * The blocks of section 四: administrative reconsideration, litigation directly, litigation after
+ * reconsideration.
+ */
 export const APPEAL_BLOCKS = ["review", "litigationDirect", "litigationAfterReview"] as const;
+/** A block of section 四. */
 export type AppealBlock = (typeof APPEAL_BLOCKS)[number];
+/** The columns of each block of section 四: upheld, corrected, other, pending, total. */
 export const APPEAL_COLUMNS = ["upheld", "corrected", "other", "pending", "total"] as const;
+/** A column of section 四. */
 export type AppealColumn = (typeof APPEAL_COLUMNS)[number];
 
+/** The verbatim labels of section 四's blocks. */
 export const APPEAL_BLOCK_LABELS: Record<AppealBlock, Bilingual> = {
   review: { zh: "行政复议", en: "Administrative reconsideration" },
   litigationDirect: { zh: "未经复议直接起诉", en: "Sued directly without reconsideration" },
   litigationAfterReview: { zh: "复议后起诉", en: "Sued after reconsideration" },
 };
+/** The verbatim label over section 四's litigation blocks (行政诉讼). */
 export const LITIGATION_LABEL: Bilingual = { zh: "行政诉讼", en: "Administrative litigation" };
+/** The verbatim labels of section 四's columns. */
 export const APPEAL_COLUMN_LABELS: Record<AppealColumn, Bilingual> = {
   upheld: { zh: "结果维持", en: "Upheld" },
   corrected: { zh: "结果纠正", en: "Corrected" },
@@ -481,6 +522,7 @@ export const APPEAL_COLUMN_LABELS: Record<AppealColumn, Bilingual> = {
 
 // ── Sections ──────────────────────────────────────────────────────────────────
 
+/** The six sections of the report, in order. */
 export const SECTIONS = [
   "overview",
   "proactive",
@@ -489,8 +531,10 @@ export const SECTIONS = [
   "problems",
   "otherMatters",
 ] as const;
+/** A section of the report. */
 export type Section = (typeof SECTIONS)[number];
 
+/** The verbatim titles of the six sections (一、总体情况 …). */
 export const SECTION_TITLES: Record<Section, Bilingual> = {
   overview: { zh: "一、总体情况", en: "1. Overview" },
   proactive: { zh: "二、主动公开政府信息情况", en: "2. Proactive disclosure" },
@@ -506,6 +550,7 @@ export const SECTION_TITLES: Record<Section, Bilingual> = {
   otherMatters: { zh: "六、其他需要报告的事项", en: "6. Other matters to report" },
 };
 
+/** The numbered parts of section 一 (主动公开, 依申请公开, …). */
 export const OVERVIEW_PARTS = [
   "proactive",
   "requests",
@@ -513,7 +558,9 @@ export const OVERVIEW_PARTS = [
   "platform",
   "supervision",
 ] as const;
+/** A numbered part of section 一. */
 export type OverviewPart = (typeof OVERVIEW_PARTS)[number];
+/** The verbatim labels of section 一's parts. */
 export const OVERVIEW_PART_LABELS: Record<OverviewPart, Bilingual> = {
   proactive: { zh: "（一）主动公开", en: "(1) Proactive disclosure" },
   requests: { zh: "（二）依申请公开", en: "(2) Disclosure on application" },
@@ -522,18 +569,23 @@ export const OVERVIEW_PART_LABELS: Record<OverviewPart, Bilingual> = {
   supervision: { zh: "（五）监督保障", en: "(5) Supervision and safeguards" },
 };
 
+/** The labels of the fee figures (notices issued, amounts notified and collected). */
 export const FEES_LABELS = {
   noticesIssued: { zh: "发出收费通知的件数", en: "Fee notices issued" },
   amountNotifiedYuan: { zh: "收费通知总金额（元）", en: "Amount notified (yuan)" },
   amountCollectedYuan: { zh: "实际收取的总金额（元）", en: "Amount collected (yuan)" },
 } as const satisfies Record<string, Bilingual>;
 
+/** The verbatim labels of the applicant types. */
 export const APPLICANT_TYPE_LABELS: Record<ApplicantType, Bilingual> = Object.fromEntries(
   APPLICANT_TYPES.map((t) => [t, columnInfo(t).label]),
 ) as Record<ApplicantType, Bilingual>;
 
+/** The channels an application can come by. */
 export const CHANNELS = ["inPerson", "post", "online", "fax", "other"] as const;
+/** A channel an application came by. */
 export type Channel = (typeof CHANNELS)[number];
+/** The channels' labels in both languages. */
 export const CHANNEL_LABELS: Record<Channel, Bilingual> = {
   inPerson: { zh: "当面", en: "In person" },
   post: { zh: "邮寄", en: "By post" },

@@ -6,16 +6,14 @@ import { z } from "zod";
 import {
   APPEAL_BLOCKS,
   APPEAL_COLUMNS,
-  type AppealBlock,
-  type AppealColumn,
   OVERVIEW_PARTS,
   PROACTIVE_DOCUMENT_COLUMNS,
   REQUEST_COLUMNS,
   REQUEST_ROWS,
-  type RequestColumn,
   type RequestRow,
 } from "./catalog.ts";
 
+/** The zod schema of a count: a non-negative safe integer. */
 export const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 /** Money, at most 4 decimal places (万元 to the yuan, 元 to the fen and below). */
 export const money = z
@@ -50,6 +48,7 @@ const feesOf = <C extends z.ZodType, M extends z.ZodType>(cell: C, amount: M) =>
     amountCollectedYuan: amount,
   });
 
+/** The zod schema of section 一: the texts of its parts. */
 export const overviewSchema = z.strictObject({
   /** Text before the first numbered part (preamble), if any. */
   intro: z.string().default(""),
@@ -59,13 +58,17 @@ export const overviewSchema = z.strictObject({
   >),
 });
 
+/** The zod schema of the reporting agency: its name and optional code. */
 export const agencySchema = z.strictObject({
   name: z.string().min(1).max(200),
   code: z.string().max(64).optional(),
 });
 
+/** The first report year accepted (the 条例 came into force in 2008). */
 export const YEAR_MIN = 2008; // the first year of the 条例 (2007 version in force 2008-05-01)
+/** The last report year accepted. */
 export const YEAR_MAX = 2100;
+/** The zod schema of a report year. */
 export const yearSchema = z.number().int().min(YEAR_MIN).max(YEAR_MAX);
 
 const reportOf = <C extends z.ZodType, M extends z.ZodType>(cell: C, amount: M) =>
@@ -82,109 +85,43 @@ const reportOf = <C extends z.ZodType, M extends z.ZodType>(cell: C, amount: M) 
     fees: feesOf(cell, amount),
   });
 
+/** The zod schema of section 三, every cell a count. */
 export const requestsTableSchema = requestsOf(count);
+/** The zod schema of section 四, every cell a count. */
 export const appealsSchema = appealsOf(count);
+/** The zod schema of section 二. */
 export const proactiveSchema = proactiveOf(count, money);
+/** The zod schema of the fee figures. */
 export const feesSchema = feesOf(count, money);
+/** The zod schema of a complete report: every cell a valid count. */
 export const reportSchema = reportOf(count, money);
 
+/** The zod schema of section 三 in a draft: a cell may be null or any number. */
 export const requestsTableDraftSchema = requestsOf(draftCell);
+/**
+ * The zod schema of a draft report: a cell may be null (blank) or any number, so it can be checked.
+ */
 export const reportDraftSchema = reportOf(draftCell, draftCell);
 
+/** Section 一. */
 export type Overview = z.infer<typeof overviewSchema>;
+/** Section 三, every cell a count. */
 export type RequestsTable = z.infer<typeof requestsTableSchema>;
+/** One row of section 三, by applicant type. */
 export type ApplicantCounts = RequestsTable[RequestRow];
+/** Section 四. */
 export type Appeals = z.infer<typeof appealsSchema>;
+/** Section 二. */
 export type Proactive = z.infer<typeof proactiveSchema>;
+/** The fee figures. */
 export type Fees = z.infer<typeof feesSchema>;
+/** A complete report: every cell a valid count. */
 export type Report = z.infer<typeof reportSchema>;
+/** A report as drafted or imported: a cell may be null or any number. */
 export type ReportDraft = z.infer<typeof reportDraftSchema>;
+/** Section 三 of a draft. */
 export type RequestsTableDraft = z.infer<typeof requestsTableDraftSchema>;
 
-// ── Constructors ──────────────────────────────────────────────────────────────
-
-const fill = <K extends string, V>(keys: readonly K[], make: () => V): Record<K, V> =>
-  Object.fromEntries(keys.map((k) => [k, make()])) as Record<K, V>;
-
-export const emptyApplicantCounts = (): ApplicantCounts => fill(REQUEST_COLUMNS, () => 0);
-export const emptyRequestsTable = (): RequestsTable =>
-  fill(REQUEST_ROWS, emptyApplicantCounts) as RequestsTable;
-export const emptyAppeals = (): Appeals =>
-  fill(APPEAL_BLOCKS, () => fill(APPEAL_COLUMNS, () => 0)) as Appeals;
-export const emptyProactive = (): Proactive => ({
-  rules: { issued: 0, repealed: 0, inForce: 0 },
-  normativeDocuments: { issued: 0, repealed: 0, inForce: 0 },
-  licensing: { decisions: 0 },
-  penalty: { decisions: 0 },
-  coercion: { decisions: 0 },
-  fees: { amountWanYuan: 0 },
-});
-export const emptyFees = (): Fees => ({
-  noticesIssued: 0,
-  amountNotifiedYuan: 0,
-  amountCollectedYuan: 0,
-});
-export const emptyOverview = (): Overview => ({
-  intro: "",
-  proactive: "",
-  requests: "",
-  management: "",
-  platform: "",
-  supervision: "",
-});
-
-/** A report with every count 0 and every text empty. */
-export const emptyReport = (agency: { name: string; code?: string }, year: number): Report => ({
-  formatVersion: "2021",
-  agency,
-  year,
-  overview: emptyOverview(),
-  proactive: emptyProactive(),
-  requests: emptyRequestsTable(),
-  appeals: emptyAppeals(),
-  problems: "",
-  otherMatters: "",
-  fees: emptyFees(),
-});
-
-/** Every cell of a report with its JSON path, in the official order. */
-export type CellRef = { path: string; section: "proactive" | "requests" | "appeals" | "fees" };
-
-export const requestCellPath = (row: RequestRow, column: RequestColumn) =>
-  `requests.${row}.${column}`;
-export const appealCellPath = (block: AppealBlock, column: AppealColumn) =>
-  `appeals.${block}.${column}`;
-
-export function* cellPaths(): Generator<CellRef> {
-  for (const row of ["rules", "normativeDocuments"] as const)
-    for (const c of PROACTIVE_DOCUMENT_COLUMNS)
-      yield { path: `proactive.${row}.${c}`, section: "proactive" };
-  for (const row of ["licensing", "penalty", "coercion"] as const)
-    yield { path: `proactive.${row}.decisions`, section: "proactive" };
-  yield { path: "proactive.fees.amountWanYuan", section: "proactive" };
-  for (const r of REQUEST_ROWS)
-    for (const c of REQUEST_COLUMNS) yield { path: requestCellPath(r, c), section: "requests" };
-  for (const b of APPEAL_BLOCKS)
-    for (const c of APPEAL_COLUMNS) yield { path: appealCellPath(b, c), section: "appeals" };
-  for (const k of ["noticesIssued", "amountNotifiedYuan", "amountCollectedYuan"] as const)
-    yield { path: `fees.${k}`, section: "fees" };
-}
-
-/** Reads a cell by its JSON path ("requests.granted.total"); undefined when there is none. */
-export const getCell = (report: ReportDraft | Report, path: string): number | null | undefined => {
-  let node: unknown = report;
-  for (const part of path.split(".")) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === "number" || node === null ? node : undefined;
-};
-
-/** Writes a cell by its JSON path, in place. */
-export const setCell = (report: ReportDraft | Report, path: string, value: number | null) => {
-  const parts = path.split(".");
-  const last = parts.pop()!;
-  let node = report as unknown as Record<string, Record<string, unknown>>;
-  for (const part of parts) node = node[part] as unknown as Record<string, Record<string, unknown>>;
-  (node as Record<string, unknown>)[last] = value;
-};
+// The constructors and the cells by path need no zod: they live in cells.ts, so that the rules
+// and the renderers (which use only them) bundle without the validators.
+export * from "./cells.ts";

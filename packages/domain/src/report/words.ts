@@ -171,6 +171,7 @@ export const OUTCOME_SPAN_WORDS: Readonly<Record<string, readonly Outcome[]>> = 
 const wordsOf = <K extends string>(keys: readonly K[], words: (k: K) => string[]) =>
   Object.fromEntries(keys.map((k) => [k, words(k)])) as unknown as Record<K, readonly string[]>;
 
+/** The words that name each applicant type: key, labels and staff's words. */
 export const APPLICANT_TYPE_WORDS = wordsOf(APPLICANT_TYPES, (t) => [
   t,
   APPLICANT_TYPE_LABELS[t].zh,
@@ -178,6 +179,7 @@ export const APPLICANT_TYPE_WORDS = wordsOf(APPLICANT_TYPES, (t) => [
   ...APPLICANT_TYPE_ALIASES[t],
 ]);
 
+/** The words that name each channel. */
 export const CHANNEL_WORDS = wordsOf(CHANNELS, (c) => [
   c,
   CHANNEL_LABELS[c].zh,
@@ -185,6 +187,7 @@ export const CHANNEL_WORDS = wordsOf(CHANNELS, (c) => [
   ...CHANNEL_ALIASES[c],
 ]);
 
+/** The words that name each outcome: key, labels with and without numbering, staff's words. */
 export const OUTCOME_WORDS = wordsOf(OUTCOMES, (o) => {
   const core = outcomeCore(o);
   return [o, rowInfo(o).label.zh, rowInfo(o).label.en, core.zh, core.en, ...OUTCOME_ALIASES[o]];
@@ -209,8 +212,11 @@ const exactly = <T extends string>(words: Record<T, readonly string[]>) => {
   return (word: string): T | undefined => by.get(foldWord(word)) ?? undefined;
 };
 
+/** The applicant type a word names exactly, or undefined. */
 export const applicantTypeOfWord = exactly(APPLICANT_TYPE_WORDS);
+/** The channel a word names exactly, or undefined. */
 export const channelOfWord = exactly(CHANNEL_WORDS);
+/** The outcome a word names exactly, or undefined. */
 export const outcomeOfWord = exactly(OUTCOME_WORDS);
 
 /** The accepted values, for an error message: `自然人（naturalPerson）、…`. */

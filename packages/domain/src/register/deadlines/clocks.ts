@@ -8,12 +8,20 @@ import { type DueDateResult, dueDate } from "./due-date.ts";
 import { assertIsoDate, yearOf } from "./iso-dates.ts";
 import type { WorkingCalendar } from "./working-calendar.ts";
 
+/** Working days an agency has to ask for a correction (补正) after receipt (第三十条). */
 export const CORRECTION_REQUEST_WORKING_DAYS = 7;
+/** Working days a consulted third party or agency has to answer (第三十二条). */
 export const CONSULTATION_WORKING_DAYS = 15;
+/** Working days the applicant has to pay a notified fee. */
 export const FEE_PAYMENT_WORKING_DAYS = 20;
 
+/**
+ * The clocks other than the reply's: asking for a 补正, the applicant's 补正 period, a consultation,
+ * paying a fee.
+ */
 export type ClockKind = "correctionRequest" | "correctionPeriod" | "consultation" | "feePayment";
 
+/** One running or finished clock of an application: its kind, start, due date and state. */
 export interface Clock {
   kind: ClockKind;
   /** For a consultation: who was consulted. */
@@ -173,6 +181,10 @@ export const otherClocks = (app: Application, calendar: WorkingCalendar): Clock[
     .filter((c): c is Clock => c !== null)
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 
+/**
+ * Where an application stands on a day: on time, due soon, overdue, waiting for the applicant,
+ * paused or concluded.
+ */
 export type StatusKind =
   | "onTime"
   | "dueSoon"
@@ -181,6 +193,10 @@ export type StatusKind =
   | "paused"
   | "concluded";
 
+/**
+ * An application's status on a day (`applicationStatus`), with the due date and its full
+ * computation.
+ */
 export interface ApplicationStatus {
   status: StatusKind;
   dueDate: IsoDate | null;

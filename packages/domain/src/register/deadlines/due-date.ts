@@ -15,9 +15,15 @@ import type { Application, IsoDate, PlainEvent } from "../schema.ts";
 import { addDays, withWeekday, yearOf } from "./iso-dates.ts";
 import type { WorkingCalendar } from "./working-calendar.ts";
 
+/** The statutory reply period: 20 working days (第三十三条). */
 export const REPLY_WORKING_DAYS = 20;
+/** The longest extension the agency may take: 20 working days (第三十三条). */
 export const MAX_EXTENSION_WORKING_DAYS = 20;
 
+/**
+ * What `dueDate` computes: the due date, whether the clock runs, the days used and left, and the
+ * trace that explains it in both languages.
+ */
 export interface DueDateResult {
   /** The last day to reply; null while the clock is stopped (open pause or 补正). */
   dueDate: IsoDate | null;

@@ -19,6 +19,10 @@ const entry = z.string().regex(ENTRY, {
 });
 const dayTable = z.record(dateKey, entry);
 
+/**
+ * The zod schema of a holiday file: a year's arrangement in chinese-days' JSON shape (holidays and
+ * make-up workdays by date).
+ */
 export const holidayFileSchema = z
   .strictObject({
     holidays: dayTable,
@@ -62,10 +66,13 @@ export const holidayFileSchema = z
         });
   });
 
+/** A year's holiday arrangement as read from a holiday file. */
 export type HolidayFile = z.infer<typeof holidayFileSchema>;
 
+/** A problem in a holiday file, in both languages, with the JSON path it concerns. */
 export type HolidayFileError = Bilingual & { path: string };
 
+/** The result of reading a holiday file: the file and its years, or the errors. */
 export type ParseHolidayFileResult =
   | { ok: true; file: HolidayFile; years: number[] }
   | { ok: false; errors: HolidayFileError[] };

@@ -15,9 +15,10 @@ import { addDays, dayNumber, fromDayNumber, isWeekend } from "./iso-dates.ts";
 /** The years chinese-days' lunar tables cover. */
 export const LUNAR_RANGE = { from: 1901, to: 2100 } as const;
 
+/** A festival's name in both languages. */
 export type FestivalName = { en: string; zh: string };
 
-// Names as chinese-days spells them, so published and computed years read alike.
+/** The statutory festivals' names, as chinese-days spells them, so published and computed years read alike. */
 export const FESTIVALS = {
   newYear: { en: "New Year's Day", zh: "元旦" },
   springFestival: { en: "Spring Festival", zh: "春节" },
@@ -77,6 +78,7 @@ export const qingmingDay = (year: number): IsoDate => {
   return `${year}-04-${String(day).padStart(2, "0")}`;
 };
 
+/** A day off computed by the statutory rules (for years without a published arrangement). */
 export type StatutoryDay = { date: IsoDate; festival: FestivalName; inLieu: boolean };
 
 /**
@@ -125,6 +127,7 @@ export const statutoryHolidays = (year: number): StatutoryDay[] => {
   return [...days.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
 };
 
+/** The name of a day off given in lieu of a festival on a weekend ("元旦补假"). */
 export const inLieuName = (f: FestivalName): Bilingual => ({
   zh: `${f.zh}补假`,
   en: `${f.en} (day off in lieu)`,

@@ -21,8 +21,10 @@ import {
 } from "./iso-dates.ts";
 import { inLieuName, LUNAR_RANGE, statutoryHolidays } from "./statutory-holidays.ts";
 
+/** What a day is: an ordinary workday, a weekend day, a holiday or a make-up workday (调休上班). */
 export type DayKind = "workday" | "weekend" | "holiday" | "makeUpWorkday";
 
+/** One day of the working calendar, described for people: its kind, its name and festival. */
 export interface DayDescription {
   date: IsoDate;
   weekday: Bilingual;
@@ -36,10 +38,17 @@ export interface DayDescription {
   provisional: boolean;
 }
 
+/**
+ * Where a year's days come from: the package's published data, a loaded holiday file, or the
+ * statutory rules (provisional).
+ */
 export type YearSource = "package" | "file" | "statutory";
 
+/** China's working days: published arrangements where there are, the statutory rules elsewhere. */
 export interface WorkingCalendar {
+  /** Whether people work on `date` (weekdays and make-up workdays, not holidays). */
   isWorkingDay(date: IsoDate): boolean;
+  /** What `date` is, for people: workday, weekend, holiday or make-up workday, and its name. */
   describe(date: IsoDate): DayDescription;
   /** The n-th working day after `date` (the day itself is not counted); n < 0 counts back. */
   addWorkingDays(date: IsoDate, n: number): IsoDate;
@@ -56,6 +65,7 @@ export interface WorkingCalendar {
   publishedYears(): number[];
 }
 
+/** Options of `createWorkingCalendar`: holiday files to add to the package's years. */
 export interface WorkingCalendarOptions {
   /** Arrangements loaded from holiday files; later ones win over earlier ones and the package. */
   extraYears?: readonly HolidayFile[];
@@ -81,6 +91,7 @@ const addFile = (
       dates.set(date, { kind: "makeUpWorkday", name: MAKE_UP, festival: parseEntry(value).name });
 };
 
+/** Creates the working calendar from the package's published years and any holiday files given. */
 export const createWorkingCalendar = (options: WorkingCalendarOptions = {}): WorkingCalendar => {
   const files = [chineseDaysData as HolidayFile, ...(options.extraYears ?? [])].map((f, i) => {
     if (i === 0) return f;

@@ -8,9 +8,14 @@ import { withWeekday, yearOf } from "../deadlines/iso-dates.ts";
 import type { WorkingCalendar } from "../deadlines/working-calendar.ts";
 import type { IsoDate } from "../schema.ts";
 
+/** The language a reminder is sent in. */
 export type ReminderLanguage = "zh" | "en";
+/**
+ * The reminders: a clerk's applications due soon or overdue, a manager's digest, the annual report.
+ */
 export type ReminderKind = "due" | "digest" | "annualReport";
 
+/** A staff member who may receive reminders. */
 export interface ReminderStaff {
   id: string;
   role: "clerk" | "manager" | "admin";
@@ -26,11 +31,13 @@ export interface ReminderStaff {
   scope?: readonly string[];
 }
 
+/** An agency, named in reminders. */
 export interface ReminderAgency {
   code: string;
   name: string;
 }
 
+/** An open application as the reminders see it: its number, subject and status as of today. */
 export interface ReminderApplication {
   id: string;
   agencyCode: string;
@@ -51,6 +58,10 @@ export interface AnnualReportState {
   findings: readonly Finding[];
 }
 
+/**
+ * Everything `computeReminders` needs for one day: the calendar, the staff, the applications, the
+ * reports.
+ */
 export interface ReminderInput {
   today: IsoDate;
   calendar: WorkingCalendar;
@@ -68,6 +79,7 @@ export interface ReminderInput {
   annualReportUntil?: string;
 }
 
+/** One message to one staff member on one day, in both languages. */
 export interface Reminder {
   /** `reminderKey(staffId, kind, date)`: the same reminder always has the same key. */
   key: string;
@@ -82,9 +94,11 @@ export interface Reminder {
   message: string;
 }
 
+/** "Due soon" by default: at most this many working days left. */
 export const DUE_WITHIN_WORKING_DAYS = 3;
 /** The annual report is published by 31 January (第四十九条). */
 export const ANNUAL_REPORT_DEADLINE = "01-31";
+/** The last day ("MM-DD") an unpublished annual report is reminded of by default. */
 export const ANNUAL_REPORT_REMINDED_UNTIL = "03-31";
 /** A Telegram message holds 4096 characters; long lists are cut after this many lines. */
 const MAX_LINES = 30;
@@ -97,6 +111,7 @@ const MAX_FINDINGS = 5;
 export const reminderKey = (staffId: string, kind: ReminderKind, date: IsoDate): string =>
   `${date}.${kind}.${encodeURIComponent(staffId)}`;
 
+/** An application in a reminder's list, with whether it is overdue. */
 export type DueItem = ReminderApplication & {
   overdue: boolean;
   /** Working days left (0 = due today) or, when overdue, working days past the due date. */

@@ -8,6 +8,7 @@ import type { IsoDate } from "../schema.ts";
 const HOUR_MS = 3_600_000;
 /** Asia/Shanghai: UTC+8, no daylight saving since 1991. */
 export const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
+/** The hour (China time) the daily reminders are sent. */
 export const REMINDER_HOUR = 9;
 
 /** The date in China at the instant `now`. */

@@ -1,6 +1,7 @@
 // The one error an import throws: for input it cannot read at all (a scan, binary junk, a
 // file that is not an annual report). Everything it can partly read becomes findings instead.
 
+/** Why an input could not be read at all. */
 export type ImportErrorCode =
   | "empty"
   | "binary"
@@ -12,6 +13,10 @@ export type ImportErrorCode =
   | "too-deep"
   | "not-a-report";
 
+/**
+ * The one error an import throws, for input it cannot read at all; `message` is English, `zh`
+ * Chinese.
+ */
 export class ImportError extends Error {
   readonly code: ImportErrorCode;
   /** The message in Chinese; `message` is English. */

@@ -20,7 +20,11 @@ import type { PdfReadOptions } from "./pdf-source.ts";
 import { readDocument } from "./read-document.ts";
 import { type SourceDoc, textToSource } from "./source-lines.ts";
 
+/**
+ * What an import gives: the report as read (blank cells null) and the findings, the import's first.
+ */
 export type ParseResult = { report: ReportDraft; findings: Finding[] };
+/** Options of `parseReport`: the file name (to tell the kind) and the PDF reader's options. */
 export type ParseOptions = { filename?: string; pdf?: PdfReadOptions };
 
 /** A report's text is well under 1 MB; ten times that is not one report. */

@@ -62,7 +62,9 @@ const pageLines = (items: Item[]): { cells: Cell[]; size: number; y: number }[] 
 /** What has been read so far: the document's page count, text runs and characters. */
 export type PdfProgress = { pages: number; textRuns: number; characters: number };
 /**
- * `onRead` is told as the text is read (once on opening, then per chunk of a page's text);
+ * Options of the PDF reader.
+ *
+ * @property onRead Told as the text is read (once on opening, then per chunk of a page's text);
  * throwing from it stops the read and is rethrown as is: the caller's limits, not the domain's.
  */
 export type PdfReadOptions = { onRead?: (read: PdfProgress) => void };

@@ -17,9 +17,12 @@ import type { Finding } from "../findings.ts";
 import type { ReportDraft } from "../schema.ts";
 
 export type { Lang };
+/** The formats `renderReport` writes: Markdown, an HTML page, chat text, CSV. */
 export type RenderFormat = "md" | "html" | "txt" | "csv";
+/** The formats `renderReport` writes. */
 export const RENDER_FORMATS: readonly RenderFormat[] = ["md", "html", "txt", "csv"];
 
+/** Options of `renderReport`: the format, the language, and findings to mark (HTML). */
 export type RenderOptions = {
   format: RenderFormat;
   /** Chinese by default. */
@@ -46,6 +49,7 @@ export const reportTitle = (report: Pick<ReportDraft, "agency" | "year">, lang: 
     ? `${report.agency.name}${report.year}年${REPORT_TITLE.zh}`
     : `${report.agency.name}: ${report.year} ${REPORT_TITLE.en}`;
 
+/** The report's title in each language, as a pattern giving the agency and the year. */
 export const TITLE_PATTERN: Record<Lang, RegExp> = {
   zh: /^(.+)(\d{4})年政府信息公开工作年度报告$/u,
   en: /^(.+): (\d{4}) Annual Report on Government Information Disclosure$/u,

@@ -42,6 +42,7 @@ import {
 import { getCell, type ReportDraft } from "../schema.ts";
 import { appealBlockLabel, formatCell, type Lang } from "./common.ts";
 
+/** The header row of the CSV rendering. */
 export const CSV_HEADER = ["section", "rowKey", "columnKey", "label", "value"] as const;
 
 const META_LABELS: Record<"formatVersion" | "name" | "code" | "year", Bilingual> = {

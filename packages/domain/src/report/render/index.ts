@@ -29,6 +29,7 @@ export {
   TEXT_WIDTH,
 } from "./text.ts";
 
+/** Renders a report in the official layout, as Markdown, an HTML page, chat text or CSV. */
 export const renderReport = (report: ReportDraft, options: RenderOptions): string => {
   const lang = options.lang ?? "zh";
   switch (options.format) {

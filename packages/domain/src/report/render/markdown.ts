@@ -68,6 +68,7 @@ export const escapeMarkdown = (text: string): string =>
     )
     .join("\n");
 
+/** Undoes `escapeMarkdown`. */
 export const unescapeMarkdown = (text: string): string => text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
 
 const row = (cells: readonly string[]) =>

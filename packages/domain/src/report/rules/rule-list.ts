@@ -14,6 +14,7 @@ export type RuleInfo = {
   description: Bilingual;
 };
 
+/** Every rule `checkReport` applies, with its code, severity and description in both languages. */
 export const RULES: readonly RuleInfo[] = [
   {
     code: "requests.balance",
