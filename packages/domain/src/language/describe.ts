@@ -5,6 +5,7 @@ import { outcomeCore } from "../report/words.ts";
 import type { Bilingual } from "../text.ts";
 import type { Intent, MoreEventKey, SummaryMeasure } from "./types.ts";
 
+/** The events of MoreEventKey as clerks name them, in Chinese and English. */
 export const MORE_EVENT_LABELS: Record<MoreEventKey, Bilingual> = {
   correctionRequested: { zh: "要求补正", en: "Correction requested" },
   correctionReceived: { zh: "收到补正", en: "Correction received" },
@@ -22,6 +23,7 @@ export const MORE_EVENT_LABELS: Record<MoreEventKey, Bilingual> = {
   feePaid: { zh: "已缴费", en: "Fee paid" },
 };
 
+/** The year-to-date figures a question can ask for, in Chinese and English. */
 export const MEASURE_LABELS: Record<SummaryMeasure, Bilingual> = {
   received: { zh: "收到", en: "received" },
   concluded: { zh: "办结", en: "concluded" },

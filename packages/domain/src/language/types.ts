@@ -34,6 +34,7 @@ export const MORE_EVENT_KEYS = [
   "feeNoticeIssued",
   "feePaid",
 ] as const;
+/** One of the events other than receipt and conclusion that a clerk records by message. */
 export type MoreEventKey = (typeof MORE_EVENT_KEYS)[number];
 
 /** 登记: an application received. Slots not in the message are undefined (the bot asks them). */
@@ -94,6 +95,7 @@ export type SummaryIntent = {
   group?: OutcomeGroup;
 };
 
+/** What a message asks for, with the slots it gave (see readMessage). */
 export type Intent =
   | NewIntent
   | CloseIntent
@@ -107,6 +109,7 @@ export type Intent =
   | { intent: "help" }
   | { intent: "cancel" };
 
+/** The name of an intent (`new`, `close`, `more`, `summary`, …). */
 export type IntentName = Intent["intent"];
 /** Every intent, in the order the bot's help lists its commands. */
 export const INTENT_NAMES = [
@@ -133,6 +136,7 @@ export type Ask = { kind: "ask"; question: Bilingual; choices: Choice[] };
 /** Not understood: a short hint of what can be typed. */
 export type Unknown = { kind: "unknown"; hint: Bilingual };
 
+/** What readMessage made of a message: understood, asked back with choices, or not understood. */
 export type Reading = Understood | Ask | Unknown;
 
 /** The slots `readSlot` reads alone (the answer to a question the bot asked). */
@@ -147,7 +151,9 @@ export type SlotValues = {
   year: number;
   event: MoreEventKey;
 };
+/** A kind of slot readSlot reads alone (a date, a number, an outcome, …). */
 export type SlotKind = keyof SlotValues;
+/** Every slot kind readSlot takes. */
 export const SLOT_KINDS = [
   "date",
   "number",
