@@ -16,6 +16,8 @@ export const RULE_CODES = [
   "narrative.missing",
   "format.outdated",
   "import.unreadable",
+  "import.missingRow",
+  "hierarchy.sumMismatch",
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

@@ -11,7 +11,7 @@ import {
 } from "../catalog.ts";
 import type { Finding } from "../findings.ts";
 import { type ReportDraft, setCell } from "../schema.ts";
-import { outdated, unreadable } from "./findings.ts";
+import { missingRow, outdated, unreadable } from "./findings.ts";
 import { type CellValue, coreKey, labelKey, readCell } from "./normalize.ts";
 import type { SourceLine } from "./source-lines.ts";
 import { cellValue, center, type Val } from "./value-lines.ts";
@@ -139,11 +139,11 @@ export const readProactive = (
     for (const r of t.rows)
       if (!found.has(r.key) && (found.size > 0 || usable.length > 0))
         findings.push(
-          unreadable(
+          missingRow(
             headingLine,
             proactivePaths(r.key),
-            `未能读取第二部分表格中的“${r.label.zh}”一行。`,
-            `Could not read the row "${r.label.zh}" of the tables in section 2.`,
+            `第二部分表格中没有“${r.label.zh}”一行（表格可能被截断或印成图片）。`,
+            `The row "${r.label.zh}" of the tables in section 2 is missing (the table may be cut off or printed as an image).`,
           ),
         );
   return found.size;

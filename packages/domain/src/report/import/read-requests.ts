@@ -9,7 +9,7 @@ import {
 } from "../catalog.ts";
 import type { Finding } from "../findings.ts";
 import { type ReportDraft, setCell } from "../schema.ts";
-import { outdated, unreadable } from "./findings.ts";
+import { missingRow, outdated, unreadable } from "./findings.ts";
 import { coreKey, labelKey } from "./normalize.ts";
 import type { SourceLine } from "./source-lines.ts";
 import { cellValue, placeValues, type ValueLine, valueLines, valueText } from "./value-lines.ts";
@@ -21,6 +21,11 @@ const NOISE_CORES = [
   ...OUTCOME_GROUP_CATALOG.filter((g) => g.key !== "granted" && g.key !== "partiallyGranted").map(
     (g) => coreKey(g.label.zh),
   ),
+];
+const NOISE_OR_GROUP = [
+  ...NOISE_CORES,
+  ...OUTCOME_GROUP_CATALOG.map((g) => coreKey(g.label.zh)),
+  ...NOISE_CORES.map((n) => n.replace(/^本年度/, "")),
 ];
 const OTHER_HANDLING_CORE = coreKey(
   OUTCOME_GROUP_CATALOG.find((g) => g.key === "otherHandling")!.label.zh,
@@ -35,6 +40,8 @@ const rowScore = (vl: ValueLine, core: string): number => {
   for (const c of ownCores) {
     if (c === core) s = Math.max(s, 4);
     else if (core.length >= 5 && c.includes(core)) s = Math.max(s, 3);
+    // Merged with its group's name ("三、本年度办理结果（一）予以公开", "（三）不予公开1.属于国家秘密").
+    else if (c.endsWith(core) && NOISE_OR_GROUP.some((g) => c.startsWith(g))) s = Math.max(s, 3);
     else if (c.length >= 4 && core.startsWith(c)) s = Math.max(s, 2);
     else if (c.length >= 6 && core.includes(c)) s = Math.max(s, 2);
   }
@@ -148,11 +155,11 @@ export const readRequests = (
       if (handled2019.has(row)) continue;
       if (vls.length > 0)
         findings.push(
-          unreadable(
+          missingRow(
             headingLine,
             cells,
-            `未能读取第三部分表格中的行“${REQUEST_ROW_CATALOG[r]!.label.zh}”。`,
-            `Could not read the row "${REQUEST_ROW_CATALOG[r]!.label.zh}" of the table in section 3.`,
+            `第三部分表格中没有“${REQUEST_ROW_CATALOG[r]!.label.zh}”一行（表格可能被截断或印成图片），其余各行照常读取。`,
+            `The row "${REQUEST_ROW_CATALOG[r]!.label.zh}" of the table in section 3 is missing (the table may be cut off or printed as an image); the other rows were read.`,
           ),
         );
       continue;

@@ -86,6 +86,19 @@ const splitMarkdownRow = (line: string): string[] | null => {
     .map((c) => c.trim());
 };
 
+/**
+ * "label | 58 | 7 | 0 |" (a table copied from a page, or a converter's text): cells between
+ * pipes (full-width "｜" too) when a line has two or more; an empty piece is a blank cell.
+ */
+const splitPipes = (line: string): string[] | null => {
+  const t = line.replace(/｜/g, "|").trim();
+  if ((t.match(/\|/g)?.length ?? 0) < 2) return null;
+  const pieces = t.split("|").map((c) => c.trim());
+  if (t.startsWith("|")) pieces.shift();
+  if (t.endsWith("|")) pieces.pop();
+  return pieces;
+};
+
 const lineOf = (
   no: number,
   raw: string,
@@ -141,6 +154,13 @@ export const textToSource = (input: string): SourceDoc => {
     if (md) {
       markdown++;
       const cells = md.map((text, x) => ({ text, x, w: 1 }));
+      lines.push(lineOf(no, raw, cells, true, false));
+      return;
+    }
+    const piped = splitPipes(raw);
+    if (piped) {
+      tabs++;
+      const cells = piped.map((text, x) => ({ text, x, w: 1 }));
       lines.push(lineOf(no, raw, cells, true, false));
       return;
     }
