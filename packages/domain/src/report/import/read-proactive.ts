@@ -135,9 +135,20 @@ export const readProactive = (
       ),
     );
   }
+  if (found.size === 0) {
+    findings.push(
+      missingRow(
+        headingLine,
+        PROACTIVE_CATALOG.flatMap((t) => t.rows.flatMap((r) => proactivePaths(r.key))),
+        "第二部分没有读到表格（可能印成图片或被截断）。",
+        "No table was read in section 2 (it may be printed as an image or cut off).",
+      ),
+    );
+    return 0;
+  }
   for (const t of PROACTIVE_CATALOG)
     for (const r of t.rows)
-      if (!found.has(r.key) && (found.size > 0 || usable.length > 0))
+      if (!found.has(r.key))
         findings.push(
           missingRow(
             headingLine,

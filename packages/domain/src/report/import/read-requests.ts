@@ -146,6 +146,18 @@ export const readRequests = (
     const i = rowLine.get(r);
     return i !== undefined && scores[i]![r]! >= ANCHOR;
   };
+  if (vls.length === 0) {
+    // No row at all: a table printed as an image, or a page cut off above it.
+    findings.push(
+      missingRow(
+        headingLine,
+        REQUEST_ROW_CATALOG.flatMap((r) => REQUEST_COLUMNS.map((c) => `requests.${r.key}.${c}`)),
+        "第三部分没有读到表格（可能印成图片或被截断）。",
+        "No table was read in section 3 (it may be printed as an image or cut off).",
+      ),
+    );
+    return 0;
+  }
   let placed = 0;
   for (let r = 0; r < ROW_CORES.length; r++) {
     const row = ROW_CORES[r]!.key;
@@ -153,15 +165,14 @@ export const readRequests = (
     const cells = REQUEST_COLUMNS.map((c) => `requests.${row}.${c}`);
     if (i === undefined) {
       if (handled2019.has(row)) continue;
-      if (vls.length > 0)
-        findings.push(
-          missingRow(
-            headingLine,
-            cells,
-            `第三部分表格中没有“${REQUEST_ROW_CATALOG[r]!.label.zh}”一行（表格可能被截断或印成图片），其余各行照常读取。`,
-            `The row "${REQUEST_ROW_CATALOG[r]!.label.zh}" of the table in section 3 is missing (the table may be cut off or printed as an image); the other rows were read.`,
-          ),
-        );
+      findings.push(
+        missingRow(
+          headingLine,
+          cells,
+          `第三部分表格中没有“${REQUEST_ROW_CATALOG[r]!.label.zh}”一行（表格可能被截断或印成图片），其余各行照常读取。`,
+          `The row "${REQUEST_ROW_CATALOG[r]!.label.zh}" of the table in section 3 is missing (the table may be cut off or printed as an image); the other rows were read.`,
+        ),
+      );
       continue;
     }
     placed++;

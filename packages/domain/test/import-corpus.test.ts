@@ -1,0 +1,62 @@
+// The corpus (test/fixtures/corpus): real report texts and the real reports re-laid out the
+// way pages, converters and flip-books lay them out. Each file reads to its expected cells,
+// its agency and year, gives the findings it must, and no number that is not in its input.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { cellPaths, getCell, parseReport } from "../src/index.ts";
+import { ownFixtures } from "./import-helpers.ts";
+
+const dir = path.join(ownFixtures, "corpus");
+const cases = readdirSync(dir)
+  .filter((f) => f.endsWith(".expected.json"))
+  .sort();
+
+type Expected = {
+  origin: string;
+  real: boolean;
+  agency: string;
+  year: number;
+  cells: Record<string, number | null>;
+  findings: string[];
+};
+
+/** Every number written in a text (digits folded from full width, thousands separators off). */
+export const numbersIn = (text: string): Set<number> => {
+  const folded = text.normalize("NFKC").replace(/(\d),(?=\d{3}\b)/g, "$1");
+  return new Set([...folded.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0])));
+};
+
+describe("the corpus", () => {
+  it("holds at least 30 reports, each saying where it came from", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+    for (const c of cases) {
+      const e = JSON.parse(readFileSync(path.join(dir, c), "utf8")) as Expected;
+      expect(e.origin.length, c).toBeGreaterThan(20);
+      expect(typeof e.real, c).toBe("boolean");
+    }
+  });
+
+  for (const c of cases) {
+    const file = c.replace(/\.expected\.json$/, "");
+    it(file, async () => {
+      const e = JSON.parse(readFileSync(path.join(dir, c), "utf8")) as Expected;
+      const bytes = readFileSync(path.join(dir, file));
+      const { report, findings } = await parseReport(new Uint8Array(bytes), { filename: file });
+      const got = Object.fromEntries(Object.keys(e.cells).map((p) => [p, getCell(report, p)]));
+      expect(got).toEqual(e.cells);
+      expect(report.agency.name).toBe(e.agency);
+      expect(report.year).toBe(e.year);
+      const codes = new Set(findings.map((f) => f.code));
+      for (const code of e.findings) expect(codes, code).toContain(code);
+      // Never an invented number: every cell read is written in the input.
+      if (!file.endsWith(".pdf")) {
+        const written = numbersIn(bytes.toString("utf8"));
+        for (const { path: p } of cellPaths()) {
+          const v = getCell(report, p);
+          if (typeof v === "number") expect(written.has(v), `${p} = ${v}`).toBe(true);
+        }
+      }
+    });
+  }
+});
