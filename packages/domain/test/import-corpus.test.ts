@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cellPaths, getCell, parseReport } from "../src/index.ts";
+import { cellPaths, getCell, ImportError, parseReport } from "../src/index.ts";
 import { ownFixtures } from "./import-helpers.ts";
 
 const dir = path.join(ownFixtures, "corpus");
@@ -19,6 +19,8 @@ type Expected = {
   year: number;
   cells: Record<string, number | null>;
   findings: string[];
+  /** The ImportError code a file that cannot be read must give. */
+  error?: string;
 };
 
 /** Every number written in a text (digits folded from full width, thousands separators off). */
@@ -42,6 +44,13 @@ describe("the corpus", () => {
     it(file, async () => {
       const e = JSON.parse(readFileSync(path.join(dir, c), "utf8")) as Expected;
       const bytes = readFileSync(path.join(dir, file));
+      if (e.error) {
+        const failed = await parseReport(new Uint8Array(bytes), { filename: file }).catch((x) => x);
+        expect(failed).toBeInstanceOf(ImportError);
+        expect(failed.code).toBe(e.error);
+        expect(failed.zh).toMatch(/[\u4e00-\u9fff]/);
+        return;
+      }
       const { report, findings } = await parseReport(new Uint8Array(bytes), { filename: file });
       const got = Object.fromEntries(Object.keys(e.cells).map((p) => [p, getCell(report, p)]));
       expect(got).toEqual(e.cells);

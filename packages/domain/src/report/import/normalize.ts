@@ -42,6 +42,8 @@ const UNITS = /\s*(?:件|个|条|项|次|元|万元)$/;
  * text (a label).
  */
 export const readCell = (raw: string): CellValue | null => {
+  // "50 3" is two numbers run together, never 503: such a cell is not read as a number.
+  if (/\d[\s\u00a0\u3000]+[\d０-９]|[０-９][\s\u00a0\u3000]+[\d０-９]/.test(raw)) return null;
   const t = fold(raw).replace(/[\s\u00a0\u3000]+/g, "");
   if (t === "") return { kind: "blank" };
   if (DASHES.has(t)) return { kind: "dash", text: raw.trim() };

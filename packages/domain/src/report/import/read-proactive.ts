@@ -13,7 +13,7 @@ import type { Finding } from "../findings.ts";
 import { type ReportDraft, setCell } from "../schema.ts";
 import { missingRow, outdated, unreadable } from "./findings.ts";
 import { type CellValue, coreKey, labelKey, readCell } from "./normalize.ts";
-import type { SourceLine } from "./source-lines.ts";
+import type { Cell, SourceLine } from "./source-lines.ts";
 import { cellValue, center, type Val } from "./value-lines.ts";
 
 type ColumnTarget = { path: string | null; label: string; outdated: boolean };
@@ -56,10 +56,28 @@ type Header = {
   columns: { key: string; text: string; x: number; w: number; index: number }[];
 };
 
+const KNOWN_HEADERS = [...Object.keys(HEADER_2021), ...Object.keys(HEADER_2019)];
+
+/** "本年废止件数现行有效件数": two header cells run together (a borderless PDF table). */
+const splitHeaderCell = (c: Cell): Cell[] => {
+  const key = labelKey(c.text);
+  if (key in HEADER_2021 || key in HEADER_2019) return [c];
+  const parts: string[] = [];
+  let rest = key;
+  while (rest !== "") {
+    const head = KNOWN_HEADERS.find((k) => rest.startsWith(k));
+    if (!head) return [c];
+    parts.push(head);
+    rest = rest.slice(head.length);
+  }
+  const w = c.w / parts.length;
+  return parts.map((text, i) => ({ text, x: c.x + i * w, w }));
+};
+
 const readHeader = (line: SourceLine): Header | null => {
   const columns: Header["columns"] = [];
   let known = 0;
-  line.cells.forEach((c, index) => {
+  line.cells.flatMap(splitHeaderCell).forEach((c, index) => {
     const key = labelKey(c.text);
     if (key === "" || key === CONTENT_KEY) return;
     if (key in HEADER_2021 || key in HEADER_2019) known++;
