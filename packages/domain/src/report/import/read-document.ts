@@ -61,15 +61,38 @@ export const blankDraft = (): ReportDraft => {
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六"];
 
-/** Whether a line is the heading of a section ("一、总体情况", "## 三、收到和处理…"). */
+// Headings of older formats (before 2019) and common rewordings, besides the 2021 titles.
+const SECTION_ALIASES: Record<Section, string[]> = {
+  overview: ["概述", "基本情况", "总体工作情况", "政府信息公开总体工作情况", "基本工作情况"],
+  proactive: ["主动公开情况"],
+  requests: ["依申请公开政府信息情况", "政府信息依申请公开办理情况", "依申请公开情况"],
+  appeals: [
+    "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+    "因政府信息公开申请行政复议和提起行政诉讼的情况",
+    "政府信息公开行政复议及行政诉讼情况",
+    "行政复议、行政诉讼情况",
+  ],
+  problems: [
+    "政府信息公开工作存在的主要问题及改进情况",
+    "存在的主要问题和改进措施",
+    "存在的主要问题及改进措施",
+    "存在问题及改进情况",
+  ],
+  otherMatters: ["其他需要报告的事项", "需要说明的事项"],
+};
+const HEADING_CORES = Object.fromEntries(
+  SECTIONS.map((s) => [s, [SECTION_TITLES[s].zh, ...SECTION_ALIASES[s]].map(coreKey)]),
+) as Record<Section, string[]>;
+
+/** Whether a line is the heading of a section ("一、总体情况", "## 三、收到和处理…", "一、概述"). */
 const isHeading = (line: SourceLine, section: Section): boolean => {
   if (line.text === "" || line.cells.length > 2) return false;
   const text = stripMarkup(line.text);
-  const title = SECTION_TITLES[section].zh;
   const core = coreKey(text);
-  const titleCore = coreKey(title);
-  if (core !== titleCore && !(core.startsWith(titleCore) && core.length <= titleCore.length + 6))
-    return false;
+  const matches = HEADING_CORES[section].some(
+    (t) => core === t || (core.startsWith(t) && core.length <= t.length + 6),
+  );
+  if (!matches) return false;
   const numbering = numberingOf(text);
   const numeral = NUMERALS[SECTIONS.indexOf(section)]!;
   return numbering === "" || numbering.includes(numeral);

@@ -9,7 +9,8 @@ const YEAR = /([0-9０-９]{4})\s*年/;
 const AGENCY_END =
   /(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理委员会|局|厅|委|办|中心|院|署|所|站|队|馆|处|街道|镇|乡|会|集团|公司)$/;
 // Words that open the sentence around a name in a first line or a title.
-const LEAD = /^.*(?:现予以公布|现予公布|现公布|现将|现发布|特编制|特发布|予以公布|特此公布)(?=.)/;
+const LEAD =
+  /^.*(?:现予以公布|现予公布|现向社会公布|向社会公布|现公布|现将|现发布|特编制|特发布|予以公布|特此公布)(?=.)/;
 const REPORT_WORDS = /(?:年度)?(?:政府信息公开|政务公开|信息公开|政府信息|年度报告|工作年报)/;
 
 /** The part of a text that is an agency's name, or "" (cut at the sentence's words). */
@@ -27,6 +28,8 @@ export const agencyName = (raw: string): string => {
     .replace(/^[《「“【(（\s]+|[》」”】)）\s]+$/g, "");
   if (t.length < 2 || t.length > 40 || !/\p{Script=Han}/u.test(t)) return "";
   if (/^\d|[0-9]{4}/.test(fold(t))) return "";
+  // "本机关", "我局": words for the agency, not its name.
+  if (/^(?:机关|单位|局|委|办|本机关|本单位|本局|我局|我委|我办|我单位)$/.test(t)) return "";
   return t;
 };
 
@@ -55,7 +58,7 @@ export type TitleRead = {
 
 const titleScore = (text: string): number => {
   const k = labelKey(text);
-  if (!(k.includes("年度报告") || k.includes("工作年报"))) return 0;
+  if (!(k.includes("年度报告") || k.includes("工作年报") || k.includes("年度工作报告"))) return 0;
   if (k.length > 80) return 0; // a sentence that names the report, not its title
   return (
     1 + (k.includes("政府信息公开") || k.includes("政务公开") ? 2 : 0) + (YEAR.test(text) ? 2 : 0)
@@ -100,7 +103,7 @@ export const readTitle = (head: readonly SourceLine[], all: readonly SourceLine[
   if (name === "")
     for (const l of body.slice(0, 40)) {
       const m =
-        /(?:现予以公布|现予公布|现公布|现将|特编制|现发布)([^。；;，,]{2,40}?)(?:[0-9０-９]{4}\s*年|政府信息公开|政务公开)/.exec(
+        /(?:现予以公布|现予公布|现向社会公布|向社会公布|现公布|现将|特编制|现发布)([^。；;，,]{2,40}?)(?:[0-9０-９]{4}\s*年|政府信息公开|政务公开)/.exec(
           l.text,
         );
       const n = m?.[1] ? agencyName(m[1]) : "";

@@ -2,6 +2,7 @@
 // Plain text, `pdftotext` output, tab-separated web text, HTML tables and pdf.js text items all
 // become `SourceLine`s, so the section and table readers are written once.
 import { displayWidth, fold, readCell } from "./normalize.ts";
+import { regroupPipeCells } from "./pipe-cells.ts";
 
 export type Cell = {
   text: string;
@@ -124,11 +125,13 @@ const lineOf = (
 
 /** Splits text into lines and cells. */
 export const textToSource = (input: string): SourceDoc => {
-  const rawLines = input
-    .replace(/^\ufeff/, "")
-    .replace(/\r\n?/g, "\n")
-    .replace(/\f/g, "\n\f")
-    .split("\n");
+  const rawLines = regroupPipeCells(
+    input
+      .replace(/^\ufeff/, "")
+      .replace(/\r\n?/g, "\n")
+      .replace(/\f/g, "\n\f")
+      .split("\n"),
+  );
   const lines: SourceLine[] = [];
   const dropped: number[] = [];
   let tabs = 0;
