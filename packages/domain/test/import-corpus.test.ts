@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cellPaths, getCell, ImportError, parseReport } from "../src/index.ts";
-import { ownFixtures } from "./import-helpers.ts";
+import { numbersIn, ownFixtures } from "./import-helpers.ts";
 
 const dir = path.join(ownFixtures, "corpus");
 const cases = readdirSync(dir)
@@ -21,12 +21,6 @@ type Expected = {
   findings: string[];
   /** The ImportError code a file that cannot be read must give. */
   error?: string;
-};
-
-/** Every number written in a text (digits folded from full width, thousands separators off). */
-export const numbersIn = (text: string): Set<number> => {
-  const folded = text.normalize("NFKC").replace(/(\d),(?=\d{3}\b)/g, "$1");
-  return new Set([...folded.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0])));
 };
 
 describe("the corpus", () => {
