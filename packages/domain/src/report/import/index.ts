@@ -20,3 +20,19 @@ export {
   parseReportText,
 } from "./parse-report.ts";
 export type { PdfProgress, PdfReadOptions } from "./pdf-source.ts";
+export {
+  checkHierarchy,
+  isCountyGovernment,
+  readReportSet,
+  type SetEntry,
+  type SetResult,
+  type SetSummary,
+} from "./report-set.ts";
+export {
+  DEFAULT_ZIP_LIMITS,
+  isZip,
+  REPORT_FILE,
+  type SetFile,
+  unzipReports,
+  type ZipLimits,
+} from "./zip-set.ts";
