@@ -83,14 +83,16 @@ export const checkHierarchy = (
   return findings;
 };
 
-const failure = (e: unknown) =>
-  e instanceof ImportError
-    ? { code: e.code, zh: e.zh, en: e.message }
-    : {
-        code: "unreadable",
-        zh: `无法读取：${e instanceof Error ? e.message : String(e)}`,
-        en: `Cannot be read: ${e instanceof Error ? e.message : String(e)}`,
-      };
+/** What a file that cannot be read gives: an ImportError, or any error with a code and `zh`. */
+const failure = (e: unknown) => {
+  if (e instanceof ImportError) return { code: e.code, zh: e.zh, en: e.message };
+  const x = e as { code?: unknown; zh?: unknown; message?: unknown } | null;
+  if (typeof x?.code === "string" && typeof x.zh === "string" && typeof x.message === "string")
+    return { code: x.code, zh: x.zh, en: x.message };
+  const message = e instanceof Error ? e.message : String(e);
+  if (typeof x?.zh === "string") return { code: "unreadable", zh: x.zh, en: message };
+  return { code: "unreadable", zh: `无法读取：${message}`, en: `Cannot be read: ${message}` };
+};
 
 /**
  * Reads every file of a set with `read` (parseReport, or the API's worker pool), one at a
