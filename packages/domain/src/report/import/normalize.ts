@@ -9,10 +9,20 @@ export const fold = (s: string): string => s.normalize("NFKC");
 const TYPOS: readonly [RegExp, string][] = [[/本年度止件数/g, "本年废止件数"]];
 
 /** Letters, digits and Han characters only, misprints corrected: the comparison key. */
+const KEYS = new Map<string, string>();
+
 export const labelKey = (s: string): string => {
+  // Labels repeat (every row is compared with every catalog label): computed once each.
+  const known = KEYS.get(s);
+  if (known !== undefined) return known;
   let t = fold(s);
   for (const [re, to] of TYPOS) t = t.replace(re, to);
-  return t.replace(/[^\p{L}\p{N}]/gu, "");
+  const key = t.replace(/[^\p{L}\p{N}]/gu, "");
+  if (s.length <= 200) {
+    if (KEYS.size > 20_000) KEYS.clear();
+    KEYS.set(s, key);
+  }
+  return key;
 };
 
 const NUMBERING =

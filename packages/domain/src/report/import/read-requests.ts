@@ -34,10 +34,19 @@ const OTHER_HANDLING_CORE = coreKey(
 /** A row whose label is read (even wrapped over the lines around it) anchors the order. */
 const ANCHOR = 1.5;
 
-const rowScore = (vl: ValueLine, core: string): number => {
+/** A value line's label keys, computed once for the scores against all 25 rows. */
+type LineKeys = { ownCores: string[]; before: string; around: string; justBefore: string | null };
+
+const lineKeys = (vl: ValueLine): LineKeys => ({
+  ownCores: vl.own.map(coreKey).filter((c) => c !== "" && !NOISE_CORES.includes(c)),
+  before: labelKey([...vl.prev, ...vl.own].join("")),
+  around: labelKey([...vl.prev, ...vl.own, ...vl.next].join("")),
+  justBefore: vl.prev.length > 0 ? coreKey(vl.prev.at(-1)!) : null,
+});
+
+const rowScore = (k: LineKeys, core: string): number => {
   let s = 0;
-  const ownCores = vl.own.map(coreKey).filter((c) => c !== "" && !NOISE_CORES.includes(c));
-  for (const c of ownCores) {
+  for (const c of k.ownCores) {
     if (c === core) s = Math.max(s, 4);
     else if (core.length >= 5 && c.includes(core)) s = Math.max(s, 3);
     // Merged with its group's name ("三、本年度办理结果（一）予以公开", "（三）不予公开1.属于国家秘密").
@@ -46,21 +55,16 @@ const rowScore = (vl: ValueLine, core: string): number => {
     else if (c.length >= 6 && core.includes(c)) s = Math.max(s, 2);
   }
   if (core.length >= 5) {
-    const before = labelKey([...vl.prev, ...vl.own].join(""));
-    const around = labelKey([...vl.prev, ...vl.own, ...vl.next].join(""));
-    if (before.includes(core)) s = Math.max(s, 2.5);
-    else if (around.includes(core)) s = Math.max(s, 1.5);
-  } else {
-    const justBefore = vl.prev.at(-1);
-    if (justBefore !== undefined && coreKey(justBefore) === core && ownCores.length === 0)
-      s = Math.max(s, 2.5);
-  }
+    if (k.before.includes(core)) s = Math.max(s, 2.5);
+    else if (k.around.includes(core)) s = Math.max(s, 1.5);
+  } else if (k.justBefore === core && k.ownCores.length === 0) s = Math.max(s, 2.5);
   return s;
 };
 
 const scoreMatrix = (vls: readonly ValueLine[]): number[][] =>
   vls.map((vl) => {
-    const scores = ROW_CORES.map((r) => rowScore(vl, r.core));
+    const keys = lineKeys(vl);
+    const scores = ROW_CORES.map((r) => rowScore(keys, r.core));
     const best = Math.max(...scores);
     // A line whose own label names another row is not this row.
     return scores.map((s) => (s === 0 && best >= 3 ? -3 : s));

@@ -8,7 +8,7 @@ export type Simplifier = (text: string) => string;
 
 // Traditional-only forms frequent in these reports (never used in simplified text).
 const TRADITIONAL =
-  /[資訊開請處報與關門區縣機構稅務應對結轉複議訴訟數總計說問題網絡聯護國內個為這來會經發織單將從當後實據條例規範許準決態辦內員業營協類統與財產線覽點權審閱廣電們]/g;
+  /[資訊開請處報與關門區縣機構稅務應對結轉複議訴訟數總計說問題網絡聯護國內個為這來會經發織單將從當後實據條規範許準決態辦內員業營協類統與財產線覽點權審閱廣電們]/g;
 
 /** Whether a text is printed in traditional characters (a few of their forms, not one stray). */
 export const hasTraditional = (text: string): boolean => {
