@@ -1,6 +1,6 @@
 // ogi check <folder|.zip>: a county's reports at once, through the real CLI process.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { emptyReport, REQUEST_COLUMNS, REQUEST_ROWS, type SetResult } from "@ogi/domain";
@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 const main = join(repoRoot, "apps/cli/src/main.ts");
-const corpus = resolve(repoRoot, "packages/domain/test/fixtures/corpus");
+const fixtures = resolve(repoRoot, "../shared/fixtures/reports");
 const dir = mkdtempSync(join(tmpdir(), "ogi-set-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -20,10 +20,33 @@ const ogi = (...args: string[]) => {
 
 // The county: the Huai'an report; two departments holding half of each of its cells, one of
 // them one application more in 予以公开 总计 (so the county is below their sum there).
-const huaian = readFileSync(join(corpus, "huaian-2024.tabs.txt"));
+const huaianFile = join(fixtures, "huaian-2024.layout.txt");
+const huaian = readFileSync(huaianFile);
+
+/** A one-page PDF with a drawing and no text: what a scan is to the reader. */
+const scannedPdf = () => {
+  const content = "0 0 1 rg 10 10 200 300 re f";
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return out;
+};
 const department = (name: string, share: (v: number) => number, plusOne = false) => {
   const county = JSON.parse(
-    spawnSync(process.execPath, [main, "parse", join(corpus, "huaian-2024.tabs.txt"), "--json"], {
+    spawnSync(process.execPath, [main, "parse", huaianFile, "--json"], {
       encoding: "utf8",
     }).stdout,
   );
@@ -46,7 +69,7 @@ describe("ogi check <folder|.zip>", () => {
     join(folder, "乙局.json"),
     department("乙局", (v) => v - Math.floor(v / 2), true),
   );
-  copyFileSync(join(corpus, "huaian-2024.scanned.pdf"), join(folder, "扫描件.pdf"));
+  writeFileSync(join(folder, "扫描件.pdf"), scannedPdf(), "latin1");
 
   it("a folder: one table per report, a bad file reported, the hierarchy, a summary", () => {
     const { status, stdout } = ogi("check", "county");

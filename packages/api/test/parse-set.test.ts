@@ -21,10 +21,12 @@ import { createApp } from "../src/app.ts";
 import { DEFAULT_DOCUMENT_LIMITS } from "../src/documents/limits.ts";
 import { createDocumentReader, type DocumentReader } from "../src/documents/reader-pool.ts";
 import { ADMIN_TOKEN, fixedClock } from "./helpers.ts";
+import { writePdf } from "./pdf-writer.ts";
 
-const corpus = resolve(import.meta.dirname, "../../domain/test/fixtures/corpus");
-const huaian = readFileSync(resolve(corpus, "huaian-2024.tabs.txt"));
-const scan = readFileSync(resolve(corpus, "huaian-2024.scanned.pdf"));
+const shared = resolve(import.meta.dirname, "../../../../shared/fixtures/reports");
+const huaian = readFileSync(resolve(shared, "huaian-2024.layout.txt"));
+// A page with a drawing and no text: what a scan is to the reader.
+const scan = writePdf(Buffer.from("0 0 1 rg 10 10 200 300 re f"));
 
 let database: Database;
 let reader: DocumentReader;
