@@ -1,6 +1,7 @@
 // `pnpm bench` for the domain package: the fold over a large register, the rules, and the
 // import of a real published PDF. Writes its section of docs/benchmarks.md.
 import { readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { writeBenchSection } from "../../../scripts/bench-doc.ts";
@@ -131,6 +132,10 @@ const body = `
 | the same as a .docx converter's HTML (\`corpus/huaian-2024.docx-html.html\`) | ${ms(median(webHtml))} | — |
 
 Heap in use after building the register and folding it: ${heapMiB.toFixed(0)} MiB.
+Load average when the run ended: ${loadavg()
+  .map((l) => l.toFixed(1))
+  .join(", ")} on ${availableParallelism()} cores (the machine is shared: under load the
+medians of the reads move up while their minimums stay near the unloaded figures).
 `;
 console.log(body);
 writeBenchSection("Domain", "pnpm bench (packages/domain: node bench/run.ts)", body);

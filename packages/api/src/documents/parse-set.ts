@@ -58,6 +58,20 @@ export const setFiles = async (
   return files;
 };
 
+/**
+ * Text in UTF-8 goes as text (the characters limit applies); a PDF, or text in GB 18030 (which
+ * parseReport tells from the bytes), goes as bytes.
+ */
+const isUtf8Text = (file: SetFile): boolean => {
+  if (/\.pdf$/i.test(file.name) || (file.bytes[0] === 0x25 && file.bytes[1] === 0x50)) return false;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(file.bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 export const parseSet = async (
   reader: DocumentReader,
   files: readonly SetFile[],
@@ -70,7 +84,7 @@ export const parseSet = async (
       try {
         return await reader.read({
           bytes: file.bytes,
-          text: !/\.pdf$/i.test(file.name) && !(file.bytes[0] === 0x25 && file.bytes[1] === 0x50),
+          text: isUtf8Text(file),
           filename: file.name,
         });
       } catch (e) {
