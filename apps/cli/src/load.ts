@@ -66,8 +66,11 @@ export const parseJsonReport = (text: string, file: string): ReportDraft => {
   return result.data;
 };
 
-export const loadReport = async (file: string, cwd: string): Promise<Loaded> => {
-  const bytes = await readInput(file, cwd);
+export const loadReport = async (file: string, cwd: string): Promise<Loaded> =>
+  loadBytes(file, await readInput(file, cwd));
+
+/** A report from a file's bytes, told by its name's extension (a member of a set, too). */
+export const loadBytes = async (file: string, bytes: Uint8Array): Promise<Loaded> => {
   const ext = extname(file).toLowerCase();
   if (!INPUT_EXTENSIONS.includes(ext))
     throw new CliError({

@@ -424,5 +424,36 @@ export const checkOut = z.object({ findings: z.array(findingSchema) }).openapi("
 export const parseOut = z
   .object({ report: reportDraftSchema, findings: z.array(findingSchema) })
   .openapi("ParseResult");
+/** Several files at once (multipart): one entry per file, the hierarchy check, a summary. */
+export const parseSetOut = z
+  .object({
+    entries: z.array(
+      z.union([
+        z.object({
+          name: z.string(),
+          ok: z.literal(true),
+          report: reportDraftSchema,
+          findings: z.array(findingSchema),
+        }),
+        z.object({
+          name: z.string(),
+          ok: z.literal(false),
+          error: z.object({ code: z.string(), zh: z.string(), en: z.string() }),
+        }),
+      ]),
+    ),
+    hierarchy: z.array(findingSchema),
+    summary: z.object({
+      files: z.number().int(),
+      read: z.number().int(),
+      failed: z.number().int(),
+      errors: z.number().int(),
+      warnings: z.number().int(),
+      county: z.string().nullable(),
+      departments: z.number().int(),
+      hierarchyMismatches: z.number().int(),
+    }),
+  })
+  .openapi("ParseSetResult");
 
 export { outcomeSchema };

@@ -1,6 +1,7 @@
 // `pnpm bench` for the domain package: the fold over a large register, the rules, and the
 // import of a real published PDF. Writes its section of docs/benchmarks.md.
 import { readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { writeBenchSection } from "../../../scripts/bench-doc.ts";
@@ -101,16 +102,40 @@ for (let i = 0; i < 20; i++) {
   layoutTimes.push(performance.now() - t0);
 }
 
+// A report copied from a web page (tab-separated tables): the re-laid Huai'an report of the
+// corpus, and the same in traditional characters (opencc-js converts it first).
+const webTimes = async (name: string) => {
+  const text = readFileSync(resolve(import.meta.dirname, "../test/fixtures/corpus", name), "utf8");
+  for (let i = 0; i < 5; i++) await parseReport(text, { filename: name });
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t0 = performance.now();
+    await parseReport(text, { filename: name });
+    times.push(performance.now() - t0);
+  }
+  return times;
+};
+const webText = await webTimes("huaian-2024.tabs.txt");
+const webTraditional = await webTimes("huaian-2024.traditional.txt");
+const webHtml = await webTimes("huaian-2024.docx-html.html");
+
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const body = `
 | Measure | Result | Target |
 |---|---|---|
 | \`deriveRequests\` over ${size.toLocaleString("en")} applications (median of 7, after 2 warm-up runs) | ${ms(foldMedian)} (min ${ms(Math.min(...foldTimes))}, max ${ms(Math.max(...foldTimes))}) | under 1,000 ms |
 | \`checkReport\` on a full report | ${Math.round(checksPerSecond).toLocaleString("en")} reports/s | — |
-| \`parseReport\` of \`huaian-2024.pdf\` (6 pages, pdf.js; median of 10) | ${ms(median(parseTimes))} | — |
+| \`parseReport\` of \`huaian-2024.pdf\` (6 pages, pdf.js; median of 10) | ${ms(median(parseTimes))} (min ${ms(Math.min(...parseTimes))}) | under 150 ms |
 | \`parseReport\` of \`huaian-2024.layout.txt\` (median of 20) | ${ms(median(layoutTimes))} | — |
+| \`parseReport\` of a web-text report (\`corpus/huaian-2024.tabs.txt\`; median of 30) | ${ms(median(webText))} (min ${ms(Math.min(...webText))}) | under 10 ms |
+| the same in traditional characters (\`corpus/huaian-2024.traditional.txt\`, opencc-js) | ${ms(median(webTraditional))} | — |
+| the same as a .docx converter's HTML (\`corpus/huaian-2024.docx-html.html\`) | ${ms(median(webHtml))} | — |
 
 Heap in use after building the register and folding it: ${heapMiB.toFixed(0)} MiB.
+Load average when the run ended: ${loadavg()
+  .map((l) => l.toFixed(1))
+  .join(", ")} on ${availableParallelism()} cores (the machine is shared: under load the
+medians of the reads move up while their minimums stay near the unloaded figures).
 `;
 console.log(body);
 writeBenchSection("Domain", "pnpm bench (packages/domain: node bench/run.ts)", body);

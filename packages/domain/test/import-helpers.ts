@@ -96,3 +96,9 @@ export const numbersOf = (r: ReportDraft) => ({
 
 /** Text compared without whitespace (PDF extraction spaces "2024 年" differently). */
 export const squeeze = (s: string) => s.replace(/\s+/g, "");
+
+/** Every number written in a text (digits folded from full width, thousands separators off). */
+export const numbersIn = (text: string): Set<number> => {
+  const folded = text.normalize("NFKC").replace(/(\d),(?=\d{3}\b)/g, "$1");
+  return new Set([...folded.matchAll(/\d+(?:\.\d+)?/g)].map((m) => Number(m[0])));
+};

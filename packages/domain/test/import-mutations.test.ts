@@ -233,7 +233,7 @@ describe("tolerated variations", () => {
     expect(report.requests.deniedProhibitedByLaw.total).toBe(31);
     expect(report.requests.partiallyGranted.total).toBe(454);
     expect(findings[0]).toMatchObject({
-      code: "import.unreadable",
+      code: "import.missingRow",
       severity: "warning",
       cells: REQUEST_COLUMNS.map((c) => `requests.deniedStateSecret.${c}`),
     });

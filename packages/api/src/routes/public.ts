@@ -3,8 +3,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { checkReport, reportDraftSchema } from "@ogi/domain";
 import { bodyLimit } from "hono/body-limit";
 import type { Deps } from "../context.ts";
+import { parseSet, setFiles } from "../documents/parse-set.ts";
 import { ApiError } from "../errors.ts";
-import { body, checkOut, errorSchema, errorsFor, json, parseOut } from "../schemas.ts";
+import { body, checkOut, errorSchema, errorsFor, json, parseOut, parseSetOut } from "../schemas.ts";
 import { subApp } from "./common.ts";
 
 export const CHECK_LIMIT = 2 * 1024 * 1024;
@@ -64,9 +65,18 @@ export const publicApp = (deps: Deps) =>
           }),
         ] as const,
         request: {
-          query: z.object({ filename: z.string().max(200).optional() }),
+          query: z.object({
+            filename: z.string().max(200).optional(),
+            county: z.string().max(200).optional(),
+          }),
           body: {
             content: {
+              "multipart/form-data": {
+                schema: z.object({}).passthrough().openapi({
+                  description:
+                    "Several files (field files; a .zip is opened): each read and checked, then the county government's section 3 against its departments' sum / 一次读取多个文件",
+                }),
+              },
               "text/plain": { schema: z.string() },
               "text/html": { schema: z.string() },
               "application/pdf": { schema: z.string().openapi({ format: "binary" }) },
@@ -75,7 +85,10 @@ export const publicApp = (deps: Deps) =>
           },
         },
         responses: {
-          200: json(parseOut, "The report and its findings"),
+          200: {
+            content: { "application/json": { schema: z.union([parseOut, parseSetOut]) } },
+            description: "The report and its findings; for several files, one entry per file",
+          },
           ...errorsFor(400, 422),
           413: refusal("The body is too large / 文件过大"),
           503: refusal("Too many reads in flight, or the read timed out / 读取繁忙或超时"),
@@ -83,6 +96,13 @@ export const publicApp = (deps: Deps) =>
       }),
       async (c) => {
         const type = c.req.header("content-type") ?? "";
+        if (/^multipart\/form-data/i.test(type)) {
+          const files = await setFiles(
+            await c.req.parseBody({ all: true }),
+            deps.documents!.limits.maxBytes,
+          );
+          return c.json(await parseSet(deps.documents!, files, c.req.valid("query").county), 200);
+        }
         const bytes = new Uint8Array(await c.req.arrayBuffer());
         const filename = c.req.valid("query").filename;
         // Off this thread, within the limits (see documents/): the event loop stays free.

@@ -17,6 +17,8 @@ export const RULE_CODES = [
   "narrative.missing",
   "format.outdated",
   "import.unreadable",
+  "import.missingRow",
+  "hierarchy.sumMismatch",
 ] as const;
 /** A finding's code. */
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -19,3 +19,12 @@ export const outdated = (line: number, labels: string, cells: string[] = []): Fi
   },
   line: Math.max(1, Math.trunc(line) || 1),
 });
+
+/** A row of a table that is not in the document (cut off, printed as an image, left out). */
+export const missingRow = (line: number, cells: string[], zh: string, en: string): Finding => ({
+  code: "import.missingRow",
+  severity: "warning",
+  cells,
+  message: { zh, en },
+  line: Math.max(1, Math.trunc(line) || 1),
+});

@@ -11,7 +11,9 @@ export type ImportErrorCode =
   | "invalid-json"
   | "too-large"
   | "too-deep"
-  | "not-a-report";
+  | "not-a-report"
+  | "zip-refused"
+  | "damaged-zip";
 
 /**
  * The one error an import throws, for input it cannot read at all; `message` is English, `zh`
@@ -84,4 +86,18 @@ export const importErrors = {
       zh: "这不是政府信息公开工作年度报告：找不到报告的章节标题，也找不到任何统计表格。",
       en: "This is not an annual report on government information disclosure: none of its section headings and none of its tables were found.",
     }),
+  zipRefused: (detail: { zh: string; en: string }) =>
+    new ImportError("zip-refused", {
+      zh: `压缩包超出上限，未读取：${detail.zh}（可能是“压缩炸弹”）。`,
+      en: `The archive exceeds a limit and was not read: ${detail.en} (possibly a zip bomb).`,
+    }),
+  damagedZip: (cause?: unknown) =>
+    new ImportError(
+      "damaged-zip",
+      {
+        zh: "压缩包已损坏或不是 ZIP 格式，无法读取。",
+        en: "The archive is damaged or not a ZIP file and cannot be read.",
+      },
+      { cause },
+    ),
 };

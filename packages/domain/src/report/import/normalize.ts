@@ -9,10 +9,20 @@ export const fold = (s: string): string => s.normalize("NFKC");
 const TYPOS: readonly [RegExp, string][] = [[/本年度止件数/g, "本年废止件数"]];
 
 /** Letters, digits and Han characters only, misprints corrected: the comparison key. */
+const KEYS = new Map<string, string>();
+
 export const labelKey = (s: string): string => {
+  // Labels repeat (every row is compared with every catalog label): computed once each.
+  const known = KEYS.get(s);
+  if (known !== undefined) return known;
   let t = fold(s);
   for (const [re, to] of TYPOS) t = t.replace(re, to);
-  return t.replace(/[^\p{L}\p{N}]/gu, "");
+  const key = t.replace(/[^\p{L}\p{N}]/gu, "");
+  if (s.length <= 200) {
+    if (KEYS.size > 20_000) KEYS.clear();
+    KEYS.set(s, key);
+  }
+  return key;
 };
 
 const NUMBERING =
@@ -42,6 +52,8 @@ const UNITS = /\s*(?:件|个|条|项|次|元|万元)$/;
  * text (a label).
  */
 export const readCell = (raw: string): CellValue | null => {
+  // "50 3" is two numbers run together, never 503: such a cell is not read as a number.
+  if (/\d[\s\u00a0\u3000]+[\d０-９]|[０-９][\s\u00a0\u3000]+[\d０-９]/.test(raw)) return null;
   const t = fold(raw).replace(/[\s\u00a0\u3000]+/g, "");
   if (t === "") return { kind: "blank" };
   if (DASHES.has(t)) return { kind: "dash", text: raw.trim() };

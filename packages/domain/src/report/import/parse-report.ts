@@ -19,6 +19,13 @@ import {
 import type { PdfReadOptions } from "./pdf-source.ts";
 import { readDocument } from "./read-document.ts";
 import { type SourceDoc, textToSource } from "./source-lines.ts";
+import {
+  docHasTraditional,
+  hasTraditional,
+  loadedSimplifier,
+  loadSimplifier,
+  simplifyDoc,
+} from "./traditional.ts";
 
 /**
  * What an import gives: the report as read (blank cells null) and the findings, the import's first.
@@ -30,7 +37,11 @@ export type ParseOptions = { filename?: string; pdf?: PdfReadOptions };
 /** A report's text is well under 1 MB; ten times that is not one report. */
 const MAX_CHARS = 10_000_000;
 
-const finish = (doc: SourceDoc): ParseResult => {
+const finish = (source: SourceDoc): ParseResult => {
+  // Traditional characters read as simplified, when the converter is loaded (parseReport
+  // loads it for a report that needs it).
+  const simplify = loadedSimplifier();
+  const doc = simplify && docHasTraditional(source) ? simplifyDoc(source, simplify) : source;
   const { report, findings, recognized } = readDocument(doc);
   if (recognized === 0) throw importErrors.notAReport();
   // The import's own findings first (they explain the checks' findings), then the checks.
@@ -164,24 +175,28 @@ export const parseReport = async (
   const ext = extensionOf(options.filename);
   if (typeof input !== "string") {
     if (input.length === 0) throw importErrors.empty();
-    if (isPdf(input)) {
-      const { pdfToSource } = await import("./pdf-source.ts");
-      return finish(await pdfToSource(input, options.pdf));
-    }
+    if (isPdf(input)) return readPdf(input, options);
     input = decodeText(input);
   } else if (input.startsWith("%PDF-")) {
     // PDF bytes passed as a binary string.
     const bytes = Uint8Array.from(input, (ch) => ch.charCodeAt(0) & 0xff);
-    const { pdfToSource } = await import("./pdf-source.ts");
-    return finish(await pdfToSource(bytes, options.pdf));
+    return readPdf(bytes, options);
   }
   const text = checkText(input);
+  if (hasTraditional(text.slice(0, 200_000))) await loadSimplifier();
   if (isJson(text, ext)) return parseJson(text);
   // Our own renderings first: their text may contain anything, markup included.
   if (isOwnCsv(text) || isOwnMarkdown(text) || isOwnText(text)) return parseReportText(text);
   if (isOwnHtml(text) || looksHtml(text) || (ext === "html" && /<[a-z]/i.test(text)))
     return parseReportHtml(text);
   return parseReportText(text);
+};
+
+const readPdf = async (bytes: Uint8Array, options: ParseOptions): Promise<ParseResult> => {
+  const { pdfToSource } = await import("./pdf-source.ts");
+  const doc = await pdfToSource(bytes, options.pdf);
+  if (docHasTraditional(doc)) await loadSimplifier();
+  return finish(doc);
 };
 
 export { ImportError };

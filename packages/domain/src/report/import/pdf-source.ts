@@ -46,7 +46,10 @@ const pageLines = (items: Item[]): { cells: Cell[]; size: number; y: number }[] 
     let cur: { text: string; x: number; end: number } | null = null;
     for (const it of its) {
       const gap = cur ? it.x - cur.end : 0;
-      if (cur && gap <= it.size * 1.2) {
+      // Two numbers apart are two cells, however narrow the column ("61" "4" is never 614).
+      const numbersApart =
+        cur !== null && gap > it.size * 0.1 && /\d$/.test(cur.text) && /^\d/.test(it.str);
+      if (cur && gap <= it.size * 1.2 && !numbersApart) {
         cur.text += gap > it.size * 0.25 && /[A-Za-z0-9]$/.test(cur.text) ? ` ${it.str}` : it.str;
         cur.end = Math.max(cur.end, it.x + it.w);
       } else {
@@ -164,7 +167,13 @@ export const pdfToSource = async (
         if (!("str" in raw) || raw.str.trim() === "") continue;
         const [a, b, c, d, x, y] = raw.transform as number[];
         const size = Math.max(Math.hypot(c ?? 0, d ?? 0), Math.hypot(a ?? 0, b ?? 0), 1);
-        items.push({ str: raw.str, x: x ?? 0, y: y ?? 0, w: raw.width, size });
+        items.push({
+          str: radicalsToIdeographs(raw.str),
+          x: x ?? 0,
+          y: y ?? 0,
+          w: raw.width,
+          size,
+        });
         chars += raw.str.replace(/\s/g, "").length;
       }
       const rows = pageLines(items);
@@ -199,6 +208,59 @@ export const pdfToSource = async (
     if (!stopped) await destroyed;
   }
 };
+
+// Fonts that map glyphs to the Kangxi radicals or the radicals supplement (Chromium's and
+// some Word exports' PDFs: "淮安市⼈⺠政府") are read as the ideographs they look like.
+const SUPPLEMENT: Record<string, string> = {
+  "\u2e8b": "㔾",
+  "\u2e97": "心",
+  "\u2ea0": "民",
+  "\u2ea7": "牛",
+  "\u2eab": "罒",
+  "\u2eb6": "羊",
+  "\u2eb7": "羊",
+  "\u2ebc": "肉",
+  "\u2ec4": "西",
+  "\u2ec5": "见",
+  "\u2ec6": "角",
+  "\u2ecf": "阝",
+  "\u2ed3": "长",
+  "\u2ed4": "门",
+  "\u2ed5": "阜",
+  "\u2ed6": "阝",
+  "\u2ee0": "食",
+  "\u2ee2": "马",
+  "\u2ee3": "骨",
+  "\u2ee4": "鬼",
+  "\u2eea": "黾",
+  "\u2ebb": "聿",
+  "\u2ebe": "艹",
+  "\u2ec0": "艹",
+  "\u2ecc": "辶",
+  "\u2ecd": "辶",
+  "\u2ed1": "长",
+  "\u2ed7": "雨",
+  "\u2edd": "食",
+  "\u2ee5": "鱼",
+  "\u2eeb": "斉",
+  "\u2eed": "歯",
+  "\u2ef3": "龟",
+  "\u2ec9": "贝",
+  "\u2ec8": "讠",
+  "\u2ec7": "角",
+  "\u2ecb": "车",
+  "\u2ed2": "长",
+  "\u2ee6": "鸟",
+  "\u2ee7": "卤",
+  "\u2ee8": "麦",
+  "\u2ed0": "钅",
+  "\u2ee9": "黄",
+};
+const RADICALS = /[\u2e80-\u2eff\u2f00-\u2fdf]/g;
+export const radicalsToIdeographs = (s: string): string =>
+  /[\u2e80-\u2fdf]/.test(s)
+    ? s.replace(RADICALS, (ch) => SUPPLEMENT[ch] ?? (ch >= "\u2f00" ? ch.normalize("NFKC") : ch))
+    : s;
 
 const emptyLine = (no: number): SourceLine => ({
   no,

@@ -8,7 +8,7 @@ import {
 } from "../catalog.ts";
 import type { Finding } from "../findings.ts";
 import { type ReportDraft, setCell } from "../schema.ts";
-import { unreadable } from "./findings.ts";
+import { missingRow, unreadable } from "./findings.ts";
 import { type CellValue, labelKey } from "./normalize.ts";
 import type { SourceLine } from "./source-lines.ts";
 import { cellValue, placeValues, type ValueLine, valueLines, valueText } from "./value-lines.ts";
@@ -29,15 +29,14 @@ export const readAppeals = (
   const all = APPEAL_BLOCKS.length * APPEAL_COLUMNS.length;
   const vls = valueLines(lines, all);
   if (vls.length === 0) {
-    if (lines.some((l) => l.text !== ""))
-      findings.push(
-        unreadable(
-          headingLine,
-          appealPaths,
-          "未能读取第四部分（行政复议、行政诉讼）的表格。",
-          "Could not read the table of section 4 (reconsideration and litigation).",
-        ),
-      );
+    findings.push(
+      missingRow(
+        headingLine,
+        appealPaths,
+        "未能读取第四部分（行政复议、行政诉讼）的表格（可能被截断或印成图片）。",
+        "Could not read the table of section 4 (reconsideration and litigation).",
+      ),
+    );
     return 0;
   }
   const set = (values: (CellValue | null)[]) =>

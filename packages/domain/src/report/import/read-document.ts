@@ -9,6 +9,7 @@ import { coreKey, fold, labelKey, numberingOf, readCell, stripMarkup } from "./n
 import { readAppeals } from "./read-appeals.ts";
 import { readProactive } from "./read-proactive.ts";
 import { readRequests } from "./read-requests.ts";
+import { readTitle } from "./read-title.ts";
 import type { SourceDoc, SourceLine } from "./source-lines.ts";
 
 export type ReadResult = {
@@ -60,15 +61,38 @@ export const blankDraft = (): ReportDraft => {
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六"];
 
-/** Whether a line is the heading of a section ("一、总体情况", "## 三、收到和处理…"). */
+// Headings of older formats (before 2019) and common rewordings, besides the 2021 titles.
+const SECTION_ALIASES: Record<Section, string[]> = {
+  overview: ["概述", "基本情况", "总体工作情况", "政府信息公开总体工作情况", "基本工作情况"],
+  proactive: ["主动公开情况"],
+  requests: ["依申请公开政府信息情况", "政府信息依申请公开办理情况", "依申请公开情况"],
+  appeals: [
+    "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+    "因政府信息公开申请行政复议和提起行政诉讼的情况",
+    "政府信息公开行政复议及行政诉讼情况",
+    "行政复议、行政诉讼情况",
+  ],
+  problems: [
+    "政府信息公开工作存在的主要问题及改进情况",
+    "存在的主要问题和改进措施",
+    "存在的主要问题及改进措施",
+    "存在问题及改进情况",
+  ],
+  otherMatters: ["其他需要报告的事项", "需要说明的事项"],
+};
+const HEADING_CORES = Object.fromEntries(
+  SECTIONS.map((s) => [s, [SECTION_TITLES[s].zh, ...SECTION_ALIASES[s]].map(coreKey)]),
+) as Record<Section, string[]>;
+
+/** Whether a line is the heading of a section ("一、总体情况", "## 三、收到和处理…", "一、概述"). */
 const isHeading = (line: SourceLine, section: Section): boolean => {
   if (line.text === "" || line.cells.length > 2) return false;
   const text = stripMarkup(line.text);
-  const title = SECTION_TITLES[section].zh;
   const core = coreKey(text);
-  const titleCore = coreKey(title);
-  if (core !== titleCore && !(core.startsWith(titleCore) && core.length <= titleCore.length + 6))
-    return false;
+  const matches = HEADING_CORES[section].some(
+    (t) => core === t || (core.startsWith(t) && core.length <= t.length + 6),
+  );
+  if (!matches) return false;
   const numbering = numberingOf(text);
   const numeral = NUMERALS[SECTIONS.indexOf(section)]!;
   return numbering === "" || numbering.includes(numeral);
@@ -105,55 +129,6 @@ const regionOf = (
 
 const YEAR = /([0-9０-９]{4})\s*年/;
 
-const readTitle = (
-  lines: readonly SourceLine[],
-): { name: string; year: number | null; line: number } | null => {
-  const candidates = lines.filter((l) => l.text !== "");
-  // The title names the report and its year; a breadcrumb ("首页 > 年度报告") only the kind.
-  const score = (l: SourceLine) => {
-    const k = labelKey(l.text);
-    if (!(k.includes("年度报告") || k.includes("工作年报"))) return 0;
-    return (
-      1 +
-      (k.includes("政府信息公开") || k.includes("政务公开") ? 2 : 0) +
-      (YEAR.test(l.text) ? 2 : 0)
-    );
-  };
-  let idx = -1;
-  let best = 0;
-  candidates.forEach((l, i) => {
-    const s = score(l);
-    if (s > best) [idx, best] = [i, s];
-  });
-  if (idx < 0) return null;
-  const line = candidates[idx]!;
-  const text = stripMarkup(line.text);
-  const m = YEAR.exec(text);
-  let year: number | null = m?.[1] ? Number(fold(m[1])) : null;
-  let name = "";
-  if (m && m.index !== undefined) {
-    name = text.slice(0, m.index).trim();
-    if (name === "") {
-      const after = text.slice(m.index + m[0].length);
-      const cut = after.search(/(?:度)?政府信息公开|(?:度)?政务公开/);
-      name = (cut > 0 ? after.slice(0, cut) : "").trim();
-    }
-  } else {
-    const cut = text.search(/政府信息公开|政务公开/);
-    name = (cut > 0 ? text.slice(0, cut) : "").trim();
-  }
-  if (name === "" && idx > 0) name = stripMarkup(candidates[idx - 1]!.text);
-  if (year === null && idx > 0) {
-    const pm = YEAR.exec(candidates[idx - 1]!.text);
-    if (pm?.[1]) year = Number(fold(pm[1]));
-  }
-  name = name
-    .replace(/^(?:关于)|(?:关于)$/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return { name, year, line: line.no };
-};
-
 export const readDocument = (doc: SourceDoc): ReadResult => {
   // Markdown: headings and prose without their marks and escapes (tables keep their cells).
   const lines =
@@ -176,18 +151,22 @@ export const readDocument = (doc: SourceDoc): ReadResult => {
   const width = fullLineWidth(lines);
 
   // Title: agency and year.
-  const title = readTitle(lines.slice(0, Math.max(firstHeading, Math.min(lines.length, 12))));
-  if (title?.name) report.agency.name = title.name;
+  const title = readTitle(
+    lines.slice(0, Math.max(firstHeading, Math.min(lines.length, 12))),
+    lines,
+  );
+  if (title.name) report.agency.name = title.name;
   else
     findings.push(
       unreadable(
-        title?.line ?? 1,
+        title.line,
         ["agency.name"],
-        "未能从标题中读出机关名称。",
-        "Could not read the agency's name from the title.",
+        "未能从标题、首句或落款中读出机关名称。",
+        "Could not read the agency's name from the title, the first sentence or the signature.",
       ),
     );
-  if (title?.year && title.year >= YEAR_MIN && title.year <= YEAR_MAX) report.year = title.year;
+  if (title.year && title.yearSure && title.year >= YEAR_MIN && title.year <= YEAR_MAX)
+    report.year = title.year;
   else {
     // The first plausible year in the text, flagged for checking.
     for (const l of lines) {
@@ -199,10 +178,10 @@ export const readDocument = (doc: SourceDoc): ReadResult => {
     }
     findings.push(
       unreadable(
-        title?.line ?? 1,
+        title.line,
         ["year"],
-        "未能从标题中读出报告年度。",
-        "Could not read the report's year from the title.",
+        "未能从标题或统计期限中读出报告年度。",
+        "Could not read the report's year from the title or the statistics period.",
       ),
     );
   }

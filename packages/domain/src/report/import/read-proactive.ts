@@ -11,9 +11,9 @@ import {
 } from "../catalog.ts";
 import type { Finding } from "../findings.ts";
 import { type ReportDraft, setCell } from "../schema.ts";
-import { outdated, unreadable } from "./findings.ts";
+import { missingRow, outdated, unreadable } from "./findings.ts";
 import { type CellValue, coreKey, labelKey, readCell } from "./normalize.ts";
-import type { SourceLine } from "./source-lines.ts";
+import type { Cell, SourceLine } from "./source-lines.ts";
 import { cellValue, center, type Val } from "./value-lines.ts";
 
 type ColumnTarget = { path: string | null; label: string; outdated: boolean };
@@ -56,10 +56,28 @@ type Header = {
   columns: { key: string; text: string; x: number; w: number; index: number }[];
 };
 
+const KNOWN_HEADERS = [...Object.keys(HEADER_2021), ...Object.keys(HEADER_2019)];
+
+/** "本年废止件数现行有效件数": two header cells run together (a borderless PDF table). */
+const splitHeaderCell = (c: Cell): Cell[] => {
+  const key = labelKey(c.text);
+  if (key in HEADER_2021 || key in HEADER_2019) return [c];
+  const parts: string[] = [];
+  let rest = key;
+  while (rest !== "") {
+    const head = KNOWN_HEADERS.find((k) => rest.startsWith(k));
+    if (!head) return [c];
+    parts.push(head);
+    rest = rest.slice(head.length);
+  }
+  const w = c.w / parts.length;
+  return parts.map((text, i) => ({ text, x: c.x + i * w, w }));
+};
+
 const readHeader = (line: SourceLine): Header | null => {
   const columns: Header["columns"] = [];
   let known = 0;
-  line.cells.forEach((c, index) => {
+  line.cells.flatMap(splitHeaderCell).forEach((c, index) => {
     const key = labelKey(c.text);
     if (key === "" || key === CONTENT_KEY) return;
     if (key in HEADER_2021 || key in HEADER_2019) known++;
@@ -135,15 +153,26 @@ export const readProactive = (
       ),
     );
   }
+  if (found.size === 0) {
+    findings.push(
+      missingRow(
+        headingLine,
+        PROACTIVE_CATALOG.flatMap((t) => t.rows.flatMap((r) => proactivePaths(r.key))),
+        "第二部分没有读到表格（可能印成图片或被截断）。",
+        "No table was read in section 2 (it may be printed as an image or cut off).",
+      ),
+    );
+    return 0;
+  }
   for (const t of PROACTIVE_CATALOG)
     for (const r of t.rows)
-      if (!found.has(r.key) && (found.size > 0 || usable.length > 0))
+      if (!found.has(r.key))
         findings.push(
-          unreadable(
+          missingRow(
             headingLine,
             proactivePaths(r.key),
-            `未能读取第二部分表格中的“${r.label.zh}”一行。`,
-            `Could not read the row "${r.label.zh}" of the tables in section 2.`,
+            `第二部分表格中没有“${r.label.zh}”一行（表格可能被截断或印成图片）。`,
+            `The row "${r.label.zh}" of the tables in section 2 is missing (the table may be cut off or printed as an image).`,
           ),
         );
   return found.size;

@@ -9,7 +9,7 @@ import {
 } from "../catalog.ts";
 import type { Finding } from "../findings.ts";
 import { type ReportDraft, setCell } from "../schema.ts";
-import { outdated, unreadable } from "./findings.ts";
+import { missingRow, outdated, unreadable } from "./findings.ts";
 import { coreKey, labelKey } from "./normalize.ts";
 import type { SourceLine } from "./source-lines.ts";
 import { cellValue, placeValues, type ValueLine, valueLines, valueText } from "./value-lines.ts";
@@ -22,6 +22,11 @@ const NOISE_CORES = [
     (g) => coreKey(g.label.zh),
   ),
 ];
+const NOISE_OR_GROUP = [
+  ...NOISE_CORES,
+  ...OUTCOME_GROUP_CATALOG.map((g) => coreKey(g.label.zh)),
+  ...NOISE_CORES.map((n) => n.replace(/^本年度/, "")),
+];
 const OTHER_HANDLING_CORE = coreKey(
   OUTCOME_GROUP_CATALOG.find((g) => g.key === "otherHandling")!.label.zh,
 );
@@ -29,31 +34,37 @@ const OTHER_HANDLING_CORE = coreKey(
 /** A row whose label is read (even wrapped over the lines around it) anchors the order. */
 const ANCHOR = 1.5;
 
-const rowScore = (vl: ValueLine, core: string): number => {
+/** A value line's label keys, computed once for the scores against all 25 rows. */
+type LineKeys = { ownCores: string[]; before: string; around: string; justBefore: string | null };
+
+const lineKeys = (vl: ValueLine): LineKeys => ({
+  ownCores: vl.own.map(coreKey).filter((c) => c !== "" && !NOISE_CORES.includes(c)),
+  before: labelKey([...vl.prev, ...vl.own].join("")),
+  around: labelKey([...vl.prev, ...vl.own, ...vl.next].join("")),
+  justBefore: vl.prev.length > 0 ? coreKey(vl.prev.at(-1)!) : null,
+});
+
+const rowScore = (k: LineKeys, core: string): number => {
   let s = 0;
-  const ownCores = vl.own.map(coreKey).filter((c) => c !== "" && !NOISE_CORES.includes(c));
-  for (const c of ownCores) {
+  for (const c of k.ownCores) {
     if (c === core) s = Math.max(s, 4);
     else if (core.length >= 5 && c.includes(core)) s = Math.max(s, 3);
+    // Merged with its group's name ("三、本年度办理结果（一）予以公开", "（三）不予公开1.属于国家秘密").
+    else if (c.endsWith(core) && NOISE_OR_GROUP.some((g) => c.startsWith(g))) s = Math.max(s, 3);
     else if (c.length >= 4 && core.startsWith(c)) s = Math.max(s, 2);
     else if (c.length >= 6 && core.includes(c)) s = Math.max(s, 2);
   }
   if (core.length >= 5) {
-    const before = labelKey([...vl.prev, ...vl.own].join(""));
-    const around = labelKey([...vl.prev, ...vl.own, ...vl.next].join(""));
-    if (before.includes(core)) s = Math.max(s, 2.5);
-    else if (around.includes(core)) s = Math.max(s, 1.5);
-  } else {
-    const justBefore = vl.prev.at(-1);
-    if (justBefore !== undefined && coreKey(justBefore) === core && ownCores.length === 0)
-      s = Math.max(s, 2.5);
-  }
+    if (k.before.includes(core)) s = Math.max(s, 2.5);
+    else if (k.around.includes(core)) s = Math.max(s, 1.5);
+  } else if (k.justBefore === core && k.ownCores.length === 0) s = Math.max(s, 2.5);
   return s;
 };
 
 const scoreMatrix = (vls: readonly ValueLine[]): number[][] =>
   vls.map((vl) => {
-    const scores = ROW_CORES.map((r) => rowScore(vl, r.core));
+    const keys = lineKeys(vl);
+    const scores = ROW_CORES.map((r) => rowScore(keys, r.core));
     const best = Math.max(...scores);
     // A line whose own label names another row is not this row.
     return scores.map((s) => (s === 0 && best >= 3 ? -3 : s));
@@ -139,6 +150,18 @@ export const readRequests = (
     const i = rowLine.get(r);
     return i !== undefined && scores[i]![r]! >= ANCHOR;
   };
+  if (vls.length === 0) {
+    // No row at all: a table printed as an image, or a page cut off above it.
+    findings.push(
+      missingRow(
+        headingLine,
+        REQUEST_ROW_CATALOG.flatMap((r) => REQUEST_COLUMNS.map((c) => `requests.${r.key}.${c}`)),
+        "第三部分没有读到表格（可能印成图片或被截断）。",
+        "No table was read in section 3 (it may be printed as an image or cut off).",
+      ),
+    );
+    return 0;
+  }
   let placed = 0;
   for (let r = 0; r < ROW_CORES.length; r++) {
     const row = ROW_CORES[r]!.key;
@@ -146,15 +169,14 @@ export const readRequests = (
     const cells = REQUEST_COLUMNS.map((c) => `requests.${row}.${c}`);
     if (i === undefined) {
       if (handled2019.has(row)) continue;
-      if (vls.length > 0)
-        findings.push(
-          unreadable(
-            headingLine,
-            cells,
-            `未能读取第三部分表格中的行“${REQUEST_ROW_CATALOG[r]!.label.zh}”。`,
-            `Could not read the row "${REQUEST_ROW_CATALOG[r]!.label.zh}" of the table in section 3.`,
-          ),
-        );
+      findings.push(
+        missingRow(
+          headingLine,
+          cells,
+          `第三部分表格中没有“${REQUEST_ROW_CATALOG[r]!.label.zh}”一行（表格可能被截断或印成图片），其余各行照常读取。`,
+          `The row "${REQUEST_ROW_CATALOG[r]!.label.zh}" of the table in section 3 is missing (the table may be cut off or printed as an image); the other rows were read.`,
+        ),
+      );
       continue;
     }
     placed++;

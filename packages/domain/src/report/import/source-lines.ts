@@ -2,6 +2,7 @@
 // Plain text, `pdftotext` output, tab-separated web text, HTML tables and pdf.js text items all
 // become `SourceLine`s, so the section and table readers are written once.
 import { displayWidth, fold, readCell } from "./normalize.ts";
+import { regroupPipeCells } from "./pipe-cells.ts";
 
 export type Cell = {
   text: string;
@@ -86,6 +87,19 @@ const splitMarkdownRow = (line: string): string[] | null => {
     .map((c) => c.trim());
 };
 
+/**
+ * "label | 58 | 7 | 0 |" (a table copied from a page, or a converter's text): cells between
+ * pipes (full-width "｜" too) when a line has two or more; an empty piece is a blank cell.
+ */
+const splitPipes = (line: string): string[] | null => {
+  const t = line.replace(/｜/g, "|").trim();
+  if ((t.match(/\|/g)?.length ?? 0) < 2) return null;
+  const pieces = t.split("|").map((c) => c.trim());
+  if (t.startsWith("|")) pieces.shift();
+  if (t.endsWith("|")) pieces.pop();
+  return pieces;
+};
+
 const lineOf = (
   no: number,
   raw: string,
@@ -111,11 +125,13 @@ const lineOf = (
 
 /** Splits text into lines and cells. */
 export const textToSource = (input: string): SourceDoc => {
-  const rawLines = input
-    .replace(/^\ufeff/, "")
-    .replace(/\r\n?/g, "\n")
-    .replace(/\f/g, "\n\f")
-    .split("\n");
+  const rawLines = regroupPipeCells(
+    input
+      .replace(/^\ufeff/, "")
+      .replace(/\r\n?/g, "\n")
+      .replace(/\f/g, "\n\f")
+      .split("\n"),
+  );
   const lines: SourceLine[] = [];
   const dropped: number[] = [];
   let tabs = 0;
@@ -141,6 +157,13 @@ export const textToSource = (input: string): SourceDoc => {
     if (md) {
       markdown++;
       const cells = md.map((text, x) => ({ text, x, w: 1 }));
+      lines.push(lineOf(no, raw, cells, true, false));
+      return;
+    }
+    const piped = splitPipes(raw);
+    if (piped) {
+      tabs++;
+      const cells = piped.map((text, x) => ({ text, x, w: 1 }));
       lines.push(lineOf(no, raw, cells, true, false));
       return;
     }

@@ -1,6 +1,6 @@
 // The lines of a table that carry numbers, with the labels around them, and their values
 // placed in columns: what the readers of sections 二, 三 and 四 share.
-import { type CellValue, readCell } from "./normalize.ts";
+import { type CellValue, fold, readCell } from "./normalize.ts";
 import type { SourceLine } from "./source-lines.ts";
 
 export type Val = { v: CellValue; x: number; w: number; line: number };
@@ -42,6 +42,22 @@ export const splitLine = (line: SourceLine, k: number): { labels: string[]; valu
   for (const r of read) {
     if (r.v === null) labels.push(r.c.text);
     else if (r.v.kind !== "blank") values.push({ v: r.v, x: r.c.x, w: r.c.w, line: line.no });
+  }
+  // A borderless PDF table runs a wrapped label into the first number ("…其政府67"): split it
+  // off when exactly that number completes the row.
+  const last = read.findLastIndex((r) => r.v === null);
+  const glued = last >= 0 ? /^(.*[^\d\s.,，])(\d{1,9})$/.exec(fold(read[last]!.c.text)) : null;
+  if (glued && values.length === k - 1 && read.slice(last + 1).every((r) => r.v !== null)) {
+    const c = read[last]!.c;
+    labels[labels.length - 1] = glued[1]!;
+    const at = values.findIndex((v) => v.x > c.x);
+    const w = c.w * (glued[2]!.length / Math.max(1, fold(c.text).length));
+    values.splice(at < 0 ? values.length : at, 0, {
+      v: { kind: "number", value: Number(glued[2]) },
+      x: c.x + c.w - w,
+      w,
+      line: line.no,
+    });
   }
   return { labels, values };
 };

@@ -156,4 +156,24 @@ export const RULES: readonly RuleInfo[] = [
       en: "Part of the document could not be read on import (the line is given).",
     },
   },
+  {
+    code: "import.missingRow",
+    severity: "warning",
+    stage: "import",
+    needsPrevious: false,
+    description: {
+      zh: "导入时表格中缺少某一行（表格被截断、印成图片或漏印），其余各行照常读取。",
+      en: "A row of a table is missing on import (the table is cut off, printed as an image or left out); the other rows are read.",
+    },
+  },
+  {
+    code: "hierarchy.sumMismatch",
+    severity: "error",
+    stage: "check",
+    needsPrevious: false,
+    description: {
+      zh: "县级政府报告第三部分的某一格与其所属部门报告相应格之和不一致（一并检查一组报告时）。",
+      en: "A cell of the county government's section 3 differs from the sum of its departments' (when a set of reports is checked together).",
+    },
+  },
 ];
