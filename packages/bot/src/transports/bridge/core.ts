@@ -21,7 +21,8 @@ export type Target<In> = { chatId: number; user: ChatUser; inbound?: In };
 
 /** What a platform does with the bot's output. `Ref` names a message sent (to edit it). */
 export type Outbox<In, Ref> = {
-  send(to: Target<In>, m: OutMessage): Promise<Ref>;
+  /** A new message; `messageId` is the bot's id of it (the one a click on it names). */
+  send(to: Target<In>, m: OutMessage, messageId: number): Promise<Ref>;
   /** Replaces the message in place if the platform allows it now; false: it does not. */
   edit(to: Target<In>, ref: Ref, m: OutMessage): Promise<boolean>;
   sendDocument(to: Target<In>, doc: OutDocument): Promise<void>;
@@ -130,7 +131,9 @@ export class Bridge<In, Ref> {
             chat_instance: `${this.platform}:${chatId}`,
             data: input.data,
             message: {
-              message_id: input.botMessageId ?? 0,
+              // Unknown (sent long ago, or by an older version): the click's own number, so two
+              // writes never share a key.
+              message_id: input.botMessageId ?? update_id,
               date,
               chat,
               from: { id: this.bot.botInfo.id, is_bot: true, first_name: "OGI" },
@@ -208,10 +211,10 @@ export class Bridge<In, Ref> {
       buttons: buttonsOf(p.reply_markup),
     });
     const sendNew = async (chatId: number, m: OutMessage, id = this.nextMessageId++) => {
-      const ref = await this.outbox.send(await this.target(chatId), m);
+      const ref = await this.outbox.send(await this.target(chatId), m, id);
       await this.remember(id, chatId, ref, m);
-      const key = refKeyOf(ref);
-      if (key) await this.store.set(`bref:${this.platform}:${key}`, id, SENT_TTL_MS);
+      for (const key of refKeysOf(ref))
+        await this.store.set(`bref:${this.platform}:${key}`, id, SENT_TTL_MS);
       return id;
     };
     const edit = async (chatId: number, id: number, m: OutMessage) => {
@@ -291,11 +294,8 @@ export class Bridge<In, Ref> {
   }
 }
 
-/** A reference's key when it can be clicked (WeCom: the card's task id). */
-const refKeyOf = (ref: unknown): string | undefined => {
-  if (typeof ref === "object" && ref !== null && "taskId" in ref) {
-    const t = (ref as { taskId?: unknown }).taskId;
-    return typeof t === "string" ? t : undefined;
-  }
-  return undefined;
+/** The keys a click names a message by (WeCom: its cards' task ids). */
+const refKeysOf = (ref: unknown): string[] => {
+  const ids = (ref as { taskIds?: unknown } | undefined)?.taskIds;
+  return Array.isArray(ids) ? ids.filter((t): t is string => typeof t === "string") : [];
 };

@@ -30,7 +30,8 @@ export type WecomInbound = {
   updated?: boolean;
 };
 
-export type WecomRef = { taskId?: string };
+/** A message's cards: the first (updated on an edit) and all (each click names the message). */
+export type WecomRef = { taskId?: string; taskIds?: string[] };
 
 /** Cards have at most 6 buttons; WeCom shows about 112 characters under a card's title. */
 const MAX_BUTTONS = 6;
@@ -143,7 +144,8 @@ export class WecomOutbox implements Outbox<WecomInbound, WecomRef> {
     const { intro, cards } = this.cards(m);
     if (intro) await this.markdown(to, intro);
     for (const card of cards) await this.card(to, card);
-    return cards[0]?.task_id ? { taskId: cards[0].task_id } : {};
+    const taskIds = cards.flatMap((c) => (c.task_id ? [c.task_id] : []));
+    return taskIds[0] ? { taskId: taskIds[0], taskIds } : {};
   }
 
   async edit(to: Target<WecomInbound>, ref: WecomRef, m: OutMessage): Promise<boolean> {
