@@ -20,6 +20,16 @@ const { api, invites, now, logger, errors, adminApps } = useBotWorld();
 const fake = new FakeDingtalk();
 let running: RunningDingtalk;
 const store = memoryStore(() => now().getTime());
+/** Everything the bridge logged (secrets must never be among it); errors also to the world's. */
+const logged: string[] = [];
+const spy = {
+  info: (o: object, m?: string) => logged.push(JSON.stringify([o, m])),
+  warn: (o: object, m?: string) => logged.push(JSON.stringify([o, m])),
+  error: (o: object, m?: string) => {
+    logged.push(JSON.stringify([o, m]));
+    logger.error(o, m);
+  },
+};
 
 const start = (clientSecret = fake.clientSecret) =>
   startDingtalk(
@@ -34,7 +44,7 @@ const start = (clientSecret = fake.clientSecret) =>
       api: (chatUserOf) =>
         createHttpApi({ baseUrl: api.url, serviceToken: api.serviceToken, chatUserOf }),
       storage: store,
-      logger,
+      logger: spy,
       now,
     },
   );
@@ -173,5 +183,10 @@ describe("the bot on DingTalk (fake Stream gateway)", () => {
     expect(again).toEqual([]);
     // Both deliveries were acknowledged.
     expect(fake.acks.filter((a) => a === frame.headers.messageId)).toHaveLength(2);
+  });
+
+  it("never logged its secret, though it logged connections, drops and refusals", () => {
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.join("\n")).not.toContain(fake.clientSecret);
   });
 });

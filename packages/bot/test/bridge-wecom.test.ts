@@ -21,6 +21,16 @@ const { api, invites, now, logger, errors, adminApps } = useBotWorld();
 const fake = new FakeWecom();
 let running: RunningWecom;
 const store = memoryStore(() => now().getTime());
+/** Everything the bridge logged (secrets must never be among it); errors also to the world's. */
+const logged: string[] = [];
+const spy = {
+  info: (o: object, m?: string) => logged.push(JSON.stringify([o, m])),
+  warn: (o: object, m?: string) => logged.push(JSON.stringify([o, m])),
+  error: (o: object, m?: string) => {
+    logged.push(JSON.stringify([o, m]));
+    logger.error(o, m);
+  },
+};
 
 const start = (secret = fake.secret) =>
   startWecom(
@@ -35,7 +45,7 @@ const start = (secret = fake.secret) =>
       api: (chatUserOf) =>
         createHttpApi({ baseUrl: api.url, serviceToken: api.serviceToken, chatUserOf }),
       storage: store,
-      logger,
+      logger: spy,
       now,
     },
   );
@@ -181,5 +191,10 @@ describe("the bot on WeCom (fake long-connection server)", () => {
     const again = await clerk.after(() => fake.redeliver(frame), { quiet: true });
     expect(again).toEqual([]);
     expect(fake.shown.get("LiJingBan")!.length).toBe(count);
+  });
+
+  it("never logged its secret, though it logged connections, drops and refusals", () => {
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.join("\n")).not.toContain(fake.secret);
   });
 });

@@ -24,10 +24,13 @@ export const holdLease = (options: {
   logger: Logger;
   /** Called when the lease was lost (Redis said another holds it): stop the connection. */
   onLost?: () => void;
+  /** Called when the lease is held again after it was lost: open the connection again. */
+  onRegained?: () => void;
 }): Lease => {
   const { redis, key, logger } = options;
   const ttlMs = options.ttlMs ?? 15_000;
   let held = false;
+  let everHeld = false;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   if (!redis) return { acquired: Promise.resolve(), held: true, release: async () => {} };
@@ -48,6 +51,8 @@ export const holdLease = (options: {
       } else if ((await redis.set(key, owner, "PX", ttlMs, "NX")) === "OK") {
         held = true;
         logger.info({ key }, "bridge lease held: this instance holds the connection");
+        if (everHeld) options.onRegained?.();
+        everHeld = true;
         resolve();
       }
     } catch (err) {

@@ -149,7 +149,14 @@ export const startDingtalk = async (
     ...(deps.redis ? { redis: deps.redis } : {}),
     key: `lease:dingtalk:${config.clientId}`,
     logger,
-    onLost: () => stream.stop(),
+    onLost: () => stream.pause(),
+    onRegained: () => {
+      void stream
+        .start()
+        .catch((err: Error) =>
+          logger.error({ platform: "dingtalk", err: err.message }, "DingTalk reconnection failed"),
+        );
+    },
   });
   if (!deps.redis) await stream.start();
   else {

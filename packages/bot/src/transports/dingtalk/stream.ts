@@ -66,7 +66,13 @@ export class DingtalkStream {
 
   /** Opens the first connection; a refused secret or an unreachable gateway throws. */
   async start() {
+    this.stopped = false;
     await this.open(true);
+  }
+
+  /** Closes the connection until `start` (another instance took the lease). */
+  pause() {
+    this.stop();
   }
 
   stop() {

@@ -23,6 +23,8 @@ export type WecomConfig = {
   reconnectIntervalMs?: number;
   heartbeatIntervalMs?: number;
   reconnectWaitMs?: number;
+  /** How long the connection's lease lasts unrenewed (default 15 s). */
+  leaseTtlMs?: number;
 };
 
 export type WecomDeps = {
@@ -188,16 +190,27 @@ export const startWecom = async (config: WecomConfig, deps: WecomDeps): Promise<
       c.connect();
     });
 
+  let holding = false;
   const lease = holdLease({
     ...(deps.redis ? { redis: deps.redis } : {}),
     key: `lease:wecom:${config.botId}`,
+    ...(config.leaseTtlMs ? { ttlMs: config.leaseTtlMs } : {}),
     logger,
     onLost: () => {
       client?.disconnect();
       client = undefined;
+      holding = false;
+    },
+    onRegained: () => {
+      void connect()
+        .then(() => {
+          holding = true;
+        })
+        .catch((err) =>
+          logger.error({ platform: "wecom", err: errText(err) }, "WeCom reconnection failed"),
+        );
     },
   });
-  let holding = false;
   const begin = async () => {
     await lease.acquired;
     await connect();
