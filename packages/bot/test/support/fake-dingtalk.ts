@@ -88,10 +88,14 @@ export class FakeDingtalk {
     return [...this.sockets].filter((s) => s.readyState === s.OPEN).length;
   }
 
+  /** Told of each item shown (benchmarks wait on it). */
+  onShow?: (user: string, item: DingtalkShown) => void;
+
   private show(user: string, item: DingtalkShown) {
     const list = this.shown.get(user) ?? [];
     list.push(item);
     this.shown.set(user, list);
+    this.onShow?.(user, item);
   }
 
   private itemOf(msgtype: string, p: Record<string, unknown>, via: DingtalkShown["via"]) {

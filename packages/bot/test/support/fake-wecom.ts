@@ -86,10 +86,14 @@ export class FakeWecom {
     );
   }
 
+  /** Told of each item shown (benchmarks wait on it). */
+  onShow?: (user: string, item: WecomShown) => void;
+
   private show(user: string, item: WecomShown) {
     const list = this.shown.get(user) ?? [];
     list.push(item);
     this.shown.set(user, list);
+    this.onShow?.(user, item);
   }
 
   private itemOf(body: Record<string, unknown>, via: WecomShown["via"]): WecomShown | undefined {
