@@ -183,6 +183,16 @@ describe("the bot on WeCom (fake long-connection server)", () => {
     expect(textOf(await clerk.send("/summary"))).toContain("新收");
   });
 
+  it("connects again after WeCom's disconnected_event (the SDK would stay away)", async () => {
+    const subscriptions = fake.subscriptions;
+    fake.kick();
+    const end = Date.now() + 10_000;
+    while (fake.subscriptions === subscriptions && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(fake.subscriptions).toBe(subscriptions + 1);
+    expect(textOf(await clerk.send("/summary"))).toContain("新收");
+  });
+
   it("answers a message delivered twice once", async () => {
     const frame = fake.message("LiJingBan", "/summary");
     await new Promise((r) => setTimeout(r, 200));

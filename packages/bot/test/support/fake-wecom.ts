@@ -251,6 +251,20 @@ export class FakeWecom {
     return frame;
   }
 
+  /** WeCom's disconnected_event to the connection (sent when another one took over). */
+  kick() {
+    this.push({
+      cmd: "aibot_event_callback",
+      headers: { req_id: `req-${randomUUID()}` },
+      body: {
+        msgid: `evt-${randomUUID()}`,
+        aibotid: this.botId,
+        msgtype: "event",
+        event: { eventtype: "disconnected_event" },
+      },
+    });
+  }
+
   /** The same frame again (WeCom may deliver a callback twice). */
   redeliver(frame: Frame) {
     this.push(frame);

@@ -25,6 +25,8 @@ export type WecomConfig = {
   reconnectWaitMs?: number;
   /** How long the connection's lease lasts unrenewed (default 15 s). */
   leaseTtlMs?: number;
+  /** The first wait before connecting again after WeCom closed us (default 5 s; doubles). */
+  kickedCooldownMs?: number;
 };
 
 export type WecomDeps = {
@@ -137,6 +139,7 @@ export const startWecom = async (config: WecomConfig, deps: WecomDeps): Promise<
     }
   };
 
+  let kicks = 0;
   const connect = () =>
     new Promise<void>((ok, fail) => {
       const c = new WSClient({
@@ -179,12 +182,24 @@ export const startWecom = async (config: WecomConfig, deps: WecomDeps): Promise<
       c.on("reconnecting", (attempt) =>
         logger.info({ platform: "wecom", attempt }, "WeCom reconnecting"),
       );
-      c.on("event.disconnected_event", () =>
+      c.on("event.disconnected_event", () => {
+        // The SDK does not reconnect after this (a newer connection took over, it assumes),
+        // but WeCom also sends it with no other connection (reported in WecomTeam's plugin,
+        // issue 54): while this instance holds the lease it connects again, after a pause
+        // that doubles while it keeps happening, so two holders never fight.
+        const wait = Math.min(5 * 60_000, (config.kickedCooldownMs ?? 5000) * 2 ** kicks);
+        kicks++;
         logger.error(
-          { platform: "wecom" },
-          "WeCom closed this connection: another connection of the same bot took over",
-        ),
-      );
+          { platform: "wecom", retryInMs: wait },
+          "WeCom closed this connection (disconnected_event); connecting again if still the holder",
+        );
+        setTimeout(() => {
+          if (client === c && lease.held) c.connect();
+        }, wait).unref();
+        setTimeout(() => {
+          kicks = Math.max(0, kicks - 1);
+        }, 10 * 60_000).unref();
+      });
       c.on("message", (f) => onFrame(f as WsFrame<Body>));
       c.on("event", (f) => onFrame(f as WsFrame<Body>));
       c.connect();
