@@ -9,7 +9,14 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { createApiServer, demoWanted, inProcessFetch, parseEnv, seedDemo } from "@ogi/api";
-import { type StartedBot, startBot } from "@ogi/bot";
+import {
+  isBridgeStartError,
+  parseBridgesEnv,
+  type StartedBot,
+  type StartedBridges,
+  startBot,
+  startBridges,
+} from "@ogi/bot";
 import {
   countAdminTokens,
   createDb,
@@ -33,12 +40,17 @@ const startBotBeside = async (
   db: Parameters<typeof createToken>[0],
   now: Date,
   lines: string[],
+  bridges?: StartedBridges,
+  bridgeToken?: string,
 ): Promise<StartedBot | undefined> => {
   if (!process.env.TELEGRAM_BOT_TOKEN) {
-    lines.push("机器人 / bot: not started (set TELEGRAM_BOT_TOKEN; or try it offline: pnpm chat)");
+    if (!bridges)
+      lines.push(
+        "机器人 / bot: not started (set TELEGRAM_BOT_TOKEN, WECOM_BOT_ID or DINGTALK_CLIENT_ID; or try it offline: pnpm chat)",
+      );
     return undefined;
   }
-  let serviceToken = process.env.OGI_BOT_SERVICE_TOKEN;
+  let serviceToken = process.env.OGI_BOT_SERVICE_TOKEN || bridgeToken;
   if (!serviceToken) {
     serviceToken = (await createToken(db, { kind: "service", label: "bot (pnpm start)" }, now))
       .token;
@@ -49,7 +61,8 @@ const startBotBeside = async (
   try {
     const bot = await startBot(
       { ...process.env, OGI_API_URL: url, OGI_BOT_SERVICE_TOKEN: serviceToken },
-      { apiFetch },
+      // Beside the bridges: their store, and the reminders run once, for every messenger.
+      { apiFetch, ...(bridges ? { storage: bridges.storage, reminders: false } : {}) },
     );
     lines.push(`机器人 / bot: running (${bot.mode})`);
     return bot;
@@ -57,6 +70,47 @@ const startBotBeside = async (
     // The API stays up: the register is reachable over HTTP even when Telegram is not.
     lines.push(`机器人未能启动 / the bot did not start: ${(error as Error).message}`);
     return undefined;
+  }
+};
+
+/**
+ * The WeCom and DingTalk bridges named by the environment (WECOM_BOT_ID, DINGTALK_CLIENT_ID):
+ * a wrong or missing secret stops the start with one bilingual line (exit status 2).
+ */
+const startBridgesBeside = async (
+  url: string,
+  apiFetch: typeof fetch,
+  db: Parameters<typeof createToken>[0],
+  now: Date,
+  lines: string[],
+): Promise<{ bridges?: StartedBridges; serviceToken?: string }> => {
+  let named: ReturnType<typeof parseBridgesEnv>;
+  try {
+    named = parseBridgesEnv(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  if (!named.wecom && !named.dingtalk) return {};
+  let serviceToken = process.env.OGI_BOT_SERVICE_TOKEN;
+  if (!serviceToken) {
+    serviceToken = (await createToken(db, { kind: "service", label: "bridges (pnpm start)" }, now))
+      .token;
+    lines.push(
+      `机器人服务令牌 / bot service token (set OGI_BOT_SERVICE_TOKEN to reuse): ${serviceToken}`,
+    );
+  }
+  try {
+    const bridges = await startBridges(
+      { ...process.env, OGI_API_URL: url, OGI_BOT_SERVICE_TOKEN: serviceToken },
+      { apiFetch },
+    );
+    if (bridges) lines.push(`企业微信/钉钉 / bridges: running (${bridges.names.join(", ")})`);
+    return { ...(bridges ? { bridges } : {}), serviceToken };
+  } catch (error) {
+    if (!isBridgeStartError(error)) throw error;
+    console.error((error as Error).message);
+    process.exit(2);
   }
 };
 
@@ -114,7 +168,23 @@ const main = async () => {
   // The address the CLI reaches it at: a wildcard listener answers on loopback.
   const apiUrl = url.replace("//0.0.0.0:", "//127.0.0.1:").replace("//[::]:", "//[::1]:");
   database.dataDirLock?.record({ apiUrl, localAdminToken: config.localAdminToken });
-  const bot = await startBotBeside(url, inProcessFetch(app), database.db, clock.now(), lines);
+  const { bridges, serviceToken } = await startBridgesBeside(
+    url,
+    inProcessFetch(app),
+    database.db,
+    clock.now(),
+    lines,
+  );
+  const bot = await startBotBeside(
+    url,
+    inProcessFetch(app),
+    database.db,
+    clock.now(),
+    lines,
+    bridges,
+    serviceToken,
+  );
+  bridges?.startReminders(bot?.api);
   console.log(
     [
       `OGI API · ${where}`,
@@ -130,6 +200,7 @@ const main = async () => {
     setTimeout(() => server.closeAllConnections(), 2_000).unref();
     server.close(async () => {
       await bot?.stop().catch(() => {});
+      await bridges?.stop().catch(() => {});
       await database.close();
       process.exit(0);
     });

@@ -3,6 +3,7 @@
 // refused at once, in one line, with exit status 2; createDb then takes the folder for real (and
 // refuses the same way if another process got there in between).
 import { resolve } from "node:path";
+import { parseBridgesEnv } from "@ogi/bot/bridges-env";
 import { DataDirInUseError, dataDirOwner } from "@ogi/db/data-dir-lock";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
@@ -14,5 +15,13 @@ if (!process.env.DATABASE_URL?.trim()) {
     console.error(new DataDirInUseError(dataDir, owner).line());
     process.exit(2);
   }
+}
+// The bridges' variables (WECOM_*, DINGTALK_*) are checked before the API loads: a half-given
+// pair stops the start at once, in one line.
+try {
+  parseBridgesEnv(process.env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
 }
 await import("./api-host.ts");

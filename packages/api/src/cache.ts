@@ -11,10 +11,11 @@
 // (`coalesce`): a read begun after this process's last write sees every write this process
 // committed before it, and other processes' writes are concurrent with both either way; its
 // answer is not kept.
-import { TELEGRAM_USER_HEADER } from "./identity.ts";
+import { CHAT_USER_HEADER, TELEGRAM_USER_HEADER } from "./identity.ts";
 
 /** Node lower-cases header names; the cache keys on the identity the answer was for. */
 const USER_HEADER = TELEGRAM_USER_HEADER.toLowerCase();
+const CHAT_HEADER = CHAT_USER_HEADER.toLowerCase();
 
 export type CacheTier = "data" | "directory";
 
@@ -157,7 +158,12 @@ export const responseCache =
     const header = (name: string) =>
       incoming ? one(incoming.headers[name]) : (c.req.header(name) ?? "");
     const url = incoming?.url ?? new URL(c.req.url).pathname + new URL(c.req.url).search;
-    const key = responseKey(today(), url, header("authorization"), header(USER_HEADER));
+    const key = responseKey(
+      today(),
+      url,
+      header("authorization"),
+      `${header(USER_HEADER)}|${header(CHAT_HEADER)}`,
+    );
     const hit = cache.peek(key) as StoredResponse | undefined;
     if (hit) return new Response(new Uint8Array(hit.body), { status: 200, headers: hit.headers });
     const since = cache.generation();
@@ -202,7 +208,7 @@ export const cachedListener =
         today(),
         req.url,
         one(req.headers.authorization),
-        one(req.headers[USER_HEADER]),
+        `${one(req.headers[USER_HEADER])}|${one(req.headers[CHAT_HEADER])}`,
       );
       const hit = cache.peek(key) as StoredResponse | undefined;
       if (hit) {

@@ -8,6 +8,7 @@ import {
   getAgency,
   hashSecret,
   type StaffRow,
+  staffByIdentity,
   staffByTelegram,
 } from "@ogi/db";
 import type { Context } from "hono";
@@ -82,9 +83,9 @@ export type AppEnv = {
 export type Ctx = Context<AppEnv>;
 
 /** The header by which the bot's service token says which Telegram user it acts for. */
-import { TELEGRAM_USER_HEADER } from "./identity.ts";
+import { CHAT_USER_HEADER, parseChatUser, TELEGRAM_USER_HEADER } from "./identity.ts";
 
-export { TELEGRAM_USER_HEADER };
+export { CHAT_USER_HEADER, TELEGRAM_USER_HEADER };
 
 const membershipsOf = (rows: StaffRow[]): Membership[] =>
   rows.map((s) => ({
@@ -99,7 +100,11 @@ export const resolvePrincipal = async (deps: Deps, c: Ctx): Promise<Principal> =
   const header = c.req.header("authorization");
   if (!header || !deps.cache) return findPrincipal(deps, c);
   const user = c.req.header(TELEGRAM_USER_HEADER) ?? "";
-  const key = `principal:${hashSecret(header)}:${/^\d{1,15}$/.test(user) ? Number(user) : user}`;
+  const chatUser = c.req.header(CHAT_USER_HEADER);
+  const key =
+    chatUser !== undefined
+      ? `principal:${hashSecret(header)}:chat:${chatUser}`
+      : `principal:${hashSecret(header)}:${/^\d{1,15}$/.test(user) ? Number(user) : user}`;
   return deps.cache.get(key, () => findPrincipal(deps, c), "directory");
 };
 
@@ -141,6 +146,9 @@ const findPrincipal = async (deps: Deps, c: Ctx): Promise<Principal> => {
       memberships: membershipsOf([staff]),
     };
   }
+  // The bot's service token on another messenger: acts for the platform user of X-Chat-User.
+  const chatHeader = c.req.header(CHAT_USER_HEADER);
+  if (chatHeader !== undefined) return chatPrincipal(deps, t.id, chatHeader);
   // The bot's service token: acts for the linked Telegram user named in the header.
   const userHeader = c.req.header(TELEGRAM_USER_HEADER);
   if (!userHeader) return { kind: "service", id: t.id };
@@ -162,6 +170,34 @@ const findPrincipal = async (deps: Deps, c: Ctx): Promise<Principal> => {
   return {
     kind: "staff",
     id: `${t.id}:${telegramUserId}`,
+    actor: rows[0]!.id,
+    channel: "bot",
+    memberships: membershipsOf(rows),
+  };
+};
+
+/** The service acting for `<platform>:<id>`; a Telegram user is the same principal either way. */
+const chatPrincipal = async (deps: Deps, tokenId: string, value: string): Promise<Principal> => {
+  const who = parseChatUser(value);
+  if (!who)
+    throw new ApiError(400, "invalid", {
+      zh: `${CHAT_USER_HEADER} 应为“平台:用户标识”，平台为 telegram、wecom 或 dingtalk。`,
+      en: `${CHAT_USER_HEADER} must be "platform:user id", the platform telegram, wecom or dingtalk.`,
+    });
+  const rows = await staffByIdentity(deps.db, who.platform, who.externalId);
+  if (rows.length === 0)
+    throw new ApiError(403, "notLinked", {
+      zh: "该用户尚未绑定工作人员（请先使用邀请码）。",
+      en: "This user is not linked to a staff member (use an invite code first).",
+    });
+  if (rows.some((r) => r.role === "admin")) return { kind: "admin", id: tokenId, channel: "bot" };
+  return {
+    kind: "staff",
+    // The Telegram form of the id stays what the Telegram header gives (idempotency keys).
+    id:
+      who.platform === "telegram"
+        ? `${tokenId}:${Number(who.externalId)}`
+        : `${tokenId}:${who.platform}:${who.externalId}`,
     actor: rows[0]!.id,
     channel: "bot",
     memberships: membershipsOf(rows),

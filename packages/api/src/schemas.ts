@@ -157,16 +157,23 @@ export const staffOut = z
     revoked: z.boolean(),
   })
   .openapi("Staff");
+const telegramUserId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** An invite used on Telegram (`telegramUserId`) or on another platform (`platform`, `externalId`). */
 export const linkSchema = z
   .strictObject({
     inviteCode: z.string().trim().min(4).max(32),
-    telegramUserId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+    telegramUserId: telegramUserId.optional(),
+    platform: z.enum(["telegram", "wecom", "dingtalk"]).optional(),
+    /** The platform's user id (WeCom userid, DingTalk staffId): printable ASCII. */
+    externalId: z
+      .string()
+      .trim()
+      .regex(/^[\x21-\x7e]{1,128}$/, "1–128 printable ASCII characters / 1–128 个可打印 ASCII 字符")
+      .optional(),
   })
   .openapi("LinkStaff");
 /** An administrator links a staff member to a Telegram user without an invite (the terminal chat). */
-export const staffTelegramSchema = z
-  .strictObject({ telegramUserId: linkSchema.shape.telegramUserId })
-  .openapi("StaffTelegram");
+export const staffTelegramSchema = z.strictObject({ telegramUserId }).openapi("StaffTelegram");
 export const staffTelegramOut = staffOut
   .extend({
     /** The Telegram user the staff member acts as: the one linked before, if any. */

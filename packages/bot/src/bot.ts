@@ -146,6 +146,23 @@ export const createBot = (deps: BotDeps): Bot<BotContext> => {
   return bot;
 };
 
+/** Where each staff member was seen last (a bridge's user or Telegram): reminders go there. */
+const seenHere = new WeakMap<KeyValueStore, Map<string, number>>();
+const lastSeen = async (store: KeyValueStore, m: Me, userId: number) => {
+  let seen = seenHere.get(store);
+  if (!seen) {
+    seen = new Map();
+    seenHere.set(store, seen);
+  }
+  for (const s of m.memberships.length > 0 ? m.memberships : [m]) {
+    const key = `seen:${s.staffId}`;
+    // Written when it changes (or once per process), not on every update.
+    if (seen.get(key) === userId) continue;
+    seen.set(key, userId);
+    await store.set(key, userId, 400 * 24 * 3600_000);
+  }
+};
+
 const features = (services: Services) => {
   const c = new Composer<BotContext>();
 
@@ -214,6 +231,7 @@ const features = (services: Services) => {
       return;
     }
     ctx.staff = m;
+    await lastSeen(services.store, m, ctx.from.id);
     return next();
   });
 

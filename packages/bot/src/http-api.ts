@@ -4,7 +4,7 @@
 // inferred from the client; every answer that is not a success is turned into an error here, in
 // the fetch the client uses: ApiError (4xx, the API's `{ error: { message: { zh, en } } }`) or
 // ApiUnavailable (no answer, 5xx, time-out).
-import { createClient, IDEMPOTENCY_HEADER } from "@ogi/api/client";
+import { type ChatPlatform, createClient, IDEMPOTENCY_HEADER } from "@ogi/api/client";
 import {
   APPLICANT_TYPES,
   type ApplicantType,
@@ -38,6 +38,11 @@ export type HttpApiOptions = {
   fetch?: typeof fetch;
   /** Per request; a hung API must not hold a chat's queue forever. */
   timeoutMs?: number;
+  /**
+   * `wecom:ZhangSan` for a bridge's user number (transports/bridge/chat-users.ts): the API is
+   * then told who acts by X-Chat-User; undefined: a Telegram user.
+   */
+  chatUserOf?: (as: number) => string | undefined;
 };
 
 type Counts = Record<string, number>;
@@ -165,18 +170,29 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
   const base = options.baseUrl.replace(/\/+$/, "");
   const fetch_ = guardedFetch(options.fetch ?? fetch, options.timeoutMs ?? 15_000);
   /** The typed client acting for a Telegram user (or as the service itself). */
-  const client = (as?: number) =>
-    createClient(base, options.serviceToken, {
-      ...(as !== undefined ? { telegramUserId: as } : {}),
+  const client = (as?: number) => {
+    const chatUser = as === undefined ? undefined : options.chatUserOf?.(as);
+    return createClient(base, options.serviceToken, {
+      ...(chatUser !== undefined ? { chatUser } : as !== undefined ? { telegramUserId: as } : {}),
       fetch: fetch_,
     });
+  };
   const idem = (key: string) => ({ headers: { [IDEMPOTENCY_HEADER]: key } });
 
   const api: OgiApi = {
     async link(inviteCode, telegramUserId, idempotencyKey) {
+      const chatUser = options.chatUserOf?.(telegramUserId);
+      const i = chatUser?.indexOf(":") ?? -1;
+      const who =
+        chatUser !== undefined && i > 0
+          ? {
+              platform: chatUser.slice(0, i) as ChatPlatform,
+              externalId: chatUser.slice(i + 1),
+            }
+          : { telegramUserId };
       const staff = await parseResponse(
         client().v1.staff.link.$post(
-          { json: { inviteCode, telegramUserId } },
+          { json: { inviteCode, ...who } },
           idempotencyKey ? idem(idempotencyKey) : {},
         ),
       );

@@ -1,5 +1,7 @@
 export * from "./api.ts";
 export { type BotDeps, createBot } from "./bot.ts";
+export { isBridgeStartError, type StartedBridges, startBridges } from "./bridges.ts";
+export { parseBridgesEnv } from "./bridges-env.ts";
 export type { BotContext, Logger } from "./context.ts";
 export { EnvError, parseEnv } from "./env.ts";
 export { createHttpApi } from "./http-api.ts";

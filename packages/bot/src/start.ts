@@ -21,6 +21,8 @@ export type StartedBot = {
   /** Webhook mode: the URL given to Telegram and the port the server listens on. */
   url?: string;
   port?: number;
+  /** Telegram's Bot API of this bot (the bridges' reminders reach Telegram users with it). */
+  api?: Bot<BotContext>["api"];
   stop(): Promise<void>;
 };
 
@@ -120,6 +122,7 @@ export const startBot = async (
     logger.info({ url: url.href, port }, "bot webhook listening");
     return {
       mode: "webhook",
+      api: bot.api,
       url: url.href,
       port,
       stop: async () => {
@@ -137,6 +140,7 @@ export const startBot = async (
   logger.info({ username: bot.botInfo.username }, "bot polling");
   return {
     mode: "polling",
+    api: bot.api,
     stop: async () => {
       await reminders?.stop();
       if (runner.isRunning()) await runner.stop();

@@ -1,7 +1,7 @@
 // Repository functions of the deadlines (issue 4): loaded holiday files, the cached due dates
 // of open applications, and the reminders the bot delivered.
 import type { Application, ApplicationEvent } from "@ogi/domain";
-import { and, asc, eq, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, max, or, sql } from "drizzle-orm";
 import type { Executor } from "./client.ts";
 import type { Recorder } from "./repo.ts";
 import {
@@ -11,6 +11,7 @@ import {
   holidayFiles,
   sentReminders,
   staff,
+  staffIdentities,
 } from "./schema.ts";
 
 export type HolidayFileRow = typeof holidayFiles.$inferSelect;
@@ -140,7 +141,7 @@ export const applicationsOf = async (
 
 // ── Reminders ─────────────────────────────────────────────────────────────────
 
-/** Staff members who linked Telegram and are not revoked, with their agency's place. */
+/** Staff members who linked Telegram or another messenger and are not revoked, with their agency's place. */
 export const linkedStaff = async (ex: Executor) =>
   ex
     .select({
@@ -153,7 +154,16 @@ export const linkedStaff = async (ex: Executor) =>
     })
     .from(staff)
     .innerJoin(agencies, eq(agencies.code, staff.agencyCode))
-    .where(and(isNotNull(staff.telegramUserId), isNull(staff.revokedAt)))
+    .where(
+      and(
+        // Linked on Telegram, or on another messenger (staff_identities).
+        or(
+          isNotNull(staff.telegramUserId),
+          sql`exists (select 1 from ${staffIdentities} where ${staffIdentities.staffId} = ${staff.id})`,
+        ),
+        isNull(staff.revokedAt),
+      ),
+    )
     .orderBy(asc(staff.id));
 
 export const reminderRecords = async (

@@ -68,6 +68,31 @@ export const staff = pgTable(
   ],
 );
 
+/**
+ * Who a staff member is on each messenger: (platform, the platform's user id as text). A person
+ * may be linked on several platforms, and one platform user may hold several staff records (one
+ * per agency). Telegram links are also kept in `staff.telegram_user_id` (read by older code).
+ */
+export const staffIdentities = pgTable(
+  "staff_identities",
+  {
+    staffId: text("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    platform: text("platform", { enum: ["telegram", "wecom", "dingtalk"] }).notNull(),
+    externalId: text("external_id").notNull(),
+    linkedAt: timestamp("linked_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.platform, t.externalId, t.staffId] }),
+    index("staff_identities_staff_idx").on(t.staffId),
+    check(
+      "staff_identities_platform_check",
+      sql`${t.platform} in ('telegram', 'wecom', 'dingtalk')`,
+    ),
+  ],
+);
+
 export const apiTokens = pgTable(
   "api_tokens",
   {

@@ -31,7 +31,7 @@ export const staffJson = (s: StaffRow) => ({
   agencyCode: s.agencyCode,
   name: s.name,
   role: s.role,
-  linked: s.telegramUserId !== null,
+  linked: s.telegramUserId !== null || s.linkedAt !== null,
   revoked: s.revokedAt !== null,
 });
 

@@ -3,6 +3,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
   agencyTree,
+  identitiesOf,
   linkedStaff,
   listAgencies,
   openApplications,
@@ -41,7 +42,10 @@ const reminderOut = z
   .object({
     key: z.string(),
     staffId: z.string(),
+    /** 0 when the staff member is linked on other messengers only (see chatUsers). */
     telegramUserId: z.number(),
+    /** Where else the staff member can be reached: `wecom:zhangsan`, `dingtalk:0123…`. */
+    chatUsers: z.array(z.string()),
     kind: z.enum(["due", "digest", "annualReport"]),
     date: z.string(),
     language: z.enum(["zh", "en"]),
@@ -87,6 +91,16 @@ export const remindersApp = (deps: Deps) =>
         if (!calendar.isWorkingDay(date))
           return c.json({ date, workingDay: false, reminders: [] }, 200);
         const people = await linkedStaff(deps.db);
+        const chatUsers = new Map<string, string[]>();
+        for (const i of await identitiesOf(
+          deps.db,
+          people.map((p) => p.id),
+        ))
+          if (i.platform !== "telegram")
+            chatUsers.set(i.staffId, [
+              ...(chatUsers.get(i.staffId) ?? []),
+              `${i.platform}:${i.externalId}`,
+            ]);
         const staff: ReminderStaff[] = [];
         const scopeCodes = new Set<string>();
         for (const s of people) {
@@ -96,7 +110,8 @@ export const remindersApp = (deps: Deps) =>
               id: s.id,
               role: s.role,
               agencyCode: s.agencyCode,
-              telegramUserId: s.telegramUserId,
+              // 0: not on Telegram (the domain skips null: nobody to tell).
+              telegramUserId: s.telegramUserId ?? 0,
             });
             continue;
           }
@@ -110,7 +125,7 @@ export const remindersApp = (deps: Deps) =>
             id: s.id,
             role: s.role,
             agencyCode: s.agencyCode,
-            telegramUserId: s.telegramUserId,
+            telegramUserId: s.telegramUserId ?? 0,
             scope: [...scope],
           });
         }
@@ -172,6 +187,7 @@ export const remindersApp = (deps: Deps) =>
               key: r.key,
               staffId: r.staffId,
               telegramUserId: r.telegramUserId,
+              chatUsers: chatUsers.get(r.staffId) ?? [],
               kind: r.kind,
               date: r.date,
               language: r.language,

@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import {
   createToken,
   getStaff,
-  linkStaff,
+  linkIdentity,
   linkStaffById,
   listAgencies,
   listTokens,
@@ -12,6 +12,7 @@ import {
 } from "@ogi/db";
 import { type Deps, requireAgency } from "../context.ts";
 import { ApiError, forbidden, invalid, notFound, unauthorized } from "../errors.ts";
+import { type ChatPlatform, parseChatUser } from "../identity.ts";
 import {
   body,
   createTokenSchema,
@@ -28,6 +29,26 @@ import { write } from "../write.ts";
 import { bearer, staffJson, subApp } from "./common.ts";
 
 const tags = ["staff"];
+
+/** Whom an invite links: a Telegram user, or a user of the platform named. */
+const linkTarget = (input: {
+  telegramUserId?: number | undefined;
+  platform?: ChatPlatform | undefined;
+  externalId?: string | undefined;
+}): { platform: ChatPlatform; externalId: string } => {
+  const telegram = input.telegramUserId;
+  const other = input.platform !== undefined && input.externalId !== undefined;
+  if (telegram !== undefined && !other && input.platform === undefined)
+    return { platform: "telegram", externalId: String(telegram) };
+  if (telegram === undefined && other) {
+    const who = parseChatUser(`${input.platform}:${input.externalId}`);
+    if (who) return who;
+  }
+  throw new ApiError(422, "invalid", {
+    zh: "请给出 telegramUserId，或同时给出 platform 与 externalId（Telegram 的 externalId 为数字）。",
+    en: "Give telegramUserId, or both platform and externalId (a Telegram externalId is a number).",
+  });
+};
 
 export const staffApp = (deps: Deps) =>
   subApp()
@@ -54,20 +75,25 @@ export const staffApp = (deps: Deps) =>
             en: "linking (bot service token or admin only)",
           });
         const input = c.req.valid("json");
+        const who = linkTarget(input);
         const result = await write(
           deps,
           c,
           input,
           {
             action: "staff.link",
-            detail: { telegramUserId: input.telegramUserId },
+            detail:
+              who.platform === "telegram"
+                ? { telegramUserId: Number(who.externalId) }
+                : { platform: who.platform, externalId: who.externalId },
             channel: p.kind === "service" ? "bot" : "api",
           },
           async (tx) => {
-            const row = await linkStaff(
+            const row = await linkIdentity(
               tx,
               input.inviteCode,
-              input.telegramUserId,
+              who.platform,
+              who.externalId,
               deps.clock.now(),
             );
             if (!row)

@@ -21,7 +21,12 @@ import type { KeyValueStore } from "../storage.ts";
 export type DueReminder = Pick<
   Reminder,
   "key" | "staffId" | "telegramUserId" | "kind" | "date" | "language"
-> & { text: Bilingual; sentAt?: string | null };
+> & {
+  text: Bilingual;
+  sentAt?: string | null;
+  /** Where else the staff member is linked: `wecom:ZhangSan`, `dingtalk:…` (the API's list). */
+  chatUsers?: string[];
+};
 
 export type DeliveryRecord = { delivered: boolean; attempts: number; error?: string };
 
@@ -35,7 +40,12 @@ export type ReminderSource = {
 };
 
 /** Sends one Telegram message; throws when it could not be delivered. */
-export type ReminderSender = (telegramUserId: number, text: string) => Promise<void>;
+export type ReminderSender = (
+  telegramUserId: number,
+  text: string,
+  /** The whole reminder (a sender that reaches other messengers reads staffId, chatUsers). */
+  reminder?: DueReminder,
+) => Promise<void>;
 
 export type SchedulerClock = {
   now(): Date;
@@ -119,7 +129,7 @@ export const createReminderScheduler = (options: SchedulerOptions): ReminderSche
     while (attempts < maxAttempts && !controller.signal.aborted) {
       attempts++;
       try {
-        await sender(r.telegramUserId, text);
+        await sender(r.telegramUserId, text, r);
         return { delivered: true, attempts };
       } catch (err) {
         last = err;

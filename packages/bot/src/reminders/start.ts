@@ -10,7 +10,8 @@ import { createReminderScheduler, type SchedulerOptions, systemClock } from "./s
 export type RunningReminders = { stop(): Promise<void> };
 
 export const startReminders = (deps: {
-  telegram: Api;
+  /** Telegram's API (the default sender); bridges give their own sender in `overrides`. */
+  telegram?: Api;
   apiUrl: string;
   serviceToken: string;
   logger: Logger;
@@ -22,6 +23,7 @@ export const startReminders = (deps: {
     clock: systemClock,
     source: httpReminderSource({ baseUrl: deps.apiUrl, serviceToken: deps.serviceToken }),
     sender: async (telegramUserId, text) => {
+      if (!deps.telegram) throw new Error("Telegram is not running here");
       await deps.telegram.sendMessage(telegramUserId, text);
     },
     logger: deps.logger,

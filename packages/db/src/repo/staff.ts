@@ -1,7 +1,7 @@
 // Staff (invited by a one-time code, linked to a Telegram user) and API tokens (stored by hash).
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { apiTokens, staff } from "../schema.ts";
+import { apiTokens, staff, staffIdentities } from "../schema.ts";
 import { hashSecret, newId, newInviteCode, newToken } from "../secrets.ts";
 import type { Role } from "./common.ts";
 
@@ -40,8 +40,16 @@ export const linkStaff = async (
       ),
     )
     .returning();
+  if (row) await addTelegramIdentity(ex, row.id, telegramUserId, now);
   return row;
 };
+
+/** Telegram links are identities too (the column stays for the code that reads it). */
+const addTelegramIdentity = (ex: Executor, staffId: string, telegramUserId: number, now: Date) =>
+  ex
+    .insert(staffIdentities)
+    .values({ staffId, platform: "telegram", externalId: String(telegramUserId), linkedAt: now })
+    .onConflictDoNothing();
 
 /**
  * Links an active staff member who has no Telegram user yet to `telegramUserId` (an admin's
@@ -59,6 +67,7 @@ export const linkStaffById = async (
     .set({ telegramUserId, linkedAt: now, inviteCodeHash: null })
     .where(and(eq(staff.id, id), isNull(staff.revokedAt), isNull(staff.telegramUserId)))
     .returning();
+  if (row) await addTelegramIdentity(ex, row.id, telegramUserId, now);
   return row;
 };
 
