@@ -20,6 +20,18 @@ export {
 } from "./common.ts";
 export { CSV_HEADER } from "./csv.ts";
 export { escapeHtml } from "./html.ts";
+export {
+  FINDINGS_HEADING,
+  type LayoutBlock,
+  type LayoutCell,
+  type LayoutTable,
+  type Publication,
+  type PublicationOptions,
+  reportPreamble,
+  reportPublication,
+  signOffDate,
+  WATERMARK,
+} from "./layout.ts";
 export { escapeMarkdown, unescapeMarkdown } from "./markdown.ts";
 export {
   displayWidth,
