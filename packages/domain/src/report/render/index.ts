@@ -47,7 +47,11 @@ export const renderReport = (report: ReportDraft, options: RenderOptions): strin
     case "md":
       return renderMarkdown(report, lang);
     case "html":
-      return renderHtml(report, lang, options.findings);
+      return renderHtml(report, lang, {
+        draft: options.draft ?? options.findings !== undefined,
+        ...(options.findings ? { findings: options.findings } : {}),
+        ...(options.date ? { date: options.date } : {}),
+      });
     case "txt":
       return renderText(report, lang);
     case "csv":
