@@ -1,18 +1,18 @@
 // Drafting help: sentences built from the register's figures that a manager may take into the
 // narrative, edit or ignore. They are suggestions only: nothing here is ever written into a
 // report; the API offers them beside the draft (`suggestions`), the manager decides.
-import type { Lang } from "../text.ts";
+import type { Bilingual, Lang } from "../text.ts";
 import { OUTCOME_GROUP_CATALOG, type OutcomeGroup, REQUEST_ROWS, rowInfo } from "./catalog.ts";
 import type { RequestsTableDraft } from "./schema.ts";
 
 export type ReportSuggestions = {
   /** Section 一（二）依申请公开: received, concluded by outcome, carried forward, year on year. */
-  overviewRequests: string;
+  overviewRequests: Bilingual;
   /**
    * Section 六: the sentence on information-processing fees from the register's fee events
    * (built by the fee helper; absent until it is).
    */
-  otherMattersFees?: string;
+  otherMattersFees?: Bilingual;
 };
 
 const total = (t: RequestsTableDraft, row: (typeof REQUEST_ROWS)[number]) => t[row].total ?? 0;
@@ -68,3 +68,13 @@ export const suggestRequestsParagraph = (
     `${carriedForward} are carried forward to next year.`
   );
 };
+
+/** Both languages of the section 一 suggestion (what the API serves beside a draft). */
+export const suggestOverviewRequests = (
+  year: number,
+  table: RequestsTableDraft,
+  lastYear: RequestsTableDraft | undefined,
+): Bilingual => ({
+  zh: suggestRequestsParagraph(year, table, lastYear, "zh"),
+  en: suggestRequestsParagraph(year, table, lastYear, "en"),
+});
