@@ -36,10 +36,37 @@ export const defaultPdfFonts = (): PdfFonts => {
   return defaultFonts;
 };
 
+/**
+ * pdfkit parses the font file anew for every document (fontkit.create), which is most of the
+ * time a report takes with an 8 MB CJK font. The parsed font is read-only but for its glyph
+ * caches, and each document takes its own subset of it: parse each font file once. fontkit's
+ * exports cannot be redefined, so pdfkit is handed a copy with a caching `create` (through the
+ * module cache, before pdfkit loads); had pdfkit loaded first, rendering is only slower.
+ */
+const parseFontsOnce = () => {
+  const fromPdfkit = createRequire(createRequire(require.resolve("pdfmake")).resolve("pdfkit"));
+  const path = fromPdfkit.resolve("fontkit");
+  const fontkit = fromPdfkit("fontkit") as Record<string, unknown> & {
+    create: (buffer: Uint8Array, postscriptName?: string) => unknown;
+  };
+  const cached = require.cache[path];
+  if (cached === undefined || require.cache[fromPdfkit.resolve("pdfkit")] !== undefined) return;
+  const parsed = new WeakMap<Uint8Array, Map<string, unknown>>();
+  const create = (buffer: Uint8Array, postscriptName?: string) => {
+    const byName = parsed.get(buffer) ?? new Map<string, unknown>();
+    parsed.set(buffer, byName);
+    const key = postscriptName ?? "";
+    if (!byName.has(key)) byName.set(key, fontkit.create(buffer, postscriptName));
+    return byName.get(key);
+  };
+  cached.exports = { ...fontkit, create };
+};
+
 let pdfmake: PdfMake | undefined;
 let registered: PdfFonts | undefined;
 const printer = (fonts: PdfFonts): PdfMake => {
   if (pdfmake === undefined) {
+    parseFontsOnce();
     pdfmake = require("pdfmake") as PdfMake;
     // Nothing is fetched or read from disk while printing: fonts come from memory.
     pdfmake.setUrlAccessPolicy(() => false);
