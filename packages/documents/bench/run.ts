@@ -46,7 +46,9 @@ for (const format of ["docx", "pdf", "xlsx"] as const) {
 }
 const docx = await renderDocument(report, { format: "docx" });
 const read = await measure(() => parseReport(docx, { filename: "report.docx" }), 15);
-rows.push(`| \`parseReport\` of the DOCX (median of 15) | ${ms(read.wall)} (min ${ms(read.min)}) | ${ms(read.cpu)} | — |`);
+rows.push(
+  `| \`parseReport\` of the DOCX (median of 15) | ${ms(read.wall)} (min ${ms(read.min)}) | ${ms(read.cpu)} | — |`,
+);
 
 const body = `
 A full report: 淮安市人民政府 2024 (4 PDF pages, every table filled), after two warm-up renders (the
