@@ -64,4 +64,22 @@ describe("docx-source", () => {
     const other = zipSync({ "hello.txt": strToU8("你好") });
     expect((await refusal(other)).message).toContain("not a valid Word document");
   });
+
+  it("mutated Word files give a report or one ImportError, never a crash", async () => {
+    const good = template();
+    let seed = 17;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed;
+    };
+    for (let i = 0; i < 40; i++) {
+      const bytes = new Uint8Array(good);
+      for (let k = 0; k < 1 + (i % 8); k++) bytes[next() % bytes.length] = next() & 0xff;
+      try {
+        await parseReport(bytes, { filename: "x.docx" });
+      } catch (e) {
+        expect(e).toBeInstanceOf(ImportError);
+      }
+    }
+  });
 });
