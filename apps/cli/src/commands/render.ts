@@ -4,12 +4,7 @@
 // findings on a draft (and makes the rendering one).
 import { readFile, writeFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
-import {
-  DOCUMENT_FORMATS,
-  type DocumentFormat,
-  isDocumentFormat,
-  renderDocument,
-} from "@ogi/documents";
+import type { DocumentFormat } from "@ogi/documents";
 import { checkReport, RENDER_FORMATS, type RenderFormat, renderReport } from "@ogi/domain";
 import { LANG_OPTION, langOf, oneFile, parse } from "../args.ts";
 import type { Command } from "../command.ts";
@@ -29,6 +24,11 @@ const FORMAT_OF_EXTENSION: Record<string, RenderFormat | DocumentFormat> = {
   ".xlsx": "xlsx",
 };
 
+// The writers of Word, PDF and Excel load only when one is asked for: every other command of the
+// CLI starts without them (they double its start-up).
+const DOCUMENT_FORMATS: readonly DocumentFormat[] = ["docx", "pdf", "xlsx"];
+const isDocumentFormat = (f: string): f is DocumentFormat =>
+  (DOCUMENT_FORMATS as readonly string[]).includes(f);
 const FORMATS = [...RENDER_FORMATS, ...DOCUMENT_FORMATS];
 const LIST = { zh: FORMATS.join("、"), en: FORMATS.join(", ") };
 
@@ -122,6 +122,7 @@ export const renderCommand: Command = {
     let output: string | Uint8Array;
     if (isDocumentFormat(format)) {
       const font = values.font === undefined ? undefined : await readFont(values.font, io.cwd);
+      const { renderDocument } = await import("@ogi/documents");
       output = await renderDocument(loaded.report, {
         format,
         ...options,
