@@ -175,10 +175,12 @@ describe("PDF pages", () => {
     expect(inkIn(0, 0, width, 60)).toBe(0);
   });
 
-  it("a draft carries 草稿 across its pages", async () => {
+  it("a draft carries 草稿 across its pages, and still reads back to the same cells", async () => {
     const file = join(dir, "draft.pdf");
-    writeFileSync(file, await renderDocument(huaian, { format: "pdf", draft: true }));
+    const bytes = await renderDocument(huaian, { format: "pdf", draft: true });
+    writeFileSync(file, bytes);
     expect(run("pdftotext", [file, "-"]).replace(/\s+/g, "")).toContain("草");
+    expect(sameCells((await parseReport(bytes)).report, huaian)).toEqual([]);
   });
 });
 
