@@ -1,5 +1,5 @@
 // Reading a report from a file: canonical JSON (validated with reportDraftSchema) or a
-// published report (.txt, .html, .pdf; also our own .md and .csv renders) through parseReport.
+// published report (.txt, .html, .pdf, .docx; also our own .md and .csv renders) through parseReport.
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { type Finding, parseReport, type ReportDraft, reportDraftSchema } from "@ogi/domain";
@@ -9,7 +9,7 @@ import { CliError } from "./errors.ts";
 export type Loaded = { report: ReportDraft; findings: Finding[] };
 
 const TEXT_EXTENSIONS = [".txt", ".text", ".htm", ".html", ".md", ".markdown", ".csv"];
-export const INPUT_EXTENSIONS = [".json", ".pdf", ...TEXT_EXTENSIONS];
+export const INPUT_EXTENSIONS = [".json", ".pdf", ".docx", ...TEXT_EXTENSIONS];
 
 export const readInput = async (file: string, cwd: string): Promise<Uint8Array> => {
   const path = resolve(cwd, file);

@@ -71,11 +71,13 @@ describe("ogi help and usage errors", () => {
     const cases: [string[], RegExp][] = [
       [["parse", "missing.txt"], /找不到文件：missing\.txt \/ File not found: missing\.txt/],
       [["check", json, "--bogus"], /--bogus/],
-      [["render", json, "--format", "pdf"], /--format/],
+      [["render", json, "--format", "odt"], /--format/],
+      [["render", json, "--format", "pdf"], /-o/],
+      [["render", json, "--format", "md", "--date", "2025-13-45"], /--date/],
       [["render", json], /--format/],
       [["check", json, "--lang", "fr"], /--lang/],
       [["check"], /check <file>/],
-      [["parse", write("report.docx", "PK")], /\.docx/],
+      [["parse", write("report.docx", "PK\u0003\u0004junk")], /Word/],
       [["parse", "missing.docx"], /missing\.docx/],
       [["check", json, "--previous", "nope.json"], /nope\.json/],
     ];

@@ -18,6 +18,8 @@ import {
   type Finding,
   type Report,
   type ReportDraft,
+  type ReportSuggestions,
+  suggestOverviewRequests,
   sumReports,
   tableFromFlows,
 } from "@ogi/domain";
@@ -28,6 +30,8 @@ export type ServedReport = {
   publishedAt: string | null;
   report: ReportDraft;
   findings: Finding[];
+  /** Drafting help for a draft: sentences the manager may take into the narrative, never put there. */
+  suggestions?: ReportSuggestions;
 };
 
 const withSections = (report: Report, sections: Partial<Record<NonDerivedSection, unknown>>) => {
@@ -71,6 +75,9 @@ export const servedReport = async (
     publishedAt: null,
     report,
     findings: checkReport(report, { previous }),
+    suggestions: {
+      overviewRequests: suggestOverviewRequests(year, report.requests, previous?.requests),
+    },
   };
 };
 

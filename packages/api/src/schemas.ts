@@ -349,8 +349,10 @@ export const listApplicationsQuery = z.object({
 // ── Reports ───────────────────────────────────────────────────────────────────
 
 export const reportQuery = z.object({
-  format: z.enum(["json", "md", "html", "txt", "csv"]).default("json"),
+  format: z.enum(["json", "md", "html", "txt", "csv", "docx", "pdf", "xlsx"]).default("json"),
   lang: z.enum(["zh", "en"]).default("zh"),
+  /** List the findings in a draft's rendering (never in a published report's). */
+  findings: z.enum(["true", "false"]).default("false"),
 });
 
 export const reportOut = z
@@ -359,6 +361,16 @@ export const reportOut = z
     publishedAt: z.string().nullable(),
     report: reportDraftSchema,
     findings: z.array(findingSchema),
+    suggestions: z
+      .object({
+        overviewRequests: z.object({ zh: z.string(), en: z.string() }),
+        otherMattersFees: z.object({ zh: z.string(), en: z.string() }).optional(),
+      })
+      .optional()
+      .openapi({
+        description:
+          "Drafting help for a draft (never written into the report): a paragraph for section 一（二）依申请公开 from the register / 草稿的写作建议（不会自动写入报告）",
+      }),
   })
   .openapi("ReportWithFindings");
 

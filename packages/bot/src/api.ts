@@ -142,6 +142,13 @@ export type OgiApi = {
   /** The cell-wise sum of the reports of a region's agencies (a county's summary). */
   regionReport(as: number, regionCode: string, year: number): Promise<ReportWithFindings>;
   regionReportHtml(as: number, regionCode: string, year: number): Promise<string>;
+  /** The report as a Word or PDF file, with the file name the API gives it. */
+  reportFile(
+    as: number,
+    agencyCode: string,
+    year: number,
+    format: "docx" | "pdf",
+  ): Promise<{ bytes: Uint8Array; filename: string }>;
 };
 
 /** The API refused the request (4xx): its message says why, in both languages. */

@@ -346,6 +346,21 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
       });
       return r.text();
     },
+    async reportFile(as, agencyCode, year, format) {
+      const r = await client(as).v1.agencies[":code"].reports[":year"].$get({
+        param: { code: agencyCode, year: String(year) },
+        query: { format },
+      });
+      if (!r.ok) await parseResponse(Promise.resolve(r));
+      // The Chinese name from filename* (RFC 8187), else the plain one.
+      const disposition = r.headers.get("content-disposition") ?? "";
+      const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+      const plain = /filename="([^"]+)"/.exec(disposition)?.[1];
+      const filename = star
+        ? decodeURIComponent(star)
+        : (plain ?? `${agencyCode}-${year}.${format}`);
+      return { bytes: new Uint8Array(await r.arrayBuffer()), filename };
+    },
     async reportHtml(as, agencyCode, year) {
       const r = await client(as).v1.agencies[":code"].reports[":year"].$get({
         param: { code: agencyCode, year: String(year) },

@@ -69,13 +69,31 @@ describe("/summary, /report, /pending", () => {
     expect(doc?.kind === "document" && doc.message.document?.filename).toBe(
       "region-411421-2026.html",
     );
-    // A manager of an agency with none under it is offered no such button; a forged one is refused.
+    // A manager of an agency with none under it is offered no such button (only the report's
+    // Word and PDF files); a forged one is refused.
     const manager = await chatOf("manager", 3002);
     const r = await manager.send("/report");
-    expect(r.flatMap((x) => (x.kind === "alert" ? [] : x.message.buttons.flat()))).toEqual([]);
+    expect(
+      r.flatMap((x) => (x.kind === "alert" ? [] : x.message.buttons.flat().map((b) => b.text))),
+    ).toEqual(["📝 Word 文件", "📕 PDF 文件"]);
     const codec = buttonCodec(callbackSecretOf(TOKEN), () => Math.floor(now().getTime() / 60_000));
     const forged = await manager.pressData(codec.encode(regionReportStep.data({ year: 2026 })), 1);
     expect(plain(texts(forged))).toContain("只有管理下属机关的负责人才能查看区域汇总");
+  });
+
+  it("sends the report's Word and PDF files when their buttons are pressed", async () => {
+    const chat = await chatOf("manager", 3002);
+    await chat.send("/report");
+    for (const [button, ext] of [
+      ["📝 Word 文件", "docx"],
+      ["📕 PDF 文件", "pdf"],
+    ] as const) {
+      const r = await chat.press(button);
+      const doc = r.find((x) => x.kind === "document");
+      expect(doc?.kind === "document" && doc.message.document?.filename).toBe(
+        `某县工业和信息化局2026年政府信息公开工作年度报告（草稿）.${ext}`,
+      );
+    }
   });
 
   it("tells a clerk why the report is refused", async () => {

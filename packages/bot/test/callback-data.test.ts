@@ -15,6 +15,7 @@ import {
   moreFlow,
   newFlow,
   regionReportStep,
+  reportFileStep,
   STEPS,
   type Step,
   UNDO_REASONS,
@@ -225,6 +226,8 @@ describe("the buttons already sent", () => {
     wire("1.l.en.h9kjk.rlGiEI", langStep, { lang: "en" }),
     wire("1.ag.AbCd_-12.h9kjk.uZycpw", agencyStep, { digest: "AbCd_-12" }),
     wire("1.rr.1k9.h9kjk.eJa67a", regionReportStep, { year: 2025 }),
+    wire("1.rf.1k9.0.h9kjk.p473MI", reportFileStep, { year: 2025, format: "docx" }),
+    wire("1.rf.1k9.1.h9kjk.itwZBq", reportFileStep, { year: 2025, format: "pdf" }),
   ];
   it("covers every kind of step", () => {
     expect(new Set(sent.map((s) => s.step.kind))).toEqual(new Set(STEPS.keys()));

@@ -34,8 +34,8 @@ export const parseCommand: Command = {
   name: "parse",
   synopsis: "ogi parse <file> [--json] [--lang zh|en]",
   summary: {
-    zh: "读取报告（.txt .html .pdf .json），输出摘要；--json 输出规范 JSON",
-    en: "Read a report (.txt .html .pdf .json); print a summary, or the canonical JSON with --json",
+    zh: "读取报告（.txt .html .pdf .docx .json），输出摘要；--json 输出规范 JSON",
+    en: "Read a report (.txt .html .pdf .docx .json); print a summary, or the canonical JSON with --json",
   },
   run: async (args, io) => {
     const { values, positionals } = parse(args, { json: { type: "boolean" }, ...LANG_OPTION });

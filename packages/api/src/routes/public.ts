@@ -8,6 +8,9 @@ import { ApiError } from "../errors.ts";
 import { body, checkOut, errorSchema, errorsFor, json, parseOut, parseSetOut } from "../schemas.ts";
 import { subApp } from "./common.ts";
 
+/** A zip's local file header: a Word .docx sent under a text type is still read as bytes. */
+const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
 export const CHECK_LIMIT = 2 * 1024 * 1024;
 
 const tooLarge = (limit: number) => () => {
@@ -55,7 +58,7 @@ export const publicApp = (deps: Deps) =>
         path: "/parse",
         tags,
         summary:
-          "Read a published report (text, HTML or PDF as the body) / 读取已发布的年报 (no token needed)",
+          "Read a published report (text, HTML, PDF or Word .docx as the body) / 读取已发布的年报 (no token needed)",
         description:
           "Read in a worker thread, within limits on size (413), pages, text runs, characters and memory (422 documentLimit.*), time and reads in flight (503 parseTimeout / parseBusy, with Retry-After).",
         middleware: [
@@ -80,6 +83,9 @@ export const publicApp = (deps: Deps) =>
               "text/plain": { schema: z.string() },
               "text/html": { schema: z.string() },
               "application/pdf": { schema: z.string().openapi({ format: "binary" }) },
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+                schema: z.string().openapi({ format: "binary" }),
+              },
             },
             required: true,
           },
@@ -108,7 +114,8 @@ export const publicApp = (deps: Deps) =>
         // Off this thread, within the limits (see documents/): the event loop stays free.
         const result = await deps.documents!.read({
           bytes,
-          text: !/pdf|octet-stream/.test(type),
+          // Bytes for PDF, Word (a zip) and anything unnamed; text for text and HTML.
+          text: !/pdf|octet-stream|officedocument|zip/.test(type) && !isZip(bytes),
           filename,
         });
         return c.json(result, 200);

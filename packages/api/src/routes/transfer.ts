@@ -3,6 +3,7 @@
 // or nothing). Export → import gives the same applications.
 import { createRoute, z } from "@hono/zod-openapi";
 import { listApplications } from "@ogi/db";
+import { contentDisposition, renderSheetXlsx, type SheetColumn } from "@ogi/documents";
 import {
   APPLICANT_TYPE_WORDS,
   acceptedWords,
@@ -15,6 +16,7 @@ import {
 } from "@ogi/domain";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import type { TypedResponse } from "hono";
 import { canRead, type Deps, requireAgency, seesApplicant } from "../context.ts";
 import { todayIn } from "../domain.ts";
 import { ApiError, type Issue, invalid } from "../errors.ts";
@@ -198,12 +200,25 @@ export const transferApp = (deps: Deps) =>
         path: "/agencies/{code}/applications/export",
         tags: ["applications"],
         security: bearer,
-        summary: "The register as CSV / 导出登记簿 (also at …/applications:export)",
-        request: { params: codeParam },
+        summary:
+          "The register as CSV or Excel (?format=xlsx) / 导出登记簿 (also at …/applications:export)",
+        request: {
+          params: codeParam,
+          query: z.object({
+            format: z.enum(["csv", "xlsx"]).default("csv"),
+            lang: z.enum(["zh", "en"]).optional(),
+          }),
+        },
         responses: {
           200: {
-            content: { "text/csv": { schema: z.string() } },
-            description: "One line per application",
+            content: {
+              "text/csv": { schema: z.string() },
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                schema: z.string().openapi({ format: "binary" }),
+              },
+            },
+            description:
+              "One line per application; in Excel, dates as dates (applicants' names and contacts only for those who may see them)",
           },
           ...errorsFor(401, 403, 404),
         },
@@ -215,29 +230,62 @@ export const transferApp = (deps: Deps) =>
         const personal = seesApplicant(p, code);
         const rows = await listApplications(deps.db, code, { limit: 10_000_000 });
         // In Chinese, as the format names them; `?lang=en` gives the English keys.
-        const zh = c.req.query("lang") !== "en";
+        const zh = c.req.valid("query").lang !== "en";
         // The Chinese label (an outcome's without its numbering): the words the import reads.
         const word = <T extends string>(
           words: Record<T, readonly string[]>,
           v: string | null,
           index = 1,
         ) => (v && zh ? (words[v as T]?.[index] ?? v) : (v ?? ""));
-        const csv = stringify([
-          CSV_COLUMNS.map((k) => (zh ? CSV_HEADERS_ZH[k] : k)),
-          ...rows.map((r) =>
-            [
-              String(r.number),
-              r.receivedOn,
-              word(APPLICANT_TYPE_WORDS, r.applicantType),
-              word(CHANNEL_WORDS, r.channel),
-              r.subject ?? "",
-              personal ? (r.applicant?.name ?? "") : "",
-              personal ? (r.applicant?.contact ?? "") : "",
-              r.concludedOn ?? "",
-              word(OUTCOME_WORDS, r.outcome, 3),
-            ].map(escapeCell),
-          ),
+        const records = rows.map((r) => [
+          String(r.number),
+          r.receivedOn,
+          word(APPLICANT_TYPE_WORDS, r.applicantType),
+          word(CHANNEL_WORDS, r.channel),
+          r.subject ?? "",
+          personal ? (r.applicant?.name ?? "") : "",
+          personal ? (r.applicant?.contact ?? "") : "",
+          r.concludedOn ?? "",
+          word(OUTCOME_WORDS, r.outcome, 3),
         ]);
+        const headers = CSV_COLUMNS.map((k) => (zh ? CSV_HEADERS_ZH[k] : k));
+        if (c.req.valid("query").format === "xlsx") {
+          const kinds: Record<(typeof CSV_COLUMNS)[number], SheetColumn["kind"]> = {
+            number: "number",
+            receivedOn: "date",
+            applicantType: "text",
+            channel: "text",
+            subject: "text",
+            applicantName: "text",
+            applicantContact: "text",
+            concludedOn: "date",
+            outcome: "text",
+          };
+          // The columns of personal data are left out altogether for a caller who may not see them.
+          const shown = CSV_COLUMNS.map((k, i) => ({ k, i })).filter(
+            ({ k }) => personal || (k !== "applicantName" && k !== "applicantContact"),
+          );
+          const bytes = await renderSheetXlsx(
+            zh ? "登记簿" : "Register",
+            shown.map(({ k, i }) => ({ header: headers[i]!, kind: kinds[k] })),
+            records.map((r) => shown.map(({ k, i }) => (k === "number" ? Number(r[i]) : r[i]))),
+          );
+          return c.body(
+            bytes.buffer.slice(
+              bytes.byteOffset,
+              bytes.byteOffset + bytes.byteLength,
+            ) as ArrayBuffer,
+            200,
+            {
+              "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              "content-disposition": contentDisposition(
+                `${code}-登记簿.xlsx`,
+                `${code}-register.xlsx`,
+              ),
+            },
+          ) as unknown as Response & TypedResponse<string, 200, "body">;
+        }
+        const csv = stringify([headers, ...records.map((r) => r.map(escapeCell))]);
         return c.body(`\uFEFF${csv}`, 200, {
           "content-type": "text/csv; charset=utf-8",
           "content-disposition": `attachment; filename="${code}-register.csv"`,

@@ -1,10 +1,10 @@
 // /report [year], 年报: section 三 as a monospace message, the findings, and the whole report
-// as an HTML document rendered by the API.
+// as an HTML document rendered by the API, with buttons for its Word and PDF files.
 import { escapeHtml, type Finding, renderRequestsText } from "@ogi/domain";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { ReportWithFindings } from "../api.ts";
 import type { BotContext } from "../context.ts";
-import { regionReportStep } from "../flows/index.ts";
+import { REPORT_FILE_FORMATS, regionReportStep, reportFileStep } from "../flows/index.ts";
 import { call, errorsText, me, say, userId } from "./common.ts";
 import { onCommand, onPress } from "./routing.ts";
 
@@ -67,6 +67,14 @@ report.use(
           ctx.services.codec.encode(regionReportStep.data({ year })),
         )
       : undefined;
+    // The Word and PDF files of the agency's report, on request (they are larger than the page).
+    const files = new InlineKeyboard();
+    for (const format of REPORT_FILE_FORMATS)
+      files.text(
+        ctx.t(`report-file-${format}`),
+        ctx.services.codec.encode(reportFileStep.data({ year, format })),
+      );
+    if (offer) files.row().append(offer);
     await sendReport(
       ctx,
       { name: m.agencyName, file: m.agencyCode, year },
@@ -74,8 +82,22 @@ report.use(
         report: () => ctx.services.api.report(userId(ctx), m.agencyCode, year),
         html: () => ctx.services.api.reportHtml(userId(ctx), m.agencyCode, year),
       },
-      offer,
+      files,
     );
+  }),
+);
+
+report.use(
+  onPress(reportFileStep, async (ctx, { year, format }) => {
+    await ctx.answerCallbackQuery().catch(() => {});
+    const m = me(ctx);
+    const file = await call(ctx, () =>
+      ctx.services.api.reportFile(userId(ctx), m.agencyCode, year, format),
+    );
+    if (!file) return;
+    await ctx.replyWithDocument(new InputFile(file.bytes, file.filename), {
+      caption: ctx.t(`report-file-${format}-caption`, { year }),
+    });
   }),
 );
 

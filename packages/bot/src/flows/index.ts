@@ -9,7 +9,7 @@ import { type CallbackError, decodeCallback, encodeCallback } from "./envelope.t
 import { langStep } from "./lang.ts";
 import { moreFlow } from "./more.ts";
 import { newFlow } from "./new.ts";
-import { regionReportStep } from "./report.ts";
+import { REPORT_FILE_FORMATS, regionReportStep, reportFileStep } from "./report.ts";
 import { undoFlow } from "./undo.ts";
 
 export type { ButtonData, Step } from "./callback-data.ts";
@@ -22,7 +22,9 @@ export {
   langStep,
   moreFlow,
   newFlow,
+  REPORT_FILE_FORMATS,
   regionReportStep,
+  reportFileStep,
   undoFlow,
 };
 
@@ -37,6 +39,7 @@ export const STEPS: ReadonlyMap<string, Step<unknown>> = (() => {
     langStep,
     agencyStep,
     regionReportStep,
+    reportFileStep,
   ];
   const byKind = new Map(all.map((s) => [s.kind, s]));
   if (byKind.size !== all.length) throw new Error("two steps share a kind of callback data");

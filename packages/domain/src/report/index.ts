@@ -7,4 +7,5 @@ export * from "./import/index.ts";
 export * from "./render/index.ts";
 export * from "./rules/index.ts";
 export * from "./schema.ts";
+export * from "./suggestions.ts";
 export * from "./words.ts";

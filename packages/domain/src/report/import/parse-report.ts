@@ -1,9 +1,10 @@
 // parseReport: a published annual report (web text, pdftotext output, HTML, PDF, or our own
 // renderings and canonical JSON) into the canonical JSON, with findings. The kind of input is
-// told from its content first (PDF magic, markup, JSON), then from the file name.
+// told from its content first (PDF magic, the zip of a .docx, markup, JSON), then from the file name.
 import type { Finding } from "../findings.ts";
 import { checkReport } from "../rules/index.ts";
 import { type ReportDraft, reportDraftSchema } from "../schema.ts";
+import { docxToHtml, isZip } from "./docx-source.ts";
 import { assertHtmlDepth, htmlToSource } from "./html-source.ts";
 import { ImportError, importErrors } from "./import-error.ts";
 import {
@@ -176,6 +177,11 @@ export const parseReport = async (
   if (typeof input !== "string") {
     if (input.length === 0) throw importErrors.empty();
     if (isPdf(input)) return readPdf(input, options);
+    if (isZip(input)) {
+      const html = docxToHtml(input);
+      if (hasTraditional(html.slice(0, 200_000))) await loadSimplifier();
+      return parseReportHtml(html);
+    }
     input = decodeText(input);
   } else if (input.startsWith("%PDF-")) {
     // PDF bytes passed as a binary string.

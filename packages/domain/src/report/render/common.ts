@@ -27,8 +27,15 @@ export type RenderOptions = {
   format: RenderFormat;
   /** Chinese by default. */
   lang?: Lang;
-  /** Findings to list and to mark on their cells (HTML only; the other formats ignore them). */
+  /**
+   * Findings to list (as sentences, without rule codes or cell paths) and to mark on their
+   * cells: HTML only, and only on a draft; the other formats ignore them.
+   */
   findings?: readonly Finding[];
+  /** A draft is watermarked 草稿 (HTML). Given findings, the rendering is a draft unless told. */
+  draft?: boolean;
+  /** The date of the 落款 under the agency's name (YYYY-MM-DD), HTML. */
+  date?: string;
 };
 
 /** The words of the title that are not the agency or the year. */
@@ -37,7 +44,10 @@ export const REPORT_TITLE: Bilingual = {
   en: "Annual Report on Government Information Disclosure",
 };
 
-/** Label of the agency code line, printed under the title when the report has a code. */
+/**
+ * Label of the agency code line of the exchange formats (md, txt), which read it back; the
+ * published formats (HTML, Word, PDF, Excel) do not print the code.
+ */
 export const AGENCY_CODE_LABEL: Bilingual = { zh: "机构代码：", en: "Agency code: " };
 
 /**

@@ -4,8 +4,10 @@
 //
 //   <html lang="zh-CN|en" data-format-version="2021">
 //   <body data-agency-name="…" [data-agency-code="…"] data-year="2024">
-//   <h1 class="title">reportTitle()</h1>, then <p class="agency-code"> when there is a code
-//   <section class="findings"> only when findings were given (ignore it when parsing)
+//   <h1 class="title">reportTitle()</h1> (the agency code is not printed: data-agency-code only)
+//   a draft: <div class="watermark" aria-hidden="true">草稿</div>, and <section class="findings">
+//     when findings were given, as sentences without codes or paths (ignore both when parsing)
+//   <p class="preamble"> (本报告根据……) when the report has no intro of its own (ignore it)
 //   <section data-section="overview|proactive|requests|appeals|problems|otherMatters">, each with
 //     <h2>SECTION_TITLES</h2>. Narrative texts are <div class="text" data-field="overview.intro">
 //     (overview.<part> under <h3>OVERVIEW_PART_LABELS</h3>, "problems", "otherMatters") whose
@@ -14,6 +16,7 @@
 //   null; label cells are <th>. Section 二 is one table (the template's), 三 the 28-row table of
 //   the template (3 header rows, 25 body rows), 四 the 4-row table (3 header rows, 15 cells),
 //   六 ends with a <table class="fees"> of the three fee cells.
+//   <div class="sign-off"> at the end: the agency's name and the date (ignore it when parsing).
 //   With findings, a flagged cell also gets class="flagged flagged-error|flagged-warning" and a
 //   title attribute with the messages.
 
@@ -47,7 +50,6 @@ import {
 import type { Finding } from "../findings.ts";
 import { getCell, type ReportDraft } from "../schema.ts";
 import {
-  AGENCY_CODE_LABEL,
   formatCell,
   groupHasItems,
   groupInfo,
@@ -55,10 +57,9 @@ import {
   reportTitle,
   SEVERITY_LABELS,
 } from "./common.ts";
+import { FINDINGS_HEADING, reportPreamble, signOffDate, WATERMARK } from "./layout.ts";
 
 export { escapeHtml };
-
-const FINDINGS_HEADING = { zh: "检查结果", en: "Findings" };
 
 const STYLE = `
 @page { size: A4; margin: 20mm 15mm 18mm; }
@@ -73,7 +74,10 @@ h1, h2, h3 { font-family: "SimHei", "黑体", "Heiti SC", "Noto Sans CJK SC", "S
 h1 { font-size: 18pt; text-align: center; margin: 0 0 1em; }
 h2 { font-size: 14pt; margin: 1.2em 0 0.5em; }
 h3 { font-size: 12pt; margin: 0.8em 0 0.3em; }
-.agency-code { text-align: center; margin-top: -0.6em; }
+.preamble { text-indent: 2em; }
+.sign-off { text-align: right; margin: 2em 4em 0 0; }
+.sign-off p { margin: 0; }
+.watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 120pt; color: rgba(192, 0, 0, 0.12); transform: rotate(-30deg); pointer-events: none; user-select: none; z-index: 10; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; text-indent: 0; }
 table { width: 100%; max-width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0.5em 0 1em; font-size: 10pt; line-height: 1.35; }
 th, td { border: 0.75pt solid #000; padding: 2pt 3pt; overflow-wrap: break-word; hyphens: auto; vertical-align: middle; }
@@ -118,11 +122,15 @@ const markFindings = (findings: readonly Finding[], lang: Lang): Marks => {
 const attr = (name: string, value: string | number | undefined) =>
   value === undefined ? "" : ` ${name}="${escapeHtml(String(value))}"`;
 
+export type HtmlOptions = { draft?: boolean; findings?: readonly Finding[]; date?: string };
+
 export const renderHtml = (
   report: ReportDraft,
   lang: Lang = "zh",
-  findings: readonly Finding[] = [],
+  options: HtmlOptions = {},
 ): string => {
+  const draft = options.draft === true;
+  const findings = draft ? (options.findings ?? []) : [];
   const marks = markFindings(findings, lang);
   const L = <T extends { zh: string; en: string }>(b: T) => escapeHtml(b[lang]);
   const td = (path: string, colspan?: number) => {
@@ -243,7 +251,7 @@ export const renderHtml = (
           "<ul>",
           ...findings.map(
             (f) =>
-              `<li class="${f.severity}">${L(SEVERITY_LABELS[f.severity])} <code>${escapeHtml(f.code)}</code> ${L(f.message)}${f.cells.length > 0 ? ` <small>(${f.cells.map(escapeHtml).join(", ")})</small>` : ""}</li>`,
+              `<li class="${f.severity}">${L(SEVERITY_LABELS[f.severity])}${lang === "zh" ? "：" : ": "}${L(f.message)}</li>`,
           ),
           "</ul>",
           "</section>",
@@ -261,10 +269,11 @@ export const renderHtml = (
     "</head>",
     `<body${attr("data-agency-name", report.agency.name)}${attr("data-agency-code", report.agency.code)}${attr("data-year", report.year)}>`,
     `<h1 class="title">${title}</h1>`,
-    ...(report.agency.code === undefined
-      ? []
-      : [`<p class="agency-code">${L(AGENCY_CODE_LABEL)}${escapeHtml(report.agency.code)}</p>`]),
+    ...(draft ? [`<div class="watermark" aria-hidden="true">${L(WATERMARK)}</div>`] : []),
     ...findingList,
+    ...(report.overview.intro.trim() === ""
+      ? [`<p class="preamble">${escapeHtml(reportPreamble(report, lang))}</p>`]
+      : []),
     section("overview", [
       text("overview.intro", report.overview.intro),
       ...OVERVIEW_PARTS.flatMap((p) => [
@@ -277,6 +286,7 @@ export const renderHtml = (
     section("appeals", appeals),
     section("problems", [text("problems", report.problems)]),
     section("otherMatters", [text("otherMatters", report.otherMatters), ...fees]),
+    `<div class="sign-off"><p>${escapeHtml(report.agency.name)}</p>${options.date ? `<p>${escapeHtml(signOffDate(options.date, lang))}</p>` : ""}</div>`,
     "</body>",
     "</html>",
     "",

@@ -20,6 +20,18 @@ export {
 } from "./common.ts";
 export { CSV_HEADER } from "./csv.ts";
 export { escapeHtml } from "./html.ts";
+export {
+  FINDINGS_HEADING,
+  type LayoutBlock,
+  type LayoutCell,
+  type LayoutTable,
+  type Publication,
+  type PublicationOptions,
+  reportPreamble,
+  reportPublication,
+  signOffDate,
+  WATERMARK,
+} from "./layout.ts";
 export { escapeMarkdown, unescapeMarkdown } from "./markdown.ts";
 export {
   displayWidth,
@@ -36,7 +48,11 @@ export const renderReport = (report: ReportDraft, options: RenderOptions): strin
     case "md":
       return renderMarkdown(report, lang);
     case "html":
-      return renderHtml(report, lang, options.findings);
+      return renderHtml(report, lang, {
+        draft: options.draft ?? options.findings !== undefined,
+        ...(options.findings ? { findings: options.findings } : {}),
+        ...(options.date ? { date: options.date } : {}),
+      });
     case "txt":
       return renderText(report, lang);
     case "csv":
