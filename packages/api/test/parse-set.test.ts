@@ -63,7 +63,12 @@ const department = (name: string, share: (v: number) => number, plusOne = false)
 
 const post = async (files: [string, Uint8Array | string][], query = "") => {
   const form = new FormData();
-  for (const [name, bytes] of files) form.append("files", new Blob([bytes]), name);
+  for (const [name, bytes] of files)
+    form.append(
+      "files",
+      new Blob([typeof bytes === "string" ? bytes : new Uint8Array(bytes)]),
+      name,
+    );
   const res = await fetch(`${base}/v1/parse${query}`, { method: "POST", body: form });
   return {
     status: res.status,
