@@ -21,5 +21,6 @@ export {
   shardOf,
 } from "./repo/counts.ts";
 export * from "./repo/events.ts";
+export * from "./repo/particulars.ts";
 export * from "./repo/reports.ts";
 export * from "./repo/staff.ts";
