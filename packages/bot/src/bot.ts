@@ -11,6 +11,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { ApiUnavailable, type Me, type OgiApi } from "./api.ts";
 import type { BotContext, Logger, Services } from "./context.ts";
 import { agency, agencyKey } from "./features/agency.ts";
+import { amendParticulars } from "./features/amend-particulars.ts";
 import { call, clearAwaiting, readAwaiting, say, show } from "./features/common.ts";
 import { help } from "./features/help.ts";
 import { language } from "./features/language.ts";
@@ -72,6 +73,7 @@ export const createBot = (deps: BotDeps): Bot<BotContext> => {
     now,
     today: () => todayIn(now(), timeZone),
     applicationIds: new Map(),
+    particulars: new Map(),
   };
 
   const bot = new Bot<BotContext>(deps.token, {
@@ -221,6 +223,7 @@ const features = (services: Services) => {
     registerApplication,
     recordOutcome,
     moreEvents,
+    amendParticulars,
     undo,
     summary,
     report,

@@ -1,6 +1,6 @@
 // /more <number>: the register's other events for an open application — correction requested
 // and received, consultation started and ended, extension, fee notice and payment.
-import type { IsoDate, Lang } from "@ogi/domain";
+import { escapeHtml, type IsoDate, type Lang } from "@ogi/domain";
 import { Composer } from "grammy";
 import type { EventInput } from "../api.ts";
 import type { BotContext } from "../context.ts";
@@ -18,13 +18,16 @@ import {
   awaitAnswer,
   call,
   clearAwaiting,
+  dueDateText,
   errorsText,
   findOpenApplication,
   me,
+  readingNote,
   recordOn,
   rememberLast,
   say,
   show,
+  titleOf,
   userId,
 } from "./common.ts";
 import { byUrgency } from "./pending.ts";
@@ -61,13 +64,13 @@ const card = async (ctx: BotContext, s: MoreState) => {
   await awaitAnswer(ctx, { kind: "moreDate", number: s.number, event: s.event, fen: s.fen });
   await show(
     ctx,
-    ctx.t("more-card", {
-      agency: me(ctx).agencyName,
-      number: s.number,
+    `${readingNote(ctx)}${ctx.t("more-card", {
+      agency: escapeHtml(me(ctx).agencyName),
+      title: escapeHtml(titleOf(ctx, s.number)),
       event: moreEventLabel(ctx, s.event),
       date: s.date,
       amount: s.fen === null ? "" : yuan(s.fen),
-    }),
+    })}`,
     moreCardKeyboard(ctx, s),
   );
 };
@@ -92,6 +95,19 @@ moreEvents.use(
     }
     const app = await findOpenApplication(ctx, req.number);
     if (!app) return;
+    // The event named already (read from the clerk's words): straight to its card.
+    if (req.event) {
+      if (req.event === "feeNoticeIssued" && req.fen == null) {
+        await awaitAnswer(ctx, { kind: "feeAmount", number: app.number });
+        return say(ctx, ctx.t("more-ask-amount", { number: app.number }));
+      }
+      return card(ctx, {
+        number: app.number,
+        event: req.event,
+        date: req.date ?? ctx.services.today(),
+        fen: req.fen ?? null,
+      });
+    }
     await say(
       ctx,
       ctx.t("more-ask-event", { number: app.number }),
@@ -162,19 +178,20 @@ moreEvents.use(
       applicationId: done.application.id,
       number: s.number,
       eventId: done.eventId,
+      type: toEventInput(s).type,
       label: {
-        zh: `第 ${s.number} 号：${name("zh")}（${s.date}）`,
-        en: `No. ${s.number}: ${name("en")} (${s.date})`,
+        zh: `${titleOf(ctx, s.number, "zh")}：${name("zh")}（${s.date}）`,
+        en: `${titleOf(ctx, s.number, "en")}: ${name("en")} (${s.date})`,
       },
     });
     await show(
       ctx,
-      ctx.t("more-done", {
-        number: s.number,
+      `${ctx.t("more-done", {
+        title: escapeHtml(titleOf(ctx, s.number)),
         event: moreEventLabel(ctx, s.event),
         date: s.date,
-        dueDate: done.application.dueDate ?? "—",
-      }),
+        dueDate: dueDateText(ctx, done.application),
+      })}\n${ctx.t("undo-hint")}`,
     );
   }),
 );

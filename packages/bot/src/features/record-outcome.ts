@@ -26,10 +26,12 @@ import {
   errorsText,
   findOpenApplication,
   me,
+  readingNote,
   recordOn,
   rememberLast,
   say,
   show,
+  titleOf,
   userId,
   ytdLine,
 } from "./common.ts";
@@ -51,12 +53,12 @@ const card = async (ctx: BotContext, s: { number: number; outcome: Outcome; date
   await awaitAnswer(ctx, { kind: "closeDate", number: s.number, outcome: s.outcome });
   await show(
     ctx,
-    ctx.t("close-card", {
+    `${readingNote(ctx)}${ctx.t("close-card", {
       agency: escapeHtml(me(ctx).agencyName),
-      number: s.number,
+      title: escapeHtml(titleOf(ctx, s.number)),
       outcome: escapeHtml(outcomeLabel(s.outcome, ctx.lang)),
       date: s.date,
-    }),
+    })}`,
     closeCardKeyboard(ctx, s),
   );
 };
@@ -154,19 +156,20 @@ recordOutcome.use(
       applicationId: done.application.id,
       number: s.number,
       eventId: done.eventId,
+      type: "concluded",
       label: {
-        zh: `第 ${s.number} 号办结（${outcomeLabel(s.outcome, "zh")}，${s.date}）`,
-        en: `conclusion of No. ${s.number} (${outcomeLabel(s.outcome, "en")}, ${s.date})`,
+        zh: `${titleOf(ctx, s.number, "zh")}办结（${outcomeLabel(s.outcome, "zh")}，${s.date}）`,
+        en: `conclusion of ${titleOf(ctx, s.number, "en")} (${outcomeLabel(s.outcome, "en")}, ${s.date})`,
       },
     });
     const line = await ytdLine(ctx, ctx.services.today(), done.yearToDate);
     await show(
       ctx,
       `${ctx.t("close-done", {
-        number: s.number,
+        title: escapeHtml(titleOf(ctx, s.number)),
         outcome: escapeHtml(outcomeLabel(s.outcome, ctx.lang)),
         date: s.date,
-      })}${line ? `\n${line}` : ""}`,
+      })}${line ? `\n${line}` : ""}\n${ctx.t("undo-hint")}`,
     );
   }),
 );

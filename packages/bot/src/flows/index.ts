@@ -5,6 +5,7 @@ import { agencyStep } from "./agency.ts";
 import type { ButtonData, Step } from "./callback-data.ts";
 import { cancelStep } from "./cancel.ts";
 import { closeFlow } from "./close.ts";
+import { editFlow } from "./edit.ts";
 import { type CallbackError, decodeCallback, encodeCallback } from "./envelope.ts";
 import { langStep } from "./lang.ts";
 import { moreFlow } from "./more.ts";
@@ -14,11 +15,13 @@ import { undoFlow } from "./undo.ts";
 
 export type { ButtonData, Step } from "./callback-data.ts";
 export { MORE_EVENTS, type MoreEvent } from "./more.ts";
+export type { NewState } from "./new.ts";
 export { UNDO_REASONS, type UndoReason } from "./undo.ts";
 export {
   agencyStep,
   cancelStep,
   closeFlow,
+  editFlow,
   langStep,
   moreFlow,
   newFlow,
@@ -33,6 +36,7 @@ export const STEPS: ReadonlyMap<string, Step<unknown>> = (() => {
     ...Object.values(closeFlow),
     ...Object.values(moreFlow),
     ...Object.values(undoFlow),
+    ...Object.values(editFlow),
     cancelStep,
     langStep,
     agencyStep,
