@@ -178,3 +178,12 @@ edit-card =
     Applicant: { $applicantWas } → { $applicant }
     (what was recorded stays in the register's log; nothing is deleted)
 edit-done = ✅ Corrected: { $title }.
+close-outcome-read = Outcome: { $outcome } (check it on the card once you choose the application)
+close-note-withdrawn = Note: the applicant withdrew; counted under (6) 3. Other.
+close-note-referral = Note: not this agency's; the applicant is told to apply to { $to } (counted as "information not held").
+close-referral-unnamed = the competent body
+summary-answer-received = Received in { $year }: <b>{ $n }</b>.
+summary-answer-concluded = Concluded in { $year }: <b>{ $n }</b>.
+summary-answer-open = Open now: <b>{ $n }</b>.
+summary-answer-overdue = Overdue now: <b>{ $n }</b>.
+summary-answer-outcome = Concluded in { $year } as "{ $what }": <b>{ $n }</b>.

@@ -178,3 +178,12 @@ edit-card =
     申请人：{ $applicantWas } → { $applicant }
     （原记录保留在登记系统的日志中，不会删除）
 edit-done = ✅ 已更正：{ $title }。
+close-outcome-read = 办理结果：{ $outcome }（选择申请后核对）
+close-note-withdrawn = 说明：申请人撤回申请，按“（六）3.其他”统计。
+close-note-referral = 说明：不属于本机关，已告知申请人向 { $to } 申请（按“本机关不掌握相关政府信息”统计）。
+close-referral-unnamed = 有关机关
+summary-answer-received = { $year } 年新收申请 <b>{ $n }</b> 件。
+summary-answer-concluded = { $year } 年已办结 <b>{ $n }</b> 件。
+summary-answer-open = 目前在办 <b>{ $n }</b> 件。
+summary-answer-overdue = 目前逾期 <b>{ $n }</b> 件。
+summary-answer-outcome = { $year } 年办结中“{ $what }” <b>{ $n }</b> 件。

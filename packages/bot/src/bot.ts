@@ -12,12 +12,13 @@ import { ApiUnavailable, type Me, type OgiApi } from "./api.ts";
 import type { BotContext, Logger, Services } from "./context.ts";
 import { agency, agencyKey } from "./features/agency.ts";
 import { amendParticulars } from "./features/amend-particulars.ts";
-import { call, clearAwaiting, readAwaiting, say, show } from "./features/common.ts";
+import { call, clearAwaiting, say, show } from "./features/common.ts";
 import { help } from "./features/help.ts";
 import { language } from "./features/language.ts";
 import { link } from "./features/link.ts";
 import { moreEvents } from "./features/more-events.ts";
 import { pending } from "./features/pending.ts";
+import { plainWords, readWords } from "./features/plain-words.ts";
 import { recordOutcome } from "./features/record-outcome.ts";
 import { registerApplication } from "./features/register-application.ts";
 import { report } from "./features/report.ts";
@@ -156,10 +157,9 @@ const features = (services: Services) => {
     const text = ctx.message?.text;
     if (text !== undefined) {
       ctx.parsed = parseMessage(text, services.today());
-      if (ctx.parsed.kind === "text") {
-        const awaiting = await readAwaiting(ctx);
-        if (awaiting) ctx.awaiting = awaiting;
-      } else await clearAwaiting(ctx);
+      // Plain text: the answer to a question, or the clerk's own words (plain-words.ts).
+      if (ctx.parsed.kind === "text") return readWords(ctx, next);
+      await clearAwaiting(ctx);
     }
     const data = ctx.callbackQuery?.data;
     if (data !== undefined) {
@@ -220,6 +220,7 @@ const features = (services: Services) => {
   });
 
   c.use(
+    plainWords,
     registerApplication,
     recordOutcome,
     moreEvents,

@@ -1,5 +1,5 @@
 import type { I18nFlavor } from "@grammyjs/i18n";
-import type { ApplicantType, Bilingual, IsoDate, Lang, Outcome } from "@ogi/domain";
+import type { ApplicantType, Ask, Bilingual, IsoDate, Lang, Outcome } from "@ogi/domain";
 import type { Context } from "grammy";
 import type { Me, OgiApi } from "./api.ts";
 import type { ButtonCodec, ButtonData, MoreEvent, NewState } from "./flows/index.ts";
@@ -71,6 +71,10 @@ export type BotContext = Context &
     parsed?: Parsed;
     /** The clerk's own words, when the flow was opened by reading them (shown on the card). */
     heard?: string;
+    /** The clerk's words could mean several things: asked back with these choices. */
+    asked?: Ask;
+    /** The clerk's words were not understood: what to say. */
+    hint?: Bilingual;
     /** Set when a plain text answers a question the bot asked. */
     awaiting?: Awaiting;
   };

@@ -4,6 +4,7 @@ import {
   APPLICANT_TYPE_LABELS,
   APPLICANT_TYPES,
   type ApplicantType,
+  type Bilingual,
   CHANNEL_LABELS,
   CHANNELS,
   type Channel,
@@ -28,6 +29,7 @@ import {
   moreFlow,
   type NewState,
   newFlow,
+  readingFlow,
   type Step,
   UNDO_REASONS,
   type UndoReason,
@@ -195,15 +197,18 @@ export const applicationButtonText = (a: ApplicationInfo, lang: Lang) => {
   }${a.overdue ? " ⚠" : ""}`;
 };
 
-/** The applications as buttons, each the first step of a flow (`next`) on its number. */
+/** The applications as buttons, each the next step of a flow on its number (`next`). */
 export const applicationsKeyboard = (
   ctx: BotContext,
   apps: readonly ApplicationInfo[],
-  next: Step<{ number: number }>,
+  next: Step<{ number: number }> | ((number: number) => ButtonData),
 ) =>
   keyboard(ctx, [
     ...apps.map((a) => [
-      { text: applicationButtonText(a, ctx.lang), data: next.data({ number: a.number }) },
+      {
+        text: applicationButtonText(a, ctx.lang),
+        data: typeof next === "function" ? next(a.number) : next.data({ number: a.number }),
+      },
     ]),
     [cancel(ctx)],
   ]);
@@ -269,6 +274,19 @@ export const editCardKeyboard = (ctx: BotContext, number: number, p: string) =>
         data: editFlow.field.data({ number, field: "applicant" }),
       },
     ],
+    [cancel(ctx)],
+  ]);
+
+/** The readings of an ambiguous message, one per line (their labels say what each would do). */
+export const readingChoicesKeyboard = (
+  ctx: BotContext,
+  ref: string,
+  choices: readonly { label: Bilingual }[],
+) =>
+  keyboard(ctx, [
+    ...choices.map((c, index) => [
+      { text: c.label[ctx.lang], data: readingFlow.choice.data({ ref, index }) },
+    ]),
     [cancel(ctx)],
   ]);
 

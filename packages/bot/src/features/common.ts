@@ -1,6 +1,6 @@
 // Shared steps of the flows: answering in HTML, editing the card a button sits on, calling the
 // API with the user's refusals shown and the bot's own failures passed to the error boundary.
-import { type Bilingual, escapeHtml, type IsoDate } from "@ogi/domain";
+import { type Bilingual, escapeHtml, type IsoDate, readSlot } from "@ogi/domain";
 import type { InlineKeyboard } from "grammy";
 import {
   ApiError,
@@ -11,6 +11,7 @@ import {
   type Summary,
 } from "../api.ts";
 import type { Awaiting, BotContext, LastRecord } from "../context.ts";
+import { parseDate } from "../text/dates.ts";
 import { applicationTitle } from "../text/particulars.ts";
 
 /** Telegram's limit is 4,096 characters a message; some room for the entities. */
@@ -296,3 +297,18 @@ export const dueDateText = (
 /** "您说：“…”，理解如下：" above a card the clerk's own words opened; "" otherwise. */
 export const readingNote = (ctx: BotContext) =>
   ctx.heard ? `${ctx.t("reading-note", { text: escapeHtml(ctx.heard) })}\n` : "";
+
+/**
+ * A typed date answering the bot's question, read as clerks write dates (上周五, 12.1, 周三,
+ * 二〇二五年十二月一日… by the language module); refused with the reason (a future date).
+ */
+export const readDateAnswer = (
+  ctx: BotContext,
+  text: string,
+): { ok: true; date: IsoDate } | { ok: false; error: Bilingual } => {
+  const today = ctx.services.today();
+  const r = readSlot("date", text, { today, lang: ctx.lang });
+  if (r.kind === "understood") return { ok: true, date: r.value };
+  if (r.kind === "refused") return { ok: false, error: r.reason };
+  return parseDate(text, today);
+};

@@ -1,11 +1,10 @@
 // /more <number>: the register's other events for an open application — correction requested
 // and received, consultation started and ended, extension, fee notice and payment.
-import { escapeHtml, type IsoDate, type Lang } from "@ogi/domain";
+import { escapeHtml, type IsoDate, type Lang, readSlot } from "@ogi/domain";
 import { Composer } from "grammy";
 import type { EventInput } from "../api.ts";
 import type { BotContext } from "../context.ts";
 import { MORE_EVENTS, type MoreEvent, moreFlow } from "../flows/index.ts";
-import { parseDate } from "../text/dates.ts";
 import { toHalfWidth } from "../text/normalize.ts";
 import {
   applicationsKeyboard,
@@ -22,6 +21,7 @@ import {
   errorsText,
   findOpenApplication,
   me,
+  readDateAnswer,
   readingNote,
   recordOn,
   rememberLast,
@@ -146,9 +146,15 @@ export const parseYuan = (text: string): number | undefined => {
 
 moreEvents.use(
   onAnswer("feeAmount", async (ctx, a, text) => {
-    const fen = parseYuan(text);
+    // "50", "12.50元", and as clerks say it: "五十元" (the language module).
+    const slot = readSlot("amount", text, { today: ctx.services.today(), lang: ctx.lang });
+    const fen =
+      parseYuan(text) ?? (slot.kind === "understood" ? Math.round(slot.value * 100) : undefined);
     if (fen === undefined)
-      return say(ctx, `${ctx.t("more-bad-amount", { text })}\n${ctx.t("awaiting-hint")}`);
+      return say(
+        ctx,
+        `${ctx.t("more-bad-amount", { text: escapeHtml(text) })}\n${ctx.t("awaiting-hint")}`,
+      );
     return card(ctx, {
       number: a.number,
       event: "feeNoticeIssued",
@@ -162,7 +168,7 @@ moreEvents.use(onPress(moreFlow.date, card));
 
 moreEvents.use(
   onAnswer("moreDate", async (ctx, a, text) => {
-    const d = parseDate(text, ctx.services.today());
+    const d = readDateAnswer(ctx, text);
     if (!d.ok) return say(ctx, `${errorsText(ctx, [d.error])}\n${ctx.t("awaiting-hint")}`);
     return card(ctx, { number: a.number, event: a.event, fen: a.fen, date: d.date });
   }),

@@ -11,7 +11,7 @@ import {
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
 import { closeFlow } from "../flows/index.ts";
-import { parseDate } from "../text/dates.ts";
+import type { CloseRequest } from "../text/shortcuts.ts";
 import {
   applicationsKeyboard,
   closeCardKeyboard,
@@ -26,6 +26,7 @@ import {
   errorsText,
   findOpenApplication,
   me,
+  readDateAnswer,
   readingNote,
   recordOn,
   rememberLast,
@@ -49,7 +50,21 @@ const groups = async (ctx: BotContext, number: number, intro?: string) => {
   );
 };
 
-const card = async (ctx: BotContext, s: { number: number; outcome: Outcome; date: IsoDate }) => {
+/** What the clerk's words said beyond the outcome: a withdrawal, where the applicant is sent. */
+const closeNote = (ctx: BotContext, req: CloseRequest) => {
+  if (req.withdrawn) return ctx.t("close-note-withdrawn");
+  if (req.referral !== undefined)
+    return ctx.t("close-note-referral", {
+      to: req.referral ? escapeHtml(req.referral) : ctx.t("close-referral-unnamed"),
+    });
+  return "";
+};
+
+const card = async (
+  ctx: BotContext,
+  s: { number: number; outcome: Outcome; date: IsoDate },
+  note = "",
+) => {
   await awaitAnswer(ctx, { kind: "closeDate", number: s.number, outcome: s.outcome });
   await show(
     ctx,
@@ -58,13 +73,16 @@ const card = async (ctx: BotContext, s: { number: number; outcome: Outcome; date
       title: escapeHtml(titleOf(ctx, s.number)),
       outcome: escapeHtml(outcomeLabel(s.outcome, ctx.lang)),
       date: s.date,
-    })}`,
+    })}${note ? `\n${note}` : ""}`,
     closeCardKeyboard(ctx, s),
   );
 };
 
-/** Without a number: the agency's open applications as buttons. */
-const chooseApplication = async (ctx: BotContext) => {
+/**
+ * Without a number: the agency's open applications as buttons; with the outcome already read
+ * ("信息不存在"), each goes straight to its card.
+ */
+const chooseApplication = async (ctx: BotContext, outcome?: Outcome) => {
   const open = await call(ctx, () =>
     ctx.services.api.applications(userId(ctx), me(ctx).agencyCode, { status: "open" }),
   );
@@ -73,8 +91,16 @@ const chooseApplication = async (ctx: BotContext) => {
   const shown = [...open].sort(byUrgency).slice(0, 30);
   await say(
     ctx,
-    ctx.t("close-ask-application", { count: open.length, shown: shown.length }),
-    applicationsKeyboard(ctx, shown, closeFlow.application),
+    `${readingNote(ctx)}${ctx.t("close-ask-application", { count: open.length, shown: shown.length })}${
+      outcome
+        ? `\n${ctx.t("close-outcome-read", { outcome: escapeHtml(outcomeLabel(outcome, ctx.lang)) })}`
+        : ""
+    }`,
+    applicationsKeyboard(
+      ctx,
+      shown,
+      outcome ? (number) => closeFlow.outcome.data({ number, outcome }) : closeFlow.application,
+    ),
   );
 };
 
@@ -83,17 +109,18 @@ recordOutcome.use(
     await clearAwaiting(ctx);
     if (req.errors.length > 0 && req.number === undefined)
       return say(ctx, `${errorsText(ctx, req.errors)}\n${ctx.t("close-usage")}`);
-    if (req.number === undefined) return chooseApplication(ctx);
+    if (req.number === undefined)
+      return chooseApplication(ctx, req.outcome?.kind === "one" ? req.outcome.value : undefined);
     const app = await findOpenApplication(ctx, req.number);
     if (!app) return;
     const intro = req.errors.length > 0 ? errorsText(ctx, req.errors) : undefined;
     const outcome = req.outcome;
     if (outcome?.kind === "one")
-      return card(ctx, {
-        number: app.number,
-        outcome: outcome.value,
-        date: req.date ?? ctx.services.today(),
-      });
+      return card(
+        ctx,
+        { number: app.number, outcome: outcome.value, date: req.date ?? ctx.services.today() },
+        closeNote(ctx, req),
+      );
     if (outcome?.kind === "choices")
       return say(
         ctx,
@@ -134,7 +161,7 @@ recordOutcome.use(onPress(closeFlow.date, card));
 // A typed conclusion date while the card is shown: a new card with that date.
 recordOutcome.use(
   onAnswer("closeDate", async (ctx, a, text) => {
-    const d = parseDate(text, ctx.services.today());
+    const d = readDateAnswer(ctx, text);
     if (!d.ok) return say(ctx, `${errorsText(ctx, [d.error])}\n${ctx.t("awaiting-hint")}`);
     return card(ctx, { number: a.number, outcome: a.outcome, date: d.date });
   }),

@@ -1,11 +1,10 @@
 // /new, 登记, 新收: applicant type (six buttons) → receipt date → channel (optional) → card →
 // the application's number and due date. Text shortcuts fill in what they name and ask the rest;
 // the subject (申请内容) and the applicant come with the message or are typed on the card.
-import { type ApplicantType, escapeHtml, type IsoDate } from "@ogi/domain";
+import { type ApplicantType, type Channel, escapeHtml, type IsoDate } from "@ogi/domain";
 import { Composer, type InlineKeyboard } from "grammy";
 import type { BotContext } from "../context.ts";
 import { type NewState, newFlow } from "../flows/index.ts";
-import { parseDate } from "../text/dates.ts";
 import {
   applicationTitle,
   type Particulars,
@@ -28,6 +27,7 @@ import {
   dueDateText,
   errorsText,
   me,
+  readDateAnswer,
   readingNote,
   rememberIds,
   rememberLast,
@@ -92,13 +92,19 @@ const card = async (ctx: BotContext, s: NewState) => {
 const start = async (ctx: BotContext, req: NewRequest) => {
   await clearAwaiting(ctx);
   if (req.errors.length > 0) await say(ctx, errorsText(ctx, req.errors));
-  const p = await saveDraft(ctx, {
+  const particulars = {
     ...(req.subject ? { subject: req.subject } : {}),
     ...(req.applicantName ? { applicantName: req.applicantName } : {}),
     ...(req.contact ? { contact: req.contact } : {}),
-  });
+  };
   const type = req.type;
   if (type?.kind !== "one") {
+    // The type is asked first; the date and channel named wait in the draft.
+    const p = await saveDraft(ctx, {
+      ...particulars,
+      ...(req.date ? { date: req.date } : {}),
+      ...(req.channel ? { channel: req.channel } : {}),
+    });
     const only = type?.kind === "choices" ? type.values : undefined;
     await say(
       ctx,
@@ -107,23 +113,42 @@ const start = async (ctx: BotContext, req: NewRequest) => {
     );
     return;
   }
-  if (!req.date) return askDate(ctx, type.value, p);
-  if (req.channel) return card(ctx, { type: type.value, date: req.date, channel: req.channel, p });
-  await askChannel(ctx, { type: type.value, date: req.date, p }, say);
+  const p = await saveDraft(ctx, particulars);
+  return afterType(ctx, { type: type.value, p, date: req.date, channel: req.channel }, say);
+};
+
+/** The type known: the date, the channel or the card, whichever is missing first. */
+const afterType = async (
+  ctx: BotContext,
+  s: {
+    type: ApplicantType;
+    p: string | null;
+    date?: IsoDate | undefined;
+    channel?: Channel | undefined;
+  },
+  reply: (ctx: BotContext, html: string, keyboard?: InlineKeyboard) => Promise<unknown> = show,
+) => {
+  if (!s.date) return askDate(ctx, s.type, s.p);
+  if (s.channel) return card(ctx, { type: s.type, date: s.date, channel: s.channel, p: s.p });
+  await askChannel(ctx, { type: s.type, date: s.date, p: s.p }, reply);
 };
 
 registerApplication.use(onCommand("new", start));
 
 registerApplication.use(
   onPress(newFlow.type, (ctx, s) => askDate(ctx, s.type, null)),
-  onPress(newFlow.typeDrafted, (ctx, s) => askDate(ctx, s.type, s.p)),
+  onPress(newFlow.typeDrafted, async (ctx, s) => {
+    const d = await readDraft(ctx, s.p);
+    if (!d) return draftGone(ctx);
+    return afterType(ctx, { ...s, date: d.date, channel: d.channel });
+  }),
 );
 
 // A typed receipt date while the date buttons are shown.
 registerApplication.use(
   onAnswer("newDate", async (ctx, a, text) => {
     const p = a.p ?? null;
-    const d = parseDate(text, ctx.services.today());
+    const d = readDateAnswer(ctx, text);
     if (!d.ok) {
       await say(
         ctx,

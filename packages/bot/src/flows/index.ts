@@ -10,6 +10,7 @@ import { type CallbackError, decodeCallback, encodeCallback } from "./envelope.t
 import { langStep } from "./lang.ts";
 import { moreFlow } from "./more.ts";
 import { newFlow } from "./new.ts";
+import { readingFlow } from "./reading.ts";
 import { regionReportStep } from "./report.ts";
 import { undoFlow } from "./undo.ts";
 
@@ -25,6 +26,7 @@ export {
   langStep,
   moreFlow,
   newFlow,
+  readingFlow,
   regionReportStep,
   undoFlow,
 };
@@ -37,6 +39,7 @@ export const STEPS: ReadonlyMap<string, Step<unknown>> = (() => {
     ...Object.values(moreFlow),
     ...Object.values(undoFlow),
     ...Object.values(editFlow),
+    ...Object.values(readingFlow),
     cancelStep,
     langStep,
     agencyStep,

@@ -1,6 +1,15 @@
 // Commands and their Chinese text shortcuts, parsed to what the user asked for. Pure: the
 // arguments are resolved against the catalog here, the flows decide what to ask next.
-import type { ApplicantType, Bilingual, Channel, IsoDate, Lang, Outcome } from "@ogi/domain";
+import type {
+  ApplicantType,
+  Bilingual,
+  Channel,
+  IsoDate,
+  Lang,
+  Outcome,
+  OutcomeGroup,
+  SummaryMeasure,
+} from "@ogi/domain";
 import type { MoreEvent } from "../flows/more.ts";
 import {
   type Resolution,
@@ -29,6 +38,10 @@ export type CloseRequest = {
   number?: number;
   outcome?: Resolution<Outcome>;
   date?: IsoDate;
+  /** 非本机关: the body the applicant is told to ask ("" when the message names none). */
+  referral?: string;
+  /** 撤回: the applicant withdrew (recorded as （六）3 其他). */
+  withdrawn?: boolean;
   errors: Bilingual[];
 };
 export type Parsed =
@@ -54,7 +67,15 @@ export type Parsed =
       errors: Bilingual[];
     }
   | { kind: "undo" }
-  | { kind: "summary"; year?: number; errors: Bilingual[] }
+  | {
+      kind: "summary";
+      year?: number;
+      /** A question in words: the figure asked for, answered first. */
+      measure?: SummaryMeasure;
+      outcome?: Outcome;
+      group?: OutcomeGroup;
+      errors: Bilingual[];
+    }
   | { kind: "report"; year?: number; errors: Bilingual[] }
   | { kind: "pending"; overdue?: boolean }
   | { kind: "agency" }
