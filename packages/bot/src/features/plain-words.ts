@@ -50,7 +50,8 @@ const take = (ctx: BotContext, text: string, r: Reading) => {
 export const readWords: MiddlewareFn<BotContext> = async (ctx, next) => {
   const parsed = ctx.parsed;
   if (parsed?.kind !== "text") return next();
-  const text = parsed.text;
+  // As typed (the module normalizes what it reads itself; the card quotes the clerk exactly).
+  const text = ctx.message?.text ?? parsed.text;
   const rc = contextOf(ctx);
   const awaiting = await readAwaiting(ctx);
   if (awaiting) {
