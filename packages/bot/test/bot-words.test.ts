@@ -11,8 +11,12 @@ const { chatOf, api, register } = useBotWorld();
 
 type App = { number: number; status: string; outcome: string | null; subject: string | null };
 const apps = async () =>
-  (await api.admin<{ applications: App[] }>("GET", `/v1/agencies/${AGENCY}/applications?limit=1000`))
-    .applications;
+  (
+    await api.admin<{ applications: App[] }>(
+      "GET",
+      `/v1/agencies/${AGENCY}/applications?limit=1000`,
+    )
+  ).applications;
 const appNo = async (n: number) => (await apps()).find((a) => a.number === n)!;
 const said = async (chat: Awaited<ReturnType<typeof chatOf>>, text: string) =>
   plain(texts(await chat.send(text)));
@@ -85,7 +89,10 @@ describe("plain Chinese", () => {
     // Ambiguous: asked back with the readings as buttons, never guessed.
     r = await said(chat, `${b}号不予公开`);
     expect(r).toContain("是哪一种办理结果");
-    const labels = chat.lastKeyboard()!.buttons.flat().map((x) => x.text);
+    const labels = chat
+      .lastKeyboard()!
+      .buttons.flat()
+      .map((x) => x.text);
     expect(labels).toContain(`办结 · 第 ${b} 号 · 属于国家秘密`);
     expect(labels).toContain("✖ 取消");
     r = plain(texts(await chat.press(`办结 · 第 ${b} 号 · 属于国家秘密`)));

@@ -113,7 +113,11 @@ const start = async (ctx: BotContext, req: NewRequest) => {
     );
     return;
   }
-  const p = await saveDraft(ctx, particulars);
+  // A channel named before the date is asked waits in the draft too.
+  const p = await saveDraft(ctx, {
+    ...particulars,
+    ...(req.channel && !req.date ? { channel: req.channel } : {}),
+  });
   return afterType(ctx, { type: type.value, p, date: req.date, channel: req.channel }, say);
 };
 
@@ -144,6 +148,17 @@ registerApplication.use(
   }),
 );
 
+/** The date chosen: the channel next, or the card if the message named the channel. */
+const dated = async (
+  ctx: BotContext,
+  s: { type: ApplicantType; date: IsoDate; p: string | null },
+) => {
+  const d = await readDraft(ctx, s.p);
+  if (!d) return draftGone(ctx);
+  if (d.channel) return card(ctx, { ...s, channel: d.channel });
+  await askChannel(ctx, s, ctx.callbackQuery ? show : say);
+};
+
 // A typed receipt date while the date buttons are shown.
 registerApplication.use(
   onAnswer("newDate", async (ctx, a, text) => {
@@ -158,7 +173,7 @@ registerApplication.use(
       return;
     }
     await clearAwaiting(ctx);
-    await askChannel(ctx, { type: a.type, date: d.date, p }, say);
+    await dated(ctx, { type: a.type, date: d.date, p });
   }),
 );
 
@@ -169,7 +184,7 @@ registerApplication.use(
   }),
   onPress(newFlow.dateDrafted, async (ctx, s) => {
     await clearAwaiting(ctx);
-    await askChannel(ctx, s);
+    await dated(ctx, s);
   }),
 );
 
