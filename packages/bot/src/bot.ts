@@ -18,7 +18,7 @@ import { language } from "./features/language.ts";
 import { link } from "./features/link.ts";
 import { moreEvents } from "./features/more-events.ts";
 import { pending } from "./features/pending.ts";
-import { plainWords, readWords } from "./features/plain-words.ts";
+import { plainWords, readWords, rereadShortcut } from "./features/plain-words.ts";
 import { recordOutcome } from "./features/record-outcome.ts";
 import { registerApplication } from "./features/register-application.ts";
 import { report } from "./features/report.ts";
@@ -159,6 +159,7 @@ const features = (services: Services) => {
       ctx.parsed = parseMessage(text, services.today());
       // Plain text: the answer to a question, or the clerk's own words (plain-words.ts).
       if (ctx.parsed.kind === "text") return readWords(ctx, next);
+      rereadShortcut(ctx, text);
       await clearAwaiting(ctx);
     }
     const data = ctx.callbackQuery?.data;

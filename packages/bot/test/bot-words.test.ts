@@ -124,6 +124,19 @@ describe("plain Chinese", () => {
     expect(await said(chat, "12.1")).toContain("晚于今天");
   });
 
+  it("a shortcut with words it cannot place is read in the clerk's words", async () => {
+    const chat = await chatOf("clerk", 5001);
+    let r = await said(chat, "登记 张三 今天 要求公开2025年预算");
+    expect(r).not.toContain("不是申请人类型");
+    expect(r).toContain("请选择申请人类型");
+    await chat.send("/cancel");
+    const n = await register(chat, "/new 自然人 2026-11-20 邮寄");
+    r = await said(chat, `办结 ${n} 信息不存在`);
+    expect(r).toContain("请核对办结信息");
+    expect(r).toContain("本机关不掌握相关政府信息");
+    await chat.send("/cancel");
+  });
+
   it("a new request while a date is asked starts that request", async () => {
     const chat = await chatOf("clerk", 5001);
     const n = await register(chat, "/new 自然人 2026-11-20 邮寄");

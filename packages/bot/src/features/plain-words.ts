@@ -72,6 +72,25 @@ export const readWords: MiddlewareFn<BotContext> = async (ctx, next) => {
   return next();
 };
 
+/**
+ * A shortcut whose words the command parser could not place ("登记 张三 今天 要求公开…": no
+ * type; "办结 3 信息不存在": no outcome of the catalog's words) is read again by the language
+ * module, and its reading taken when it means the same command.
+ */
+export const rereadShortcut = (ctx: BotContext, text: string) => {
+  const p = ctx.parsed;
+  if (text.trimStart().startsWith("/") || !p) return;
+  const unplaced =
+    (p.kind === "new" && p.type?.kind === "none") ||
+    (p.kind === "close" && p.outcome?.kind === "none");
+  if (!unplaced) return;
+  const r = readMessage(text, contextOf(ctx));
+  if (r.kind === "understood" && r.intent === p.kind) {
+    ctx.parsed = parsedOf(r);
+    ctx.heard = text;
+  }
+};
+
 export const plainWords = new Composer<BotContext>();
 
 const ASKED_TTL_MS = 7 * 24 * 3600_000;
