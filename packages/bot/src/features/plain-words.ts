@@ -85,7 +85,14 @@ export const rereadShortcut = (ctx: BotContext, text: string) => {
     (p.kind === "close" && p.outcome?.kind === "none");
   if (!unplaced) return;
   const r = readMessage(text, contextOf(ctx));
-  if (r.kind === "understood" && r.intent === p.kind) {
+  // Taken only when it places what the parser could not (else the parser's own message stands).
+  const placed =
+    r.kind === "understood" &&
+    ((r.intent === "new" &&
+      p.kind === "new" &&
+      Boolean(r.applicantType ?? r.applicantName ?? r.subject)) ||
+      (r.intent === "close" && p.kind === "close" && r.outcome !== undefined));
+  if (placed) {
     ctx.parsed = parsedOf(r);
     ctx.heard = text;
   }
