@@ -9,7 +9,10 @@ const SUBJECT_AT =
 const ABOUT = /关于(.{1,200}?)的(?:政府)?(?:信息公开)?申请/;
 const CLAUSE_END = /[，,。;；!！?？]|(?:电话|手机|联系方式|联系电话|邮箱)/;
 
-/** The subject, cut from the message; undefined if it names none. */
+/**
+ * The subject, cut from the message; "" where a request is made but names nothing
+ * (张三申请公开); undefined where there is no request.
+ */
 export const takeSubject = (s: Scratch): string | undefined => {
   const m = SUBJECT_AT.exec(s.text);
   if (m) {
@@ -23,7 +26,7 @@ export const takeSubject = (s: Scratch): string | undefined => {
       .replace(/的$/, "")
       .trim();
     cut(s, m.index, to);
-    return subject === "" || subject.includes(MASK) ? undefined : subject.slice(0, 500);
+    return subject.includes(MASK) ? "" : subject.slice(0, 500);
   }
   const a = ABOUT.exec(s.text);
   if (a && !a[1]!.includes(MASK)) {
@@ -48,7 +51,7 @@ export const takeContact = (s: Scratch): string | undefined => {
 
 // Small words around a name that say nothing about it.
 const FILLER_LEAD =
-  "了|的|一份|一件|一个|一封|份|件|个|位|名|由|是|为|经|从|通过|来|去|向|对|把|给|申请人|政府信息公开|信息公开|本人|某|有|新|姓名|名字|叫|刚才|刚刚|上午|下午|早上|晚上|中午";
+  "我要|我想|帮我|麻烦|请问|请|我|要|了|的|一份|一件|一个|一封|份|件|个|位|名|由|是|为|经|从|通过|来|去|向|对|把|给|申请人|政府信息公开|信息公开|本人|某|有|新|姓名|名字|叫|刚才|刚刚|上午|下午|早上|晚上|中午";
 const FILLER_TRAIL =
   "了|的|一份|一件|份|件|提交|递交|提出|寄来|发来|送来|来|政府信息公开|信息公开|通过|从|在|用|以|方式|形式|渠道";
 

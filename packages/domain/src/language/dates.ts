@@ -13,7 +13,13 @@ import type { IsoDay, ReadContext } from "./types.ts";
 export type DateResult = { ok: true; date: IsoDay } | { ok: false; reason: Bilingual };
 
 /** A date read in a message: where it was and what it is. */
-export type DateHit = { start: number; end: number; result: DateResult };
+export type DateHit = {
+  start: number;
+  end: number;
+  result: DateResult;
+  /** 延期到12月30日, 截止12月30日: a day to come that is named, not the day it happened. */
+  until?: true;
+};
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 const N = `(\\d{1,2}|[${CN_NUMERAL}]{1,3})`;
@@ -168,6 +174,8 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
+const UNTIL = /(?:到|至|截止|截至|期限)(?:于)? ?$/;
+
 /** Every date in the message, cut out of it as read. */
 export const takeDates = (s: Scratch, ctx: ReadContext): DateHit[] => {
   const hits: DateHit[] = [];
@@ -180,11 +188,13 @@ export const takeDates = (s: Scratch, ctx: ReadContext): DateHit[] => {
     for (const m of found) {
       const what = s.text.slice(m.index, m.index + m[0].length).trim();
       const date = p.date(m, ctx);
-      hits.push({
+      const hit: DateHit = {
         start: m.index,
         end: m.index + m[0].length,
         result: date === undefined ? invalid(what) : checkDate(date, what, ctx),
-      });
+      };
+      if (UNTIL.test(s.low.slice(Math.max(0, m.index - 3), m.index))) hit.until = true;
+      hits.push(hit);
       cut(s, m.index, m.index + m[0].length);
     }
   }

@@ -28,7 +28,9 @@ export type Sense =
   | { kind: "feeName" }
   | { kind: "cue"; value: Cue }
   | { kind: "measure"; value: SummaryMeasure }
-  | { kind: "year"; offset: number };
+  | { kind: "year"; offset: number }
+  /** 本月, 本周: a period shorter than the year. */
+  | { kind: "period" };
 
 export type Cue =
   | "new"
@@ -106,6 +108,8 @@ event("correctionReceived", [
 ]);
 add(["补正"], { kind: "events", values: ["correctionRequested", "correctionReceived"] });
 event("consultationStartedThirdParty", [
+  "征求了第三方意见",
+  "征求了第三方",
   "征求第三方意见",
   "征求第三方",
   "征询第三方",
@@ -114,6 +118,9 @@ event("consultationStartedThirdParty", [
   "向第三方征求意见",
 ]);
 event("consultationStartedAgency", [
+  "征求了相关部门意见",
+  "征求了有关部门意见",
+  "征求了其他机关意见",
   "征求其他机关意见",
   "征求机关意见",
   "征求有关部门意见",
@@ -123,7 +130,7 @@ event("consultationStartedAgency", [
   "征求有关机关意见",
   "会商",
 ]);
-add(["征求意见", "征询意见", "开始征求意见"], {
+add(["征求意见", "征询意见", "开始征求意见", "征求了意见"], {
   kind: "events",
   values: ["consultationStartedThirdParty", "consultationStartedAgency"],
 });
@@ -288,6 +295,11 @@ measure("open", [
   "还没结",
 ]);
 measure("overdue", ["逾期", "超期", "超时", "过期", "超过期限"]);
+
+// A question about a month or a week: the figures are kept by year only.
+add(["这个月", "本月", "上个月", "上月", "这周", "本周", "上周", "这星期", "本星期"], {
+  kind: "period",
+});
 
 const year = (offset: number, words: string[]) => add(words, { kind: "year", offset });
 year(0, ["今年", "本年", "本年度", "今年度", "this year"]);

@@ -77,17 +77,15 @@ export const readSlot = <K extends SlotKind>(
       ) as Out<K>;
     }
     case "number": {
+      // 十二 alone: a Chinese numeral is a number only where a number is asked for.
+      const alone = chineseNumber(s.low);
+      if (alone !== undefined)
+        return (alone > 0 ? { kind: "understood", value: alone } : unknown(kind)) as Out<K>;
       const hits = takeNumbers(s);
       const n =
-        hits.length === 1
-          ? hits[0]!.value
-          : hits.length === 0
-            ? (takeLoneNumber(s) ?? chineseNumber(s.low.trim()))
-            : undefined;
-      if (hits.length === 0 && n !== undefined && chineseNumber(text.trim()) !== undefined)
-        s.text = "";
+        hits.length === 1 ? hits[0]!.value : hits.length === 0 ? takeLoneNumber(s) : undefined;
       return (
-        n !== undefined && n > 0 && empty(s.text) ? { kind: "understood", value: n } : unknown(kind)
+        n !== undefined && empty(s.text) ? { kind: "understood", value: n } : unknown(kind)
       ) as Out<K>;
     }
     case "amount": {

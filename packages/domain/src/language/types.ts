@@ -2,7 +2,7 @@
 // is read to exactly one Reading: understood (an intent with its slots), ask (it could mean
 // several things: the question and the candidate readings, never a guess) or unknown. The
 // intents carry the bot's own command names (new, close, more, undo, summary, report, pending,
-// help) and the register's keys (ApplicantType, Channel, Outcome, event types), so a reading
+// help, cancel) and the register's keys (ApplicantType, Channel, Outcome, event types), so a reading
 // maps 1:1 onto the bot's existing flows.
 import type { ApplicantType, Channel, Outcome, OutcomeGroup } from "../report/catalog.ts";
 import type { Bilingual, Lang } from "../text.ts";
@@ -16,7 +16,7 @@ export type ReadContext = {
   today: IsoDay;
   /** The agency's first day (YYYY-MM-DD): dates before it are refused. */
   earliest?: IsoDay;
-  /** The clerk's language; readings are bilingual, this only orders nothing today (reserved). */
+  /** The clerk's language. Reserved: every text of a reading is in both languages already. */
   lang?: Lang;
 };
 
@@ -72,7 +72,10 @@ export type MoreIntent = {
   date?: IsoDay;
   /** feeNoticeIssued / feePaid: the amount in yuan, if the message states it. */
   amountYuan?: number;
-  /** extended: the working days, if stated (the law allows at most 20). */
+  /**
+   * extended: the working days given, if stated (the law allows at most 20);
+   * correctionRequested: the period the notice gives (the register's periodWorkingDays).
+   */
   workingDays?: number;
 };
 

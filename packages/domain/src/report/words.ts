@@ -42,6 +42,7 @@ export const APPLICANT_TYPE_ALIASES: Record<ApplicantType, readonly string[]> = 
     "个体户",
     "个体工商户",
     "商户",
+    "银行",
   ],
   researchInstitution: [
     "科研",
@@ -65,6 +66,8 @@ export const APPLICANT_TYPE_ALIASES: Record<ApplicantType, readonly string[]> = 
     "合作社",
     "事业单位",
     "社会团体",
+    "医院",
+    "学校",
   ],
 };
 

@@ -29,6 +29,9 @@ const wellFormed = (r: Reading) => {
     case "ask":
       expect(isBilingual(r.question)).toBe(true);
       expect(r.choices.length).toBeGreaterThanOrEqual(2);
+      // Each choice a different reading, each with its own label.
+      expect(new Set(r.choices.map((c) => JSON.stringify(c.reading))).size).toBe(r.choices.length);
+      expect(new Set(r.choices.map((c) => c.label.zh)).size).toBe(r.choices.length);
       for (const c of r.choices) {
         expect(isBilingual(c.label)).toBe(true);
         expect(c.reading.kind).toBe("understood");
