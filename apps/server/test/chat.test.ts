@@ -146,4 +146,35 @@ describe("pnpm chat", () => {
     expect(r.out).toContain("本年新收 1");
     expect(r.out).toContain("received 1");
   });
+
+  it("understands the clerk's own words, each shown on its card before anything is written (issue 15)", () => {
+    // After the others (the register's numbers follow theirs), as the clerk.
+    const r = chat(
+      ["--as", "孙科员"],
+      [
+        "今天收到张三申请，要求公开2025年预算",
+        "1", // 自然人
+        "6", // 跳过 (the channel)
+        "1", // 确认登记
+        "2号件予以公开",
+        "1", // 确认办结
+        "今年收了多少件",
+        "帮我查一下逾期的",
+        "上周五",
+        "信息不存在",
+        "你好",
+        "",
+      ].join("\n"),
+    );
+    expect(r.out).toContain("您说：“今天收到张三申请，要求公开2025年预算”");
+    expect(r.out).toContain("申请内容：2025年预算");
+    expect(r.out).toMatch(/已登记 第 2 号 · 张三 · 2025年预算：自然人/);
+    expect(r.out).toContain("请核对办结信息");
+    expect(r.out).toContain("第 2 号 · 张三 · 2025年预算已办结：予以公开");
+    expect(r.out).toMatch(/\d{4} 年新收申请 2 件/);
+    expect(r.out).toContain("没有逾期的申请");
+    expect(r.out).toContain("读到日期");
+    expect(r.out).toContain("本机关不掌握相关政府信息");
+    expect(r.out).toContain("没有看懂");
+  });
 });

@@ -20,6 +20,7 @@ import { applicationsApp } from "./routes/applications.ts";
 import { backupApp } from "./routes/backup.ts";
 import { calendarApp } from "./routes/calendar.ts";
 import { metaApp } from "./routes/meta.ts";
+import { particularsApp } from "./routes/particulars.ts";
 import { publicApp } from "./routes/public.ts";
 import { remindersApp } from "./routes/reminders.ts";
 import { reportsApp } from "./routes/reports.ts";
@@ -167,6 +168,7 @@ export const createApp = (given: Deps) => {
     .route("/v1", agenciesApp(deps))
     .route("/v1", staffApp(deps))
     .route("/v1", applicationsApp(deps))
+    .route("/v1", particularsApp(deps))
     .route("/v1", reportsApp(deps))
     .route("/v1", transferApp(deps))
     .route("/v1", calendarApp(deps))

@@ -111,7 +111,10 @@ export const createReadCache = (
 
 /** The scope of a write by its audit action: events and registrations touch the register only. */
 export const scopeOf = (action: string): WriteScope =>
-  action.startsWith("event.") || action === "application.create" || action === "application.import"
+  action.startsWith("event.") ||
+  action === "application.create" ||
+  action === "application.import" ||
+  action === "application.particulars"
     ? "register"
     : "all";
 

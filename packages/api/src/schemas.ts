@@ -260,6 +260,35 @@ export const createApplicationSchema = z
   .openapi("CreateApplication");
 export type CreateApplicationBody = z.infer<typeof createApplicationSchema>;
 
+/**
+ * The particulars of an application added or corrected after registration: what is given
+ * replaces what was recorded (the applicant's name and contact each on its own); nothing is
+ * cleared, and the values before and after are kept in the audit log.
+ */
+export const amendParticularsSchema = z
+  .strictObject({
+    subject: z.string().trim().min(1).max(500).optional(),
+    applicant: z
+      .strictObject({
+        name: z.string().trim().min(1).max(200).optional(),
+        contact: z.string().trim().min(1).max(200).optional(),
+      })
+      .optional(),
+    reason: z.string().trim().min(1).max(500).optional(),
+  })
+  .refine(
+    (b) =>
+      b.subject !== undefined ||
+      b.applicant?.name !== undefined ||
+      b.applicant?.contact !== undefined,
+    {
+      message:
+        "申请内容、申请人姓名或联系方式至少填写一项 / give the subject, the applicant's name or contact",
+    },
+  )
+  .openapi("AmendParticulars");
+export type AmendParticularsBody = z.infer<typeof amendParticularsSchema>;
+
 const noId = { id: true } as const;
 const plainBodies = [
   receivedEvent

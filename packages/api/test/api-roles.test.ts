@@ -76,6 +76,12 @@ describe.each(testEngines())("API on %s", (engine) => {
       },
       {
         method: "POST",
+        path: () => `/v1/applications/${appA}/particulars`,
+        body: () => ({ subject: "征收补偿方案（更正）" }),
+        allowed: ["admin", "botClerkA", "clerkA", "managerA"],
+      },
+      {
+        method: "POST",
         path: () => `/v1/agencies/${A}/applications/1/events`,
         body: () => ({ type: "consultationStarted", date: "2025-03-05", party: "thirdParty" }),
         allowed: ["admin", "botClerkA", "clerkA", "managerA"],

@@ -5,6 +5,7 @@ help =
     /new or 登记: register a new application, e.g. <code>/new 自然人 2026-11-20</code>
     /close or 办结: record the outcome, e.g. <code>/close 12 予以公开</code>
     /more number: correction, consultation, extension, fees
+    /edit number: add or correct the subject or the applicant, e.g. <code>/edit 12 申请人 张三</code>
     /undo: withdraw your own last record (within 24 hours)
     /summary [year] or 统计: year to date
     /report [year] or 年报: section 3 of the annual report and its findings
@@ -46,7 +47,9 @@ new-card =
     Applicant type: { $type }
     Received: { $date }
     Channel: { $channel }
-new-done = ✅ Registered <b>No. { $number }</b>: { $type }, received { $date }. Reply due by <b>{ $dueDate }</b>.
+    Subject: { $subject }
+    Applicant: { $applicant }
+new-done = ✅ Registered <b>{ $title }</b>: { $type }, received { $date }. Reply due by <b>{ $dueDate }</b>.
 
 close-usage = Usage: <code>/close NUMBER</code> or <code>/close 12 予以公开</code>.
 close-none-open = Your agency has no open applications.
@@ -58,14 +61,14 @@ close-unknown-outcome = ⚠️ That outcome was not recognised; choose it below.
 close-card =
     <b>Please check</b>
     Agency: { $agency }
-    Application: No. { $number }
+    Application: { $title }
     Outcome: { $outcome }
     Concluded on: { $date }
     (type another date to change it, e.g. 2026-11-20)
-close-done = ✅ No. { $number } concluded: { $outcome } ({ $date }).
+close-done = ✅ { $title } concluded: { $outcome } ({ $date }).
 ytd-line = 📊 { $year } so far: carried over { $carriedOver } · received { $received } · concluded { $concluded } · open { $open } · overdue { $overdue }
 no-such-application = ⚠️ Your agency has no application No. { $number }; check the number (/pending lists the open ones).
-application-concluded = ⚠️ No. { $number } was concluded on { $date }; nothing more can be recorded. Use /undo to correct it.
+application-concluded = ⚠️ { $title } was concluded on { $date }; nothing more can be recorded.
 
 more-usage = Usage: <code>/more NUMBER</code>, e.g. <code>/more 12</code>.
 more-ask-application = { $count } open applications ({ $shown } shown): choose one.
@@ -75,11 +78,11 @@ more-bad-amount = ⚠️ "{ $text }" is not an amount: type a number such as 120
 more-card =
     <b>Please check</b>
     Agency: { $agency }
-    Application: No. { $number }
+    Application: { $title }
     Event: { $event } { $amount }
     Date: { $date }
     (type another date to change it)
-more-done = ✅ No. { $number }: { $event } recorded ({ $date }). Reply now due by { $dueDate }.
+more-done = ✅ { $title }: { $event } recorded ({ $date }). Reply now due by { $dueDate }.
 event-correctionRequested = Correction requested
 event-correctionReceived = Correction received
 event-consultationStartedThirdParty = Third party consulted
@@ -126,8 +129,8 @@ report-region-none = Only a manager of an agency with agencies under it can read
 
 pending-none = Your agency has no open applications.
 pending-head = 📋 { $agency }: { $count } open applications, { $overdue } overdue:
-pending-line = No. { $number } · { $type } · received { $received } · due { $due } ({ $days } working days left)
-pending-line-overdue = ⚠️ No. { $number } · { $type } · received { $received } · due { $due } ({ $late } working days overdue)
+pending-line = { $title } · { $type } · received { $received } · due { $due } ({ $days } working days left)
+pending-line-overdue = ⚠️ { $title } · { $type } · received { $received } · due { $due } ({ $late } working days overdue)
 pending-more = …and { $more } more.
 
 agency-only = You are linked in { $agency } only.
@@ -148,3 +151,43 @@ stale-expired = This button has expired: send the command again.
 
 error-api-down = ⚠️ The register cannot be reached right now; please try again later (the problem has been logged). If you were confirming, press the same confirm button again later: it will not be recorded twice.
 error-internal = ⚠️ The bot failed; what you asked may not be done. The problem has been logged; try again later or ask an administrator.
+
+btn-edit-subject = ✏️ Subject
+btn-edit-applicant = ✏️ Applicant
+ask-subject = Type the subject (the information asked for), e.g. <code>2025年部门预算</code>.
+ask-applicant = Type the applicant's name, optionally with a telephone number, e.g. <code>张三 13800000000</code>.
+new-draft-gone = ⚠️ This registration card has expired; nothing was recorded. Send /new again.
+due-provisional = { $date } (provisional: that year's holiday arrangement is not published yet; counted with the statutory holidays, it may change once published)
+due-none = none yet (not computed)
+due-none-waiting = none for now: waiting for the applicant's correction; counted again once it arrives
+due-none-paused = paused: time spent on a consultation or waiting for a fee is not counted
+due-none-concluded = concluded, no deadline
+reading-note = 🗣 You wrote "{ $text }"; read as:
+undo-hint = If this is wrong, send /undo to withdraw it.
+due-provisional-mark = (provisional)
+pending-provisional-note = (provisional): that year's holiday arrangement is not published yet; the date is counted with the statutory holidays and may change once it is.
+pending-none-overdue = No application of this agency is overdue.
+pending-head-overdue = ⚠️ { $agency }: { $count } open applications, { $overdue } of them overdue:
+application-concluded-undo = It is your last record of the past 24 hours: send /undo to withdraw it if it is wrong.
+application-concluded-admin = To correct it, ask your agency's administrator.
+btn-confirm-edit = ✅ Correct
+edit-usage = Usage: <code>/edit number</code>, or say it at once, e.g. <code>更正 12 申请人 张三</code>, <code>补充 12 内容 2025年预算</code>.
+edit-choose = { $title }: choose what to add or correct.
+edit-ask = { $title }:
+edit-empty = ⚠️ Nothing was read; type it again (or /cancel).
+edit-card =
+    <b>Please check the correction</b>
+    Application: { $title }
+    Subject: { $subjectWas } → { $subject }
+    Applicant: { $applicantWas } → { $applicant }
+    (what was recorded stays in the register's log; nothing is deleted)
+edit-done = ✅ Corrected: { $title }.
+close-outcome-read = Outcome: { $outcome } (check it on the card once you choose the application)
+close-note-withdrawn = Note: the applicant withdrew; counted under (6) 3. Other.
+close-note-referral = Note: not this agency's; the applicant is told to apply to { $to } (counted as "information not held").
+close-referral-unnamed = the competent body
+summary-answer-received = Received in { $year }: <b>{ $n }</b>.
+summary-answer-concluded = Concluded in { $year }: <b>{ $n }</b>.
+summary-answer-open = Open now: <b>{ $n }</b>.
+summary-answer-overdue = Overdue now: <b>{ $n }</b>.
+summary-answer-outcome = Concluded in { $year } as "{ $what }": <b>{ $n }</b>.

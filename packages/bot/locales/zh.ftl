@@ -5,6 +5,7 @@ help =
     /new 或「登记」「新收」：登记新申请，如 <code>/new 自然人 2026-11-20</code>
     /close 或「办结」：记录办理结果，如 <code>办结 12 不予公开 国家秘密</code>
     /more 编号：补正、征求意见、延期、收费等其他事项
+    /edit 编号 或「更正」「补充」：补充或更正申请内容、申请人，如 <code>更正 12 申请人 张三</code>
     /undo：撤销自己 24 小时内的最后一条记录
     /summary [年度] 或「统计」：本年累计
     /report [年度] 或「年报」：年度报告第三部分及检查结果
@@ -46,7 +47,9 @@ new-card =
     申请人类型：{ $type }
     收到日期：{ $date }
     收件渠道：{ $channel }
-new-done = ✅ 已登记 <b>第 { $number } 号</b>：{ $type }，{ $date } 收到。答复期限：<b>{ $dueDate }</b>。
+    申请内容：{ $subject }
+    申请人：{ $applicant }
+new-done = ✅ 已登记 <b>{ $title }</b>：{ $type }，{ $date } 收到。答复期限：<b>{ $dueDate }</b>。
 
 close-usage = 用法：<code>/close 编号</code> 或 <code>办结 12 予以公开</code>。
 close-none-open = 本机关目前没有在办申请。
@@ -58,14 +61,14 @@ close-unknown-outcome = ⚠️ 未能识别您输入的办理结果，请从下�
 close-card =
     <b>请核对办结信息</b>
     机关：{ $agency }
-    申请：第 { $number } 号
+    申请：{ $title }
     办理结果：{ $outcome }
     办结日期：{ $date }
     （其他日期可直接输入，如 11月20日）
-close-done = ✅ 第 { $number } 号已办结：{ $outcome }（{ $date }）。
+close-done = ✅ { $title }已办结：{ $outcome }（{ $date }）。
 ytd-line = 📊 { $year } 年累计：上年结转 { $carriedOver } · 新收 { $received } · 办结 { $concluded } · 在办 { $open } · 逾期 { $overdue }
 no-such-application = ⚠️ 本机关没有第 { $number } 号申请，请核对编号（发送 /pending 查看在办申请）。
-application-concluded = ⚠️ 第 { $number } 号已于 { $date } 办结，不能再记录。如需更正请用 /undo。
+application-concluded = ⚠️ { $title }已于 { $date } 办结，不能再记录。
 
 more-usage = 用法：<code>/more 编号</code>，如 <code>/more 12</code>。
 more-ask-application = 在办申请 { $count } 件（显示 { $shown } 件），请选择：
@@ -75,11 +78,11 @@ more-bad-amount = ⚠️ “{ $text }”不是有效金额，请输入数字，�
 more-card =
     <b>请核对</b>
     机关：{ $agency }
-    申请：第 { $number } 号
+    申请：{ $title }
     事项：{ $event } { $amount }
     日期：{ $date }
     （其他日期可直接输入）
-more-done = ✅ 第 { $number } 号已记录：{ $event }（{ $date }）。当前答复期限：{ $dueDate }。
+more-done = ✅ { $title }已记录：{ $event }（{ $date }）。当前答复期限：{ $dueDate }。
 event-correctionRequested = 要求补正
 event-correctionReceived = 收到补正
 event-consultationStartedThirdParty = 征求第三方意见
@@ -126,8 +129,8 @@ report-region-none = 只有管理下属机关的负责人才能查看区域汇�
 
 pending-none = 本机关目前没有在办申请。
 pending-head = 📋 { $agency } 在办申请 { $count } 件，其中逾期 { $overdue } 件：
-pending-line = 第 { $number } 号 · { $type } · { $received } 收 · 期限 { $due }（剩 { $days } 个工作日）
-pending-line-overdue = ⚠️ 第 { $number } 号 · { $type } · { $received } 收 · 期限 { $due }（已逾期 { $late } 个工作日）
+pending-line = { $title } · { $type } · { $received } 收 · 期限 { $due }（剩 { $days } 个工作日）
+pending-line-overdue = ⚠️ { $title } · { $type } · { $received } 收 · 期限 { $due }（已逾期 { $late } 个工作日）
 pending-more = ……另有 { $more } 件未显示。
 
 agency-only = 您只在 { $agency } 登记。
@@ -148,3 +151,43 @@ stale-expired = 此按钮已过期，请重新发送命令。
 
 error-api-down = ⚠️ 暂时无法连接登记系统，请稍后再试（问题已记录）。如果刚才是在确认，稍后再按一次同一个确认按钮即可，不会重复记录。
 error-internal = ⚠️ 机器人出错了，本次操作可能未完成，问题已记录。请稍后再试或联系管理员。
+
+btn-edit-subject = ✏️ 申请内容
+btn-edit-applicant = ✏️ 申请人
+ask-subject = 请输入申请内容（申请公开的信息），如 <code>2025年部门预算</code>。
+ask-applicant = 请输入申请人姓名或名称，可加联系电话，如 <code>张三 13800000000</code>。
+new-draft-gone = ⚠️ 这张登记卡片已过期，未作任何记录，请重新发送「登记」。
+due-provisional = { $date }（暂定：该年度节假日安排尚未公布，按法定节假日推算，公布后可能调整）
+due-none = 暂无（尚未计算）
+due-none-waiting = 暂无：等待申请人补正，收到补正后重新计算
+due-none-paused = 暂停计算：征求意见或等待缴费期间不计入答复期限
+due-none-concluded = 已办结，无答复期限
+reading-note = 🗣 您说：“{ $text }”，理解如下：
+undo-hint = 如有错误，可发送 /undo 撤销。
+due-provisional-mark = （暂定）
+pending-provisional-note = （暂定）：该年度节假日安排尚未公布，期限按法定节假日推算，公布后可能调整。
+pending-none-overdue = 本机关目前没有逾期的申请。
+pending-head-overdue = ⚠️ { $agency } 在办申请 { $count } 件，其中逾期 { $overdue } 件：
+application-concluded-undo = 这是您 24 小时内的最后一条记录，如需更正请发送 /undo 撤销。
+application-concluded-admin = 如需更正，请联系本机关管理员。
+btn-confirm-edit = ✅ 确认更正
+edit-usage = 用法：<code>更正 编号</code>，或直接写明，如 <code>更正 12 申请人 张三</code>、<code>补充 12 内容 2025年预算</code>。
+edit-choose = { $title }：请选择要补充或更正的内容。
+edit-ask = { $title }：
+edit-empty = ⚠️ 没有读到内容，请重新输入（发送 /cancel 可放弃）。
+edit-card =
+    <b>请核对更正</b>
+    申请：{ $title }
+    申请内容：{ $subjectWas } → { $subject }
+    申请人：{ $applicantWas } → { $applicant }
+    （原记录保留在登记系统的日志中，不会删除）
+edit-done = ✅ 已更正：{ $title }。
+close-outcome-read = 办理结果：{ $outcome }（选择申请后核对）
+close-note-withdrawn = 说明：申请人撤回申请，按“（六）3.其他”统计。
+close-note-referral = 说明：不属于本机关，已告知申请人向 { $to } 申请（按“本机关不掌握相关政府信息”统计）。
+close-referral-unnamed = 有关机关
+summary-answer-received = { $year } 年新收申请 <b>{ $n }</b> 件。
+summary-answer-concluded = { $year } 年已办结 <b>{ $n }</b> 件。
+summary-answer-open = 目前在办 <b>{ $n }</b> 件。
+summary-answer-overdue = 目前逾期 <b>{ $n }</b> 件。
+summary-answer-outcome = { $year } 年办结中“{ $what }” <b>{ $n }</b> 件。

@@ -57,6 +57,21 @@ export type ApplicationInfo = {
   /** Working days until the due date (negative: overdue). */
   workingDaysLeft?: number | null;
   overdue?: boolean;
+  /** The due date counts days of a year whose holidays are not yet published (暂定). */
+  provisional?: boolean;
+  /** Why there is no due date, when there is none: the clock waits or stands (the API's). */
+  deadlineStatus?: string;
+  /** 申请内容. */
+  subject?: string | null;
+  /** The applicant's name and contact: only in answers to the agency's own staff (the API rules). */
+  applicant?: { name?: string; contact?: string } | null;
+};
+
+/** Particulars added or corrected after registration (POST /applications/{id}/particulars). */
+export type ParticularsInput = {
+  subject?: string;
+  applicant?: { name?: string; contact?: string };
+  reason?: string;
 };
 
 export type Summary = {
@@ -114,6 +129,13 @@ export type OgiApi = {
     body: NewApplication,
     idempotencyKey: string,
   ): Promise<ApplicationInfo & { receivedEventId?: string }>;
+  /** Adds or corrects the subject or the applicant; the application as it is now. */
+  amendParticulars(
+    as: number,
+    applicationId: string,
+    body: ParticularsInput,
+    idempotencyKey: string,
+  ): Promise<ApplicationInfo>;
   applications(
     as: number,
     agencyCode: string,

@@ -11,12 +11,14 @@ import type { UserFromGetMe } from "grammy/types";
 import { ApiUnavailable, type Me, type OgiApi } from "./api.ts";
 import type { BotContext, Logger, Services } from "./context.ts";
 import { agency, agencyKey } from "./features/agency.ts";
-import { call, clearAwaiting, readAwaiting, say, show } from "./features/common.ts";
+import { amendParticulars } from "./features/amend-particulars.ts";
+import { call, clearAwaiting, say, show } from "./features/common.ts";
 import { help } from "./features/help.ts";
 import { language } from "./features/language.ts";
 import { link } from "./features/link.ts";
 import { moreEvents } from "./features/more-events.ts";
 import { pending } from "./features/pending.ts";
+import { plainWords, readWords, rereadShortcut } from "./features/plain-words.ts";
 import { recordOutcome } from "./features/record-outcome.ts";
 import { registerApplication } from "./features/register-application.ts";
 import { report } from "./features/report.ts";
@@ -72,6 +74,7 @@ export const createBot = (deps: BotDeps): Bot<BotContext> => {
     now,
     today: () => todayIn(now(), timeZone),
     applicationIds: new Map(),
+    particulars: new Map(),
   };
 
   const bot = new Bot<BotContext>(deps.token, {
@@ -171,10 +174,10 @@ const features = (services: Services) => {
     const text = ctx.message?.text;
     if (text !== undefined) {
       ctx.parsed = parseMessage(text, services.today());
-      if (ctx.parsed.kind === "text") {
-        const awaiting = await readAwaiting(ctx);
-        if (awaiting) ctx.awaiting = awaiting;
-      } else await clearAwaiting(ctx);
+      // Plain text: the answer to a question, or the clerk's own words (plain-words.ts).
+      if (ctx.parsed.kind === "text") return readWords(ctx, next);
+      rereadShortcut(ctx, text);
+      await clearAwaiting(ctx);
     }
     const data = ctx.callbackQuery?.data;
     if (data !== undefined) {
@@ -236,9 +239,11 @@ const features = (services: Services) => {
   });
 
   c.use(
+    plainWords,
     registerApplication,
     recordOutcome,
     moreEvents,
+    amendParticulars,
     undo,
     summary,
     report,

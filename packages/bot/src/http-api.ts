@@ -94,6 +94,10 @@ const toApplication = (a: ApplicationOut): ApplicationInfo => ({
   dueDate: a.dueDate,
   overdue: a.overdue,
   workingDaysLeft: a.workingDaysLeft,
+  provisional: a.provisional,
+  deadlineStatus: a.deadlineStatus,
+  subject: a.subject,
+  ...("applicant" in a ? { applicant: a.applicant ?? null } : {}),
 });
 
 /** The answer is the application as it is now; the event just recorded is the last one. */
@@ -249,9 +253,21 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
         receivedOn: body.receivedOn,
         status: "open",
         dueDate: a.dueDate,
+        provisional: a.provisional,
+        ...(body.subject ? { subject: body.subject } : {}),
+        ...(body.applicant ? { applicant: body.applicant } : {}),
         // Its received event (for /undo).
         receivedEventId: a.receivedEventId,
       };
+    },
+    async amendParticulars(as, applicationId, body, idempotencyKey) {
+      const r = await parseResponse(
+        client(as).v1.applications[":id"].particulars.$post(
+          { param: { id: applicationId }, json: body },
+          idem(idempotencyKey),
+        ),
+      );
+      return toApplication(r);
     },
     async applications(as, agencyCode, filter) {
       const list = client(as).v1.agencies[":code"].applications;

@@ -4,6 +4,7 @@ import {
   APPLICANT_TYPE_LABELS,
   APPLICANT_TYPES,
   type ApplicantType,
+  type Bilingual,
   CHANNEL_LABELS,
   CHANNELS,
   type Channel,
@@ -22,16 +23,20 @@ import {
   type ButtonData,
   cancelStep,
   closeFlow,
+  editFlow,
   langStep,
   type MoreEvent,
   moreFlow,
+  type NewState,
   newFlow,
+  readingFlow,
   type Step,
   UNDO_REASONS,
   type UndoReason,
   undoFlow,
 } from "./flows/index.ts";
 import { addDays } from "./text/dates.ts";
+import { SHORT_NAME, SHORT_SUBJECT, truncate } from "./text/particulars.ts";
 
 export const applicantLabel = (t: ApplicantType, lang: Lang) => APPLICANT_TYPE_LABELS[t][lang];
 export const channelLabel = (c: Channel, lang: Lang) => CHANNEL_LABELS[c][lang];
@@ -60,12 +65,26 @@ const cancel = (ctx: BotContext): Button => ({
   data: cancelStep.data({}),
 });
 
-export const applicantTypeKeyboard = (ctx: BotContext, only?: readonly ApplicantType[]) =>
+/** The /new steps of a registration with a draft of its particulars, or without one. */
+const newTypeData = (type: ApplicantType, p: string | null) =>
+  p ? newFlow.typeDrafted.data({ type, p }) : newFlow.type.data({ type });
+const newDateData = (type: ApplicantType, date: IsoDate, p: string | null) =>
+  p ? newFlow.dateDrafted.data({ type, date, p }) : newFlow.date.data({ type, date });
+const newCardData = ({ p, ...s }: NewState) =>
+  p ? newFlow.cardDrafted.data({ ...s, p }) : newFlow.card.data(s);
+const newConfirmData = ({ p, ...s }: NewState) =>
+  p ? newFlow.confirmDrafted.data({ ...s, p }) : newFlow.confirm.data(s);
+
+export const applicantTypeKeyboard = (
+  ctx: BotContext,
+  only?: readonly ApplicantType[],
+  p: string | null = null,
+) =>
   keyboard(ctx, [
     ...chunk(
       (only ?? APPLICANT_TYPES).map((type) => ({
         text: applicantLabel(type, ctx.lang),
-        data: newFlow.type.data({ type }),
+        data: newTypeData(type, p),
       })),
       2,
     ),
@@ -87,30 +106,34 @@ export const dateButtons = (
   );
 };
 
-export const newDateKeyboard = (ctx: BotContext, type: ApplicantType) =>
-  keyboard(ctx, [dateButtons(ctx, (date) => newFlow.date.data({ type, date })), [cancel(ctx)]]);
+export const newDateKeyboard = (ctx: BotContext, type: ApplicantType, p: string | null = null) =>
+  keyboard(ctx, [dateButtons(ctx, (date) => newDateData(type, date, p)), [cancel(ctx)]]);
 
-export const channelKeyboard = (ctx: BotContext, type: ApplicantType, date: IsoDate) =>
+export const channelKeyboard = (
+  ctx: BotContext,
+  type: ApplicantType,
+  date: IsoDate,
+  p: string | null = null,
+) =>
   keyboard(ctx, [
     ...chunk(
       CHANNELS.map((channel) => ({
         text: channelLabel(channel, ctx.lang),
-        data: newFlow.card.data({ type, date, channel }),
+        data: newCardData({ type, date, channel, p }),
       })),
       3,
     ),
-    [
-      { text: ctx.t("btn-skip"), data: newFlow.card.data({ type, date, channel: null }) },
-      cancel(ctx),
-    ],
+    [{ text: ctx.t("btn-skip"), data: newCardData({ type, date, channel: null, p }) }, cancel(ctx)],
   ]);
 
-export const newCardKeyboard = (
-  ctx: BotContext,
-  s: { type: ApplicantType; date: IsoDate; channel: Channel | null },
-) =>
+/** The card: confirm, or add or correct the subject and the applicant first. */
+export const newCardKeyboard = (ctx: BotContext, s: NewState) =>
   keyboard(ctx, [
-    [{ text: ctx.t("btn-confirm-new"), data: newFlow.confirm.data(s) }],
+    [{ text: ctx.t("btn-confirm-new"), data: newConfirmData(s) }],
+    [
+      { text: ctx.t("btn-edit-subject"), data: newFlow.edit.data({ ...s, field: "subject" }) },
+      { text: ctx.t("btn-edit-applicant"), data: newFlow.edit.data({ ...s, field: "applicant" }) },
+    ],
     [cancel(ctx)],
   ]);
 
@@ -163,20 +186,29 @@ export const closeCardKeyboard = (
     [{ text: ctx.t("btn-back"), data: closeFlow.back.data({ number: s.number }) }, cancel(ctx)],
   ]);
 
-export const applicationButtonText = (a: ApplicationInfo, lang: Lang) =>
-  `#${a.number} · ${applicantLabel(a.applicantType, lang)} · ${a.receivedOn.slice(5)}${
+/** "#12 · 张三 · 2025年预算… · 11-20 → 12-15 ⚠": the type stands in for a name the API did not give. */
+export const applicationButtonText = (a: ApplicationInfo, lang: Lang) => {
+  const who = a.applicant?.name
+    ? truncate(a.applicant.name, SHORT_NAME)
+    : applicantLabel(a.applicantType, lang);
+  const what = a.subject ? ` · ${truncate(a.subject, SHORT_SUBJECT)}` : "";
+  return `#${a.number} · ${who}${what} · ${a.receivedOn.slice(5)}${
     a.dueDate ? ` → ${a.dueDate.slice(5)}` : ""
   }${a.overdue ? " ⚠" : ""}`;
+};
 
-/** The applications as buttons, each the first step of a flow (`next`) on its number. */
+/** The applications as buttons, each the next step of a flow on its number (`next`). */
 export const applicationsKeyboard = (
   ctx: BotContext,
   apps: readonly ApplicationInfo[],
-  next: Step<{ number: number }>,
+  next: Step<{ number: number }> | ((number: number) => ButtonData),
 ) =>
   keyboard(ctx, [
     ...apps.map((a) => [
-      { text: applicationButtonText(a, ctx.lang), data: next.data({ number: a.number }) },
+      {
+        text: applicationButtonText(a, ctx.lang),
+        data: typeof next === "function" ? next(a.number) : next.data({ number: a.number }),
+      },
     ]),
     [cancel(ctx)],
   ]);
@@ -216,6 +248,45 @@ export const undoReasonKeyboard = (ctx: BotContext, ref: string) =>
 export const undoCardKeyboard = (ctx: BotContext, s: { reason: UndoReason; ref: string }) =>
   keyboard(ctx, [
     [{ text: ctx.t("btn-confirm-undo"), data: undoFlow.confirm.data(s) }],
+    [cancel(ctx)],
+  ]);
+
+/** /edit: which particular to add or correct. */
+export const editFieldKeyboard = (ctx: BotContext, number: number) =>
+  keyboard(ctx, [
+    [
+      { text: ctx.t("btn-edit-subject"), data: editFlow.field.data({ number, field: "subject" }) },
+      {
+        text: ctx.t("btn-edit-applicant"),
+        data: editFlow.field.data({ number, field: "applicant" }),
+      },
+    ],
+    [cancel(ctx)],
+  ]);
+
+export const editCardKeyboard = (ctx: BotContext, number: number, p: string) =>
+  keyboard(ctx, [
+    [{ text: ctx.t("btn-confirm-edit"), data: editFlow.confirm.data({ number, p }) }],
+    [
+      { text: ctx.t("btn-edit-subject"), data: editFlow.field.data({ number, field: "subject" }) },
+      {
+        text: ctx.t("btn-edit-applicant"),
+        data: editFlow.field.data({ number, field: "applicant" }),
+      },
+    ],
+    [cancel(ctx)],
+  ]);
+
+/** The readings of an ambiguous message, one per line (their labels say what each would do). */
+export const readingChoicesKeyboard = (
+  ctx: BotContext,
+  ref: string,
+  choices: readonly { label: Bilingual }[],
+) =>
+  keyboard(ctx, [
+    ...choices.map((c, index) => [
+      { text: c.label[ctx.lang], data: readingFlow.choice.data({ ref, index }) },
+    ]),
     [cancel(ctx)],
   ]);
 

@@ -10,10 +10,12 @@ import {
   buttonCodec,
   cancelStep,
   closeFlow,
+  editFlow,
   langStep,
   MORE_EVENTS,
   moreFlow,
   newFlow,
+  readingFlow,
   regionReportStep,
   reportFileStep,
   STEPS,
@@ -39,11 +41,30 @@ const arbState: fc.Arbitrary<Pressed> = (() => {
   const fen = fc.option(fc.integer({ min: 0, max: 1e11 }), { nil: null });
   const ref = fc.stringMatching(/^[A-Za-z0-9_-]{1,16}$/);
   const reason = fc.constantFrom(...UNDO_REASONS);
+  const draft = fc.stringMatching(/^[A-Za-z0-9_-]{8}$/);
   return fc.oneof(
     pair(newFlow.type)(fc.record({ type })),
     pair(newFlow.date)(fc.record({ type, date })),
     pair(newFlow.card)(fc.record({ type, date, channel })),
     pair(newFlow.confirm)(fc.record({ type, date, channel })),
+    pair(newFlow.typeDrafted)(fc.record({ type, p: draft })),
+    pair(newFlow.dateDrafted)(fc.record({ type, date, p: draft })),
+    pair(newFlow.cardDrafted)(fc.record({ type, date, channel, p: draft })),
+    pair(newFlow.confirmDrafted)(fc.record({ type, date, channel, p: draft })),
+    pair(newFlow.edit)(
+      fc.record({
+        type,
+        date,
+        channel,
+        p: fc.option(draft, { nil: null }),
+        field: fc.constantFrom("subject" as const, "applicant" as const),
+      }),
+    ),
+    pair(editFlow.field)(
+      fc.record({ number, field: fc.constantFrom("subject" as const, "applicant" as const) }),
+    ),
+    pair(editFlow.confirm)(fc.record({ number, p: draft })),
+    pair(readingFlow.choice)(fc.record({ ref: draft, index: fc.integer({ min: 0, max: 99 }) })),
     pair(closeFlow.application)(fc.record({ number })),
     pair(closeFlow.back)(fc.record({ number })),
     pair(moreFlow.application)(fc.record({ number })),
@@ -164,6 +185,45 @@ describe("the buttons already sent", () => {
       date: "2025-12-31",
       channel: null,
     }),
+    // Registrations with particulars (a draft in the store): steps of their own.
+    wire("1.nu.0.AbCd_-12.h9kjk.AJVxHM", newFlow.typeDrafted, {
+      type: "naturalPerson",
+      p: "AbCd_-12",
+    }),
+    wire("1.nv.0.20261120.AbCd_-12.h9kjk.wf8vs0", newFlow.dateDrafted, {
+      type: "naturalPerson",
+      date: "2026-11-20",
+      p: "AbCd_-12",
+    }),
+    wire("1.nw.0.20261120.1.AbCd_-12.h9kjk.7HU8NE", newFlow.cardDrafted, {
+      type: "naturalPerson",
+      date: "2026-11-20",
+      channel: "post",
+      p: "AbCd_-12",
+    }),
+    wire("1.ny.0.20261120..AbCd_-12.h9kjk.vvsYqu", newFlow.confirmDrafted, {
+      type: "naturalPerson",
+      date: "2026-11-20",
+      channel: null,
+      p: "AbCd_-12",
+    }),
+    wire("1.ne.0.20261120...subject.h9kjk.OJoMJz", newFlow.edit, {
+      type: "naturalPerson",
+      date: "2026-11-20",
+      channel: null,
+      p: null,
+      field: "subject",
+    }),
+    wire("1.ne.1.20261120.2.AbCd_-12.applicant.h9kjk.55zU89", newFlow.edit, {
+      type: "commercialEnterprise",
+      date: "2026-11-20",
+      channel: "online",
+      p: "AbCd_-12",
+      field: "applicant",
+    }),
+    wire("1.ef.c.subject.h9kjk.unCVQj", editFlow.field, { number: 12, field: "subject" }),
+    wire("1.ex.c.AbCd_-12.h9kjk.T0-WxF", editFlow.confirm, { number: 12, p: "AbCd_-12" }),
+    wire("1.rq.AbCd_-12.3.h9kjk.rUQFDi", readingFlow.choice, { ref: "AbCd_-12", index: 3 }),
     wire("1.ca.c.h9kjk.Qx29ZL", closeFlow.application, { number: 12 }),
     wire("1.cb.1.h9kjk.1dK1Of", closeFlow.back, { number: 1 }),
     wire("1.cg.uv4.2.h9kjk.cuuh32", closeFlow.group, { number: 40000, group: "denied" }),

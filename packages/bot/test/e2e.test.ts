@@ -287,4 +287,57 @@ describe.each(["polling", "webhook"] as const)("a day's work, bot in %s mode", (
     expect(documents.at(-1)).toMatchObject({ filename: `${AGENCY}-${year}.html` });
     expect(documents.at(-1)!.bytes).toBeGreaterThan(1000);
   }, 120_000);
+
+  it("understands the clerk's own words (issue 15) and shows each reading before writing", async () => {
+    const clerk = new Person(server, tracker, 501, "刘经办");
+    // Registration in one sentence: the type asked, the rest read; the card before the write.
+    await clerk.send("今天收到张三申请，要求公开2025年预算");
+    expect(clerk.last().text).toContain("您说：“今天收到张三申请，要求公开2025年预算”");
+    await clerk.press("自然人");
+    await clerk.press("跳过");
+    expect(clerk.last().text).toContain("申请内容：2025年预算");
+    expect(clerk.last().text).toContain("申请人：张三");
+    await clerk.press("确认登记");
+    expect(clerk.last().text).toMatch(/已登记 第 6 号 · 张三 · 2025年预算/);
+    await clerk.send("6号件予以公开");
+    expect(clerk.last().text).toContain("请核对办结信息");
+    await clerk.press("确认办结");
+    expect(clerk.last().text).toContain("第 6 号 · 张三 · 2025年预算已办结：予以公开");
+    // Questions: the figure first, then the summary.
+    await clerk.send("今年收了多少件");
+    expect(clerk.last().text).toMatch(/\d{4} 年新收申请 6 件/);
+    await clerk.send("今年办结了几件");
+    expect(clerk.last().text).toMatch(/\d{4} 年已办结 4 件/);
+    await clerk.send("帮我查一下逾期的");
+    expect(clerk.last().text).toContain("没有逾期的申请");
+    // A date alone: what it read, and that it does not know what to do with it.
+    await clerk.send("上周五");
+    expect(clerk.last().text).toContain("读到日期");
+    await clerk.send("12.1");
+    expect(clerk.last().text).toMatch(/读到日期|晚于今天/);
+    // Typed at the date question: read as that date (the channel named waits for it).
+    await clerk.send("登记 自然人 当面 王五 要求公开 规划");
+    await clerk.send("上周五");
+    expect(clerk.last().text).toContain("请核对登记信息");
+    expect(clerk.last().text).toContain("收件渠道：当面");
+    await clerk.send("/cancel");
+    await clerk.send("5号延期");
+    expect(clerk.last().text).toContain("延期答复");
+    await clerk.press("确认记录");
+    expect(clerk.last().text).toContain("第 5 号已记录：延期答复");
+    // An outcome without a number: the open applications, each to its card.
+    await clerk.send("信息不存在");
+    await clerk.press("#5 ·");
+    expect(clerk.last().text).toContain("本机关不掌握相关政府信息");
+    await clerk.press("确认办结");
+    // Ambiguous: the readings as buttons.
+    await clerk.send("4号不予公开");
+    expect(clerk.last().text).toContain("是哪一种办理结果");
+    await clerk.press("属于国家秘密");
+    expect(clerk.last().text).toContain("请核对办结信息");
+    await clerk.press("确认办结");
+    expect(clerk.last().text).toContain("第 4 号已办结");
+    await clerk.send("你好");
+    expect(clerk.last().text).toContain("没有看懂");
+  }, 120_000);
 });

@@ -17,6 +17,7 @@ import {
 } from "../src/text/choices.ts";
 import { addDays, parseDate } from "../src/text/dates.ts";
 import { normalize, parseNumber, toHalfWidth } from "../src/text/normalize.ts";
+import { applicationTitle, readParticulars, truncate } from "../src/text/particulars.ts";
 import { parseMessage } from "../src/text/shortcuts.ts";
 
 const today = "2026-11-25";
@@ -202,6 +203,54 @@ describe("parseMessage", () => {
     const bad = parseMessage("/new 飞机 2026-02-30", today);
     expect(bad.kind === "new" && bad.errors.length).toBe(2);
   });
+  it("keeps the subject, the applicant and the contact of a registration (nothing dropped)", () => {
+    expect(parseMessage("登记 自然人 今天 张三 要求公开2025年预算", today)).toEqual({
+      kind: "new",
+      type: { kind: "one", value: "naturalPerson" },
+      date: today,
+      applicantName: "张三",
+      subject: "2025年预算",
+      errors: [],
+    });
+    expect(
+      parseMessage("登记 公司 昨天 邮寄 某某有限公司 13800000000 申请公开 环评报告 批复", today),
+    ).toEqual({
+      kind: "new",
+      type: { kind: "one", value: "commercialEnterprise" },
+      date: "2026-11-24",
+      channel: "post",
+      applicantName: "某某有限公司",
+      contact: "13800000000",
+      subject: "环评报告 批复",
+      errors: [],
+    });
+    expect(readParticulars(["申请人", "李四", "电话", "0370-1234567", "内容", "征地补偿"])).toEqual(
+      {
+        applicantName: "李四",
+        contact: "0370-1234567",
+        subject: "征地补偿",
+      },
+    );
+    expect(readParticulars(["2025年部门预算和决算"])).toEqual({ subject: "2025年部门预算和决算" });
+    expect(readParticulars(["王五"])).toEqual({ applicantName: "王五" });
+    expect(readParticulars(["a@b.cn", "要求公开规划"])).toEqual({
+      contact: "a@b.cn",
+      subject: "规划",
+    });
+  });
+  it("titles an application: number, name, subject cut short", () => {
+    expect(applicationTitle({ number: 12 }, "zh")).toBe("第 12 号");
+    expect(
+      applicationTitle(
+        { number: 12, subject: "2025年预算执行情况和决算报告", applicant: { name: "张三" } },
+        "zh",
+      ),
+    ).toBe("第 12 号 · 张三 · 2025年预算执行情况…");
+    expect(applicationTitle({ number: 3, subject: "规划", applicant: null }, "en")).toBe(
+      "No. 3 · 规划",
+    );
+    expect(truncate("𠀀𠀁𠀂", 2)).toBe("𠀀…");
+  });
   it("reads /close and 办结", () => {
     expect(parseMessage("/close 12 予以公开", today)).toEqual({
       kind: "close",
@@ -249,9 +298,12 @@ describe("parseMessage", () => {
       command: "constructor",
     });
     expect(parseMessage("__proto__", today)).toEqual({ kind: "text", text: "__proto__" });
-    expect(parseMessage("/new 自然人 __proto__", today)).toMatchObject({
+    // Words after the type that are no channel are the particulars, kept as typed.
+    expect(parseMessage("/new 自然人 __proto__", today)).toEqual({
       kind: "new",
-      errors: [{}],
+      type: { kind: "one", value: "naturalPerson" },
+      subject: "__proto__",
+      errors: [],
     });
   });
   // Messages made of the words staff type, glued or spaced in any order, plus arbitrary text.

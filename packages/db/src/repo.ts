@@ -22,5 +22,6 @@ export {
 } from "./repo/counts.ts";
 export * from "./repo/events.ts";
 export * from "./repo/identities.ts";
+export * from "./repo/particulars.ts";
 export * from "./repo/reports.ts";
 export * from "./repo/staff.ts";

@@ -254,6 +254,25 @@ describe("access matrix (PGlite)", () => {
       expect: only(["clerk", "manager", "admin", "botForClerk"], 201),
     },
     {
+      route: "POST /v1/applications/{id}/particulars",
+      name: "correct the subject of an application of A",
+      build: async () => ({
+        path: `/v1/applications/${await newApplication()}/particulars`,
+        body: { subject: "更正后的申请内容" },
+      }),
+      expect: only(["clerk", "manager", "admin", "botForClerk"], 200),
+    },
+    {
+      route: "POST /v1/applications/{id}/particulars",
+      name: "correct the applicant (personal data) of an application of A",
+      build: async () => ({
+        path: `/v1/applications/${await newApplication()}/particulars`,
+        body: { applicant: { name: "更正后的姓名" } },
+      }),
+      // The administrator may record but does not see applicants' personal data: nor change it.
+      expect: only(["clerk", "manager", "botForClerk"], 200),
+    },
+    {
       route: "POST /v1/agencies/{code}/applications/{number}/events",
       name: "record on an application of A by its number",
       build: async () => ({

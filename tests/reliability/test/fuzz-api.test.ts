@@ -108,6 +108,18 @@ describe("fuzzing the write routes", () => {
       required: ["type", "date", "outcome"],
     },
     {
+      route: "POST /v1/applications/{id}/particulars",
+      path: () => `/v1/applications/${appId}/particulars`,
+      base: () => ({ subject: "模糊", reason: "模糊测试" }),
+      fields: {
+        subject: "text",
+        reason: "text",
+        applicant: "object",
+        "applicant.name": "text",
+      },
+      required: [],
+    },
+    {
       route: "POST /v1/agencies/{code}/applications/{number}/events",
       path: () => `/v1/agencies/${A}/applications/${appNumber}/events`,
       base: () => ({ type: "concluded", date: "2025-05-20", outcome: "granted" }),

@@ -3,6 +3,7 @@
 // the registration batcher in one statement with the agency's others of the moment: the number,
 // the row, the event, the counts, the audit entry and the Idempotency-Key answer.
 import { newId, type Tx, YearLockedError } from "@ogi/db";
+import { deadlineView } from "../calendar.ts";
 import { actorOf, type Ctx, channelOf, type Deps, type Principal } from "../context.ts";
 import { todayIn } from "../domain.ts";
 import type { CreateApplicationBody } from "../schemas.ts";
@@ -13,6 +14,8 @@ export type Registered = {
   id: string;
   number: number;
   dueDate: string | null;
+  /** The due date counts days of a year whose holidays are not yet published (暂定). */
+  provisional: boolean;
   /** The id of its `received` event (to amend or withdraw it). */
   receivedEventId: string;
 };
@@ -41,6 +44,7 @@ export const registerApplication = async (
     { subject: input.subject, applicant: input.applicant },
   );
   const years = yearsOf(registration.deltas, input.receivedOn);
+  const { provisional } = deadlineView({ id: "new", events: [received] }, today);
   return writeOnce<Registered, 201>(
     deps,
     c,
@@ -58,6 +62,7 @@ export const registerApplication = async (
             id,
             number: 0,
             dueDate: registration.state.dueDate,
+            provisional,
             receivedEventId: received.id,
           }),
         });
@@ -68,6 +73,7 @@ export const registerApplication = async (
             id: row.id,
             number: row.number,
             dueDate: row.dueDate,
+            provisional,
             receivedEventId: received.id,
           },
         };

@@ -95,6 +95,8 @@ export const applicationsApp = (deps: Deps) =>
               id: z.string(),
               number: z.number(),
               dueDate: z.string().nullable(),
+              /** The due date counts days of a year whose holidays are not yet published. */
+              provisional: z.boolean(),
               /** The id of its `received` event (to amend or withdraw it). */
               receivedEventId: z.string(),
             }),

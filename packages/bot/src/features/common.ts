@@ -1,6 +1,6 @@
 // Shared steps of the flows: answering in HTML, editing the card a button sits on, calling the
 // API with the user's refusals shown and the bot's own failures passed to the error boundary.
-import { type Bilingual, escapeHtml, type IsoDate } from "@ogi/domain";
+import { type Bilingual, escapeHtml, type IsoDate, readSlot } from "@ogi/domain";
 import type { InlineKeyboard } from "grammy";
 import {
   ApiError,
@@ -11,6 +11,8 @@ import {
   type Summary,
 } from "../api.ts";
 import type { Awaiting, BotContext, LastRecord } from "../context.ts";
+import { parseDate } from "../text/dates.ts";
+import { applicationTitle } from "../text/particulars.ts";
 
 /** Telegram's limit is 4,096 characters a message; some room for the entities. */
 export const MESSAGE_LIMIT = 4000;
@@ -123,11 +125,42 @@ export const forgetLast = (ctx: BotContext) => ctx.services.store.delete(`last:$
 /** The application with this number in the user's agency, or a clear "no such number". */
 const MAX_KNOWN_IDS = 100_000;
 
-/** Remembers the ids of applications the API named (see Services.applicationIds). */
-export const rememberIds = (ctx: BotContext, apps: readonly { id: string; number: number }[]) => {
-  const known = ctx.services.applicationIds;
+type Named = { id: string; number: number } & Partial<
+  Pick<ApplicationInfo, "subject" | "applicant">
+>;
+
+/** Remembers the ids (and particulars) of applications the API named (see Services). */
+export const rememberIds = (ctx: BotContext, apps: readonly Named[]) => {
+  const { applicationIds: known, particulars } = ctx.services;
   if (known.size + apps.length > MAX_KNOWN_IDS) known.clear();
-  for (const a of apps) known.set(`${me(ctx).agencyCode}|${a.number}`, a.id);
+  if (particulars.size + apps.length > MAX_KNOWN_IDS) particulars.clear();
+  for (const a of apps) {
+    const key = `${me(ctx).agencyCode}|${a.number}`;
+    known.set(key, a.id);
+    if (a.subject !== undefined || a.applicant !== undefined) {
+      const was = particulars.get(key) ?? {};
+      particulars.set(key, {
+        ...was,
+        ...(a.subject !== undefined ? { subject: a.subject ?? undefined } : {}),
+        ...(a.applicant !== undefined
+          ? { applicantName: a.applicant?.name, contact: a.applicant?.contact }
+          : {}),
+      });
+    }
+  }
+};
+
+/** "第 12 号 · 张三 · 2025年预算…" of the user's agency's application, as far as it is known. */
+export const titleOf = (ctx: BotContext, number: number, lang = ctx.lang) => {
+  const p = ctx.services.particulars.get(`${me(ctx).agencyCode}|${number}`);
+  return applicationTitle(
+    {
+      number,
+      subject: p?.subject ?? null,
+      applicant: p?.applicantName ? { name: p.applicantName } : null,
+    },
+    lang,
+  );
 };
 
 /** The id of the user's agency's application `number`, if the API named it before. */
@@ -186,10 +219,34 @@ export const recordOn = async (
   return done;
 };
 
+/** /undo withdraws the user's own last record within this time. */
+export const UNDO_WINDOW_MS = 24 * 3600_000;
+
+/** Whether /undo would withdraw the conclusion of application `id` (the user's last record). */
+export const undoWithdrawsConclusion = async (ctx: BotContext, id: string) => {
+  const r = await lastRecord(ctx);
+  return (
+    r !== undefined &&
+    r.applicationId === id &&
+    r.type === "concluded" &&
+    ctx.services.now().getTime() - r.at <= UNDO_WINDOW_MS
+  );
+};
+
 export const findOpenApplication = async (ctx: BotContext, number: number) => {
   const app = await findApplication(ctx, number);
   if (app && app.status !== "open") {
-    await show(ctx, ctx.t("application-concluded", { number, date: app.concludedOn ?? "" }));
+    // The undo hint only when /undo would withdraw this very conclusion.
+    const hint = (await undoWithdrawsConclusion(ctx, app.id))
+      ? "application-concluded-undo"
+      : "application-concluded-admin";
+    await show(
+      ctx,
+      `${ctx.t("application-concluded", {
+        title: escapeHtml(titleOf(ctx, number)),
+        date: app.concludedOn ?? "",
+      })}\n${ctx.t(hint)}`,
+    );
     return undefined;
   }
   return app;
@@ -220,3 +277,38 @@ export const ytdLine = async (ctx: BotContext, today: IsoDate, given?: Summary) 
 
 export const errorsText = (ctx: BotContext, errors: readonly Bilingual[]) =>
   errors.map((e) => `⚠️ ${escapeHtml(e[ctx.lang])}`).join("\n");
+
+/**
+ * The due date as the clerk should read it: marked 暂定 with why when the calendar of a year it
+ * counts is not published yet; when there is none, why (the clock waits for the applicant or
+ * stands during a consultation or until a fee is paid).
+ */
+export const dueDateText = (
+  ctx: BotContext,
+  a: Pick<ApplicationInfo, "dueDate" | "provisional" | "deadlineStatus">,
+) => {
+  if (a.dueDate) return a.provisional ? ctx.t("due-provisional", { date: a.dueDate }) : a.dueDate;
+  if (a.deadlineStatus === "waitingForApplicant") return ctx.t("due-none-waiting");
+  if (a.deadlineStatus === "paused") return ctx.t("due-none-paused");
+  if (a.deadlineStatus === "concluded") return ctx.t("due-none-concluded");
+  return ctx.t("due-none");
+};
+
+/** "您说：“…”，理解如下：" above a card the clerk's own words opened; "" otherwise. */
+export const readingNote = (ctx: BotContext) =>
+  ctx.heard ? `${ctx.t("reading-note", { text: escapeHtml(ctx.heard) })}\n` : "";
+
+/**
+ * A typed date answering the bot's question, read as clerks write dates (上周五, 12.1, 周三,
+ * 二〇二五年十二月一日… by the language module); refused with the reason (a future date).
+ */
+export const readDateAnswer = (
+  ctx: BotContext,
+  text: string,
+): { ok: true; date: IsoDate } | { ok: false; error: Bilingual } => {
+  const today = ctx.services.today();
+  const r = readSlot("date", text, { today, lang: ctx.lang });
+  if (r.kind === "understood") return { ok: true, date: r.value };
+  if (r.kind === "refused") return { ok: false, error: r.reason };
+  return parseDate(text, today);
+};

@@ -1,11 +1,10 @@
 // /more <number>: the register's other events for an open application — correction requested
 // and received, consultation started and ended, extension, fee notice and payment.
-import type { IsoDate, Lang } from "@ogi/domain";
+import { escapeHtml, type IsoDate, type Lang, readSlot } from "@ogi/domain";
 import { Composer } from "grammy";
 import type { EventInput } from "../api.ts";
 import type { BotContext } from "../context.ts";
 import { MORE_EVENTS, type MoreEvent, moreFlow } from "../flows/index.ts";
-import { parseDate } from "../text/dates.ts";
 import { toHalfWidth } from "../text/normalize.ts";
 import {
   applicationsKeyboard,
@@ -18,13 +17,17 @@ import {
   awaitAnswer,
   call,
   clearAwaiting,
+  dueDateText,
   errorsText,
   findOpenApplication,
   me,
+  readDateAnswer,
+  readingNote,
   recordOn,
   rememberLast,
   say,
   show,
+  titleOf,
   userId,
 } from "./common.ts";
 import { byUrgency } from "./pending.ts";
@@ -61,13 +64,13 @@ const card = async (ctx: BotContext, s: MoreState) => {
   await awaitAnswer(ctx, { kind: "moreDate", number: s.number, event: s.event, fen: s.fen });
   await show(
     ctx,
-    ctx.t("more-card", {
-      agency: me(ctx).agencyName,
-      number: s.number,
+    `${readingNote(ctx)}${ctx.t("more-card", {
+      agency: escapeHtml(me(ctx).agencyName),
+      title: escapeHtml(titleOf(ctx, s.number)),
       event: moreEventLabel(ctx, s.event),
       date: s.date,
       amount: s.fen === null ? "" : yuan(s.fen),
-    }),
+    })}`,
     moreCardKeyboard(ctx, s),
   );
 };
@@ -92,6 +95,19 @@ moreEvents.use(
     }
     const app = await findOpenApplication(ctx, req.number);
     if (!app) return;
+    // The event named already (read from the clerk's words): straight to its card.
+    if (req.event) {
+      if (req.event === "feeNoticeIssued" && req.fen == null) {
+        await awaitAnswer(ctx, { kind: "feeAmount", number: app.number });
+        return say(ctx, ctx.t("more-ask-amount", { number: app.number }));
+      }
+      return card(ctx, {
+        number: app.number,
+        event: req.event,
+        date: req.date ?? ctx.services.today(),
+        fen: req.fen ?? null,
+      });
+    }
     await say(
       ctx,
       ctx.t("more-ask-event", { number: app.number }),
@@ -130,9 +146,15 @@ export const parseYuan = (text: string): number | undefined => {
 
 moreEvents.use(
   onAnswer("feeAmount", async (ctx, a, text) => {
-    const fen = parseYuan(text);
+    // "50", "12.50元", and as clerks say it: "五十元" (the language module).
+    const slot = readSlot("amount", text, { today: ctx.services.today(), lang: ctx.lang });
+    const fen =
+      parseYuan(text) ?? (slot.kind === "understood" ? Math.round(slot.value * 100) : undefined);
     if (fen === undefined)
-      return say(ctx, `${ctx.t("more-bad-amount", { text })}\n${ctx.t("awaiting-hint")}`);
+      return say(
+        ctx,
+        `${ctx.t("more-bad-amount", { text: escapeHtml(text) })}\n${ctx.t("awaiting-hint")}`,
+      );
     return card(ctx, {
       number: a.number,
       event: "feeNoticeIssued",
@@ -146,7 +168,7 @@ moreEvents.use(onPress(moreFlow.date, card));
 
 moreEvents.use(
   onAnswer("moreDate", async (ctx, a, text) => {
-    const d = parseDate(text, ctx.services.today());
+    const d = readDateAnswer(ctx, text);
     if (!d.ok) return say(ctx, `${errorsText(ctx, [d.error])}\n${ctx.t("awaiting-hint")}`);
     return card(ctx, { number: a.number, event: a.event, fen: a.fen, date: d.date });
   }),
@@ -162,19 +184,20 @@ moreEvents.use(
       applicationId: done.application.id,
       number: s.number,
       eventId: done.eventId,
+      type: toEventInput(s).type,
       label: {
-        zh: `第 ${s.number} 号：${name("zh")}（${s.date}）`,
-        en: `No. ${s.number}: ${name("en")} (${s.date})`,
+        zh: `${titleOf(ctx, s.number, "zh")}：${name("zh")}（${s.date}）`,
+        en: `${titleOf(ctx, s.number, "en")}: ${name("en")} (${s.date})`,
       },
     });
     await show(
       ctx,
-      ctx.t("more-done", {
-        number: s.number,
+      `${ctx.t("more-done", {
+        title: escapeHtml(titleOf(ctx, s.number)),
         event: moreEventLabel(ctx, s.event),
         date: s.date,
-        dueDate: done.application.dueDate ?? "—",
-      }),
+        dueDate: dueDateText(ctx, done.application),
+      })}\n${ctx.t("undo-hint")}`,
     );
   }),
 );

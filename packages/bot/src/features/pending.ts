@@ -1,11 +1,12 @@
 // /pending, 在办: the agency's open applications, overdue first, with due dates and the working
 // days left.
-import { createWorkingCalendar, type WorkingCalendar } from "@ogi/domain";
+import { createWorkingCalendar, escapeHtml, type WorkingCalendar } from "@ogi/domain";
 import { Composer } from "grammy";
 import type { ApplicationInfo } from "../api.ts";
 import type { BotContext } from "../context.ts";
+import { applicationTitle } from "../text/particulars.ts";
 import { applicantLabel } from "../ui.ts";
-import { call, me, say, userId } from "./common.ts";
+import { call, dueDateText, me, readingNote, rememberIds, say, userId } from "./common.ts";
 import { onCommand } from "./routing.ts";
 
 export const pending = new Composer<BotContext>();
@@ -28,32 +29,46 @@ export const workingDaysLeft = (a: ApplicationInfo, today: string): number | nul
 };
 
 pending.use(
-  onCommand("pending", async (ctx) => {
-    const open = await call(ctx, () =>
+  onCommand("pending", async (ctx, req) => {
+    const all = await call(ctx, () =>
       ctx.services.api.applications(userId(ctx), me(ctx).agencyCode, { status: "open" }),
     );
-    if (!open) return;
-    if (open.length === 0) return say(ctx, ctx.t("pending-none"));
+    if (!all) return;
+    rememberIds(ctx, all);
+    // 逾期的: only those past their due date.
+    const open = req.overdue ? all.filter((a) => a.overdue) : all;
+    if (open.length === 0)
+      return say(
+        ctx,
+        `${readingNote(ctx)}${ctx.t(req.overdue ? "pending-none-overdue" : "pending-none")}`,
+      );
     const sorted = [...open].sort(byUrgency);
     const today = ctx.services.today();
     const lines = sorted.slice(0, LIMIT).map((a) => {
       const left = workingDaysLeft(a, today);
       return ctx.t(a.overdue ? "pending-line-overdue" : "pending-line", {
-        number: a.number,
+        title: escapeHtml(applicationTitle(a, ctx.lang)),
         type: applicantLabel(a.applicantType, ctx.lang),
         received: a.receivedOn,
-        due: a.dueDate ?? "—",
+        due: a.dueDate
+          ? `${a.dueDate}${a.provisional ? ctx.t("due-provisional-mark") : ""}`
+          : dueDateText(ctx, a),
         days: left ?? "—",
         late: left != null ? Math.abs(left) : "—",
       });
     });
-    const overdue = open.filter((a) => a.overdue).length;
+    const overdue = all.filter((a) => a.overdue).length;
     await say(
       ctx,
       [
-        ctx.t("pending-head", { count: open.length, overdue, agency: me(ctx).agencyName }),
+        `${readingNote(ctx)}${ctx.t(req.overdue ? "pending-head-overdue" : "pending-head", {
+          count: all.length,
+          overdue,
+          agency: escapeHtml(me(ctx).agencyName),
+        })}`,
         ...lines,
         ...(open.length > LIMIT ? [ctx.t("pending-more", { more: open.length - LIMIT })] : []),
+        ...(sorted.some((a) => a.provisional) ? [ctx.t("pending-provisional-note")] : []),
       ].join("\n"),
     );
   }),

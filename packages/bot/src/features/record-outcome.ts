@@ -11,7 +11,7 @@ import {
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
 import { closeFlow } from "../flows/index.ts";
-import { parseDate } from "../text/dates.ts";
+import type { CloseRequest } from "../text/shortcuts.ts";
 import {
   applicationsKeyboard,
   closeCardKeyboard,
@@ -26,10 +26,13 @@ import {
   errorsText,
   findOpenApplication,
   me,
+  readDateAnswer,
+  readingNote,
   recordOn,
   rememberLast,
   say,
   show,
+  titleOf,
   userId,
   ytdLine,
 } from "./common.ts";
@@ -47,22 +50,39 @@ const groups = async (ctx: BotContext, number: number, intro?: string) => {
   );
 };
 
-const card = async (ctx: BotContext, s: { number: number; outcome: Outcome; date: IsoDate }) => {
+/** What the clerk's words said beyond the outcome: a withdrawal, where the applicant is sent. */
+const closeNote = (ctx: BotContext, req: CloseRequest) => {
+  if (req.withdrawn) return ctx.t("close-note-withdrawn");
+  if (req.referral !== undefined)
+    return ctx.t("close-note-referral", {
+      to: req.referral ? escapeHtml(req.referral) : ctx.t("close-referral-unnamed"),
+    });
+  return "";
+};
+
+const card = async (
+  ctx: BotContext,
+  s: { number: number; outcome: Outcome; date: IsoDate },
+  note = "",
+) => {
   await awaitAnswer(ctx, { kind: "closeDate", number: s.number, outcome: s.outcome });
   await show(
     ctx,
-    ctx.t("close-card", {
+    `${readingNote(ctx)}${ctx.t("close-card", {
       agency: escapeHtml(me(ctx).agencyName),
-      number: s.number,
+      title: escapeHtml(titleOf(ctx, s.number)),
       outcome: escapeHtml(outcomeLabel(s.outcome, ctx.lang)),
       date: s.date,
-    }),
+    })}${note ? `\n${note}` : ""}`,
     closeCardKeyboard(ctx, s),
   );
 };
 
-/** Without a number: the agency's open applications as buttons. */
-const chooseApplication = async (ctx: BotContext) => {
+/**
+ * Without a number: the agency's open applications as buttons; with the outcome already read
+ * ("信息不存在"), each goes straight to its card.
+ */
+const chooseApplication = async (ctx: BotContext, outcome?: Outcome) => {
   const open = await call(ctx, () =>
     ctx.services.api.applications(userId(ctx), me(ctx).agencyCode, { status: "open" }),
   );
@@ -71,8 +91,16 @@ const chooseApplication = async (ctx: BotContext) => {
   const shown = [...open].sort(byUrgency).slice(0, 30);
   await say(
     ctx,
-    ctx.t("close-ask-application", { count: open.length, shown: shown.length }),
-    applicationsKeyboard(ctx, shown, closeFlow.application),
+    `${readingNote(ctx)}${ctx.t("close-ask-application", { count: open.length, shown: shown.length })}${
+      outcome
+        ? `\n${ctx.t("close-outcome-read", { outcome: escapeHtml(outcomeLabel(outcome, ctx.lang)) })}`
+        : ""
+    }`,
+    applicationsKeyboard(
+      ctx,
+      shown,
+      outcome ? (number) => closeFlow.outcome.data({ number, outcome }) : closeFlow.application,
+    ),
   );
 };
 
@@ -81,17 +109,18 @@ recordOutcome.use(
     await clearAwaiting(ctx);
     if (req.errors.length > 0 && req.number === undefined)
       return say(ctx, `${errorsText(ctx, req.errors)}\n${ctx.t("close-usage")}`);
-    if (req.number === undefined) return chooseApplication(ctx);
+    if (req.number === undefined)
+      return chooseApplication(ctx, req.outcome?.kind === "one" ? req.outcome.value : undefined);
     const app = await findOpenApplication(ctx, req.number);
     if (!app) return;
     const intro = req.errors.length > 0 ? errorsText(ctx, req.errors) : undefined;
     const outcome = req.outcome;
     if (outcome?.kind === "one")
-      return card(ctx, {
-        number: app.number,
-        outcome: outcome.value,
-        date: req.date ?? ctx.services.today(),
-      });
+      return card(
+        ctx,
+        { number: app.number, outcome: outcome.value, date: req.date ?? ctx.services.today() },
+        closeNote(ctx, req),
+      );
     if (outcome?.kind === "choices")
       return say(
         ctx,
@@ -132,7 +161,7 @@ recordOutcome.use(onPress(closeFlow.date, card));
 // A typed conclusion date while the card is shown: a new card with that date.
 recordOutcome.use(
   onAnswer("closeDate", async (ctx, a, text) => {
-    const d = parseDate(text, ctx.services.today());
+    const d = readDateAnswer(ctx, text);
     if (!d.ok) return say(ctx, `${errorsText(ctx, [d.error])}\n${ctx.t("awaiting-hint")}`);
     return card(ctx, { number: a.number, outcome: a.outcome, date: d.date });
   }),
@@ -154,19 +183,20 @@ recordOutcome.use(
       applicationId: done.application.id,
       number: s.number,
       eventId: done.eventId,
+      type: "concluded",
       label: {
-        zh: `第 ${s.number} 号办结（${outcomeLabel(s.outcome, "zh")}，${s.date}）`,
-        en: `conclusion of No. ${s.number} (${outcomeLabel(s.outcome, "en")}, ${s.date})`,
+        zh: `${titleOf(ctx, s.number, "zh")}办结（${outcomeLabel(s.outcome, "zh")}，${s.date}）`,
+        en: `conclusion of ${titleOf(ctx, s.number, "en")} (${outcomeLabel(s.outcome, "en")}, ${s.date})`,
       },
     });
     const line = await ytdLine(ctx, ctx.services.today(), done.yearToDate);
     await show(
       ctx,
       `${ctx.t("close-done", {
-        number: s.number,
+        title: escapeHtml(titleOf(ctx, s.number)),
         outcome: escapeHtml(outcomeLabel(s.outcome, ctx.lang)),
         date: s.date,
-      })}${line ? `\n${line}` : ""}`,
+      })}${line ? `\n${line}` : ""}\n${ctx.t("undo-hint")}`,
     );
   }),
 );

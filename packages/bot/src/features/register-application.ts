@@ -1,10 +1,16 @@
 // /new, 登记, 新收: applicant type (six buttons) → receipt date → channel (optional) → card →
-// the application's number and due date. Text shortcuts fill in what they name and ask the rest.
-import type { ApplicantType, Channel, IsoDate } from "@ogi/domain";
-import { Composer } from "grammy";
+// the application's number and due date. Text shortcuts fill in what they name and ask the rest;
+// the subject (申请内容) and the applicant come with the message or are typed on the card.
+import { type ApplicantType, type Channel, escapeHtml, type IsoDate } from "@ogi/domain";
+import { Composer, type InlineKeyboard } from "grammy";
 import type { BotContext } from "../context.ts";
-import { newFlow } from "../flows/index.ts";
-import { parseDate } from "../text/dates.ts";
+import { type NewState, newFlow } from "../flows/index.ts";
+import {
+  applicationTitle,
+  type Particulars,
+  readApplicant,
+  readSubject,
+} from "../text/particulars.ts";
 import type { NewRequest } from "../text/shortcuts.ts";
 import {
   applicantLabel,
@@ -18,8 +24,11 @@ import {
   awaitAnswer,
   call,
   clearAwaiting,
+  dueDateText,
   errorsText,
   me,
+  readDateAnswer,
+  readingNote,
   rememberIds,
   rememberLast,
   say,
@@ -27,32 +36,55 @@ import {
   userId,
   writeKey,
 } from "./common.ts";
+import { readDraft, saveDraft } from "./drafts.ts";
 import { onAnswer, onCommand, onPress } from "./routing.ts";
 
 export const registerApplication = new Composer<BotContext>();
 
-const askDate = async (ctx: BotContext, type: ApplicantType) => {
-  await awaitAnswer(ctx, { kind: "newDate", type });
+const askDate = async (ctx: BotContext, type: ApplicantType, p: string | null) => {
+  await awaitAnswer(ctx, { kind: "newDate", type, p });
   await show(
     ctx,
     ctx.t("new-ask-date", { type: applicantLabel(type, ctx.lang) }),
-    newDateKeyboard(ctx, type),
+    newDateKeyboard(ctx, type, p),
   );
 };
 
-const card = async (
+const askChannel = (
   ctx: BotContext,
-  s: { type: ApplicantType; date: IsoDate; channel: Channel | null },
-) => {
+  s: { type: ApplicantType; date: IsoDate; p: string | null },
+  reply: (ctx: BotContext, html: string, keyboard?: InlineKeyboard) => Promise<unknown> = show,
+) =>
+  reply(
+    ctx,
+    ctx.t("new-ask-channel", { type: applicantLabel(s.type, ctx.lang), date: s.date }),
+    channelKeyboard(ctx, s.type, s.date, s.p),
+  );
+
+/** The draft's lines of the card (or "未填写"); undefined when the draft is gone. */
+const particularLines = (ctx: BotContext, d: Particulars) => ({
+  subject: d.subject ? escapeHtml(d.subject) : ctx.t("channel-none"),
+  applicant:
+    d.applicantName || d.contact
+      ? escapeHtml([d.applicantName, d.contact].filter(Boolean).join(" "))
+      : ctx.t("channel-none"),
+});
+
+const draftGone = (ctx: BotContext) => show(ctx, ctx.t("new-draft-gone"));
+
+const card = async (ctx: BotContext, s: NewState) => {
   await clearAwaiting(ctx);
+  const d = await readDraft(ctx, s.p);
+  if (!d) return draftGone(ctx);
   await show(
     ctx,
-    ctx.t("new-card", {
-      agency: me(ctx).agencyName,
+    `${readingNote(ctx)}${ctx.t("new-card", {
+      agency: escapeHtml(me(ctx).agencyName),
       type: applicantLabel(s.type, ctx.lang),
       date: s.date,
       channel: s.channel ? channelLabel(s.channel, ctx.lang) : ctx.t("channel-none"),
-    }),
+      ...particularLines(ctx, d),
+    })}`,
     newCardKeyboard(ctx, s),
   );
 };
@@ -60,94 +92,175 @@ const card = async (
 const start = async (ctx: BotContext, req: NewRequest) => {
   await clearAwaiting(ctx);
   if (req.errors.length > 0) await say(ctx, errorsText(ctx, req.errors));
+  const particulars = {
+    ...(req.subject ? { subject: req.subject } : {}),
+    ...(req.applicantName ? { applicantName: req.applicantName } : {}),
+    ...(req.contact ? { contact: req.contact } : {}),
+  };
   const type = req.type;
   if (type?.kind !== "one") {
+    // The type is asked first; the date and channel named wait in the draft.
+    const p = await saveDraft(ctx, {
+      ...particulars,
+      ...(req.date ? { date: req.date } : {}),
+      ...(req.channel ? { channel: req.channel } : {}),
+    });
     const only = type?.kind === "choices" ? type.values : undefined;
-    await say(ctx, ctx.t("new-ask-type"), applicantTypeKeyboard(ctx, only));
+    await say(
+      ctx,
+      `${readingNote(ctx)}${ctx.t("new-ask-type")}`,
+      applicantTypeKeyboard(ctx, only, p),
+    );
     return;
   }
-  if (!req.date) return askDate(ctx, type.value);
-  if (req.channel) return card(ctx, { type: type.value, date: req.date, channel: req.channel });
-  await show(
-    ctx,
-    ctx.t("new-ask-channel", { type: applicantLabel(type.value, ctx.lang), date: req.date }),
-    channelKeyboard(ctx, type.value, req.date),
-  );
+  // A channel named before the date is asked waits in the draft too.
+  const p = await saveDraft(ctx, {
+    ...particulars,
+    ...(req.channel && !req.date ? { channel: req.channel } : {}),
+  });
+  return afterType(ctx, { type: type.value, p, date: req.date, channel: req.channel }, say);
+};
+
+/** The type known: the date, the channel or the card, whichever is missing first. */
+const afterType = async (
+  ctx: BotContext,
+  s: {
+    type: ApplicantType;
+    p: string | null;
+    date?: IsoDate | undefined;
+    channel?: Channel | undefined;
+  },
+  reply: (ctx: BotContext, html: string, keyboard?: InlineKeyboard) => Promise<unknown> = show,
+) => {
+  if (!s.date) return askDate(ctx, s.type, s.p);
+  if (s.channel) return card(ctx, { type: s.type, date: s.date, channel: s.channel, p: s.p });
+  await askChannel(ctx, { type: s.type, date: s.date, p: s.p }, reply);
 };
 
 registerApplication.use(onCommand("new", start));
 
-registerApplication.use(onPress(newFlow.type, (ctx, s) => askDate(ctx, s.type)));
+registerApplication.use(
+  onPress(newFlow.type, (ctx, s) => askDate(ctx, s.type, null)),
+  onPress(newFlow.typeDrafted, async (ctx, s) => {
+    const d = await readDraft(ctx, s.p);
+    if (!d) return draftGone(ctx);
+    return afterType(ctx, { ...s, date: d.date, channel: d.channel });
+  }),
+);
+
+/** The date chosen: the channel next, or the card if the message named the channel. */
+const dated = async (
+  ctx: BotContext,
+  s: { type: ApplicantType; date: IsoDate; p: string | null },
+) => {
+  const d = await readDraft(ctx, s.p);
+  if (!d) return draftGone(ctx);
+  if (d.channel) return card(ctx, { ...s, channel: d.channel });
+  await askChannel(ctx, s, ctx.callbackQuery ? show : say);
+};
 
 // A typed receipt date while the date buttons are shown.
 registerApplication.use(
   onAnswer("newDate", async (ctx, a, text) => {
-    const d = parseDate(text, ctx.services.today());
+    const p = a.p ?? null;
+    const d = readDateAnswer(ctx, text);
     if (!d.ok) {
       await say(
         ctx,
         `${errorsText(ctx, [d.error])}\n${ctx.t("awaiting-hint")}`,
-        newDateKeyboard(ctx, a.type),
+        newDateKeyboard(ctx, a.type, p),
       );
       return;
     }
     await clearAwaiting(ctx);
-    await say(
-      ctx,
-      ctx.t("new-ask-channel", { type: applicantLabel(a.type, ctx.lang), date: d.date }),
-      channelKeyboard(ctx, a.type, d.date),
-    );
+    await dated(ctx, { type: a.type, date: d.date, p });
   }),
 );
 
 registerApplication.use(
   onPress(newFlow.date, async (ctx, s) => {
     await clearAwaiting(ctx);
-    await show(
-      ctx,
-      ctx.t("new-ask-channel", { type: applicantLabel(s.type, ctx.lang), date: s.date }),
-      channelKeyboard(ctx, s.type, s.date),
-    );
+    await askChannel(ctx, { ...s, p: null });
+  }),
+  onPress(newFlow.dateDrafted, async (ctx, s) => {
+    await clearAwaiting(ctx);
+    await dated(ctx, s);
   }),
 );
 
-registerApplication.use(onPress(newFlow.card, card));
+registerApplication.use(
+  onPress(newFlow.card, (ctx, s) => card(ctx, { ...s, p: null })),
+  onPress(newFlow.cardDrafted, card),
+);
+
+// On the card: type the subject or the applicant; the card comes back with it.
+registerApplication.use(
+  onPress(newFlow.edit, async (ctx, s) => {
+    const { field, ...state } = s;
+    await awaitAnswer(ctx, { kind: "newParticular", state, field });
+    await show(ctx, ctx.t(field === "subject" ? "ask-subject" : "ask-applicant"));
+  }),
+);
 
 registerApplication.use(
-  onPress(newFlow.confirm, async (ctx, s) => {
-    const created = await call(ctx, () =>
-      ctx.services.api.register(
-        userId(ctx),
-        me(ctx).agencyCode,
-        {
-          receivedOn: s.date,
-          applicantType: s.type,
-          ...(s.channel ? { channel: s.channel } : {}),
-        },
-        writeKey(ctx),
-      ),
-    );
-    if (!created) return;
-    rememberIds(ctx, [created]);
-    const type = applicantLabel(s.type, ctx.lang);
-    if (created.receivedEventId)
-      await rememberLast(ctx, {
-        applicationId: created.id,
-        number: created.number,
-        eventId: created.receivedEventId,
-        label: {
-          zh: `登记第 ${created.number} 号（${applicantLabel(s.type, "zh")}，${s.date} 收到）`,
-          en: `registration of No. ${created.number} (${applicantLabel(s.type, "en")}, received ${s.date})`,
-        },
-      });
-    await show(
-      ctx,
-      ctx.t("new-done", {
-        number: created.number,
-        type,
-        date: s.date,
-        dueDate: created.dueDate ?? "—",
-      }),
-    );
+  onAnswer("newParticular", async (ctx, a, text) => {
+    const was = await readDraft(ctx, a.state.p);
+    if (!was) return draftGone(ctx);
+    const typed = a.field === "subject" ? { subject: readSubject(text) } : readApplicant(text);
+    const next = { ...was };
+    for (const [k, v] of Object.entries(typed)) if (v) next[k as keyof Particulars] = v;
+    const p = await saveDraft(ctx, next);
+    await card(ctx, { ...a.state, p });
   }),
+);
+
+const confirm = async (ctx: BotContext, s: NewState) => {
+  const d = await readDraft(ctx, s.p);
+  if (!d) return draftGone(ctx);
+  const applicant = {
+    ...(d.applicantName ? { name: d.applicantName } : {}),
+    ...(d.contact ? { contact: d.contact } : {}),
+  };
+  const created = await call(ctx, () =>
+    ctx.services.api.register(
+      userId(ctx),
+      me(ctx).agencyCode,
+      {
+        receivedOn: s.date,
+        applicantType: s.type,
+        ...(s.channel ? { channel: s.channel } : {}),
+        ...(d.subject ? { subject: d.subject } : {}),
+        ...(Object.keys(applicant).length > 0 ? { applicant } : {}),
+      },
+      writeKey(ctx),
+    ),
+  );
+  if (!created) return;
+  rememberIds(ctx, [created]);
+  const title = (lang: "zh" | "en") => applicationTitle(created, lang);
+  if (created.receivedEventId)
+    await rememberLast(ctx, {
+      applicationId: created.id,
+      number: created.number,
+      eventId: created.receivedEventId,
+      type: "received",
+      label: {
+        zh: `登记${title("zh")}（${applicantLabel(s.type, "zh")}，${s.date} 收到）`,
+        en: `registration of ${title("en")} (${applicantLabel(s.type, "en")}, received ${s.date})`,
+      },
+    });
+  await show(
+    ctx,
+    ctx.t("new-done", {
+      title: escapeHtml(title(ctx.lang)),
+      type: applicantLabel(s.type, ctx.lang),
+      date: s.date,
+      dueDate: dueDateText(ctx, created),
+    }),
+  );
+};
+
+registerApplication.use(
+  onPress(newFlow.confirm, (ctx, s) => confirm(ctx, { ...s, p: null })),
+  onPress(newFlow.confirmDrafted, confirm),
 );

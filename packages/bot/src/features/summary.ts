@@ -11,10 +11,14 @@ import {
 import { Composer } from "grammy";
 import type { Summary } from "../api.ts";
 import type { BotContext } from "../context.ts";
-import { call, errorsText, me, say, userId } from "./common.ts";
+import type { Parsed } from "../text/shortcuts.ts";
+import { outcomeLabel } from "../ui.ts";
+import { call, errorsText, me, readingNote, say, userId } from "./common.ts";
 import { onCommand } from "./routing.ts";
 
 export const summary = new Composer<BotContext>();
+
+type SummaryRequest = Extract<Parsed, { kind: "summary" }>;
 
 /** The day a summary of `year` is taken on: today in the current year, else the year's end. */
 export const summaryDate = (today: IsoDate, year?: number): IsoDate =>
@@ -52,6 +56,45 @@ export const summaryText = (ctx: BotContext, s: Summary, title: string) => {
   ].join("\n");
 };
 
+/**
+ * A question in words ("今年收了多少件", "去年予以公开几件"): the figure asked for, in one line,
+ * before the same summary the command gives.
+ */
+const answerLine = (ctx: BotContext, s: Summary, req: SummaryRequest) => {
+  const year = s.year;
+  if (req.outcome)
+    return ctx.t("summary-answer-outcome", {
+      year,
+      what: escapeHtml(outcomeLabel(req.outcome, ctx.lang)),
+      n: s.concludedByOutcome[req.outcome] ?? 0,
+    });
+  if (req.group) {
+    const g = groupTotals(s).find((x) => x.group.key === req.group)!;
+    return ctx.t("summary-answer-outcome", {
+      year,
+      what: escapeHtml(g.group.short[ctx.lang]),
+      n: g.n,
+    });
+  }
+  switch (req.measure) {
+    case "received":
+      return ctx.t("summary-answer-received", { year, n: s.received });
+    case "concluded":
+      return ctx.t("summary-answer-concluded", { year, n: s.concluded });
+    case "open":
+      return ctx.t("summary-answer-open", { n: s.open });
+    case "overdue":
+      return ctx.t("summary-answer-overdue", { n: s.overdue });
+    default:
+      return "";
+  }
+};
+
+const withAnswer = (ctx: BotContext, s: Summary, req: SummaryRequest, text: string) => {
+  const line = answerLine(ctx, s, req);
+  return `${readingNote(ctx)}${line ? `${line}\n\n` : ""}${text}`;
+};
+
 summary.use(
   onCommand("summary", async (ctx, req) => {
     if (req.errors.length > 0) return say(ctx, errorsText(ctx, req.errors));
@@ -77,15 +120,20 @@ summary.use(
       );
       return say(
         ctx,
-        [
-          summaryText(ctx, region, ctx.t("summary-region", { code: m.regionCode })),
-          "",
-          ...lines,
-        ].join("\n"),
+        withAnswer(
+          ctx,
+          region,
+          req,
+          [
+            summaryText(ctx, region, ctx.t("summary-region", { code: m.regionCode })),
+            "",
+            ...lines,
+          ].join("\n"),
+        ),
       );
     }
     const s = await call(ctx, () => ctx.services.api.summary(userId(ctx), m.agencyCode, asOf));
     if (!s) return;
-    await say(ctx, summaryText(ctx, s, m.agencyName));
+    await say(ctx, withAnswer(ctx, s, req, summaryText(ctx, s, m.agencyName)));
   }),
 );

@@ -7,12 +7,21 @@ import { Composer } from "grammy";
 import type { BotContext, LastRecord } from "../context.ts";
 import { undoFlow } from "../flows/index.ts";
 import { undoCardKeyboard, undoReasonKeyboard } from "../ui.ts";
-import { call, forgetLast, lastRecord, say, show, userId, writeKey } from "./common.ts";
+import {
+  call,
+  forgetLast,
+  lastRecord,
+  say,
+  show,
+  UNDO_WINDOW_MS,
+  userId,
+  writeKey,
+} from "./common.ts";
 import { onCommand, onPress } from "./routing.ts";
 
 export const undo = new Composer<BotContext>();
 
-export const UNDO_WINDOW_MS = 24 * 3600_000;
+export { UNDO_WINDOW_MS };
 
 /** A short name of the record, carried by the buttons: a newer record makes them stale. */
 const refOf = (r: LastRecord) =>

@@ -13,6 +13,9 @@ unknown.use(
   ),
 );
 
-unknown.on("message", (ctx) => say(ctx, ctx.t("unknown-text")));
+// The language module's hint says what it read and what can be typed.
+unknown.on("message", (ctx) =>
+  say(ctx, ctx.hint ? escapeHtml(ctx.hint[ctx.lang]) : ctx.t("unknown-text")),
+);
 
 unknown.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("stale-malformed") }));

@@ -5,24 +5,29 @@ import { agencyStep } from "./agency.ts";
 import type { ButtonData, Step } from "./callback-data.ts";
 import { cancelStep } from "./cancel.ts";
 import { closeFlow } from "./close.ts";
+import { editFlow } from "./edit.ts";
 import { type CallbackError, decodeCallback, encodeCallback } from "./envelope.ts";
 import { langStep } from "./lang.ts";
 import { moreFlow } from "./more.ts";
 import { newFlow } from "./new.ts";
+import { readingFlow } from "./reading.ts";
 import { REPORT_FILE_FORMATS, regionReportStep, reportFileStep } from "./report.ts";
 import { undoFlow } from "./undo.ts";
 
 export type { ButtonData, Step } from "./callback-data.ts";
 export { MORE_EVENTS, type MoreEvent } from "./more.ts";
+export type { NewState } from "./new.ts";
 export { UNDO_REASONS, type UndoReason } from "./undo.ts";
 export {
   agencyStep,
   cancelStep,
   closeFlow,
+  editFlow,
   langStep,
   moreFlow,
   newFlow,
   REPORT_FILE_FORMATS,
+  readingFlow,
   regionReportStep,
   reportFileStep,
   undoFlow,
@@ -35,6 +40,8 @@ export const STEPS: ReadonlyMap<string, Step<unknown>> = (() => {
     ...Object.values(closeFlow),
     ...Object.values(moreFlow),
     ...Object.values(undoFlow),
+    ...Object.values(editFlow),
+    ...Object.values(readingFlow),
     cancelStep,
     langStep,
     agencyStep,

@@ -1,9 +1,17 @@
-// /new: applicant type → receipt date → channel (optional) → the card → written.
+// /new: applicant type → receipt date → channel (optional) → the card (where the subject and
+// the applicant can be added) → written. The particulars are text too long for a button: they
+// are kept in the store as a draft, and the buttons of a registration that has one carry its
+// reference (`p`), in steps of their own: the buttons without a draft read as they always did.
 import { APPLICANT_TYPES, CHANNELS } from "@ogi/domain";
-import { date, indexOf, orNone, step } from "./callback-data.ts";
+import { z } from "zod";
+import { date, indexOf, orNone, step, token } from "./callback-data.ts";
 
 const type = indexOf(APPLICANT_TYPES);
 const channel = orNone(indexOf(CHANNELS));
+/** The reference of a draft of the particulars (drafts.ts). */
+export const draftRef = token(/^[A-Za-z0-9_-]{8}$/);
+const p = draftRef;
+const field = z.enum(["subject", "applicant"]);
 
 export const newFlow = {
   /** The applicant type chosen → choose the date. */
@@ -14,4 +22,18 @@ export const newFlow = {
   card: step("nc", { type, date, channel }),
   /** Confirmed → written. */
   confirm: step("nx", { type, date, channel }),
+  // The same steps of a registration with particulars (the draft `p`).
+  typeDrafted: step("nu", { type, p }),
+  dateDrafted: step("nv", { type, date, p }),
+  cardDrafted: step("nw", { type, date, channel, p }),
+  confirmDrafted: step("ny", { type, date, channel, p }),
+  /** On the card: type the subject or the applicant (`p` empty: no draft yet). */
+  edit: step("ne", { type, date, channel, p: orNone(p), field }),
+};
+
+export type NewState = {
+  type: (typeof APPLICANT_TYPES)[number];
+  date: string;
+  channel: (typeof CHANNELS)[number] | null;
+  p: string | null;
 };

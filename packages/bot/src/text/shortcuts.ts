@@ -1,6 +1,16 @@
 // Commands and their Chinese text shortcuts, parsed to what the user asked for. Pure: the
 // arguments are resolved against the catalog here, the flows decide what to ask next.
-import type { ApplicantType, Bilingual, Channel, IsoDate, Lang, Outcome } from "@ogi/domain";
+import type {
+  ApplicantType,
+  Bilingual,
+  Channel,
+  IsoDate,
+  Lang,
+  Outcome,
+  OutcomeGroup,
+  SummaryMeasure,
+} from "@ogi/domain";
+import type { MoreEvent } from "../flows/more.ts";
 import {
   type Resolution,
   resolveApplicantType,
@@ -9,6 +19,7 @@ import {
 } from "./choices.ts";
 import { looksLikeDate, parseDate } from "./dates.ts";
 import { normalize, parseNumber, tokens } from "./normalize.ts";
+import { readParticulars } from "./particulars.ts";
 
 export type NewRequest = {
   kind: "new";
@@ -16,6 +27,10 @@ export type NewRequest = {
   type?: Resolution<ApplicantType>;
   date?: IsoDate;
   channel?: Channel;
+  /** 申请内容 and the applicant, when the message names them. */
+  subject?: string;
+  applicantName?: string;
+  contact?: string;
   errors: Bilingual[];
 };
 export type CloseRequest = {
@@ -23,17 +38,46 @@ export type CloseRequest = {
   number?: number;
   outcome?: Resolution<Outcome>;
   date?: IsoDate;
+  /** 非本机关: the body the applicant is told to ask ("" when the message names none). */
+  referral?: string;
+  /** 撤回: the applicant withdrew (recorded as （六）3 其他). */
+  withdrawn?: boolean;
   errors: Bilingual[];
 };
 export type Parsed =
   | NewRequest
   | CloseRequest
-  | { kind: "more"; number?: number; errors: Bilingual[] }
+  | {
+      kind: "more";
+      number?: number;
+      /** Named by the clerk's words: the flow opens at its card. */
+      event?: MoreEvent;
+      date?: IsoDate;
+      fen?: number | null;
+      errors: Bilingual[];
+    }
   | { kind: "start"; code?: string }
+  | {
+      kind: "edit";
+      number?: number;
+      /** What the message gives already ("更正 12 申请人 张三"). */
+      subject?: string;
+      applicantName?: string;
+      contact?: string;
+      errors: Bilingual[];
+    }
   | { kind: "undo" }
-  | { kind: "summary"; year?: number; errors: Bilingual[] }
+  | {
+      kind: "summary";
+      year?: number;
+      /** A question in words: the figure asked for, answered first. */
+      measure?: SummaryMeasure;
+      outcome?: Outcome;
+      group?: OutcomeGroup;
+      errors: Bilingual[];
+    }
   | { kind: "report"; year?: number; errors: Bilingual[] }
-  | { kind: "pending" }
+  | { kind: "pending"; overdue?: boolean }
   | { kind: "agency" }
   | { kind: "help" }
   | { kind: "cancel" }
@@ -52,12 +96,18 @@ const ALIASES: Record<string, string> = Object.assign(Object.create(null) as obj
   其他事项: "more",
   undo: "undo",
   撤销: "undo",
+  edit: "edit",
+  更正: "edit",
+  补充: "edit",
+  修改: "edit",
   summary: "summary",
   统计: "summary",
   report: "report",
   年报: "report",
   pending: "pending",
   在办: "pending",
+  overdue: "overdue",
+  逾期: "overdue",
   agency: "agency",
   机关: "agency",
   help: "help",
@@ -110,20 +160,18 @@ const parseNew = (args: string[], today: IsoDate): NewRequest => {
         en: `"${rest[0]}" is not an applicant type: choose one of the buttons`,
       });
   }
-  if (rest.length > 1) {
-    const channel = resolveChannel(rest[1]!);
-    if (channel.kind === "one") out.channel = channel.value;
-    else
-      out.errors.push({
-        zh: `“${rest[1]}”不是收件渠道（当面、邮寄、网络、传真、其他）`,
-        en: `"${rest[1]}" is not a channel (in person, post, online, fax, other)`,
-      });
+  // Then the channel, if the next word names one; whatever follows is the particulars
+  // (applicant, contact, subject): "登记 自然人 今天 张三 要求公开2025年预算".
+  let more = rest.slice(1);
+  const channel = more[0] !== undefined ? resolveChannel(more[0]) : undefined;
+  if (channel?.kind === "one") {
+    out.channel = channel.value;
+    more = more.slice(1);
   }
-  if (rest.length > 2)
-    out.errors.push({
-      zh: `多余的内容：“${rest.slice(2).join(" ")}”`,
-      en: `Unexpected extra words: "${rest.slice(2).join(" ")}"`,
-    });
+  const p = readParticulars(more);
+  if (p.subject) out.subject = p.subject;
+  if (p.applicantName) out.applicantName = p.applicantName;
+  if (p.contact) out.contact = p.contact;
   return out;
 };
 
@@ -166,7 +214,7 @@ export const parseMessage = (raw: string, today: IsoDate): Parsed => {
     command = ALIASES[head];
   } else {
     // "办结12 予以公开": a shortcut glued to its number.
-    const glued = /^(登记|新收|办结|其他事项)(\S+)$/.exec(head);
+    const glued = /^(登记|新收|办结|其他事项|更正)(\S+)$/.exec(head);
     if (glued) {
       command = ALIASES[glued[1]!];
       args = [glued[2]!, ...args];
@@ -184,6 +232,20 @@ export const parseMessage = (raw: string, today: IsoDate): Parsed => {
         return { kind: "more", errors: [badNumber(args.join(" "))] };
       return { kind: "more", number: n, errors: [] };
     }
+    case "edit": {
+      if (args.length === 0) return { kind: "edit", errors: [] };
+      const n = parseNumber(args[0]!);
+      if (n === undefined) return { kind: "edit", errors: [badNumber(args[0]!)] };
+      const p = readParticulars(args.slice(1));
+      return {
+        kind: "edit",
+        number: n,
+        ...(p.subject ? { subject: p.subject } : {}),
+        ...(p.applicantName ? { applicantName: p.applicantName } : {}),
+        ...(p.contact ? { contact: p.contact } : {}),
+        errors: [],
+      };
+    }
     case "start":
       return args[0] ? { kind: "start", code: args[0] } : { kind: "start" };
     case "undo":
@@ -193,7 +255,11 @@ export const parseMessage = (raw: string, today: IsoDate): Parsed => {
     case "report":
       return { kind: "report", ...parseYear(args) };
     case "pending":
-      return { kind: "pending" };
+      return args[0] === "逾期" || args[0]?.toLowerCase() === "overdue"
+        ? { kind: "pending", overdue: true }
+        : { kind: "pending" };
+    case "overdue":
+      return { kind: "pending", overdue: true };
     case "agency":
       return { kind: "agency" };
     case "help":
