@@ -3,7 +3,13 @@
 import type { Application, ApplicationEvent, OpeningBalance, RequestsTable } from "@ogi/domain";
 import { and, asc, eq, lt, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { applicationEvents, applications, openingBalances, publishedReports } from "../schema.ts";
+import {
+  applicationEvents,
+  applications,
+  openingBalances,
+  publishedReports,
+  staff,
+} from "../schema.ts";
 import { type ApplicationRow, anyOf } from "./common.ts";
 
 const toApplication = (row: ApplicationRow, events: { payload: unknown }[]): Application => ({
@@ -206,16 +212,28 @@ export const listApplicationsWithEvents = async (
   ex: Executor,
   agencyCode: string,
   filter: ApplicationFilter = {},
-): Promise<{ row: ApplicationRow; application: Application }[]> =>
+): Promise<{ row: ApplicationRow; application: Application; registeredBy: string | null }[]> =>
   (
     await ex
-      .select({ row: applications, events: eventsOf(applications.id) })
+      .select({
+        row: applications,
+        events: eventsOf(applications.id),
+        registeredBy: registeredByOf(),
+      })
       .from(applications)
       .where(applicationsWhere(agencyCode, filter))
       .orderBy(...orderOf(filter))
       .limit(filter.limit ?? 1000)
       .offset(filter.offset ?? 0)
-  ).map(withEvents);
+  ).map((r) => ({ ...withEvents(r), registeredBy: r.registeredBy }));
+
+/** Who recorded the application's first event (the staff member's name, else the recorder's id). */
+// The outer column spelled with its table: drizzle writes a lone "id" here, which inside the
+// subquery would be staff's.
+const registeredByOf = () =>
+  sql<string | null>`(select coalesce(s.name, e.recorded_by) from ${applicationEvents} e
+    left join ${staff} s on s.id = e.recorded_by
+    where e.application_id = ${applications}.id order by e.seq limit 1)`;
 
 /** The register of some agencies, with their opening balances. */
 export const loadRegister = async (

@@ -6,6 +6,7 @@ import { addTables, tableFromFlows } from "@ogi/domain";
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../client.ts";
 import {
+  apiTokens,
   applications,
   consoleSessions,
   consoleSignInLinks,
@@ -13,6 +14,7 @@ import {
   publishedReports,
   requestCounts,
   requestCountsDaily,
+  staff,
 } from "../schema.ts";
 
 export type ConsoleSession = typeof consoleSessions.$inferSelect;
@@ -183,4 +185,16 @@ export const yearToDateByAgency = async (
       published: publishedSet.has(code),
     };
   });
+};
+
+/** An unrevoked token by its id, with its staff member (as findToken gives it by the secret). */
+export const findTokenById = async (ex: Executor, id: string) => {
+  const [row] = await ex
+    .select({ token: apiTokens, staff })
+    .from(apiTokens)
+    .leftJoin(staff, eq(staff.id, apiTokens.staffId))
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
+  if (!row) return undefined;
+  if (row.token.kind === "personal" && (!row.staff || row.staff.revokedAt)) return undefined;
+  return row;
 };
