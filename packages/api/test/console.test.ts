@@ -28,16 +28,16 @@ describe("web console (app.request, PGlite)", () => {
     body: string,
     type = "application/x-www-form-urlencoded",
   ) =>
-    s.app
-      .request(path, {
+    Promise.resolve(
+      s.app.request(path, {
         method: "POST",
         headers: { cookie: cookies.header(), "content-type": type },
         body,
-      })
-      .then(async (res) => {
-        cookies.take(res);
-        return { res, text: await res.text() };
-      });
+      }),
+    ).then(async (res) => {
+      cookies.take(res);
+      return { res, text: await res.text() };
+    });
   const signIn = async (token: string) => {
     const cookies = jar();
     const login = await get("/console/login", cookies);
