@@ -15,7 +15,8 @@ export const niceScale = (max: number) => {
   if (max <= 0) return { top: 5, step: 1 };
   const rough = max / 5;
   const p = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * p).find((s) => s >= rough) ?? 10 * p;
+  // Counts: whole steps only.
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * p).find((s) => s >= rough) ?? 10 * p);
   return { top: Math.ceil(max / step) * step, step };
 };
 

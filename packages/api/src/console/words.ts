@@ -4,6 +4,7 @@ import {
   APPLICANT_TYPE_LABELS,
   APPLICANT_TYPES,
   type ApplicantType,
+  CHANNEL_LABELS,
   type Lang,
   OUTCOME_GROUP_CATALOG,
   OUTCOMES,
@@ -66,3 +67,10 @@ export const deadlineTag = (lang: Lang, s: string) => {
   const d = DEADLINE[s];
   return d ? { text: tb(lang, d), tone: d.tone } : { text: s, tone: "muted" };
 };
+
+export const channelLabel = (lang: Lang, channel: string) =>
+  channel in CHANNEL_LABELS ? tb(lang, CHANNEL_LABELS[channel as keyof typeof CHANNEL_LABELS]) : channel;
+
+/** Working days left; overdue ones as how many days late. */
+export const daysLeft = (lang: Lang, n: number | null) =>
+  n === null ? "—" : n >= 0 ? String(n) : lang === "en" ? `${-n} late` : `逾期 ${-n}`;

@@ -6,6 +6,7 @@ import type { ApplicationDetail, ApplicationItem } from "../types.ts";
 import {
   APPLICANT_TYPES,
   applicantTypeLabel,
+  channelLabel,
   deadlineTag,
   eventLabel,
   outcomeLabel,
@@ -187,9 +188,9 @@ export const applicationPage = async ({ lang, api }: PageCtx, id: string): Promi
 <div>
 <div class="card"><table class="list">
 <tr><th>${t(lang, "申请内容", "Subject")}</th><td>${a.subject ?? ""}</td></tr>
-${a.applicant !== undefined ? html`<tr><th>${t(lang, "申请人", "Applicant")}</th><td>${a.applicant?.name ?? ""} ${a.applicant?.contact ?? ""}</td></tr>` : ""}
+${a.applicant !== undefined ? html`<tr><th>${t(lang, "申请人", "Applicant")}</th><td>${a.applicant ? `${a.applicant.name ?? ""} ${a.applicant.contact ?? ""}` : t(lang, "（未登记）", "(not recorded)")}</td></tr>` : ""}
 <tr><th>${t(lang, "申请人类型", "Applicant type")}</th><td>${applicantTypeLabel(lang, a.applicantType)}</td></tr>
-<tr><th>${t(lang, "收到日期", "Received")}</th><td>${a.receivedOn} · ${a.channel}</td></tr>
+<tr><th>${t(lang, "收到日期", "Received")}</th><td>${a.receivedOn} · ${channelLabel(lang, a.channel)}</td></tr>
 <tr><th>${t(lang, "状态", "Status")}</th><td>${statusLabel(lang, a.status)} ${a.concludedOn ?? ""} ${outcomeLabel(lang, a.outcome)}</td></tr>
 <tr><th>${t(lang, "答复期限", "Due date")}</th><td>${a.dueDate ?? "—"}${a.provisional ? html` <span class="tag warn">${t(lang, "暂定", "provisional")}</span>` : ""} <span class="tag ${tag.tone}">${tag.text}</span>${a.workingDaysLeft !== null ? html` · ${t(lang, `剩余 ${a.workingDaysLeft} 个工作日`, `${a.workingDaysLeft} working days left`)}` : ""}</td></tr>
 </table></div>

@@ -4,7 +4,7 @@
 import type { Lang } from "@ogi/domain";
 import { type Html, html, query, t } from "../html.ts";
 import type { ApplicationItem } from "../types.ts";
-import { applicantTypeLabel, deadlineTag } from "../words.ts";
+import { applicantTypeLabel, daysLeft, deadlineTag } from "../words.ts";
 
 export const dueListPath = (code: string, limit: number, offset = 0) =>
   `/v1/agencies/${encodeURIComponent(code)}/applications${query({ order: "due", limit, offset })}`;
@@ -27,7 +27,7 @@ ${items.map((a) => {
   <td>${a.subject ?? t(lang, "（未填写）", "(none)")}</td>
   <td>${applicantTypeLabel(lang, a.applicantType)}</td>
   <td>${a.dueDate ?? "—"}${a.provisional ? html` <span class="tag warn" title="${t(lang, "所依据年份的节假日安排尚未公布，期限为暂定", "The holidays of that year are not published yet: provisional")}">${t(lang, "暂定", "provisional")}</span>` : ""}</td>
-  <td class="n">${a.workingDaysLeft ?? "—"}</td>
+  <td class="n">${daysLeft(lang, a.workingDaysLeft)}</td>
   <td><span class="tag ${tag.tone}">${tag.text}</span></td>
   <td>${a.registeredBy ?? "—"}</td>
 </tr>`;
