@@ -12,6 +12,7 @@ help =
     /agency or 机关: when you keep several agencies' registers, choose the one to act in
     /lang zh|en: change the language
     /cancel: drop what you were doing
+    /web: a one-time sign-in link to the web console
 
 not-linked =
     Hello! This bot is for registered staff only, and your account is not linked yet.
@@ -144,3 +145,7 @@ stale-expired = This button has expired: send the command again.
 
 error-api-down = ⚠️ The register cannot be reached right now; please try again later (the problem has been logged). If you were confirming, press the same confirm button again later: it will not be recorded twice.
 error-internal = ⚠️ The bot failed; what you asked may not be done. The problem has been logged; try again later or ask an administrator.
+
+web-link = 🔗 <a href="{ $url }">Sign in to the web console</a>
+    The link works once, for { $minutes } minutes (until { $until }). Do not forward it.
+web-unavailable = No web console link can be given now.

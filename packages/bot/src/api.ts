@@ -142,6 +142,8 @@ export type OgiApi = {
   /** The cell-wise sum of the reports of a region's agencies (a county's summary). */
   regionReport(as: number, regionCode: string, year: number): Promise<ReportWithFindings>;
   regionReportHtml(as: number, regionCode: string, year: number): Promise<string>;
+  /** A one-time sign-in link to the web console for the user (absent: no console to offer). */
+  signInLink?(as: number): Promise<{ url: string; expiresAt: string }>;
 };
 
 /** The API refused the request (4xx): its message says why, in both languages. */

@@ -38,6 +38,8 @@ export type HttpApiOptions = {
   fetch?: typeof fetch;
   /** Per request; a hung API must not hold a chat's queue forever. */
   timeoutMs?: number;
+  /** Where people open the web console (default: baseUrl), for the links of /web. */
+  consoleUrl?: string | undefined;
 };
 
 type Counts = Record<string, number>;
@@ -173,6 +175,10 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
   const idem = (key: string) => ({ headers: { [IDEMPOTENCY_HEADER]: key } });
 
   const api: OgiApi = {
+    async signInLink(as) {
+      const { path, expiresAt } = await parseResponse(client(as).v1["sign-in-links"].$post());
+      return { url: new URL(path, `${options.consoleUrl ?? base}/`).toString(), expiresAt };
+    },
     async link(inviteCode, telegramUserId, idempotencyKey) {
       const staff = await parseResponse(
         client().v1.staff.link.$post(
