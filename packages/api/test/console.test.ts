@@ -203,6 +203,36 @@ describe("web console (app.request, PGlite)", () => {
     expect(still.data.report.problems).toEqual(before.data.report.problems);
   });
 
+  it("takes a one-time link once and only while it is valid", async () => {
+    const link = async () =>
+      (await s.call("POST", "/v1/sign-in-links", { token: tokens.manager })).data.path as string;
+    const use = async (path: string) => {
+      const cookies = jar();
+      const page = await get(path, cookies);
+      expect(page.res.status).toBe(200);
+      const code = new URL(path, "http://x").searchParams.get("code")!;
+      return post("/console/login/link", cookies, form({ _csrf: csrfOf(page.text), code }));
+    };
+    const fresh = await link();
+    expect((await use(fresh)).res.status).toBe(303);
+    const used = await use(fresh);
+    expect(used.res.status).toBe(400);
+    bilingualProblem(used.text);
+    const late = await link();
+    const now = s.clock.now();
+    s.clock.set(new Date(now.getTime() + 11 * 60_000).toISOString());
+    try {
+      const expired = await use(late);
+      expect(expired.res.status).toBe(400);
+      expect(expired.text).toContain("已过期");
+    } finally {
+      s.clock.set(now.toISOString());
+    }
+    const bad = await get("/console/login/link?code=<script>", jar());
+    expect(bad.res.status).toBe(400);
+    expect(bad.text).not.toContain("<script>");
+  });
+
   it("writes section 五 through the API, and refuses a clerk's publish without writing", async () => {
     const cookies = await signIn(tokens.manager!);
     const page = await get(`/console/agencies/${AGENCY}/reports/2025`, cookies);

@@ -69,7 +69,9 @@ export const deadlineTag = (lang: Lang, s: string) => {
 };
 
 export const channelLabel = (lang: Lang, channel: string) =>
-  channel in CHANNEL_LABELS ? tb(lang, CHANNEL_LABELS[channel as keyof typeof CHANNEL_LABELS]) : channel;
+  channel in CHANNEL_LABELS
+    ? tb(lang, CHANNEL_LABELS[channel as keyof typeof CHANNEL_LABELS])
+    : channel;
 
 /** Working days left; overdue ones as how many days late. */
 export const daysLeft = (lang: Lang, n: number | null) =>
