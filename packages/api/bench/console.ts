@@ -4,6 +4,8 @@
 // page of 1,000 agencies. Median of 30 runs after 3 of warm-up, with the read cache off (every
 // request reads the database) and on (as `pnpm start` serves PGlite). Writes the "Console"
 // section of docs/benchmarks.md.
+
+import { loadavg } from "node:os";
 import { analyze, createDb, type Db, sql } from "@ogi/db";
 import { APPLICANT_TYPES, OUTCOMES } from "@ogi/domain";
 import pino from "pino";
@@ -21,10 +23,11 @@ const types = sql.raw(`array[${APPLICANT_TYPES.map((t) => `'${t}'`).join(",")}]`
 const outcomes = sql.raw(`array[${OUTCOMES.map((o) => `'${o}'`).join(",")}]`);
 
 /**
- * `n` applications of 2025, written with SQL (the API would take hours): every tenth open with
- * a due date 20 working days or so after receipt (some overdue, some due soon), the others
- * concluded five days after receipt; the flows (request_counts, by day too) computed from them
- * in a GROUP BY, as the API's writes keep them.
+ * `n` applications of 2025, written with SQL (the API would take hours): received evenly over
+ * the year to 19 December; one in ten of those received from 15 November on is still open,
+ * due 28 days after receipt (so some are overdue, some due soon, most on time), every other is
+ * concluded five days after receipt. The flows (request_counts, by day too) are computed from
+ * them in a GROUP BY, as the API's writes keep them.
  */
 const bulkAgency = async (db: Db, agency: string, n: number) => {
   await db.execute(sql`insert into agencies (code, name, region_code, created_at, next_number)
@@ -34,14 +37,14 @@ const bulkAgency = async (db: Db, agency: string, n: number) => {
   await db.execute(sql`insert into applications (id, agency_code, number, subject, received_on, received_year,
       applicant_type, channel, status, concluded_on, outcome, due_date, created_at)
     select ${agency} || '-' || i, ${agency}, i, '申请公开的信息 ' || i,
-      to_char(date '2025-01-01' + (i % 352), 'YYYY-MM-DD'), 2025,
-      (${types})[1 + i % 6], 'online',
-      case when i % 10 = 0 then 'open' else 'concluded' end,
-      case when i % 10 = 0 then null else to_char(date '2025-01-01' + (i % 352) + 5, 'YYYY-MM-DD') end,
-      case when i % 10 = 0 then null else (${outcomes})[1 + i % 21] end,
-      case when i % 10 = 0 then to_char(date '2025-01-01' + (i % 352) + 28, 'YYYY-MM-DD') end,
+      to_char(d, 'YYYY-MM-DD'), 2025, (${types})[1 + i % 6], 'online',
+      case when o then 'open' else 'concluded' end,
+      case when o then null else to_char(d + 5, 'YYYY-MM-DD') end,
+      case when o then null else (${outcomes})[1 + i % 21] end,
+      case when o then to_char(d + 28, 'YYYY-MM-DD') end,
       now()
-    from generate_series(1, ${n}) i`);
+    from (select i, date '2025-01-01' + (i::bigint * 352 / ${n})::int as d from generate_series(1, ${n}) i) x,
+      lateral (select x.d >= date '2025-11-15' and x.i % 10 = 0 as o) y`);
   await db.execute(sql`analyze applications`);
   await db.execute(sql`insert into application_events (application_id, event_id, type, date, payload, recorded_by, channel, recorded_at)
     select id, 'e1', 'received', received_on,
@@ -144,6 +147,7 @@ const pages = [
   [`region page, ${AGENCIES.toLocaleString("en")} agencies`, "/console/regions/888888"],
 ] as const;
 const rows: string[] = [];
+const loadBefore = loadavg()[0]!;
 for (const cacheReads of [false, true]) {
   const app = createApp({
     db: database.db,
@@ -167,9 +171,11 @@ const table = [
   "| --- | --- | ---: | ---: | ---: |",
   ...rows,
 ].join("\n");
-const body = `Server-side time of a console page: \`app.request\` with a session cookie, the HTML read to its end (the session's look-up, the API's routes called in process, the rendering). ${RUNS} runs after 3 of warm-up; the target is under 100 ms at the median. "Read cache off": every request reads the database; "on": as \`pnpm start\` serves PGlite, repeated reads answered from memory until the next write. Seeded with SQL: one agency with ${N.toLocaleString("en")} applications of 2025 (every tenth open, with a due date), and a region of ${AGENCIES.toLocaleString("en")} agencies with two years of flows.
+const body = `Server-side time of a console page: \`app.request\` with a session cookie, the HTML read to its end (the session's look-up, the API's routes called in process, the rendering). ${RUNS} runs after 3 of warm-up; the target is under 100 ms at the median. "Read cache off": every request reads the database; "on": as \`pnpm start\` serves PGlite, repeated reads answered from memory until the next write. Seeded with SQL: one agency with ${N.toLocaleString("en")} applications received over 2025 (one in ten of the last five weeks' still open, with a due date; the rest concluded), and a region of ${AGENCIES.toLocaleString("en")} agencies with two years of flows.
 
 ${table}
+
+Load average (1 min) of the machine at the start and end of the measurements: ${loadBefore.toFixed(1)} and ${loadavg()[0]!.toFixed(1)} (it was shared with other work; the times grow with it).
 `;
 if (!process.env.BENCH_APPLICATIONS && !process.env.BENCH_AGENCIES)
   writeBenchSection(

@@ -135,7 +135,8 @@ describe.skipIf(!existsSync(CHROMIUM))("web console in Chromium", () => {
         await page
           .locator(".figure", { has: page.locator(".label", { hasText: label }) })
           .locator(".value")
-          .innerText()
+          .textContent()
+          .then((t) => t ?? "")
       ).replace(/,/g, ""),
     );
 
@@ -180,7 +181,12 @@ describe.skipIf(!existsSync(CHROMIUM))("web console in Chromium", () => {
     await page.locator("table.register tbody tr a").first().click();
     await page.waitForURL(/\/console\/applications\//);
     expect(await page.locator("ol.timeline li").count()).toBe(2);
-    await expect(page.locator("ol.timeline").innerText()).resolves.toContain("赵登记");
+    await expect(
+      page
+        .locator("ol.timeline")
+        .textContent()
+        .then((t) => t ?? ""),
+    ).resolves.toContain("赵登记");
     await shot("04-application");
 
     await page.goto(`${api.url}/console/agencies/${AGENCY}/supervision`);
@@ -193,9 +199,12 @@ describe.skipIf(!existsSync(CHROMIUM))("web console in Chromium", () => {
     await page.fill("textarea[name=text] >> nth=0", problems);
     await page.locator("form[action$='/sections/problems'] button").click();
     await page.waitForURL(/done=saved/);
-    await expect(page.locator(".report-frame [data-field=problems]").innerText()).resolves.toBe(
-      problems,
-    );
+    await expect(
+      page
+        .locator(".report-frame [data-field=problems]")
+        .textContent()
+        .then((t) => t ?? ""),
+    ).resolves.toBe(problems);
     const draft = await call<{
       report: { problems: string; requests: { newReceived: { total: number } } };
       findings: { severity: string }[];
@@ -203,13 +212,21 @@ describe.skipIf(!existsSync(CHROMIUM))("web console in Chromium", () => {
     expect(draft.report.problems).toBe(problems);
     // Section 三's cell shown in the official layout is the API's.
     await expect(
-      page.locator(".report-frame td[data-cell='requests.newReceived.total']").innerText(),
+      page
+        .locator(".report-frame td[data-cell='requests.newReceived.total']")
+        .textContent()
+        .then((t) => t ?? ""),
     ).resolves.toBe(String(draft.report.requests.newReceived.total));
     await shot("06-report");
     expect(draft.findings.filter((f) => f.severity === "error")).toEqual([]);
     await page.locator("form[action$='/publish'] button").click();
     await page.waitForURL(/done=published/);
-    await expect(page.locator(".notice").innerText()).resolves.toContain("已发布");
+    await expect(
+      page
+        .locator(".notice")
+        .textContent()
+        .then((t) => t ?? ""),
+    ).resolves.toContain("已发布");
     const published = await call<{ status: string }>(
       tokens.manager!,
       "GET",
@@ -234,7 +251,7 @@ describe.skipIf(!existsSync(CHROMIUM))("web console in Chromium", () => {
     );
     for (const r of rows.agencies) {
       const cell = page.locator("table.region tbody tr", { hasText: r.code }).locator("td").nth(2);
-      expect(Number(await cell.innerText())).toBe(r.received.total);
+      expect(Number(await cell.textContent().then((t) => t ?? ""))).toBe(r.received.total);
     }
     await shot("08-region");
 
@@ -250,7 +267,12 @@ describe.skipIf(!existsSync(CHROMIUM))("web console in Chromium", () => {
     });
     await page.locator("form[action='/console/check'] button").click();
     await page.waitForLoadState();
-    await expect(page.locator("main").innerText()).resolves.toContain("睢县科学技术局");
+    await expect(
+      page
+        .locator("main")
+        .textContent()
+        .then((t) => t ?? ""),
+    ).resolves.toContain("睢县科学技术局");
     await shot("09-check");
 
     await page.click("text=English");

@@ -116,8 +116,8 @@ export type AgencyYearInputs = {
 
 /**
  * The year-to-date inputs of every agency named (as yearToDateInputs gives them for one, from
- * today on: the year's stored flows), with whether the year's report is published: a few
- * grouped statements, whatever the number of agencies.
+ * today on: the year's stored flows), in the total column only, with whether the year's report
+ * is published: a few grouped statements, whatever the number of agencies.
  */
 export const yearToDateByAgency = async (
   ex: Executor,
@@ -135,8 +135,9 @@ export const yearToDateByAgency = async (
     n: number;
   }>(
     ex,
+    // The totals only (the region page shows no column of applicant types).
     sql`select agency_code as a, year, row, col as "column", sum(n)::int as n from ${requestCounts}
-      where agency_code = any(${codes}::text[]) and year <= ${year}
+      where agency_code = any(${codes}::text[]) and year <= ${year} and col = 'total'
         and (year = ${year} or row in ('newReceived', 'totalProcessed'))
       group by agency_code, year, row, col`,
   );
