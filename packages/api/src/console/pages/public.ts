@@ -53,6 +53,21 @@ ${
   result
     ? html`<div class="card">
 <h2>${result.filename}: ${result.report.agency.name} · ${result.report.year}</h2>
+<table class="list"><thead><tr><th>${t(lang, "读取的数字（总计列）", "Read (total column)")}</th><th class="n"></th></tr></thead><tbody>
+${(
+  [
+    ["carriedOver", "上年结转", "Carried over"],
+    ["newReceived", "本年新收", "Received"],
+    ["totalProcessed", "本年办结", "Concluded"],
+    ["carriedForward", "结转下年度继续办理", "Carried forward"],
+  ] as const
+).map(([row, zh, en]) => {
+  const cell = (result.report.requests as Record<string, Record<string, unknown>> | undefined)?.[
+    row
+  ]?.total;
+  return html`<tr><td>${t(lang, zh, en)}</td><td class="n">${typeof cell === "number" ? cell : "—"}</td></tr>`;
+})}
+</tbody></table>
 <p>${t(lang, `发现 ${result.findings.length} 个问题。`, `${result.findings.length} findings.`)}</p>
 <ul class="findings">${result.findings.map(
         (f) =>
