@@ -276,6 +276,20 @@ describe("web console (app.request, PGlite)", () => {
 
   it("shows the region with one row per agency and its sum, and no rate under 5 applications", async () => {
     const cookies = await signIn(ADMIN_TOKEN);
+    // Each row is the agency's own year to date (the summary's totals).
+    const rows = await s.call("GET", "/v1/regions/411421/agencies", { token: ADMIN_TOKEN });
+    for (const row of rows.data.agencies) {
+      const one = await s.call("GET", `/v1/agencies/${row.code}/summary`, { token: ADMIN_TOKEN });
+      expect(row).toMatchObject({
+        carriedOver: one.data.carriedOver.total,
+        received: one.data.received.total,
+        concluded: one.data.concludedTotal.total,
+        open: one.data.openNow.total,
+        overdue: one.data.overdue,
+        dueWithin5WorkingDays: one.data.dueWithin5WorkingDays,
+        balanced: one.data.balanced,
+      });
+    }
     const r = await get("/console/regions/411421?sort=received&dir=desc", cookies);
     expect(r.res.status).toBe(200);
     expect(r.text.indexOf(AGENCY)).toBeLessThan(r.text.indexOf(OTHER));

@@ -53,10 +53,10 @@ export type ApplicationDetail = ApplicationItem & {
 export type RegionRow = {
   code: string;
   name: string;
-  carriedOver: Counts;
-  received: Counts;
-  concludedTotal: Counts;
-  openNow: Counts;
+  carriedOver: number;
+  received: number;
+  concluded: number;
+  open: number;
   overdue: number;
   dueWithin5WorkingDays: number;
   balanced: boolean;

@@ -2,7 +2,6 @@
 // flows of a year by month (the agency page's chart) and the year to date of every agency of a
 // region in one statement (the region page).
 import type { RequestsTable } from "@ogi/domain";
-import { addTables, tableFromFlows } from "@ogi/domain";
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../client.ts";
 import {
@@ -108,16 +107,19 @@ export const flowsByMonth = async (ex: Executor, agencyCodes: readonly string[],
 
 export type AgencyYearInputs = {
   agencyCode: string;
-  table: RequestsTable;
+  /** The flows of the total column: the year's, and newReceived/totalProcessed of years before. */
+  flows: { year: number; row: string; n: number }[];
+  /** The year's opening balances (期初数), if any. */
+  balances: RequestsTable[];
   overdue: number;
   dueSoon: number;
   published: boolean;
 };
 
 /**
- * The year-to-date inputs of every agency named (as yearToDateInputs gives them for one, from
+ * The year-to-date inputs of every agency named (as yearToDateInputs reads them for one, from
  * today on: the year's stored flows), in the total column only, with whether the year's report
- * is published: a few grouped statements, whatever the number of agencies.
+ * is published: one statement, whatever the number of agencies.
  */
 export const yearToDateByAgency = async (
   ex: Executor,
@@ -126,66 +128,63 @@ export const yearToDateByAgency = async (
   asOf: string,
   soonUntil: string,
 ): Promise<AgencyYearInputs[]> => {
-  const codes = sql.param([...agencyCodes]);
-  const flows = await queryRows<{
-    a: string;
-    year: number;
-    row: string;
-    column: string;
-    n: number;
+  // One statement (the list of codes is sent and planned once): four JSON arrays.
+  const [row] = await queryRows<{
+    flows: { a: string; year: number; row: string; n: number }[] | string;
+    balances: { a: string; counts: RequestsTable }[] | string;
+    due: { a: string; overdue: number; due_soon: number }[] | string;
+    published: string[] | string;
   }>(
     ex,
-    // The totals only (the region page shows no column of applicant types).
-    sql`select agency_code as a, year, row, col as "column", sum(n)::int as n from ${requestCounts}
-      where agency_code = any(${codes}::text[]) and year <= ${year} and col = 'total'
-        and (year = ${year} or row in ('newReceived', 'totalProcessed'))
-      group by agency_code, year, row, col`,
+    sql`with c as (select unnest(${sql.param([...agencyCodes])}::text[]) as code)
+    select
+      (select coalesce(json_agg(json_build_object('a', f.a, 'year', f.year, 'row', f.row, 'n', f.n)), '[]'::json)
+        from (select agency_code as a, year, row, sum(n)::int as n from ${requestCounts}
+          where agency_code in (select code from c) and year <= ${year} and col = 'total'
+            and (year = ${year} or row in ('newReceived', 'totalProcessed'))
+          group by agency_code, year, row) f) as flows,
+      (select coalesce(json_agg(json_build_object('a', agency_code, 'counts', counts)), '[]'::json)
+        from ${openingBalances} where agency_code in (select code from c) and year = ${year}) as balances,
+      (select coalesce(json_agg(json_build_object('a', d.a, 'overdue', d.overdue, 'due_soon', d.due_soon)), '[]'::json)
+        from (select agency_code as a,
+            count(*) filter (where due_date < ${asOf})::int as overdue,
+            count(*) filter (where due_date >= ${asOf} and due_date < ${soonUntil})::int as due_soon
+          from ${applications}
+          where agency_code in (select code from c) and status = 'open' and due_date < ${soonUntil}
+          group by agency_code) d) as due,
+      (select coalesce(json_agg(distinct agency_code), '[]'::json) from ${publishedReports}
+        where agency_code in (select code from c) and year = ${year} and reopened_at is null) as published`,
   );
-  const balances = await queryRows<{ a: string; counts: RequestsTable | string }>(
-    ex,
-    sql`select agency_code as a, counts from ${openingBalances}
-      where agency_code = any(${codes}::text[]) and year = ${year}`,
+  const json = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
+  const flows = json(row!.flows);
+  const balances = json(row!.balances);
+  const due = json(row!.due);
+  const published = json(row!.published).map((a) => ({ a }));
+  const byAgency = new Map<string, AgencyYearInputs>(
+    agencyCodes.map((code) => [
+      code,
+      { agencyCode: code, flows: [], balances: [], overdue: 0, dueSoon: 0, published: false },
+    ]),
   );
-  const due = await queryRows<{ a: string; overdue: number | string; due_soon: number | string }>(
-    ex,
-    sql`select agency_code as a,
-        count(*) filter (where due_date < ${asOf}) as overdue,
-        count(*) filter (where due_date >= ${asOf} and due_date < ${soonUntil}) as due_soon
-      from ${applications}
-      where agency_code = any(${codes}::text[]) and status = 'open' and due_date < ${soonUntil}
-      group by agency_code`,
-  );
-  const published = await queryRows<{ a: string }>(
-    ex,
-    sql`select distinct agency_code as a from ${publishedReports}
-      where agency_code = any(${codes}::text[]) and year = ${year} and reopened_at is null`,
-  );
-  const flowsOf = new Map<string, typeof flows>();
-  for (const f of flows) {
-    const list = flowsOf.get(f.a) ?? [];
-    list.push(f);
-    flowsOf.set(f.a, list);
+  for (const f of flows) byAgency.get(f.a)?.flows.push({ year: f.year, row: f.row, n: f.n });
+  for (const b of balances)
+    byAgency
+      .get(b.a)
+      ?.balances.push(
+        typeof b.counts === "string" ? (JSON.parse(b.counts) as RequestsTable) : b.counts,
+      );
+  for (const d of due) {
+    const x = byAgency.get(d.a);
+    if (x) {
+      x.overdue = Number(d.overdue);
+      x.dueSoon = Number(d.due_soon);
+    }
   }
-  const balanceOf = new Map<string, RequestsTable[]>();
-  for (const b of balances) {
-    const counts =
-      typeof b.counts === "string" ? (JSON.parse(b.counts) as RequestsTable) : b.counts;
-    balanceOf.set(b.a, [...(balanceOf.get(b.a) ?? []), counts]);
+  for (const p of published) {
+    const x = byAgency.get(p.a);
+    if (x) x.published = true;
   }
-  const dueOf = new Map(due.map((d) => [d.a, d]));
-  const publishedSet = new Set(published.map((p) => p.a));
-  return agencyCodes.map((code) => {
-    const table = tableFromFlows(flowsOf.get(code) ?? [], year);
-    for (const counts of balanceOf.get(code) ?? []) addTables(table, counts);
-    const d = dueOf.get(code);
-    return {
-      agencyCode: code,
-      table,
-      overdue: Number(d?.overdue ?? 0),
-      dueSoon: Number(d?.due_soon ?? 0),
-      published: publishedSet.has(code),
-    };
-  });
+  return [...byAgency.values()];
 };
 
 /** An unrevoked token by its id, with its staff member (as findToken gives it by the secret). */

@@ -24,18 +24,18 @@ export type RegionSort = (typeof COLUMNS)[number];
 export const isRegionSort = (s: string | undefined): s is RegionSort =>
   s !== undefined && (COLUMNS as readonly string[]).includes(s);
 
-const handled = (r: RegionRow) => (r.carriedOver.total ?? 0) + (r.received.total ?? 0);
+const handled = (r: RegionRow) => r.carriedOver + r.received;
 const rateOf = (r: RegionRow) => {
   const n = handled(r);
-  return n < MIN_FOR_RATE ? undefined : (r.concludedTotal.total ?? 0) / n;
+  return n < MIN_FOR_RATE ? undefined : r.concluded / n;
 };
 
 const keyOf: Record<RegionSort, (r: RegionRow) => number | string> = {
   name: (r) => r.code,
-  carriedOver: (r) => r.carriedOver.total ?? 0,
-  received: (r) => r.received.total ?? 0,
-  concluded: (r) => r.concludedTotal.total ?? 0,
-  open: (r) => r.openNow.total ?? 0,
+  carriedOver: (r) => r.carriedOver,
+  received: (r) => r.received,
+  concluded: (r) => r.concluded,
+  open: (r) => r.open,
   overdue: (r) => r.overdue,
   rate: (r) => rateOf(r) ?? -1,
   balanced: (r) => (r.balanced ? 1 : 0),
@@ -60,10 +60,10 @@ export const regionPage = async (
   });
   const sum = (f: (r: RegionRow) => number) => data.agencies.reduce((s, r) => s + f(r), 0);
   const totals = {
-    carriedOver: sum((r) => r.carriedOver.total ?? 0),
-    received: sum((r) => r.received.total ?? 0),
-    concluded: sum((r) => r.concludedTotal.total ?? 0),
-    open: sum((r) => r.openNow.total ?? 0),
+    carriedOver: sum((r) => r.carriedOver),
+    received: sum((r) => r.received),
+    concluded: sum((r) => r.concluded),
+    open: sum((r) => r.open),
     overdue: sum((r) => r.overdue),
   };
   const totalHandled = totals.carriedOver + totals.received;
@@ -87,12 +87,12 @@ export const regionPage = async (
 ${rows.map(
   (r) => html`<tr>
 <td><a href="/console/agencies/${enc(r.code)}">${r.name}</a> <span class="muted small">${r.code}</span></td>
-<td class="n"><a href="${registerLink(r.code, { carriedInto: y })}">${pct(r.carriedOver.total ?? 0)}</a></td>
-<td class="n"><a href="${registerLink(r.code, { receivedYear: y })}">${pct(r.received.total ?? 0)}</a></td>
-<td class="n"><a href="${registerLink(r.code, { concludedYear: y })}">${pct(r.concludedTotal.total ?? 0)}</a></td>
-<td class="n"><a href="${registerLink(r.code, { status: "open" })}">${pct(r.openNow.total ?? 0)}</a></td>
+<td class="n"><a href="${registerLink(r.code, { carriedInto: y })}">${pct(r.carriedOver)}</a></td>
+<td class="n"><a href="${registerLink(r.code, { receivedYear: y })}">${pct(r.received)}</a></td>
+<td class="n"><a href="${registerLink(r.code, { concludedYear: y })}">${pct(r.concluded)}</a></td>
+<td class="n"><a href="${registerLink(r.code, { status: "open" })}">${pct(r.open)}</a></td>
 <td class="n"><a href="${registerLink(r.code, { status: "open", overdue: "true" })}">${pct(r.overdue)}</a></td>
-<td class="n">${rate(handled(r), r.concludedTotal.total ?? 0)}</td>
+<td class="n">${rate(handled(r), r.concluded)}</td>
 <td>${r.balanced ? html`<span class="tag ok">✓</span>` : html`<span class="tag bad">✗</span>`}</td>
 <td><a href="/console/agencies/${enc(r.code)}/reports/${y}">${r.report === "published" ? html`<span class="tag ok">${t(lang, "已发布", "Published")}</span>` : html`<span class="tag muted">${t(lang, "草稿", "Draft")}</span>`}</a></td>
 </tr>`,
