@@ -50,8 +50,13 @@ export const totalsOf = (x: AgencyYearInputs, year: number) => {
   let concluded = 0;
   for (const f of x.flows) {
     const mine = f.year === year;
-    if (f.row === "newReceived") mine ? (received += f.n) : (beforeReceived += f.n);
-    else if (f.row === "totalProcessed") mine ? (concluded += f.n) : (beforeConcluded += f.n);
+    if (f.row === "newReceived") {
+      if (mine) received += f.n;
+      else beforeReceived += f.n;
+    } else if (f.row === "totalProcessed") {
+      if (mine) concluded += f.n;
+      else beforeConcluded += f.n;
+    }
   }
   let over = carriedOver([{ newReceived: beforeReceived, totalProcessed: beforeConcluded }]);
   let open = carriedForward(over, received, concluded);
