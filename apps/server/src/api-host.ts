@@ -188,6 +188,7 @@ const main = async () => {
   console.log(
     [
       `OGI API · ${where}`,
+      `  控制台 / console: ${url}/console`,
       `  API:   ${url}/v1`,
       `  文档 / docs: ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
       ...lines.map((l) => `  ${l}`),

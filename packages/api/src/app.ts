@@ -5,6 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import { getPath } from "hono/utils/url";
 import { createReadCache, responseCache } from "./cache.ts";
 import { calendarMiddleware } from "./calendar.ts";
+import { consoleApp } from "./console/index.ts";
 import { type AppEnv, type Deps, resolvePrincipal } from "./context.ts";
 import { DEFAULT_DOCUMENT_LIMITS } from "./documents/limits.ts";
 import { createDocumentReader } from "./documents/reader-pool.ts";
@@ -19,6 +20,7 @@ import { agenciesApp } from "./routes/agencies.ts";
 import { applicationsApp } from "./routes/applications.ts";
 import { backupApp } from "./routes/backup.ts";
 import { calendarApp } from "./routes/calendar.ts";
+import { consoleSupportApp } from "./routes/console-support.ts";
 import { metaApp } from "./routes/meta.ts";
 import { particularsApp } from "./routes/particulars.ts";
 import { publicApp } from "./routes/public.ts";
@@ -173,7 +175,13 @@ export const createApp = (given: Deps) => {
     .route("/v1", transferApp(deps))
     .route("/v1", calendarApp(deps))
     .route("/v1", remindersApp(deps))
-    .route("/v1", backupApp(deps));
+    .route("/v1", backupApp(deps))
+    .route("/v1", consoleSupportApp(deps));
+  // The web console (server-rendered pages): it calls the routes above in this process.
+  app.route(
+    "/console",
+    consoleApp(deps, (request, env) => app.fetch(request, env)),
+  );
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

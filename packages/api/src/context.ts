@@ -82,6 +82,9 @@ export type AppEnv = {
 
 export type Ctx = Context<AppEnv>;
 
+/** The env of a route called in process by the web console, for the principal it names. */
+export type ConsoleEnv = { consolePrincipal?: Principal };
+
 /** The header by which the bot's service token says which Telegram user it acts for. */
 import { CHAT_USER_HEADER, parseChatUser, TELEGRAM_USER_HEADER } from "./identity.ts";
 
@@ -97,6 +100,10 @@ const membershipsOf = (rows: StaffRow[]): Membership[] =>
 
 /** Who is calling: from the bearer token (and, for the bot, the Telegram user header). */
 export const resolvePrincipal = async (deps: Deps, c: Ctx): Promise<Principal> => {
+  // The web console calls the routes in this process for its signed-in user (console/api.ts):
+  // only code in this process can set the request's env (a socket's env is Node's request).
+  const given = (c.env as ConsoleEnv | undefined)?.consolePrincipal;
+  if (given) return given;
   const header = c.req.header("authorization");
   if (!header || !deps.cache) return findPrincipal(deps, c);
   const user = c.req.header(TELEGRAM_USER_HEADER) ?? "";

@@ -4,6 +4,7 @@ import { z } from "@hono/zod-openapi";
 import {
   AGENCY_CODE_PATTERN,
   APPLICANT_TYPE_WORDS,
+  APPLICANT_TYPES,
   acceptedWords,
   amendedEvent,
   appealsSchema,
@@ -23,7 +24,9 @@ import {
   feesSchema,
   findingSchema,
   isoDate,
+  OUTCOME_GROUPS,
   OUTCOME_WORDS,
+  OUTCOMES,
   outcomeOfWord,
   outcomeSchema,
   overviewSchema,
@@ -357,6 +360,8 @@ export const applicationOut = z
     ]),
     /** Working days until the due date (0 = today; negative when overdue); null without one. */
     workingDaysLeft: z.number().nullable(),
+    /** Who recorded its first event (a page of the register only). */
+    registeredBy: z.string().nullable().optional(),
   })
   .openapi("Application");
 export const applicationDetailOut = applicationOut
@@ -371,6 +376,21 @@ export const listApplicationsQuery = z.object({
   overdue: z.enum(["true", "false"]).optional(),
   /** Open applications due within this many working days (from today). */
   dueWithin: z.coerce.number().int().min(0).max(60).optional(),
+  // The figures of the year to date, application by application (the web console's links).
+  applicantType: z.enum(APPLICANT_TYPES).optional(),
+  outcome: z.enum(OUTCOMES).optional(),
+  outcomeGroup: z.enum(OUTCOME_GROUPS).optional(),
+  receivedYear: z.coerce.number().int().min(YEAR_MIN).max(YEAR_MAX).optional(),
+  concludedYear: z.coerce.number().int().min(YEAR_MIN).max(YEAR_MAX).optional(),
+  /** Received before this year and still open at its start (上年结转). */
+  carriedInto: z.coerce.number().int().min(YEAR_MIN).max(YEAR_MAX).optional(),
+  /** Text in the subject. */
+  text: z.string().trim().min(1).max(100).optional(),
+  /**
+   * `due`: the open applications overdue or due within `dueWithin` working days (default 5),
+   * the soonest due first (督办).
+   */
+  order: z.enum(["number", "due"]).default("number"),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

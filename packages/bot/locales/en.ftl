@@ -13,6 +13,7 @@ help =
     /agency or 机关: when you keep several agencies' registers, choose the one to act in
     /lang zh|en: change the language
     /cancel: drop what you were doing
+    /web: a one-time sign-in link to the web console
 
 not-linked =
     Hello! This bot is for registered staff only, and your account is not linked yet.
@@ -191,3 +192,7 @@ summary-answer-concluded = Concluded in { $year }: <b>{ $n }</b>.
 summary-answer-open = Open now: <b>{ $n }</b>.
 summary-answer-overdue = Overdue now: <b>{ $n }</b>.
 summary-answer-outcome = Concluded in { $year } as "{ $what }": <b>{ $n }</b>.
+
+web-link = 🔗 <a href="{ $url }">Sign in to the web console</a>
+    The link works once, for { $minutes } minutes (until { $until }). Do not forward it.
+web-unavailable = No web console link can be given now.

@@ -13,6 +13,7 @@ help =
     /agency 或「机关」：在多个机关登记时，切换当前机关
     /lang zh|en：切换语言
     /cancel 或「取消」：放弃当前操作
+    /web 或「网页」：获取网页控制台的一次性登录链接
 
 not-linked =
     您好！此机器人仅供已登记的工作人员使用，您的账号尚未关联。
@@ -191,3 +192,7 @@ summary-answer-concluded = { $year } 年已办结 <b>{ $n }</b> 件。
 summary-answer-open = 目前在办 <b>{ $n }</b> 件。
 summary-answer-overdue = 目前逾期 <b>{ $n }</b> 件。
 summary-answer-outcome = { $year } 年办结中“{ $what }” <b>{ $n }</b> 件。
+
+web-link = 🔗 <a href="{ $url }">登录网页控制台</a>
+    链接仅可使用一次，{ $minutes } 分钟内有效（至 { $until }）。请勿转发。
+web-unavailable = 暂时无法提供网页控制台链接。

@@ -171,6 +171,9 @@ export type OgiApi = {
     year: number,
     format: "docx" | "pdf",
   ): Promise<{ bytes: Uint8Array; filename: string }>;
+
+  /** A one-time sign-in link to the web console for the user (absent: no console to offer). */
+  signInLink?(as: number): Promise<{ url: string; expiresAt: string }>;
 };
 
 /** The API refused the request (4xx): its message says why, in both languages. */

@@ -26,6 +26,7 @@ import { pressedOn } from "./features/routing.ts";
 import { summary } from "./features/summary.ts";
 import { undo } from "./features/undo.ts";
 import { unknown } from "./features/unknown.ts";
+import { web } from "./features/web.ts";
 import { buttonCodec, cancelStep } from "./flows/index.ts";
 import { type KeyValueStore, memoryStore } from "./storage.ts";
 import { parseMessage } from "./text/shortcuts.ts";
@@ -249,6 +250,7 @@ const features = (services: Services) => {
     report,
     pending,
     agency,
+    web,
     unknown,
   );
   return c;

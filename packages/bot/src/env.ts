@@ -27,6 +27,8 @@ const envSchema = z.object({
     ),
   TELEGRAM_API_ROOT: url("TELEGRAM_API_ROOT").default("https://api.telegram.org"),
   OGI_API_URL: url("OGI_API_URL").default("http://127.0.0.1:3000"),
+  /** Where people open the web console, for /web's sign-in links (default: OGI_API_URL). */
+  OGI_CONSOLE_URL: url("OGI_CONSOLE_URL").optional(),
   OGI_BOT_SERVICE_TOKEN: z
     .string()
     .trim()

@@ -43,6 +43,9 @@ export type HttpApiOptions = {
    * then told who acts by X-Chat-User; undefined: a Telegram user.
    */
   chatUserOf?: (as: number) => string | undefined;
+
+  /** Where people open the web console (default: baseUrl), for the links of /web. */
+  consoleUrl?: string | undefined;
 };
 
 type Counts = Record<string, number>;
@@ -184,6 +187,10 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
   const idem = (key: string) => ({ headers: { [IDEMPOTENCY_HEADER]: key } });
 
   const api: OgiApi = {
+    async signInLink(as) {
+      const { path, expiresAt } = await parseResponse(client(as).v1["sign-in-links"].$post());
+      return { url: new URL(path, `${options.consoleUrl ?? base}/`).toString(), expiresAt };
+    },
     async link(inviteCode, telegramUserId, idempotencyKey) {
       const chatUser = options.chatUserOf?.(telegramUserId);
       const i = chatUser?.indexOf(":") ?? -1;

@@ -52,6 +52,7 @@ export const startBot = async (
     createHttpApi({
       baseUrl: config.OGI_API_URL,
       serviceToken: config.OGI_BOT_SERVICE_TOKEN,
+      consoleUrl: config.OGI_CONSOLE_URL,
       ...(options.apiFetch ? { fetch: options.apiFetch } : {}),
     });
   const dataDir = env.OGI_DATA_DIR ? resolve(env.OGI_DATA_DIR) : resolve(repoRoot, ".data");
@@ -89,6 +90,7 @@ export const startBot = async (
       { command: "report", description: "年度报告 / Annual report" },
       { command: "pending", description: "在办申请 / Open applications" },
       { command: "agency", description: "切换机关 / Choose the agency" },
+      { command: "web", description: "网页控制台登录链接 / Sign-in link to the web console" },
       { command: "help", description: "帮助 / Help" },
       { command: "lang", description: "语言 / Language" },
     ])

@@ -13,6 +13,7 @@ export type {
   Role,
   StaffRow,
 } from "./repo/common.ts";
+export * from "./repo/console.ts";
 export {
   claimDailyBackfill,
   DAILY_BACKFILL,

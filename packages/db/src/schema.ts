@@ -329,3 +329,31 @@ export const sentReminders = pgTable(
   },
   (t) => [index("sent_reminders_date_idx").on(t.date)],
 );
+
+/**
+ * Sessions of the web console (/console): the cookie holds a random id, this row its sha256.
+ * `subject` says who signed in, re-read on every request so that a revoked token or staff
+ * member ends the session: `token:<api_tokens.id>`, `admin:<hash prefix of the env admin
+ * token>` or `telegram:<user id>` (signed in by the bot's one-time link).
+ */
+export const consoleSessions = pgTable(
+  "console_sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    subject: text("subject").notNull(),
+    /** The token every form of the session carries (CSRF). */
+    csrf: text("csrf").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("console_sessions_seen_idx").on(t.lastSeenAt)],
+);
+
+/** One-time sign-in links of the console the bot hands out (/web): sha256 of the code. */
+export const consoleSignInLinks = pgTable("console_sign_in_links", {
+  codeHash: text("code_hash").primaryKey(),
+  subject: text("subject").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+  createdAt: createdAt(),
+});

@@ -232,12 +232,37 @@ describe.each(testEngines())("packages/db on %s", (engine: Engine) => {
       { status: "open" as const },
       { number: 7 },
       { limit: 5, offset: 3 },
+      { applicantType: "naturalPerson", receivedYear: 2025 },
+      { concludedYear: 2025, outcomes: ["granted", "partiallyGranted"] },
+      { carriedInto: 2025 },
+      { dueBefore: "2026-12-31" },
     ]) {
       const rows = await listApplications(db, "411421-gxkj", filter);
       const apps = await applicationsOf(db, rows);
       const page = await listApplicationsWithEvents(db, "411421-gxkj", filter);
-      expect(page).toEqual(rows.map((row) => ({ row, application: apps.get(row.id) })));
+      // Each row also says who registered it (the recorder of its first event).
+      expect(page.map(({ registeredBy: _, ...rest }) => rest)).toEqual(
+        rows.map((row) => ({ row, application: apps.get(row.id) })),
+      );
+      expect(page.every((p) => p.registeredBy === "test")).toBe(true);
     }
+    // The console's filters select what they say.
+    const all = await listApplications(db, "411421-gxkj", { limit: 1000 });
+    const carried = await listApplications(db, "411421-gxkj", { carriedInto: 2025, limit: 1000 });
+    expect(carried.map((r) => r.id).sort()).toEqual(
+      all
+        .filter(
+          (r) =>
+            r.receivedYear < 2025 && (r.status === "open" || (r.concludedOn ?? "") >= "2025-01-01"),
+        )
+        .map((r) => r.id)
+        .sort(),
+    );
+    const due = await listApplications(db, "411421-gxkj", { dueBefore: "2026-12-31", limit: 1000 });
+    expect(
+      due.every((r) => r.status === "open" && r.dueDate !== null && r.dueDate < "2026-12-31"),
+    ).toBe(true);
+    expect(due.map((r) => r.dueDate)).toEqual([...due.map((r) => r.dueDate)].sort());
     expect(await listApplicationsWithEvents(db, "411421-gxkj", { number: 999 })).toEqual([]);
     // By agency and number, several at once: the same, and nothing for a number not given.
     const byNumber = await applicationsByNumber(db, [
@@ -249,7 +274,9 @@ describe.each(testEngines())("packages/db on %s", (engine: Engine) => {
     expect([...byNumber.keys()].sort()).toEqual(["411421-gxkj|3", "411421-gxkj|7"]);
     for (const n of [3, 7])
       expect(byNumber.get(`411421-gxkj|${n}`)).toEqual(
-        (await listApplicationsWithEvents(db, "411421-gxkj", { number: n }))[0],
+        (await listApplicationsWithEvents(db, "411421-gxkj", { number: n })).map(
+          ({ registeredBy: _, ...rest }) => rest,
+        )[0],
       );
   });
 

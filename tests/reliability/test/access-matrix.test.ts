@@ -379,6 +379,28 @@ describe("access matrix (PGlite)", () => {
       expect: only(["regionManager", "admin"], 200),
     },
     {
+      route: "GET /v1/agencies/{code}/months",
+      name: "A's flows by month (the console's chart)",
+      build: () => ({ path: `/v1/agencies/${A}/months` }),
+      expect: only(["clerk", "manager", "regionManager", "admin", "botForClerk"], 200),
+    },
+    {
+      route: "GET /v1/regions/{code}/agencies",
+      name: "the region's year to date, agency by agency",
+      build: () => ({ path: `/v1/regions/${REGION}/agencies` }),
+      expect: only(["regionManager", "admin"], 200),
+    },
+    {
+      route: "POST /v1/sign-in-links",
+      name: "a one-time sign-in link to the console, for oneself",
+      build: () => ({ path: "/v1/sign-in-links" }),
+      // The bot's own token acts for no one: it can't sign anyone in.
+      expect: only(
+        ROLES.filter((r) => r !== "botService"),
+        201,
+      ),
+    },
+    {
       route: "POST /v1/check",
       name: "check a report",
       build: async () => ({ path: "/v1/check", body: await emptyReportOf(2025) }),

@@ -184,6 +184,7 @@ describe("fuzzing the write routes", () => {
     "POST /v1/agencies/{code}/reports/{year}/publish",
     "POST /v1/parse",
     "POST /v1/backup",
+    "POST /v1/sign-in-links",
     // A CSV body: fuzzed by its own test below.
     "POST /v1/agencies/{code}/applications/import",
   ]);

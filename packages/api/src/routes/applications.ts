@@ -8,10 +8,11 @@ import {
   listApplicationsWithEvents,
   type StoredApplication,
 } from "@ogi/db";
+import { outcomesInGroup } from "@ogi/domain";
 import { cached } from "../cache.ts";
-import { deadlineView } from "../calendar.ts";
+import { DUE_SOON_WORKING_DAYS, deadlineView } from "../calendar.ts";
 import { canRead, type Deps, type Principal } from "../context.ts";
-import { deadlines, todayIn } from "../domain.ts";
+import { currentCalendar, deadlines, todayIn } from "../domain.ts";
 import { ApiError, notFound, unauthorized } from "../errors.ts";
 import { recordPostedEvent } from "../register/record-event.ts";
 import { registerApplication } from "../register/register-application.ts";
@@ -133,11 +134,29 @@ export const applicationsApp = (deps: Deps) =>
         const q = c.req.valid("query");
         await canRead(deps, p, code, "applications");
         const today = todayIn(deps.clock.now());
-        const filter = { number: q.number, status: q.status, year: q.year };
-        const byDue = q.overdue !== undefined || q.dueWithin !== undefined;
+        const filter = {
+          number: q.number,
+          status: q.status,
+          year: q.year,
+          applicantType: q.applicantType,
+          outcomes: q.outcome ? [q.outcome] : q.outcomeGroup && outcomesInGroup(q.outcomeGroup),
+          receivedYear: q.receivedYear,
+          concludedYear: q.concludedYear,
+          carriedInto: q.carriedInto,
+          text: q.text,
+          // Due before the (N+1)-th working day from today: overdue or due within N (督办).
+          dueBefore:
+            q.order === "due"
+              ? currentCalendar().addWorkingDays(today, (q.dueWithin ?? DUE_SOON_WORKING_DAYS) + 1)
+              : undefined,
+        };
+        const byDue = q.order !== "due" && (q.overdue !== undefined || q.dueWithin !== undefined);
         const page = async () => {
           // One number (the bot's look-up): found with the look-ups of concurrent requests.
-          if (q.number !== undefined && q.year === undefined && !byDue) {
+          const narrowed = Object.entries(filter).some(
+            ([k, v]) => k !== "number" && k !== "status" && v !== undefined,
+          );
+          if (q.number !== undefined && !narrowed && !byDue) {
             const found = await deps.numbers!.find(code, q.number);
             const hit = found && (q.status === undefined || found.row.status === q.status);
             return hit && q.offset === 0 ? [found] : [];
@@ -159,8 +178,11 @@ export const applicationsApp = (deps: Deps) =>
         const key = `applications:${code}:${today}:${JSON.stringify(q)}`;
         return c.json(
           {
-            applications: (await cached(deps.cache, key, page)).map(({ row, application }) =>
-              applicationJson(row, p, today, deadlineView(application, today)),
+            applications: (await cached(deps.cache, key, page)).map(
+              (r: Awaited<ReturnType<typeof page>>[number] & { registeredBy?: string | null }) => ({
+                ...applicationJson(r.row, p, today, deadlineView(r.application, today)),
+                ...(r.registeredBy !== undefined ? { registeredBy: r.registeredBy } : {}),
+              }),
             ),
           },
           200,

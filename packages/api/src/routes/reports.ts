@@ -160,7 +160,12 @@ const agencyOr404 = async (deps: Deps, code: string) => {
 };
 
 /** Whether the caller may `need` on every agency of the list (one tree query per membership). */
-const mayAll = async (deps: Deps, p: Principal, codes: string[], need: "report" | "summary") => {
+export const mayAll = async (
+  deps: Deps,
+  p: Principal,
+  codes: string[],
+  need: "report" | "summary",
+) => {
   if (p.kind === "admin") return true;
   if (p.kind !== "staff") return false;
   const allowed = new Set<string>();

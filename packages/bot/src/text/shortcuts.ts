@@ -80,6 +80,7 @@ export type Parsed =
   | { kind: "pending"; overdue?: boolean }
   | { kind: "agency" }
   | { kind: "help" }
+  | { kind: "web" }
   | { kind: "cancel" }
   | { kind: "lang"; lang?: Lang; errors: Bilingual[] }
   | { kind: "unknownCommand"; command: string }
@@ -112,6 +113,8 @@ const ALIASES: Record<string, string> = Object.assign(Object.create(null) as obj
   机关: "agency",
   help: "help",
   帮助: "help",
+  web: "web",
+  网页: "web",
   lang: "lang",
   语言: "lang",
   start: "start",
@@ -264,6 +267,8 @@ export const parseMessage = (raw: string, today: IsoDate): Parsed => {
       return { kind: "agency" };
     case "help":
       return { kind: "help" };
+    case "web":
+      return { kind: "web" };
     case "cancel":
       return { kind: "cancel" };
     case "lang": {

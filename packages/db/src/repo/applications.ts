@@ -1,9 +1,15 @@
 // Reading the register: applications with their events, by id, by number, by page, and the
 // whole register of some agencies.
 import type { Application, ApplicationEvent, OpeningBalance, RequestsTable } from "@ogi/domain";
-import { and, asc, eq, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, lt, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { applicationEvents, applications, openingBalances, publishedReports } from "../schema.ts";
+import {
+  applicationEvents,
+  applications,
+  openingBalances,
+  publishedReports,
+  staff,
+} from "../schema.ts";
 import { type ApplicationRow, anyOf } from "./common.ts";
 
 const toApplication = (row: ApplicationRow, events: { payload: unknown }[]): Application => ({
@@ -83,6 +89,19 @@ export type ApplicationFilter = {
   status?: "open" | "concluded" | undefined;
   year?: number | undefined;
   dueBy?: string | undefined;
+  /** Open applications due before this day (YYYY-MM-DD), the soonest first (the console's 督办). */
+  dueBefore?: string | undefined;
+  applicantType?: string | undefined;
+  /** Concluded with one of these outcomes. */
+  outcomes?: readonly string[] | undefined;
+  /** Received in this year (the year to date's "received"). */
+  receivedYear?: number | undefined;
+  /** Concluded in this year (the year to date's "concluded"). */
+  concludedYear?: number | undefined;
+  /** Received before this year and not concluded before it (the year's "carried over"). */
+  carriedInto?: number | undefined;
+  /** Text in the subject (case-insensitive). */
+  text?: string | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 };
@@ -99,7 +118,36 @@ const applicationsWhere = (agencyCode: string, filter: ApplicationFilter) =>
         )
       : undefined,
     filter.dueBy ? lte(applications.dueDate, filter.dueBy) : undefined,
+    filter.dueBefore
+      ? and(eq(applications.status, "open"), lt(applications.dueDate, filter.dueBefore))
+      : undefined,
+    filter.applicantType ? eq(applications.applicantType, filter.applicantType) : undefined,
+    filter.outcomes ? anyOf(applications.outcome, filter.outcomes) : undefined,
+    filter.receivedYear !== undefined
+      ? eq(applications.receivedYear, filter.receivedYear)
+      : undefined,
+    filter.concludedYear !== undefined
+      ? sql`left(${applications.concludedOn}, 4) = ${String(filter.concludedYear)}`
+      : undefined,
+    filter.carriedInto !== undefined
+      ? and(
+          lt(applications.receivedYear, filter.carriedInto),
+          or(
+            eq(applications.status, "open"),
+            sql`${applications.concludedOn} >= ${`${filter.carriedInto}-01-01`}`,
+          ),
+        )
+      : undefined,
+    filter.text
+      ? sql`strpos(lower(coalesce(${applications.subject}, '')), lower(${filter.text})) > 0`
+      : undefined,
   );
+
+/** By number, or with dueBefore the soonest due first. */
+const orderOf = (filter: ApplicationFilter) =>
+  filter.dueBefore
+    ? [asc(applications.dueDate), asc(applications.number)]
+    : [asc(applications.number)];
 
 export const listApplications = async (
   ex: Executor,
@@ -110,7 +158,7 @@ export const listApplications = async (
     .select()
     .from(applications)
     .where(applicationsWhere(agencyCode, filter))
-    .orderBy(asc(applications.number))
+    .orderBy(...orderOf(filter))
     .limit(filter.limit ?? 1000)
     .offset(filter.offset ?? 0);
 
@@ -164,16 +212,28 @@ export const listApplicationsWithEvents = async (
   ex: Executor,
   agencyCode: string,
   filter: ApplicationFilter = {},
-): Promise<{ row: ApplicationRow; application: Application }[]> =>
+): Promise<{ row: ApplicationRow; application: Application; registeredBy: string | null }[]> =>
   (
     await ex
-      .select({ row: applications, events: eventsOf(applications.id) })
+      .select({
+        row: applications,
+        events: eventsOf(applications.id),
+        registeredBy: registeredByOf(),
+      })
       .from(applications)
       .where(applicationsWhere(agencyCode, filter))
-      .orderBy(asc(applications.number))
+      .orderBy(...orderOf(filter))
       .limit(filter.limit ?? 1000)
       .offset(filter.offset ?? 0)
-  ).map(withEvents);
+  ).map((r) => ({ ...withEvents(r), registeredBy: r.registeredBy }));
+
+/** Who recorded the application's first event (the staff member's name, else the recorder's id). */
+// The outer column spelled with its table: drizzle writes a lone "id" here, which inside the
+// subquery would be staff's.
+const registeredByOf = () =>
+  sql<string | null>`(select coalesce(s.name, e.recorded_by) from ${applicationEvents} e
+    left join ${staff} s on s.id = e.recorded_by
+    where e.application_id = ${applications}.id order by e.seq limit 1)`;
 
 /** The register of some agencies, with their opening balances. */
 export const loadRegister = async (
