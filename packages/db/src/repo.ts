@@ -14,6 +14,7 @@ export type {
   StaffRow,
 } from "./repo/common.ts";
 export {
+  addCounts,
   claimDailyBackfill,
   DAILY_BACKFILL,
   isPending,

@@ -2,6 +2,7 @@
 // the file says so) in one transaction, all or nothing, with the import's audit entry. Each
 // application is written with its conclusion by one statement, many applications at a time.
 import {
+  addCounts,
   agencyAncestors,
   createApplications,
   type NewApplication,
@@ -12,7 +13,9 @@ import {
   type ApplicantType,
   type Application,
   type Channel,
+  type CountDelta,
   contributionDelta,
+  type DatedCountDelta,
   datedContributionDelta,
   type Outcome,
   validateTransition,
@@ -112,6 +115,13 @@ export const importRegister = (
       const closed = deps.lend ? await agencyAncestors(tx, code) : [];
       const lend = () => deps.lend?.(closed) ?? new Promise((ok) => setImmediate(ok));
       await lend();
+      const counts: { agencyCode: string; applicationId: string; deltas: readonly CountDelta[] }[] =
+        [];
+      const daily: {
+        agencyCode: string;
+        applicationId: string;
+        deltas: readonly DatedCountDelta[];
+      }[] = [];
       let size = deps.lend ? LENDING_CHUNK.first : IMPORT_CHUNK;
       // A chunk of applications per statement (each with its conclusion, decided here), and a
       // turn for other requests between chunks.
@@ -119,11 +129,24 @@ export const importRegister = (
         const t0 = performance.now();
         const chunk = rows.slice(from, from + size).map((r) => ({ r, ...decideRow(r, by) }));
         from += chunk.length;
+        // The counts are added once at the end (see addCounts), not by each statement.
         const written = await createApplications(
           tx,
           code,
-          chunk.map((x) => x.registration),
+          chunk.map((x) => ({ ...x.registration, deltas: [], dailyDeltas: [] })),
         );
+        for (const [i, { row }] of written.entries()) {
+          counts.push({
+            agencyCode: code,
+            applicationId: row.id,
+            deltas: chunk[i]!.registration.deltas,
+          });
+          daily.push({
+            agencyCode: code,
+            applicationId: row.id,
+            deltas: chunk[i]!.registration.dailyDeltas,
+          });
+        }
         for (const [i, { row }] of written.entries())
           created.push({ line: chunk[i]!.r.line, id: row.id, number: row.number });
         if (deps.lend) {
@@ -134,6 +157,7 @@ export const importRegister = (
         }
         await lend();
       }
+      await addCounts(tx, counts, daily);
       return {
         status: 200 as const,
         body: { dryRun: false, accepted: rows.length, rejected: [], created },
