@@ -15,6 +15,7 @@ export type {
 } from "./repo/common.ts";
 export * from "./repo/console.ts";
 export {
+  addCounts,
   claimDailyBackfill,
   DAILY_BACKFILL,
   isPending,

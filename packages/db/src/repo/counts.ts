@@ -4,7 +4,7 @@
 import type { CountDelta, DatedCountDelta } from "@ogi/domain";
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
-import { COUNT_SHARDS, pendingTasks, requestCountsDaily } from "../schema.ts";
+import { COUNT_SHARDS, pendingTasks, requestCounts, requestCountsDaily } from "../schema.ts";
 
 /** The counter rows an application writes to (see COUNT_SHARDS). */
 export const shardOf = (applicationId: string, shards: number = COUNT_SHARDS) => {
@@ -73,6 +73,30 @@ export const dailyInsert = (from: SQL, rows: readonly unknown[]) => sql`
   from ${from} jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(agency_code text, day text,
     row text, col text, shard int, n int)
   on conflict (agency_code, day, row, col, shard) do update set n = ${requestCountsDaily}.n + excluded.n`;
+
+/**
+ * Adds count deltas (by year and by day) in a few statements. For a long transaction that
+ * writes many applications (an import): each counter row is then updated once, instead of once
+ * per statement, which inside one transaction leaves a row version per update to walk.
+ */
+export const addCounts = async (
+  tx: Executor,
+  changes: Changes<CountDelta>,
+  daily: Changes<DatedCountDelta>,
+  shards: number = COUNT_SHARDS,
+) => {
+  const rows = sortedCounts(changes, shards);
+  for (let i = 0; i < rows.length; i += 5000)
+    await tx.execute(sql`
+      insert into ${requestCounts} (agency_code, year, row, col, shard, n)
+      select x.agency_code, x.year, x.row, x.col, x.shard, x.n
+      from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 5000))}::jsonb) as x(
+        agency_code text, year int, row text, col text, shard int, n int)
+      on conflict (agency_code, year, row, col, shard) do update set n = ${requestCounts}.n + excluded.n`);
+  const days = sortedDaily(daily, shards);
+  for (let i = 0; i < days.length; i += 5000)
+    await tx.execute(dailyInsert(sql``, days.slice(i, i + 5000)));
+};
 
 /** The task that fills request_counts_daily for the applications stored before it existed. */
 export const DAILY_BACKFILL = "backfill:request_counts_daily";
