@@ -80,16 +80,21 @@ const pollHealth = async (s: Served, done: Promise<unknown>) => {
     times.push(performance.now() - t);
     await new Promise((r) => setTimeout(r, 20));
   }
-  times.sort((a, b) => b - a);
-  // Old code: no answer at all for the whole read (seconds to minutes). A machine shared with
-  // other work can stall any thread once: one answer may be late, never by much.
-  return { polls: times.length, slowest: times[1] ?? 0, worst: times[0] ?? 0 };
+  times.sort((a, b) => a - b);
+  // Old code: no answer at all for the whole read (seconds to minutes), so hardly any polls. A
+  // machine shared with other work (CI runs every package's tests at once on 2 cores) stalls
+  // any thread now and then: the typical answer is quick, a late one never by seconds.
+  return {
+    polls: times.length,
+    median: times[Math.floor(times.length / 2)] ?? 0,
+    worst: times.at(-1) ?? 0,
+  };
 };
 
-const answeredThroughout = (health: { polls: number; slowest: number; worst: number }) => {
+const answeredThroughout = (health: { polls: number; median: number; worst: number }) => {
   expect(health.polls).toBeGreaterThan(2);
-  expect(health.slowest).toBeLessThan(100);
-  expect(health.worst).toBeLessThan(300);
+  expect(health.median).toBeLessThan(100);
+  expect(health.worst).toBeLessThan(1000);
 };
 
 describe("reading documents off the main thread", () => {
@@ -148,7 +153,11 @@ describe("reading documents off the main thread", () => {
       // The worker was terminated (its heap with it); the next read gets a fresh one.
       await new Promise((r) => setTimeout(r, 200));
       expect(s.reader.stats()).toEqual({ reading: 0, queued: 0, workers: 0 });
-      const again = await parse(s.base, reportText("某机关"), "text/plain");
+      // This server's time limit is 1.5 s: on a loaded machine a fresh worker's first read may
+      // take longer, and is refused the same way; it is served once the machine lets it.
+      let again = await parse(s.base, reportText("某机关"), "text/plain");
+      for (let i = 0; i < 3 && again.data.error?.code === "parseTimeout"; i++)
+        again = await parse(s.base, reportText("某机关"), "text/plain");
       expect(again.status).toBe(200);
     } finally {
       await s.close();
