@@ -126,6 +126,7 @@ export const remindersApp = (deps: Deps) =>
             status: st.status,
             dueDate: st.dueDate,
             provisional: st.provisional,
+            decisionDue: st.decisionDue?.outcome ?? null,
           };
         });
         // Last year's reports, only in the months the 31 January reminder can be due.

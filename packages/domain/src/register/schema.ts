@@ -42,6 +42,8 @@ export const correctionRequestedEvent = z.strictObject({
   type: z.literal("correctionRequested"),
   /** The period given to the applicant, in working days, if the notice states one. */
   periodWorkingDays: z.number().int().min(1).max(60).optional(),
+  /** The last day the notice gives, when it names a date instead of a number of working days. */
+  dueOn: isoDate.optional(),
 });
 /** The corrected application arrives: the reply deadline starts again from this day. */
 export const correctionReceivedEvent = z.strictObject({
@@ -53,6 +55,8 @@ export const consultationStartedEvent = z.strictObject({
   ...base,
   type: z.literal("consultationStarted"),
   party: z.enum(["thirdParty", "agency"]),
+  /** The day the consulted party received the request (its 15 working days count from it). */
+  partyReceivedOn: isoDate.optional(),
 });
 export const consultationEndedEvent = z.strictObject({
   ...base,
@@ -69,6 +73,8 @@ export const feeNoticeIssuedEvent = z.strictObject({
   ...base,
   type: z.literal("feeNoticeIssued"),
   amountYuan: z.number().nonnegative().max(1e9),
+  /** The day the applicant received the notice: the 20 working days to pay count from it. */
+  deliveredOn: isoDate.optional(),
 });
 export const feePaidEvent = z.strictObject({
   ...base,

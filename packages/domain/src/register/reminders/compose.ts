@@ -41,6 +41,11 @@ export interface ReminderApplication {
   status: StatusKind;
   dueDate: IsoDate | null;
   provisional?: boolean;
+  /**
+   * The applicant let a 补正 or a fee period lapse (`applicationStatus(…).decisionDue`): the
+   * application is due to be closed as 逾期不补正 / 逾期未缴费 by `dueDate`.
+   */
+  decisionDue?: "otherNoCorrection" | "otherFeeUnpaid" | null;
 }
 
 /** The previous year's annual report of an agency: published or not, and the draft's findings. */
@@ -147,7 +152,25 @@ const label = (a: ReminderApplication): Bilingual => {
   };
 };
 
+const DECISION: Record<"otherNoCorrection" | "otherFeeUnpaid", Bilingual> = {
+  otherNoCorrection: {
+    zh: "（补正期限已过，应按逾期不补正办结）",
+    en: " (correction period over: close as no correction)",
+  },
+  otherFeeUnpaid: {
+    zh: "（缴费期限已过，应按逾期未缴费办结）",
+    en: " (time to pay over: close as fee unpaid)",
+  },
+};
+
 const itemLine = (i: DueItem): Bilingual => {
+  const line = dueLine(i);
+  if (!i.decisionDue) return line;
+  const why = DECISION[i.decisionDue];
+  return { zh: `${line.zh}${why.zh}`, en: `${line.en}${why.en}` };
+};
+
+const dueLine = (i: DueItem): Bilingual => {
   const l = label(i);
   const due = withWeekday(i.dueDate!);
   const prov = i.provisional ? { zh: "（暂定）", en: " (provisional)" } : { zh: "", en: "" };
