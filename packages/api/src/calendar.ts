@@ -61,6 +61,10 @@ export type DeadlineView = {
   /** From applicationStatus as of today: onTime, dueSoon (≤ 5 working days), overdue, … */
   deadlineStatus: StatusKind;
   workingDaysLeft: number | null;
+  /** While the clock stands: the due date if the pause runs to its statutory end. */
+  projectedDueDate: string | null;
+  /** The applicant let a 补正 or fee period lapse: the outcome to close it with (（六）1/2). */
+  decisionDue: "otherNoCorrection" | "otherFeeUnpaid" | null;
 };
 
 export const DUE_SOON_WORKING_DAYS = 5;
@@ -78,5 +82,7 @@ export const deadlineView = (
     deadlineStatus: s.status,
     // Days until a due date; while the clock stands there is none (the trace says why).
     workingDaysLeft: s.dueDate === null || s.status === "concluded" ? null : s.workingDaysLeft,
+    projectedDueDate: s.status === "concluded" ? null : s.projectedDueDate,
+    decisionDue: s.status === "concluded" ? null : (s.decisionDue?.outcome ?? null),
   };
 };

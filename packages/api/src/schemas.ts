@@ -321,6 +321,10 @@ export const applicationOut = z
     ]),
     /** Working days until the due date (0 = today; negative when overdue); null without one. */
     workingDaysLeft: z.number().nullable(),
+    /** While the clock stands (consultation, fee, 补正): the due date if it runs to its statutory end. */
+    projectedDueDate: z.string().nullable(),
+    /** The applicant let a 补正 or fee period lapse: to be closed as 逾期不补正 / 逾期未缴费. */
+    decisionDue: z.enum(["otherNoCorrection", "otherFeeUnpaid"]).nullable(),
   })
   .openapi("Application");
 export const applicationDetailOut = applicationOut
