@@ -124,20 +124,34 @@ export const regionYearParams = z.object({
 
 // ── Agencies, staff, tokens ───────────────────────────────────────────────────
 
+/**
+ * 第四十九条: a department (部门) publishes its annual report by 31 January; a county-level or
+ * higher government (through its government information office) by 31 March.
+ */
+export const agencyKindSchema = z
+  .enum(["department", "government"])
+  .openapi({
+    description: "department: report due 1-31; government: report due 3-31 (第四十九条)",
+  });
 export const createAgencySchema = z
   .strictObject({
     code: agencyCodeSchema,
     name: z.string().trim().min(1).max(200),
     regionCode: regionCodeSchema.optional(),
     parentCode: agencyCodeSchema.optional(),
+    kind: agencyKindSchema.optional(),
   })
   .openapi("CreateAgency");
+export const updateAgencySchema = z
+  .strictObject({ kind: agencyKindSchema })
+  .openapi("UpdateAgency");
 export const agencyOut = z
   .object({
     code: z.string(),
     name: z.string(),
     regionCode: z.string().nullable(),
     parentCode: z.string().nullable(),
+    kind: agencyKindSchema,
   })
   .openapi("Agency");
 

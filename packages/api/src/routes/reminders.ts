@@ -154,7 +154,7 @@ export const remindersApp = (deps: Deps) =>
           calendar,
           staff,
           applications,
-          agencies: agencies.map((a) => ({ code: a.code, name: a.name })),
+          agencies: agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind })),
           reports,
         });
         const records = new Map(

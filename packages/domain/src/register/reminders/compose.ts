@@ -29,7 +29,14 @@ export interface ReminderStaff {
 export interface ReminderAgency {
   code: string;
   name: string;
+  /**
+   * 第四十九条: a department's report is due 31 January, a county-level or higher government's
+   * (published by its government information office) 31 March. Department when omitted.
+   */
+  kind?: AgencyKind | null;
 }
+
+export type AgencyKind = "department" | "government";
 
 export interface ReminderApplication {
   id: string;
@@ -88,8 +95,14 @@ export interface Reminder {
 }
 
 export const DUE_WITHIN_WORKING_DAYS = 3;
-/** The annual report is published by 31 January (第四十九条). */
+/** The annual report is published by 31 January (第四十九条): a department's. */
 export const ANNUAL_REPORT_DEADLINE = "01-31";
+/** 第四十九条: a county-level or higher government's report, by 31 March. */
+export const GOVERNMENT_ANNUAL_REPORT_DEADLINE = "03-31";
+
+/** The day ("MM-DD") the previous year's report of an agency of this kind is due (第四十九条). */
+export const annualReportDeadline = (kind?: AgencyKind | null): string =>
+  kind === "government" ? GOVERNMENT_ANNUAL_REPORT_DEADLINE : ANNUAL_REPORT_DEADLINE;
 export const ANNUAL_REPORT_REMINDED_UNTIL = "03-31";
 /** A Telegram message holds 4096 characters; long lists are cut after this many lines. */
 const MAX_LINES = 30;
@@ -239,6 +252,7 @@ const annualReportText = (
   reports: readonly AnnualReportState[],
   names: ReadonlyMap<string, string>,
   until: string,
+  kinds: ReadonlyMap<string, AgencyKind | null | undefined> = new Map(),
 ): Bilingual | null => {
   const year = yearOf(today) - 1;
   // From 2 January (the year's report can only be complete once the year is over).
@@ -246,9 +260,34 @@ const annualReportText = (
   const byAgency = new Map(
     reports.filter((r) => r.year === year).map((r) => [r.agencyCode, r] as const),
   );
-  const pending = scope.filter((code) => !byAgency.get(code)?.published);
-  if (pending.length === 0) return null;
-  const deadline = `${yearOf(today)}-${ANNUAL_REPORT_DEADLINE}`;
+  const unpublished = scope.filter((code) => !byAgency.get(code)?.published);
+  if (unpublished.length === 0) return null;
+  // One paragraph per deadline: departments (1-31), then governments (3-31).
+  const groups = [ANNUAL_REPORT_DEADLINE, GOVERNMENT_ANNUAL_REPORT_DEADLINE]
+    .map((mmdd) => unpublished.filter((code) => annualReportDeadline(kinds.get(code)) === mmdd))
+    .filter((g) => g.length > 0);
+  const parts = groups.map((pending) =>
+    annualReportGroup(
+      pending,
+      today,
+      year,
+      byAgency,
+      names,
+      annualReportDeadline(kinds.get(pending[0]!)),
+    ),
+  );
+  return join([heading({ zh: "年度报告提醒", en: "Annual report reminder" }, today), ...parts]);
+};
+
+const annualReportGroup = (
+  pending: readonly string[],
+  today: IsoDate,
+  year: number,
+  byAgency: ReadonlyMap<string, AnnualReportState>,
+  names: ReadonlyMap<string, string>,
+  mmdd: string,
+): Bilingual => {
+  const deadline = `${yearOf(today)}-${mmdd}`;
   const days = Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000);
   const when: Bilingual =
     days > 0
@@ -257,7 +296,6 @@ const annualReportText = (
         ? { zh: "今天截止", en: "due today" }
         : { zh: `已逾期 ${-days} 天`, en: `${-days} day${days === -1 ? "" : "s"} late` };
   const lines: Bilingual[] = [
-    heading({ zh: "年度报告提醒", en: "Annual report reminder" }, today),
     {
       zh: `${year} 年政府信息公开工作年度报告应于 ${deadline} 前公布（第四十九条），${when.zh}。`,
       en: `The ${year} annual report on government information disclosure is due by ${deadline} (Art. 49): ${when.en}.`,
@@ -310,6 +348,7 @@ export const computeReminders = (input: ReminderInput): Reminder[] => {
   if (!calendar.isWorkingDay(today)) return [];
   const within = input.dueWithinWorkingDays ?? DUE_WITHIN_WORKING_DAYS;
   const names = new Map((input.agencies ?? []).map((a) => [a.code, a.name] as const));
+  const kinds = new Map((input.agencies ?? []).map((a) => [a.code, a.kind] as const));
   const out: Reminder[] = [];
   const emit = (s: ReminderStaff, kind: ReminderKind, text: Bilingual) => {
     const language: ReminderLanguage = s.language === "en" ? "en" : "zh";
@@ -392,6 +431,7 @@ export const computeReminders = (input: ReminderInput): Reminder[] => {
       input.reports ?? [],
       names,
       input.annualReportUntil ?? ANNUAL_REPORT_REMINDED_UNTIL,
+      kinds,
     );
     if (report) emit(s, "annualReport", report);
   }
