@@ -18,6 +18,7 @@ import { agenciesApp } from "./routes/agencies.ts";
 import { applicationsApp } from "./routes/applications.ts";
 import { backupApp } from "./routes/backup.ts";
 import { calendarApp } from "./routes/calendar.ts";
+import { firstYearApp } from "./routes/first-year.ts";
 import { metaApp } from "./routes/meta.ts";
 import { publicApp } from "./routes/public.ts";
 import { remindersApp } from "./routes/reminders.ts";
@@ -164,6 +165,7 @@ export const createApp = (given: Deps) => {
     .route("/v1", staffApp(deps))
     .route("/v1", applicationsApp(deps))
     .route("/v1", reportsApp(deps))
+    .route("/v1", firstYearApp(deps))
     .route("/v1", transferApp(deps))
     .route("/v1", calendarApp(deps))
     .route("/v1", remindersApp(deps))

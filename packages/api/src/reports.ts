@@ -4,10 +4,12 @@
 import {
   type AgencyRow,
   type Executor,
+  getBroughtInReport,
   getPublished,
   getSections,
   loadReportInputs,
   type NonDerivedSection,
+  registerHasYear,
   requestsTable,
 } from "@ogi/db";
 import {
@@ -16,6 +18,8 @@ import {
   emptyReport,
   emptyRequestsTable,
   type Finding,
+  type PreviousYear,
+  previousYear,
   type Report,
   type ReportDraft,
   sumReports,
@@ -62,16 +66,36 @@ export const servedReport = async (
       findings: published.findings as Finding[],
     };
   const report = await liveReport(ex, agency, year);
-  const previousPublished = await getPublished(ex, agency.code, year - 1);
-  const previous = previousPublished
-    ? (previousPublished.report as ReportDraft)
-    : await liveReport(ex, agency, year - 1);
+  const previous = await previousOf(ex, agency, year);
   return {
     status: "draft",
     publishedAt: null,
     report,
-    findings: checkReport(report, { previous }),
+    findings:
+      previous.source === "none"
+        ? [...checkReport(report), previous.finding]
+        : checkReport(report, { previous: previous.report }),
   };
+};
+
+/**
+ * The previous year the cross-year rules read: published on the system, else brought in (a
+ * first year on the register), else the register's live year when it holds anything of it.
+ */
+export const previousOf = async (
+  ex: Executor,
+  agency: AgencyRow,
+  year: number,
+): Promise<PreviousYear> => {
+  const published = await getPublished(ex, agency.code, year - 1);
+  if (published) return previousYear(year, { published: published.report as ReportDraft });
+  const brought = await getBroughtInReport(ex, agency.code, year - 1);
+  if (brought) return previousYear(year, { broughtIn: brought.report as ReportDraft });
+  const liveHasData = await registerHasYear(ex, agency.code, year - 1);
+  return previousYear(year, {
+    live: liveHasData ? await liveReport(ex, agency, year - 1) : null,
+    liveHasData,
+  });
 };
 
 /**

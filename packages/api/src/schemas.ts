@@ -128,11 +128,9 @@ export const regionYearParams = z.object({
  * 第四十九条: a department (部门) publishes its annual report by 31 January; a county-level or
  * higher government (through its government information office) by 31 March.
  */
-export const agencyKindSchema = z
-  .enum(["department", "government"])
-  .openapi({
-    description: "department: report due 1-31; government: report due 3-31 (第四十九条)",
-  });
+export const agencyKindSchema = z.enum(["department", "government"]).openapi({
+  description: "department: report due 1-31; government: report due 3-31 (第四十九条)",
+});
 export const createAgencySchema = z
   .strictObject({
     code: agencyCodeSchema,

@@ -7,6 +7,7 @@ import { type Executor, queryRows } from "../client.ts";
 import {
   agencies,
   applications,
+  broughtInReports,
   openingBalances,
   publishedReports,
   reportSections,
@@ -304,4 +305,69 @@ export const loadReportInputs = async (ex: Executor, codes: readonly string[], y
       ),
   ]);
   return { flows, sections, balances, published };
+};
+
+// ── Reports brought in (issue 19: a first year on the register) ───────────────
+
+/** Stores (or replaces) the report of `year` as the agency published it before the register. */
+export const putBroughtInReport = async (
+  ex: Executor,
+  agencyCode: string,
+  year: number,
+  report: unknown,
+  note: string | null,
+  now: Date,
+) => {
+  const values = { report, note, updatedAt: now };
+  await ex
+    .insert(broughtInReports)
+    .values({ agencyCode, year, ...values })
+    .onConflictDoUpdate({
+      target: [broughtInReports.agencyCode, broughtInReports.year],
+      set: values,
+    });
+};
+
+/** The report of `year` brought in, if any. */
+export const getBroughtInReport = async (ex: Executor, agencyCode: string, year: number) => {
+  const [row] = await ex
+    .select()
+    .from(broughtInReports)
+    .where(and(eq(broughtInReports.agencyCode, agencyCode), eq(broughtInReports.year, year)));
+  return row;
+};
+
+/** The reports an agency brought in, by year. */
+export const listBroughtInReports = async (ex: Executor, agencyCode: string) =>
+  ex
+    .select()
+    .from(broughtInReports)
+    .where(eq(broughtInReports.agencyCode, agencyCode))
+    .orderBy(asc(broughtInReports.year));
+
+/**
+ * Whether the register holds anything of `year` for the agency: an application received in or
+ * before it, an opening balance or a written section of it.
+ */
+export const registerHasYear = async (ex: Executor, agencyCode: string, year: number) => {
+  const [a] = await ex
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(eq(applications.agencyCode, agencyCode), lte(applications.receivedOn, `${year}-12-31`)),
+    )
+    .limit(1);
+  if (a) return true;
+  const [b] = await ex
+    .select({ year: openingBalances.year })
+    .from(openingBalances)
+    .where(and(eq(openingBalances.agencyCode, agencyCode), eq(openingBalances.year, year)))
+    .limit(1);
+  if (b) return true;
+  const [s] = await ex
+    .select({ year: reportSections.year })
+    .from(reportSections)
+    .where(and(eq(reportSections.agencyCode, agencyCode), eq(reportSections.year, year)))
+    .limit(1);
+  return s !== undefined;
 };

@@ -16,6 +16,12 @@ export const RULE_CODES = [
   "narrative.missing",
   "format.outdated",
   "import.unreadable",
+  "requests.openCarriedAsCounts",
+  "requests.previousYearMissing",
+  "fees.amountWithoutNotice",
+  "fees.registerDiffers",
+  "register.outcomeImplausible",
+  "report.yearNotOver",
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
