@@ -68,6 +68,13 @@ import { bearer, subApp } from "./common.ts";
 
 const tags = ["reports"];
 
+/** Section 六's fee statement is derived from the register (issue 19): never written. */
+const feesFromRegister = () =>
+  conflict("feesFromRegister", {
+    zh: "六、收费说明（收费通知件数、通知金额、实收金额）由登记簿的收费记录生成，不能直接填写：请在申请上登记“发出收费通知”或“缴费”。",
+    en: "Section 6's fee statement (notices, amount notified, amount collected) comes from the register's fee events and can't be written: record a fee notice or a payment on the application.",
+  });
+
 const CONTENT_TYPES = {
   md: "text/markdown; charset=utf-8",
   html: "text/html; charset=utf-8",
@@ -169,6 +176,7 @@ export const reportsApp = (deps: Deps) =>
         const { code, year } = c.req.valid("param");
         const input = c.req.valid("json");
         const agency = await requireAgency(deps.db, p, code, "manage");
+        if (input.fees !== undefined) throw feesFromRegister();
         const result = await write(
           deps,
           c,
@@ -211,6 +219,7 @@ export const reportsApp = (deps: Deps) =>
         const { code, year, section } = c.req.valid("param");
         const agency = await requireAgency(deps.db, p, code, "manage");
         const raw = c.req.valid("json");
+        if (section === "fees") throw feesFromRegister();
         const parsed = SECTION_SCHEMAS[section].safeParse(raw);
         if (!parsed.success) throw invalid(zodIssues(parsed.error, section));
         const result = await write(

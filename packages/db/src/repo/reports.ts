@@ -1,11 +1,13 @@
 // The report's inputs: section 三 from the incremental aggregate (request_counts) and opening
 // balances, the year to date, the sections people write, and publication (which locks a year).
-import type { OpeningBalance, RequestsTable } from "@ogi/domain";
+import type { Application, OpeningBalance, RequestsTable } from "@ogi/domain";
 import { addTables, tableFromFlows } from "@ogi/domain";
 import { and, asc, desc, eq, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../client.ts";
+import { applicationsOf } from "../deadlines.ts";
 import {
   agencies,
+  applicationEvents,
   applications,
   broughtInReports,
   openingBalances,
@@ -370,4 +372,30 @@ export const registerHasYear = async (ex: Executor, agencyCode: string, year: nu
     .where(and(eq(reportSections.agencyCode, agencyCode), eq(reportSections.year, year)))
     .limit(1);
   return s !== undefined;
+};
+
+/**
+ * The applications of some agencies that section 六's fee statement reads (issue 19): those
+ * with a fee event recorded, or concluded as 逾期未缴费; with their events in recorded order.
+ */
+export const feeApplications = async (
+  ex: Executor,
+  agencyCodes: readonly string[],
+): Promise<Application[]> => {
+  if (agencyCodes.length === 0) return [];
+  const withFeeEvents = ex
+    .selectDistinct({ id: applicationEvents.applicationId })
+    .from(applicationEvents)
+    .where(inArray(applicationEvents.type, ["feeNoticeIssued", "feePaid"]));
+  const rows = await ex
+    .select({ id: applications.id, number: applications.number, subject: applications.subject })
+    .from(applications)
+    .where(
+      and(
+        anyOf(applications.agencyCode, agencyCodes),
+        or(inArray(applications.id, withFeeEvents), eq(applications.outcome, "otherFeeUnpaid")),
+      ),
+    )
+    .orderBy(asc(applications.id));
+  return [...(await applicationsOf(ex, rows)).values()];
 };

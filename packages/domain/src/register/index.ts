@@ -4,6 +4,7 @@
 // deadlines and the reminders.
 export * from "./deadlines/index.ts";
 export { effectiveEvents } from "./effective-events.ts";
+export * from "./fees.ts";
 export * from "./first-year.ts";
 export { applicationFlows, deriveRequests, type FlowCell } from "./fold.ts";
 export { checkOpeningBalance } from "./opening-balances.ts";
