@@ -115,7 +115,11 @@ export const servedReport = async (
   const previous = await previousOf(ex, agency, year);
   const findings =
     previous.source === "none"
-      ? [...checkReport(report), previous.finding]
+      ? // Nothing of last year to check 上年结转 against: say so when there is something to check.
+        [
+          ...checkReport(report),
+          ...(report.requests.carriedOver.total !== 0 ? [previous.finding] : []),
+        ]
       : checkReport(report, { previous: previous.report });
   return {
     status: "draft",
