@@ -85,6 +85,7 @@ describe("fee statement rules", () => {
     const r = emptyReport({ name: "某局" }, 2026);
     r.fees = fees;
     r.problems = "无";
+    r.overview.intro = "总体情况。";
     return checkReport(r).map((f) => f.code);
   };
   it("fees.amountWithoutNotice: 0 notices but an amount notified", () => {

@@ -21,7 +21,6 @@ export const RULE_CODES = [
   "fees.amountWithoutNotice",
   "fees.registerDiffers",
   "register.outcomeImplausible",
-  "report.yearNotOver",
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

@@ -208,14 +208,4 @@ export const RULES: readonly RuleInfo[] = [
       en: "An outcome the recorded events do not support: no correction without a request or before its period ended; fee unpaid without a notice; still unclear without a correction received.",
     },
   },
-  {
-    code: "report.yearNotOver",
-    severity: "error",
-    stage: "register",
-    needsPrevious: false,
-    description: {
-      zh: "年度尚未结束（北京时间 12 月 31 日之前）不能发布年报；管理员可说明理由后强制发布。",
-      en: "A year's report can't be published before its 31 December (China time); an administrator may force it with a reason.",
-    },
-  },
 ];
