@@ -8,6 +8,7 @@ import {
   type Bilingual,
   createWorkingCalendar,
   type HolidayFile,
+  outcomeWarnings,
   parseHolidayFile,
   type StatusKind,
   type WorkingCalendar,
@@ -65,6 +66,8 @@ export type DeadlineView = {
   projectedDueDate: string | null;
   /** The applicant let a 补正 or fee period lapse: the outcome to close it with (（六）1/2). */
   decisionDue: "otherNoCorrection" | "otherFeeUnpaid" | null;
+  /** The outcome in force is not supported by the recorded events (a warning, issue 19). */
+  outcomeWarnings: Bilingual[];
 };
 
 export const DUE_SOON_WORKING_DAYS = 5;
@@ -84,5 +87,6 @@ export const deadlineView = (
     workingDaysLeft: s.dueDate === null || s.status === "concluded" ? null : s.workingDaysLeft,
     projectedDueDate: s.status === "concluded" ? null : s.projectedDueDate,
     decisionDue: s.status === "concluded" ? null : (s.decisionDue?.outcome ?? null),
+    outcomeWarnings: outcomeWarnings(app, calendar).map((f) => f.message),
   };
 };

@@ -337,6 +337,8 @@ export const applicationOut = z
     projectedDueDate: z.string().nullable(),
     /** The applicant let a 补正 or fee period lapse: to be closed as 逾期不补正 / 逾期未缴费. */
     decisionDue: z.enum(["otherNoCorrection", "otherFeeUnpaid"]).nullable(),
+    /** The outcome is not supported by the recorded events (逾期不补正 without a 补正 request…). */
+    outcomeWarnings: z.array(z.object({ zh: z.string(), en: z.string() })),
   })
   .openapi("Application");
 export const applicationDetailOut = applicationOut

@@ -91,6 +91,21 @@ describe.each(testEngines())("pauses that end by themselves, in the API, on %s",
     });
   });
 
+  it("第三十条 / 办法: an implausible outcome is recorded with a warning, not refused", async () => {
+    const r = await s.call("POST", `/v1/agencies/${A}/applications`, {
+      token,
+      body: { receivedOn: "2026-11-02", applicantType: "naturalPerson", channel: "inPerson" },
+    });
+    const e = await s.call("POST", `/v1/applications/${r.data.id}/events`, {
+      token,
+      body: { type: "concluded", date: "2026-11-19", outcome: "otherFeeUnpaid" },
+    });
+    expect(e.status).toBe(201);
+    expect(JSON.stringify(e.data)).toContain("no fee notice is recorded");
+    const fine = await s.call("GET", `/v1/applications/${ids.consulted}`, { token });
+    expect(fine.data.outcomeWarnings).toEqual([]);
+  });
+
   it("the overdue list holds the applications whose pause ended (督办)", async () => {
     const r = await s.call("GET", `/v1/agencies/${A}/applications?overdue=true`, { token });
     expect(r.data.applications.map((a: { id: string }) => a.id).sort()).toEqual(

@@ -8,6 +8,7 @@ export * from "./fees.ts";
 export * from "./first-year.ts";
 export { applicationFlows, deriveRequests, type FlowCell } from "./fold.ts";
 export { checkOpeningBalance } from "./opening-balances.ts";
+export * from "./plausibility.ts";
 export * from "./reminders/index.ts";
 export * from "./row-state.ts";
 export * from "./schema.ts";
