@@ -68,6 +68,17 @@ export const extendedEvent = z.strictObject({
   type: z.literal("extended"),
   workingDays: z.number().int().min(1).max(20).default(20),
 });
+/**
+ * 第三十五条: the number or frequency of the applications clearly exceeds a reasonable range;
+ * the reasons given are reasonable but the deadline can't be met, so the agency sets a
+ * reasonable later date and tells the applicant. The reply is due on `dueOn`.
+ */
+export const reasonableDateSetEvent = z.strictObject({
+  ...base,
+  type: z.literal("reasonableDateSet"),
+  dueOn: isoDate,
+  reason: reason.optional(),
+});
 /** 信息处理费: from the notice until payment the time is not counted. */
 export const feeNoticeIssuedEvent = z.strictObject({
   ...base,
@@ -97,6 +108,7 @@ export const plainEventSchema = z.discriminatedUnion("type", [
   consultationStartedEvent,
   consultationEndedEvent,
   extendedEvent,
+  reasonableDateSetEvent,
   feeNoticeIssuedEvent,
   feePaidEvent,
   concludedEvent,
@@ -122,6 +134,7 @@ export const applicationEventSchema = z.discriminatedUnion("type", [
   consultationStartedEvent,
   consultationEndedEvent,
   extendedEvent,
+  reasonableDateSetEvent,
   feeNoticeIssuedEvent,
   feePaidEvent,
   concludedEvent,

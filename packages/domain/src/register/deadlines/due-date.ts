@@ -127,6 +127,7 @@ export const dueDate = (
   let limit = REPLY_WORKING_DAYS;
   let count = 0;
   let extended = false;
+  let reasonable: { dueOn: IsoDate; set: IsoDate } | null = null; // 第三十五条
   let correctionRequests = 0;
   let waiting = false; // 补正 requested, corrected application not yet received
   let waitingEndsOn: IsoDate | null = null; // the last day of the 补正 period, if one was set
@@ -363,6 +364,13 @@ export const dueDate = (
           `${withWeekday(e.date).en} deadline extended by ${Math.min(e.workingDays, MAX_EXTENSION_WORKING_DAYS)} working days (Art. 33(2)): ${limit} working days in all`,
         );
         return;
+      case "reasonableDateSet":
+        reasonable = { dueOn: e.dueOn, set: e.date };
+        note(
+          `${withWeekday(e.date).zh}确定合理期限至 ${withWeekday(e.dueOn).zh}（第三十五条：申请数量、频次明显超过合理范围，理由合理但无法在期限内答复）`,
+          `${withWeekday(e.date).en} a reasonable date is set: ${withWeekday(e.dueOn).en} (Art. 35: the applications clearly exceed a reasonable range; the reasons are reasonable but the deadline can't be met)`,
+        );
+        return;
       case "concluded":
         concludedOn = e.date;
         return;
@@ -479,6 +487,19 @@ export const dueDate = (
   }
   flushHolidays();
 
+  // 第三十五条: a reasonable later date set before the reply was due replaces it.
+  let byReasonableDate = false;
+  const later = reasonable as { dueOn: IsoDate; set: IsoDate } | null;
+  if (result.dueDate !== null && later !== null && later.dueOn > result.dueDate) {
+    let due = later.dueOn;
+    while (!calendar.isWorkingDay(due)) due = addDays(due, 1);
+    note(
+      `按第三十五条确定的合理期限，答复期限为 ${withWeekday(due).zh}`,
+      `Under the reasonable date of Art. 35, the reply is due ${withWeekday(due).en}`,
+    );
+    result.dueDate = due;
+    byReasonableDate = true;
+  }
   const stopped = result.dueDate === null;
   result.limitWorkingDays = limit;
   result.paused = stopped && (consultations.length > 0 || fees.length > 0);
@@ -501,7 +522,9 @@ export const dueDate = (
       );
   } else {
     const due = result.dueDate!;
-    if (lapsedNow !== null)
+    if (byReasonableDate) {
+      // said above
+    } else if (lapsedNow !== null)
       note(`应作出处理之日：${withWeekday(due).zh}`, `The decision is due ${withWeekday(due).en}`);
     else if (due === lastCounted)
       note(
