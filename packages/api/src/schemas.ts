@@ -19,7 +19,6 @@ import {
   correctionRequestedEvent,
   extendedEvent,
   feeNoticeIssuedEvent,
-  reasonableDateSetEvent,
   feePaidEvent,
   feesSchema,
   findingSchema,
@@ -30,6 +29,7 @@ import {
   overviewSchema,
   proactiveSchema,
   REGION_CODE_PATTERN,
+  reasonableDateSetEvent,
   receivedEvent,
   reopenedEvent,
   reportDraftSchema,
@@ -260,6 +260,11 @@ export const createApplicationSchema = z
     receivedOn: isoDate,
     applicantType: applicantTypeWord,
     channel: channelWord.optional(),
+    /**
+     * By post, online or by fax: the day the applicant sent it. `receivedOn` is then the day
+     * the agency signed for it or both sides confirmed it (第三十一条).
+     */
+    submittedOn: isoDate.optional(),
     subject: z.string().trim().max(500).optional(),
     applicant: applicantSchema.optional(),
   })

@@ -3,8 +3,10 @@
 // the registration batcher in one statement with the agency's others of the moment: the number,
 // the row, the event, the counts, the audit entry and the Idempotency-Key answer.
 import { newId, type Tx, YearLockedError } from "@ogi/db";
+import { receiptDateProblem, receiptDateRule } from "@ogi/domain";
 import { actorOf, type Ctx, channelOf, type Deps, type Principal } from "../context.ts";
 import { todayIn } from "../domain.ts";
+import { invalid } from "../errors.ts";
 import type { CreateApplicationBody } from "../schemas.ts";
 import { assertYearsOpen, type Written, writeOnce } from "../write.ts";
 import { futureDate, registrationOf, yearsOf } from "./decide.ts";
@@ -15,6 +17,8 @@ export type Registered = {
   dueDate: string | null;
   /** The id of its `received` event (to amend or withdraw it). */
   receivedEventId: string;
+  /** Which day counts as received for its channel (第三十一条). */
+  receiptRule: { zh: string; en: string };
 };
 
 export const registerApplication = async (
@@ -27,12 +31,20 @@ export const registerApplication = async (
   const now = deps.clock.now();
   const today = todayIn(now);
   if (input.receivedOn > today) throw futureDate(input.receivedOn, today);
+  const channel = input.channel ?? ("other" as const);
+  // 第三十一条: the day of receipt is the signature or confirmation, never before the day sent.
+  const receiptRule = receiptDateRule(channel).basis;
+  const problem = receiptDateProblem(channel, input.receivedOn, input.submittedOn);
+  if (problem) throw invalid([{ path: "receivedOn", message: `${problem.zh} / ${problem.en}` }]);
   const received = {
     id: "e1",
     type: "received" as const,
     date: input.receivedOn,
     applicantType: input.applicantType,
-    channel: input.channel ?? ("other" as const),
+    channel,
+    ...(input.submittedOn && input.submittedOn !== input.receivedOn
+      ? { submittedOn: input.submittedOn }
+      : {}),
   };
   // With this request's calendar (the batch is written from another request's turn).
   const registration = registrationOf(
@@ -59,6 +71,7 @@ export const registerApplication = async (
             number: 0,
             dueDate: registration.state.dueDate,
             receivedEventId: received.id,
+            receiptRule,
           }),
         });
         deps.numbers!.remember(code, [row]);
@@ -69,6 +82,7 @@ export const registerApplication = async (
             number: row.number,
             dueDate: row.dueDate,
             receivedEventId: received.id,
+            receiptRule,
           },
         };
       } catch (error) {

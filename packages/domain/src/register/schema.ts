@@ -35,6 +35,11 @@ export const receivedEvent = z.strictObject({
   type: z.literal("received"),
   applicantType: applicantTypeSchema,
   channel: channelSchema.default("other"),
+  /**
+   * The day the applicant sent it (posted, submitted online, faxed), when it differs from the
+   * day of receipt: 第三十一条 counts from the signature or the confirmation (`date`).
+   */
+  submittedOn: isoDate.optional(),
 });
 /** 第三十条: the agency asks for a correction (once, within 7 working days of receipt). */
 export const correctionRequestedEvent = z.strictObject({
