@@ -54,6 +54,8 @@ export type ApplicationInfo = {
   outcome?: Outcome | null;
   concludedOn?: IsoDate | null;
   dueDate?: IsoDate | null;
+  /** The due date rests on a year whose holiday notice is not loaded (statutory fallback). */
+  provisional?: boolean;
   /** Working days until the due date (negative: overdue). */
   workingDaysLeft?: number | null;
   overdue?: boolean;

@@ -87,6 +87,7 @@ const toApplication = (a: ApplicationOut): ApplicationInfo => ({
   outcome: a.outcome === null ? null : oneOf<Outcome>(OUTCOMES, a.outcome, "outcome"),
   concludedOn: a.concludedOn,
   dueDate: a.dueDate,
+  provisional: a.provisional,
   overdue: a.overdue,
   workingDaysLeft: a.workingDaysLeft,
 });

@@ -165,7 +165,9 @@ export const closeCardKeyboard = (
 
 export const applicationButtonText = (a: ApplicationInfo, lang: Lang) =>
   `#${a.number} · ${applicantLabel(a.applicantType, lang)} · ${a.receivedOn.slice(5)}${
-    a.dueDate ? ` → ${a.dueDate.slice(5)}` : ""
+    a.dueDate
+      ? ` → ${a.dueDate.slice(5)}${a.provisional ? (lang === "en" ? "?" : "（暂定）") : ""}`
+      : ""
   }${a.overdue ? " ⚠" : ""}`;
 
 /** The applications as buttons, each the first step of a flow (`next`) on its number. */
