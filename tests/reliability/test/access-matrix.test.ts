@@ -101,6 +101,12 @@ describe("access matrix (PGlite)", () => {
       expect: only(["clerk", "manager", "regionManager", "admin", "botForClerk"], 200),
     },
     {
+      route: "PATCH /v1/agencies/{code}",
+      name: "A's kind (第四十九条)",
+      build: () => ({ path: `/v1/agencies/${A}`, body: { kind: "department" } }),
+      expect: only(["admin"], 200),
+    },
+    {
       route: "POST /v1/agencies/{code}/staff",
       name: "invite",
       build: () => ({ path: `/v1/agencies/${A}/staff`, body: { name: "新人", role: "clerk" } }),
@@ -338,6 +344,21 @@ describe("access matrix (PGlite)", () => {
       build: async () => ({
         path: `/v1/agencies/${A}/opening-balances/2025`,
         body: { counts: await emptyCounts() },
+      }),
+      expect: only(["manager", "admin"], 200),
+    },
+    {
+      route: "GET /v1/agencies/{code}/brought-in-reports",
+      name: "A's reports brought in",
+      build: () => ({ path: `/v1/agencies/${A}/brought-in-reports` }),
+      expect: only(["manager", "regionManager", "admin"], 200),
+    },
+    {
+      route: "PUT /v1/agencies/{code}/brought-in-reports/{year}",
+      name: "bring in a report of A",
+      build: async () => ({
+        path: `/v1/agencies/${A}/brought-in-reports/${2060 + fresh()}`,
+        body: { report: (await import("@ogi/domain")).emptyReport({ name: "A" }, 2060) },
       }),
       expect: only(["manager", "admin"], 200),
     },
