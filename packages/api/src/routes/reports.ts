@@ -267,10 +267,9 @@ export const reportsApp = (deps: Deps) =>
         security: bearer,
         summary:
           "Publish and lock the year / 发布并锁定年度 (managers; refused while the report has errors, and before the year's 31 December in China unless an admin forces it with a reason)",
-        request: {
-          params: codeYearParams,
-          body: { content: { "application/json": { schema: publishSchema } }, required: false },
-        },
+        // An optional JSON body `{ force, reason }` (PublishOptions), read by publishOptions: not
+        // declared here, so that a POST with a JSON content type and no body stays valid.
+        request: { params: codeYearParams },
         responses: { 200: json(reportOut, "Published"), ...errors },
       }),
       async (c) => {
