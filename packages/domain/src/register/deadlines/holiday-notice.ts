@@ -109,7 +109,7 @@ export const parseHolidayNotice = (text: string, year: number): ParseHolidayNoti
       /至|—|-|～|~/.test(body.slice(before[0]!.end, before[1]!.index))
     ) {
       for (let d = before[0]!.date; d <= before[1]!.date; d = addDays(d, 1)) days.push(d);
-    } else before.forEach((d) => days.push(d.date));
+    } else days = before.map((d) => d.date);
     const total = /共(\d+)天|放假(\d+)天/.exec(body);
     const stated = total ? Number(total[1] ?? total[2]) : null;
     if (stated !== null && stated !== days.length)
