@@ -21,6 +21,7 @@ import { applicationsApp } from "./routes/applications.ts";
 import { backupApp } from "./routes/backup.ts";
 import { calendarApp } from "./routes/calendar.ts";
 import { consoleSupportApp } from "./routes/console-support.ts";
+import { firstYearApp } from "./routes/first-year.ts";
 import { metaApp } from "./routes/meta.ts";
 import { particularsApp } from "./routes/particulars.ts";
 import { publicApp } from "./routes/public.ts";
@@ -172,6 +173,7 @@ export const createApp = (given: Deps) => {
     .route("/v1", applicationsApp(deps))
     .route("/v1", particularsApp(deps))
     .route("/v1", reportsApp(deps))
+    .route("/v1", firstYearApp(deps))
     .route("/v1", transferApp(deps))
     .route("/v1", calendarApp(deps))
     .route("/v1", remindersApp(deps))

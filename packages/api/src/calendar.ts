@@ -8,6 +8,7 @@ import {
   type Bilingual,
   createWorkingCalendar,
   type HolidayFile,
+  outcomeWarnings,
   parseHolidayFile,
   type StatusKind,
   type WorkingCalendar,
@@ -61,6 +62,12 @@ export type DeadlineView = {
   /** From applicationStatus as of today: onTime, dueSoon (≤ 5 working days), overdue, … */
   deadlineStatus: StatusKind;
   workingDaysLeft: number | null;
+  /** While the clock stands: the due date if the pause runs to its statutory end. */
+  projectedDueDate: string | null;
+  /** The applicant let a 补正 or fee period lapse: the outcome to close it with (（六）1/2). */
+  decisionDue: "otherNoCorrection" | "otherFeeUnpaid" | null;
+  /** The outcome in force is not supported by the recorded events (a warning, issue 19). */
+  outcomeWarnings: Bilingual[];
 };
 
 export const DUE_SOON_WORKING_DAYS = 5;
@@ -78,5 +85,8 @@ export const deadlineView = (
     deadlineStatus: s.status,
     // Days until a due date; while the clock stands there is none (the trace says why).
     workingDaysLeft: s.dueDate === null || s.status === "concluded" ? null : s.workingDaysLeft,
+    projectedDueDate: s.status === "concluded" ? null : s.projectedDueDate,
+    decisionDue: s.status === "concluded" ? null : (s.decisionDue?.outcome ?? null),
+    outcomeWarnings: outcomeWarnings(app, calendar).map((f) => f.message),
   };
 };

@@ -297,7 +297,7 @@ export const seedDemo = async (db: Db, now: Date): Promise<DemoResult> => {
         `本年度发出收费通知${fees.noticesIssued}件，实际收取信息处理费${fees.amountCollectedYuan}元。`,
         now,
       );
-      await putSection(tx, agency.code, year, "fees", fees, now);
+      // Section 六's figures come from the register's fee events (issue 19).
     });
   }
   return { agencies: DEMO_AGENCIES.length, applications, events };

@@ -32,6 +32,7 @@ import {
   overviewSchema,
   proactiveSchema,
   REGION_CODE_PATTERN,
+  reasonableDateSetEvent,
   receivedEvent,
   reopenedEvent,
   reportDraftSchema,
@@ -127,20 +128,32 @@ export const regionYearParams = z.object({
 
 // ── Agencies, staff, tokens ───────────────────────────────────────────────────
 
+/**
+ * 第四十九条: a department (部门) publishes its annual report by 31 January; a county-level or
+ * higher government (through its government information office) by 31 March.
+ */
+export const agencyKindSchema = z.enum(["department", "government"]).openapi({
+  description: "department: report due 1-31; government: report due 3-31 (第四十九条)",
+});
 export const createAgencySchema = z
   .strictObject({
     code: agencyCodeSchema,
     name: z.string().trim().min(1).max(200),
     regionCode: regionCodeSchema.optional(),
     parentCode: agencyCodeSchema.optional(),
+    kind: agencyKindSchema.optional(),
   })
   .openapi("CreateAgency");
+export const updateAgencySchema = z
+  .strictObject({ kind: agencyKindSchema })
+  .openapi("UpdateAgency");
 export const agencyOut = z
   .object({
     code: z.string(),
     name: z.string(),
     regionCode: z.string().nullable(),
     parentCode: z.string().nullable(),
+    kind: agencyKindSchema,
   })
   .openapi("Agency");
 
@@ -257,6 +270,11 @@ export const createApplicationSchema = z
     receivedOn: isoDate,
     applicantType: applicantTypeWord,
     channel: channelWord.optional(),
+    /**
+     * By post, online or by fax: the day the applicant sent it. `receivedOn` is then the day
+     * the agency signed for it or both sides confirmed it (第三十一条).
+     */
+    submittedOn: isoDate.optional(),
     subject: z.string().trim().max(500).optional(),
     applicant: applicantSchema.optional(),
   })
@@ -302,6 +320,7 @@ const plainBodies = [
   consultationStartedEvent.omit(noId),
   consultationEndedEvent.omit(noId),
   extendedEvent.omit(noId),
+  reasonableDateSetEvent.omit(noId),
   feeNoticeIssuedEvent.omit(noId),
   feePaidEvent.omit(noId),
   concludedEvent.omit(noId).extend({ outcome: outcomeWord }),
@@ -362,6 +381,12 @@ export const applicationOut = z
     workingDaysLeft: z.number().nullable(),
     /** Who recorded its first event (a page of the register only). */
     registeredBy: z.string().nullable().optional(),
+    /** While the clock stands (consultation, fee, 补正): the due date if it runs to its statutory end. */
+    projectedDueDate: z.string().nullable(),
+    /** The applicant let a 补正 or fee period lapse: to be closed as 逾期不补正 / 逾期未缴费. */
+    decisionDue: z.enum(["otherNoCorrection", "otherFeeUnpaid"]).nullable(),
+    /** The outcome is not supported by the recorded events (逾期不补正 without a 补正 request…). */
+    outcomeWarnings: z.array(z.object({ zh: z.string(), en: z.string() })),
   })
   .openapi("Application");
 export const applicationDetailOut = applicationOut

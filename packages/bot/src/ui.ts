@@ -193,7 +193,9 @@ export const applicationButtonText = (a: ApplicationInfo, lang: Lang) => {
     : applicantLabel(a.applicantType, lang);
   const what = a.subject ? ` · ${truncate(a.subject, SHORT_SUBJECT)}` : "";
   return `#${a.number} · ${who}${what} · ${a.receivedOn.slice(5)}${
-    a.dueDate ? ` → ${a.dueDate.slice(5)}` : ""
+    a.dueDate
+      ? ` → ${a.dueDate.slice(5)}${a.provisional ? (lang === "en" ? "?" : "（暂定）") : ""}`
+      : ""
   }${a.overdue ? " ⚠" : ""}`;
 };
 

@@ -28,6 +28,13 @@ export const agencies = pgTable(
     regionCode: text("region_code"),
     /** The agency that sums this one (a county government sums its departments). */
     parentCode: text("parent_code"),
+    /**
+     * 第四十九条: a department (部门) publishes its report by 31 January; a county-level or
+     * higher government (its government information office) publishes the government's by 31 March.
+     */
+    kind: text("kind", { enum: ["department", "government"] })
+      .notNull()
+      .default("department"),
     /** The next running number of an application (a row lock serializes concurrent receipts). */
     nextNumber: integer("next_number").notNull().default(1),
     /**
@@ -240,6 +247,25 @@ export const openingBalances = pgTable(
       .references(() => agencies.code),
     year: integer("year").notNull(),
     counts: jsonb("counts").notNull(),
+    note: text("note"),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyCode, t.year] })],
+);
+
+/**
+ * Last year's report as the agency published it before using the register, brought in as the
+ * opening of its first year: its 结转下年度 is the next year's 上年结转 (the cross-year rules
+ * read it as the previous year). It does not lock its year and adds to no count.
+ */
+export const broughtInReports = pgTable(
+  "brought_in_reports",
+  {
+    agencyCode: text("agency_code")
+      .notNull()
+      .references(() => agencies.code),
+    year: integer("year").notNull(),
+    report: jsonb("report").notNull(),
     note: text("note"),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
   },

@@ -132,8 +132,9 @@ export const arbFees = (): fc.Arbitrary<Fees> =>
     .record({ notices: arbCount(1000), notifiedFen: fc.nat({ max: 1_000_000 }), seed: fc.nat() })
     .map(({ notices, notifiedFen, seed }) => ({
       noticesIssued: notices,
-      amountNotifiedYuan: notifiedFen / 100,
-      amountCollectedYuan: (seed % (notifiedFen + 1)) / 100,
+      // fees.amountWithoutNotice: an amount notified needs a notice (issue 19).
+      amountNotifiedYuan: notices === 0 ? 0 : notifiedFen / 100,
+      amountCollectedYuan: notices === 0 ? 0 : (seed % (notifiedFen + 1)) / 100,
     }));
 
 const AGENCIES = ["淮安市人民政府", "民权县工业和信息化和科技局", "某县自然资源局", "测试局"];
@@ -195,7 +196,8 @@ export const arbReport = (options: ReportOptions = {}): fc.Arbitrary<Report> =>
         agency: g.code === undefined ? { name: g.name } : { name: g.name, code: g.code },
         year: g.year,
         overview: {
-          intro: g.filler[0]!,
+          // narrative.missing: section 一 is never left empty (issue 19).
+          intro: g.filler[0] || "本机关认真贯彻落实《政府信息公开条例》。",
           proactive: g.filler[1]!,
           requests: `${told.requests}${g.filler[2]!}${told.appeals}`,
           management: g.filler[3]!,

@@ -11,7 +11,8 @@ describe("due date trace", () => {
   it("explains receipt, holidays, 调休, a consultation, an extension and a late reply", () => {
     // Counted by hand: 09-20 Sun W d1, 09-21…24 d2–5, 中秋 09-25…27, 09-28…30 d6–8,
     // 国庆 10-01…07, 10-08…09 d9–10, 10-10 Sat W d11, 10-12 d12 (consultation starts);
-    // 10-13…20 paused (6 working days); 8 + 20 left: 10-21…23, 10-26…30, 11-02…06,
+    // 10-13…20 paused (6 working days; the third party's 15 would end 11-02: 10-13…16,
+    // 10-19…23, 10-26…30, 11-02); 8 + 20 left: 10-21…23, 10-26…30, 11-02…06,
     // 11-09…13, 11-16…20, 11-23…27 → 11-27; concluded 11-30 (Mon), one working day late.
     const r = dueDate(
       app([
@@ -38,7 +39,7 @@ describe("due date trace", () => {
       "中秋 2026-09-25 至 09-27 放假，不计",
       "国庆节 2026-10-01 至 10-07 放假，不计",
       "2026-10-10（星期六）国庆节调休上班，计入（第 11 个工作日）",
-      "2026-10-12（星期一）起征求第三方意见（第三十二条），所需时间不计入答复期限",
+      "2026-10-12（星期一）起征求第三方意见（第三十二条），所需时间不计入答复期限；被征求意见方应于 2026-11-02（星期一）前答复",
       "此前已用 12 个工作日，尚余 8 个",
       "2026-10-20（星期二）征求意见结束",
       "恢复计算：2026-10-13 至 10-20 共 6 个工作日不计，尚余 8 个工作日",
@@ -52,7 +53,7 @@ describe("due date trace", () => {
       "Mid-autumn Festival 2026-09-25 to 09-27: holiday, not counted",
       "National Day 2026-10-01 to 10-07: holiday, not counted",
       "2026-10-10 (Saturday) is a make-up working day (National Day): counted (working day 11)",
-      "2026-10-12 (Monday) consulting a third party (Art. 32) begins: the time it takes is not counted",
+      "2026-10-12 (Monday) consulting a third party (Art. 32) begins: the time it takes is not counted; the consulted party answers by 2026-11-02 (Monday)",
       "12 working days used so far, 8 left",
       "2026-10-20 (Tuesday) consultation ends",
       "The count resumes: 2026-10-13 to 10-20, 6 working days not counted; 8 working days left",

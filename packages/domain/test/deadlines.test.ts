@@ -24,8 +24,10 @@ describe("reply deadline: hand-checked table", () => {
 });
 
 describe("stopped clocks report days used and left", () => {
-  it("an open consultation", () => {
-    const r = dueDate(app(received("2026-03-02"), consult("2026-03-04")), calendar);
+  it("an open consultation, as of a day inside the party's 15 working days", () => {
+    const r = dueDate(app(received("2026-03-02"), consult("2026-03-04")), calendar, {
+      asOf: "2026-03-10",
+    });
     expect(r).toMatchObject({ dueDate: null, paused: true, waitingForApplicant: false });
     expect([r.workingDaysUsed, r.workingDaysLeft]).toEqual([2, 18]);
     expect(r.trace.at(-1)?.zh).toBe(

@@ -286,19 +286,20 @@ export const cases: Case[] = [
     why: "05-12…13 d1–2; 05-14…20 paused (5); 05-21…22 d3–4, 05-25…29 d5–9, 06-01…05 d10–14, 06-08…12 d15–19, 06-15 d20",
   },
   {
-    name: "unpaid fee: paused and waiting for the applicant",
+    // Issue 19: the pause ends by itself (信息处理费管理办法); before, it stood for ever.
+    name: "unpaid fee past its 20 working days: due for a decision (逾期未缴费)",
     events: [received("2026-05-11"), fee("2026-05-13")],
-    due: null,
-    paused: true,
-    waiting: true,
-    why: "2 working days used, 18 left when the fee is paid",
+    due: "2026-06-11",
+    paused: false,
+    waiting: false,
+    why: "no delivery date: from the notice 05-13, 05-14…15 p1–2, 05-18…22 p3–7, 05-25…29 p8–12, 06-01…05 p13–17, 06-08…10 p18–20; lapsed 06-10; decision due the next working day 06-11",
   },
   {
-    name: "fee never paid, concluded as abandoned: on time",
-    events: [received("2026-05-11"), fee("2026-05-13"), concluded("2026-06-12", "otherFeeUnpaid")],
-    due: null,
+    name: "fee never paid, concluded as abandoned on the decision day: on time",
+    events: [received("2026-05-11"), fee("2026-05-13"), concluded("2026-06-11", "otherFeeUnpaid")],
+    due: "2026-06-11",
     answeredOnTime: true,
-    why: "concluded while the clock stood",
+    why: "the fee lapsed 06-10 (see the case above); closed on the decision day 06-11",
   },
   // ── Extension (第三十三条第二款) ──
   {

@@ -48,6 +48,7 @@ describe("properties of the fold", () => {
           const report = emptyReport({ name: "测试局" }, YEARS[i]!);
           report.requests = requests;
           report.problems = "无。";
+          report.overview.intro = "总体情况。"; // narrative.missing otherwise (issue 19)
           report.fees.noticesIssued = requests.otherFeeUnpaid.total;
           expect(checkReport(report)).toEqual([]);
         }

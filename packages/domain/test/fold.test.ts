@@ -181,7 +181,9 @@ describe("checkOpeningBalance", () => {
     expect(checkOpeningBalance({ year: 2024, counts: counts! })).toEqual([]);
   });
 
-  it("refuses one that does not balance or carries something forward", () => {
+  // Issue 19 item 2: carrying open applications forward as counts is a warning, not an error
+  // (a first year brings in last year's 结转下年度 as counts).
+  it("refuses one that does not balance; warns when it carries applications forward", () => {
     const counts = emptyRequestsTable();
     counts.newReceived.naturalPerson = 2;
     counts.newReceived.total = 2;
@@ -192,9 +194,12 @@ describe("checkOpeningBalance", () => {
     counts.carriedForward.naturalPerson = 1;
     counts.carriedForward.total = 1;
     const findings = checkOpeningBalance({ year: 2024, counts });
-    expect(findings.map((f) => [f.code, f.cells])).toEqual([
-      ["value.invalid", ["requests.carriedForward.naturalPerson"]],
-      ["value.invalid", ["requests.carriedForward.total"]],
+    expect(findings.map((f) => [f.code, f.severity, f.cells])).toEqual([
+      [
+        "requests.openCarriedAsCounts",
+        "warning",
+        ["requests.carriedForward.naturalPerson", "requests.carriedForward.total"],
+      ],
     ]);
     counts.carriedForward.naturalPerson = 0;
     counts.carriedForward.total = 0;

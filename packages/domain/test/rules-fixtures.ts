@@ -88,6 +88,7 @@ export const minquan2023 = (): ReportDraft => {
 export const validEmpty = (): ReportDraft => {
   const r = emptyReport({ name: "测试局" }, 2024) as ReportDraft;
   r.problems = "暂无。";
+  r.overview.intro = "本年度依法做好政府信息公开工作。";
   return r;
 };
 

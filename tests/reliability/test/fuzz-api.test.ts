@@ -148,6 +148,21 @@ describe("fuzzing the write routes", () => {
       required: ["counts"],
     },
     {
+      // issue 19: the base is already refused (an unknown kind), so nothing may be written
+      route: "PATCH /v1/agencies/{code}",
+      path: () => `/v1/agencies/${A}`,
+      base: () => ({ kind: "county" }),
+      fields: { kind: "enum" },
+      required: ["kind"],
+    },
+    {
+      route: "PUT /v1/agencies/{code}/brought-in-reports/{year}",
+      path: () => `/v1/agencies/${A}/brought-in-reports/2024`,
+      base: () => ({ report: {}, note: "2024 年报", carriedOver: "counts" }),
+      fields: { report: "object", note: "text", carriedOver: "enum" },
+      required: ["report"],
+    },
+    {
       route: "POST /v1/agencies/{code}/reports/{year}/reopen",
       path: () => `/v1/agencies/${A}/reports/2025/reopen`,
       base: () => ({ reason: "更正" }),

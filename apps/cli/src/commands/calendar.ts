@@ -4,9 +4,18 @@
 // open applications and writes an audit entry on the `cli` channel. When the API owns the
 // embedded folder, both go through its routes (POST and GET /v1/calendar/holidays).
 // ogi calendar show <year>: the year's holidays and make-up working days.
+// ogi calendar notice <year> <file.txt> [--yes]: reads the State Council's notice as published
+// (its paragraphs pasted into a text file), shows what it read, and with --yes loads it like a
+// holiday file (issue 19).
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { createWorkingCalendar, dueDate, type HolidayFile, parseHolidayFile } from "@ogi/domain";
+import {
+  createWorkingCalendar,
+  dueDate,
+  type HolidayFile,
+  parseHolidayFile,
+  parseHolidayNotice,
+} from "@ogi/domain";
 import { parse } from "../args.ts";
 import type { Command } from "../command.ts";
 import { apiJson, type DbLib, ownerApi, withDb } from "../database.ts";
@@ -24,20 +33,56 @@ const storedFiles = async (lib: Lib, ex: Parameters<Lib["listHolidayFiles"]>[0])
   return files;
 };
 
-const load = async (file: string | undefined, io: Io) => {
-  if (!file)
-    throw new CliError({ zh: "缺少参数：放假安排文件", en: "Missing argument: holiday file" });
+const readText = async (file: string | undefined, io: Io, what: { zh: string; en: string }) => {
+  if (!file) throw new CliError({ zh: `缺少参数：${what.zh}`, en: `Missing argument: ${what.en}` });
   const path = resolve(io.cwd, file);
-  let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    return { path, text: new TextDecoder().decode(await readFile(path)) };
   } catch (e) {
     throw new CliError(
       { zh: `无法读取文件：${file}`, en: `Cannot read the file: ${file}` },
       { cause: e },
     );
   }
-  const raw = new TextDecoder().decode(bytes);
+};
+
+const load = async (file: string | undefined, io: Io) => {
+  const { path, text: raw } = await readText(file, io, { zh: "放假安排文件", en: "holiday file" });
+  await store(raw, path, io);
+};
+
+/** ogi calendar notice <year> <file> [--yes]: the notice's text → a holiday file, confirmed. */
+const notice = async (
+  yearArg: string | undefined,
+  file: string | undefined,
+  yes: boolean,
+  io: Io,
+) => {
+  const year = Number(yearArg);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new CliError({
+      zh: `年份应为 2000–2100 的整数：${yearArg ?? ""}`,
+      en: `The year must be a whole number from 2000 to 2100: ${yearArg ?? ""}`,
+    });
+  const { path, text } = await readText(file, io, { zh: "通知文本文件", en: "notice text file" });
+  const read = parseHolidayNotice(text, year);
+  if (!read.ok)
+    throw new CliError({
+      zh: `无法读取放假通知：${read.errors.map((e) => e.zh).join("；")}`,
+      en: `Cannot read the holiday notice: ${read.errors.map((e) => e.en).join("; ")}`,
+    });
+  io.out(`${year} 年放假安排 / ${year} holiday arrangement:\n`);
+  for (const line of read.summary) io.out(`  ${line.zh} / ${line.en}\n`);
+  if (!yes) {
+    io.out(
+      "请与通知原文核对；无误后加 --yes 载入 / Check against the notice; add --yes to load it\n",
+    );
+    return;
+  }
+  await store(JSON.stringify(read.file), path, io);
+};
+
+const store = async (raw: string, path: string, io: Io) => {
   const parsed = parseHolidayFile(raw);
   if (!parsed.ok)
     throw new CliError({
@@ -118,8 +163,11 @@ const show = async (yearArg: string | undefined, io: Io) => {
 
 const run = async (args: string[], io: Io): Promise<number> => {
   const [action, ...rest] = args;
-  const { positionals } = parse(rest, {});
+  const { positionals, values } = parse(rest, { yes: { type: "boolean" } });
   switch (action) {
+    case "notice":
+      await notice(positionals[0], positionals[1], values.yes === true, io);
+      return EXIT_OK;
     case "load":
       await load(positionals[0], io);
       return EXIT_OK;
@@ -128,15 +176,15 @@ const run = async (args: string[], io: Io): Promise<number> => {
       return EXIT_OK;
     default:
       throw new CliError({
-        zh: `用法：ogi calendar load <文件> | ogi calendar show <年份>`,
-        en: `Usage: ogi calendar load <file> | ogi calendar show <year>`,
+        zh: `用法：ogi calendar load <文件> | ogi calendar show <年份> | ogi calendar notice <年份> <通知文本> [--yes]`,
+        en: `Usage: ogi calendar load <file> | ogi calendar show <year> | ogi calendar notice <year> <text> [--yes]`,
       });
   }
 };
 
 export const calendarCommand: Command = {
   name: "calendar",
-  synopsis: "ogi calendar load <file> | show <year>",
+  synopsis: "ogi calendar load <file> | show <year> | notice <year> <text> [--yes]",
   summary: {
     zh: "载入国务院放假安排（chinese-days 格式），重新计算在办申请的期限",
     en: "Load the State Council's holiday arrangement (chinese-days shape); recompute open due dates",
@@ -145,6 +193,10 @@ export const calendarCommand: Command = {
     {
       zh: 'load <文件>：{ "holidays": { "2027-01-01": "New Year\'s Day,元旦,1", … }, "workdays": { … } }',
       en: 'load <file>: { "holidays": { "2027-01-01": "New Year\'s Day,元旦,1", … }, "workdays": { … } }',
+    },
+    {
+      zh: "notice <年份> <文本文件> [--yes]：读取国务院放假通知原文（粘贴各段），列出放假和调休上班日；核对无误后加 --yes 载入",
+      en: "notice <year> <text file> [--yes]: read the State Council's notice as published (its paragraphs pasted), list the days off and worked; add --yes to load it once checked",
     },
     {
       zh: "show <年份>：该年的放假与调休上班日",

@@ -3,9 +3,11 @@
 // the registration batcher in one statement with the agency's others of the moment: the number,
 // the row, the event, the counts, the audit entry and the Idempotency-Key answer.
 import { newId, type Tx, YearLockedError } from "@ogi/db";
+import { receiptDateProblem, receiptDateRule } from "@ogi/domain";
 import { deadlineView } from "../calendar.ts";
 import { actorOf, type Ctx, channelOf, type Deps, type Principal } from "../context.ts";
 import { todayIn } from "../domain.ts";
+import { invalid } from "../errors.ts";
 import type { CreateApplicationBody } from "../schemas.ts";
 import { assertYearsOpen, type Written, writeOnce } from "../write.ts";
 import { futureDate, registrationOf, yearsOf } from "./decide.ts";
@@ -18,6 +20,8 @@ export type Registered = {
   provisional: boolean;
   /** The id of its `received` event (to amend or withdraw it). */
   receivedEventId: string;
+  /** Which day counts as received for its channel (第三十一条). */
+  receiptRule: { zh: string; en: string };
 };
 
 export const registerApplication = async (
@@ -30,12 +34,20 @@ export const registerApplication = async (
   const now = deps.clock.now();
   const today = todayIn(now);
   if (input.receivedOn > today) throw futureDate(input.receivedOn, today);
+  const channel = input.channel ?? ("other" as const);
+  // 第三十一条: the day of receipt is the signature or confirmation, never before the day sent.
+  const receiptRule = receiptDateRule(channel).basis;
+  const problem = receiptDateProblem(channel, input.receivedOn, input.submittedOn);
+  if (problem) throw invalid([{ path: "receivedOn", message: `${problem.zh} / ${problem.en}` }]);
   const received = {
     id: "e1",
     type: "received" as const,
     date: input.receivedOn,
     applicantType: input.applicantType,
-    channel: input.channel ?? ("other" as const),
+    channel,
+    ...(input.submittedOn && input.submittedOn !== input.receivedOn
+      ? { submittedOn: input.submittedOn }
+      : {}),
   };
   // With this request's calendar (the batch is written from another request's turn).
   const registration = registrationOf(
@@ -64,6 +76,7 @@ export const registerApplication = async (
             dueDate: registration.state.dueDate,
             provisional,
             receivedEventId: received.id,
+            receiptRule,
           }),
         });
         deps.numbers!.remember(code, [row]);
@@ -75,6 +88,7 @@ export const registerApplication = async (
             dueDate: row.dueDate,
             provisional,
             receivedEventId: received.id,
+            receiptRule,
           },
         };
       } catch (error) {

@@ -1,8 +1,16 @@
 // Agencies and their staff.
 import { createRoute, z } from "@hono/zod-openapi";
-import { agencyTree, createStaff, getAgency, insertAgency, listAgencies, listStaff } from "@ogi/db";
+import {
+  agencyTree,
+  createStaff,
+  getAgency,
+  insertAgency,
+  listAgencies,
+  listStaff,
+  setAgencyKind,
+} from "@ogi/db";
 import { type Deps, requireAdmin, requireAgency } from "../context.ts";
-import { ApiError, conflict, forbidden, invalid, unauthorized } from "../errors.ts";
+import { ApiError, conflict, forbidden, invalid, notFound, unauthorized } from "../errors.ts";
 import {
   agencyOut,
   body,
@@ -12,6 +20,7 @@ import {
   errorsFor,
   json,
   staffOut,
+  updateAgencySchema,
 } from "../schemas.ts";
 import { write } from "../write.ts";
 import { agencyJson, bearer, staffJson, subApp } from "./common.ts";
@@ -108,6 +117,35 @@ export const agenciesApp = (deps: Deps) =>
           "summary",
         );
         return c.json(agencyJson(agency), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "patch",
+        path: "/agencies/{code}",
+        tags,
+        security: bearer,
+        summary:
+          "Set whether the agency is a department or a government (第四十九条: report due 1-31 or 3-31) / 设置机构类别 (admin)",
+        request: { params: codeParam, ...body(updateAgencySchema) },
+        responses: { 200: json(agencyOut, "Updated"), ...errorsFor(400, 401, 403, 404, 422) },
+      }),
+      async (c) => {
+        requireAdmin(c.get("principal"));
+        const { code } = c.req.valid("param");
+        const input = c.req.valid("json");
+        const result = await write(
+          deps,
+          c,
+          { code, ...input },
+          { action: "agency.update", target: code, detail: input },
+          async (tx) => {
+            const row = await setAgencyKind(tx, code, input.kind);
+            if (!row) throw notFound({ zh: `机构 ${code}`, en: `Agency ${code}` });
+            return { status: 200 as const, body: agencyJson(row) };
+          },
+        );
+        return c.json(result.body, result.status);
       },
     )
     .openapi(

@@ -100,6 +100,8 @@ export const applicationsApp = (deps: Deps) =>
               provisional: z.boolean(),
               /** The id of its `received` event (to amend or withdraw it). */
               receivedEventId: z.string(),
+              /** Which day counts as received for its channel (第三十一条). */
+              receiptRule: z.object({ zh: z.string(), en: z.string() }),
             }),
             "Registered",
           ),

@@ -24,6 +24,7 @@ export const agencyJson = (a: AgencyRow) => ({
   name: a.name,
   regionCode: a.regionCode,
   parentCode: a.parentCode,
+  kind: a.kind,
 });
 
 export const staffJson = (s: StaffRow) => ({

@@ -141,6 +141,7 @@ export const remindersApp = (deps: Deps) =>
             status: st.status,
             dueDate: st.dueDate,
             provisional: st.provisional,
+            decisionDue: st.decisionDue?.outcome ?? null,
           };
         });
         // Last year's reports, only in the months the 31 January reminder can be due.
@@ -168,7 +169,7 @@ export const remindersApp = (deps: Deps) =>
           calendar,
           staff,
           applications,
-          agencies: agencies.map((a) => ({ code: a.code, name: a.name })),
+          agencies: agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind })),
           reports,
         });
         const records = new Map(

@@ -76,6 +76,36 @@ import { bearer, subApp } from "./common.ts";
 
 const tags = ["reports"];
 
+const publishSchema = z
+  .strictObject({
+    /** Publish before the year's 31 December (admins only, with a reason). */
+    force: z.boolean().optional(),
+    reason: z.string().trim().min(1).max(500).optional(),
+  })
+  .openapi("PublishOptions");
+
+/** The optional body of a publication: nothing, or `{ force, reason }`. */
+const publishOptions = async (c: Context) => {
+  const text = await c.req.text();
+  if (text.trim() === "") return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw invalid([{ path: "", message: "the body is not JSON / 请求体不是 JSON" }]);
+  }
+  const parsed = publishSchema.safeParse(raw);
+  if (!parsed.success) throw invalid(zodIssues(parsed.error, ""));
+  return parsed.data;
+};
+
+/** Section 六's fee statement is derived from the register (issue 19): never written. */
+const feesFromRegister = () =>
+  conflict("feesFromRegister", {
+    zh: "六、收费说明（收费通知件数、通知金额、实收金额）由登记簿的收费记录生成，不能直接填写：请在申请上登记“发出收费通知”或“缴费”。",
+    en: "Section 6's fee statement (notices, amount notified, amount collected) comes from the register's fee events and can't be written: record a fee notice or a payment on the application.",
+  });
+
 const CONTENT_TYPES = {
   md: "text/markdown; charset=utf-8",
   html: "text/html; charset=utf-8",
@@ -225,6 +255,7 @@ export const reportsApp = (deps: Deps) =>
         const { code, year } = c.req.valid("param");
         const input = c.req.valid("json");
         const agency = await requireAgency(deps.db, p, code, "manage");
+        if (input.fees !== undefined) throw feesFromRegister();
         const result = await write(
           deps,
           c,
@@ -267,6 +298,7 @@ export const reportsApp = (deps: Deps) =>
         const { code, year, section } = c.req.valid("param");
         const agency = await requireAgency(deps.db, p, code, "manage");
         const raw = c.req.valid("json");
+        if (section === "fees") throw feesFromRegister();
         const parsed = SECTION_SCHEMAS[section].safeParse(raw);
         if (!parsed.success) throw invalid(zodIssues(parsed.error, section));
         const result = await write(
@@ -290,7 +322,9 @@ export const reportsApp = (deps: Deps) =>
         tags,
         security: bearer,
         summary:
-          "Publish and lock the year / 发布并锁定年度 (managers; refused while the report has errors)",
+          "Publish and lock the year / 发布并锁定年度 (managers; refused while the report has errors, and before the year's 31 December in China unless an admin forces it with a reason)",
+        // An optional JSON body `{ force, reason }` (PublishOptions), read by publishOptions: not
+        // declared here, so that a POST with a JSON content type and no body stays valid.
         request: { params: codeYearParams },
         responses: { 200: json(reportOut, "Published"), ...errors },
       }),
@@ -298,11 +332,36 @@ export const reportsApp = (deps: Deps) =>
         const p = c.get("principal");
         const { code, year } = c.req.valid("param");
         const agency = await requireAgency(deps.db, p, code, "manage");
+        const options = await publishOptions(c);
+        // Issue 19: a year is published once it has reached its 31 December (China time);
+        // earlier only an admin, with a reason (kept in the audit log).
+        const today = todayIn(deps.clock.now());
+        if (today < `${year}-12-31`) {
+          if (!options.force)
+            throw conflict("yearNotOver", {
+              zh: `${year} 年尚未到 12 月 31 日（北京时间，今天是 ${today}），不能发布年报；管理员可说明理由后强制发布（force、reason）。`,
+              en: `${year} has not reached its 31 December (China time; today is ${today}): the report can't be published yet; an administrator may force it with a reason (force, reason).`,
+            });
+          if (p.kind !== "admin") throw forbidden();
+          if (!options.reason)
+            throw invalid([
+              {
+                path: "reason",
+                message: "a reason is required to force publishing / 强制发布须说明理由",
+              },
+            ]);
+        }
         const result = await write(
           deps,
           c,
-          { code, year },
-          { action: "report.publish", target: `${code}/${year}` },
+          { code, year, ...options },
+          {
+            action: "report.publish",
+            target: `${code}/${year}`,
+            ...(options.force && today < `${year}-12-31`
+              ? { detail: { forced: true, reason: options.reason, today } }
+              : {}),
+          },
           async (tx) => {
             // Writes of the agency's counts in flight end first; later ones wait, then see the
             // year locked (every 201 is in the snapshot).

@@ -6,7 +6,13 @@ import { anyOf } from "./common.ts";
 
 export const insertAgency = async (
   ex: Executor,
-  a: { code: string; name: string; regionCode?: string | null; parentCode?: string | null },
+  a: {
+    code: string;
+    name: string;
+    regionCode?: string | null;
+    parentCode?: string | null;
+    kind?: AgencyKind;
+  },
   now: Date,
 ) => {
   const [row] = await ex
@@ -16,10 +22,20 @@ export const insertAgency = async (
       name: a.name,
       regionCode: a.regionCode ?? null,
       parentCode: a.parentCode ?? null,
+      kind: a.kind ?? "department",
       createdAt: now,
     })
     .onConflictDoNothing()
     .returning();
+  return row;
+};
+
+/** 第四十九条: a department publishes by 1-31, a county-level or higher government by 3-31. */
+export type AgencyKind = "department" | "government";
+
+/** Sets an agency's kind; the row, or undefined when there is no such agency. */
+export const setAgencyKind = async (ex: Executor, code: string, kind: AgencyKind) => {
+  const [row] = await ex.update(agencies).set({ kind }).where(eq(agencies.code, code)).returning();
   return row;
 };
 

@@ -1,12 +1,15 @@
 // The report's inputs: section 三 from the incremental aggregate (request_counts) and opening
 // balances, the year to date, the sections people write, and publication (which locks a year).
-import type { OpeningBalance, RequestsTable } from "@ogi/domain";
+import type { Application, OpeningBalance, RequestsTable } from "@ogi/domain";
 import { addTables, tableFromFlows } from "@ogi/domain";
 import { and, asc, desc, eq, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../client.ts";
+import { applicationsOf } from "../deadlines.ts";
 import {
   agencies,
+  applicationEvents,
   applications,
+  broughtInReports,
   openingBalances,
   publishedReports,
   reportSections,
@@ -304,4 +307,95 @@ export const loadReportInputs = async (ex: Executor, codes: readonly string[], y
       ),
   ]);
   return { flows, sections, balances, published };
+};
+
+// ── Reports brought in (issue 19: a first year on the register) ───────────────
+
+/** Stores (or replaces) the report of `year` as the agency published it before the register. */
+export const putBroughtInReport = async (
+  ex: Executor,
+  agencyCode: string,
+  year: number,
+  report: unknown,
+  note: string | null,
+  now: Date,
+) => {
+  const values = { report, note, updatedAt: now };
+  await ex
+    .insert(broughtInReports)
+    .values({ agencyCode, year, ...values })
+    .onConflictDoUpdate({
+      target: [broughtInReports.agencyCode, broughtInReports.year],
+      set: values,
+    });
+};
+
+/** The report of `year` brought in, if any. */
+export const getBroughtInReport = async (ex: Executor, agencyCode: string, year: number) => {
+  const [row] = await ex
+    .select()
+    .from(broughtInReports)
+    .where(and(eq(broughtInReports.agencyCode, agencyCode), eq(broughtInReports.year, year)));
+  return row;
+};
+
+/** The reports an agency brought in, by year. */
+export const listBroughtInReports = async (ex: Executor, agencyCode: string) =>
+  ex
+    .select()
+    .from(broughtInReports)
+    .where(eq(broughtInReports.agencyCode, agencyCode))
+    .orderBy(asc(broughtInReports.year));
+
+/**
+ * Whether the register holds anything of `year` for the agency: an application received in or
+ * before it, an opening balance or a written section of it.
+ */
+export const registerHasYear = async (ex: Executor, agencyCode: string, year: number) => {
+  const [a] = await ex
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(eq(applications.agencyCode, agencyCode), lte(applications.receivedOn, `${year}-12-31`)),
+    )
+    .limit(1);
+  if (a) return true;
+  const [b] = await ex
+    .select({ year: openingBalances.year })
+    .from(openingBalances)
+    .where(and(eq(openingBalances.agencyCode, agencyCode), eq(openingBalances.year, year)))
+    .limit(1);
+  if (b) return true;
+  const [s] = await ex
+    .select({ year: reportSections.year })
+    .from(reportSections)
+    .where(and(eq(reportSections.agencyCode, agencyCode), eq(reportSections.year, year)))
+    .limit(1);
+  return s !== undefined;
+};
+
+/**
+ * The applications of some agencies that section 六's fee statement reads (issue 19): those
+ * with a fee event recorded, or concluded as 逾期未缴费; with their events in recorded order.
+ */
+export const feeApplications = async (
+  ex: Executor,
+  agencyCodes: readonly string[],
+): Promise<Application[]> => {
+  if (agencyCodes.length === 0) return [];
+  const withFeeEvents = ex
+    .selectDistinct({ id: applicationEvents.applicationId })
+    .from(applicationEvents)
+    .where(inArray(applicationEvents.type, ["feeNoticeIssued", "feePaid"]));
+  const rows = await ex
+    .select({ id: applications.id, number: applications.number, subject: applications.subject })
+    .from(applications)
+    .where(
+      and(
+        anyOf(applications.agencyCode, agencyCodes),
+        or(inArray(applications.id, withFeeEvents), eq(applications.outcome, "otherFeeUnpaid")),
+      ),
+    )
+    .orderBy(asc(applications.id));
+  return [...(await applicationsOf(ex, rows)).values()];
 };

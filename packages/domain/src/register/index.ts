@@ -4,8 +4,12 @@
 // deadlines and the reminders.
 export * from "./deadlines/index.ts";
 export { effectiveEvents } from "./effective-events.ts";
+export * from "./fees.ts";
+export * from "./first-year.ts";
 export { applicationFlows, deriveRequests, type FlowCell } from "./fold.ts";
 export { checkOpeningBalance } from "./opening-balances.ts";
+export * from "./plausibility.ts";
+export * from "./receipt-date.ts";
 export * from "./reminders/index.ts";
 export * from "./row-state.ts";
 export * from "./schema.ts";

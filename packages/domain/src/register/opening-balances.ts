@@ -19,21 +19,28 @@ export const addOpeningBalances = (
   return table;
 };
 
-/** Findings when an opening balance does not balance itself or leaves anything open. */
+/**
+ * Findings when an opening balance does not balance itself (errors), or carries applications
+ * forward (a warning: they are open and counted only as numbers, as when a first year brings
+ * in last year's 结转下年度 as counts; see first-year.ts).
+ */
 export const checkOpeningBalance = (ob: OpeningBalance): Finding[] => {
   const findings = checkRequests(ob.counts);
-  for (const c of REQUEST_COLUMNS) {
+  const cells = REQUEST_COLUMNS.filter((c) => {
     const v = ob.counts.carriedForward[c];
-    if (v !== 0 && typeof v === "number")
-      findings.push({
-        code: "value.invalid",
-        severity: "error",
-        cells: [requestCellPath("carriedForward", c)],
-        message: {
-          zh: `${ob.year} 年期初数的“结转下年度继续办理”应为 0（仍在办理的申请须逐件登记），此处为 ${v}。`,
-          en: `The ${ob.year} opening balance must carry nothing forward (open applications are recorded one by one); it has ${v}.`,
-        },
-      });
+    return typeof v === "number" && v !== 0;
+  });
+  if (cells.length > 0) {
+    const n = ob.counts.carriedForward.total;
+    findings.push({
+      code: "requests.openCarriedAsCounts",
+      severity: "warning",
+      cells: cells.map((c) => requestCellPath("carriedForward", c)),
+      message: {
+        zh: `${ob.year} 年期初数有 ${n} 件“结转下年度继续办理”：这些申请仍在办理、只以件数计，办结后请更新期初数；不要再逐件登记同一申请（否则重复计算）。`,
+        en: `The ${ob.year} opening balance carries ${n} applications forward: they are open and counted only as numbers; update the balance when they are concluded, and do not also record them one by one (they would count twice).`,
+      },
+    });
   }
   return findings;
 };

@@ -42,6 +42,11 @@ export const receivedEvent = z.strictObject({
   type: z.literal("received"),
   applicantType: applicantTypeSchema,
   channel: channelSchema.default("other"),
+  /**
+   * The day the applicant sent it (posted, submitted online, faxed), when it differs from the
+   * day of receipt: 第三十一条 counts from the signature or the confirmation (`date`).
+   */
+  submittedOn: isoDate.optional(),
 });
 /** 第三十条: the agency asks for a correction (once, within 7 working days of receipt). */
 export const correctionRequestedEvent = z.strictObject({
@@ -49,6 +54,8 @@ export const correctionRequestedEvent = z.strictObject({
   type: z.literal("correctionRequested"),
   /** The period given to the applicant, in working days, if the notice states one. */
   periodWorkingDays: z.number().int().min(1).max(60).optional(),
+  /** The last day the notice gives, when it names a date instead of a number of working days. */
+  dueOn: isoDate.optional(),
 });
 /** The corrected application arrives: the reply deadline starts again from this day. */
 export const correctionReceivedEvent = z.strictObject({
@@ -60,6 +67,8 @@ export const consultationStartedEvent = z.strictObject({
   ...base,
   type: z.literal("consultationStarted"),
   party: z.enum(["thirdParty", "agency"]),
+  /** The day the consulted party received the request (its 15 working days count from it). */
+  partyReceivedOn: isoDate.optional(),
 });
 /** The zod schema of a `consultationEnded` event: the consultation is over. */
 export const consultationEndedEvent = z.strictObject({
@@ -72,11 +81,24 @@ export const extendedEvent = z.strictObject({
   type: z.literal("extended"),
   workingDays: z.number().int().min(1).max(20).default(20),
 });
+/**
+ * 第三十五条: the number or frequency of the applications clearly exceeds a reasonable range;
+ * the reasons given are reasonable but the deadline can't be met, so the agency sets a
+ * reasonable later date and tells the applicant. The reply is due on `dueOn`.
+ */
+export const reasonableDateSetEvent = z.strictObject({
+  ...base,
+  type: z.literal("reasonableDateSet"),
+  dueOn: isoDate,
+  reason: reason.optional(),
+});
 /** 信息处理费: from the notice until payment the time is not counted. */
 export const feeNoticeIssuedEvent = z.strictObject({
   ...base,
   type: z.literal("feeNoticeIssued"),
   amountYuan: z.number().nonnegative().max(1e9),
+  /** The day the applicant received the notice: the 20 working days to pay count from it. */
+  deliveredOn: isoDate.optional(),
 });
 /** The zod schema of a `feePaid` event: the applicant paid the notified fee. */
 export const feePaidEvent = z.strictObject({
@@ -101,6 +123,7 @@ export const plainEventSchema = z.discriminatedUnion("type", [
   consultationStartedEvent,
   consultationEndedEvent,
   extendedEvent,
+  reasonableDateSetEvent,
   feeNoticeIssuedEvent,
   feePaidEvent,
   concludedEvent,
@@ -127,6 +150,7 @@ export const applicationEventSchema = z.discriminatedUnion("type", [
   consultationStartedEvent,
   consultationEndedEvent,
   extendedEvent,
+  reasonableDateSetEvent,
   feeNoticeIssuedEvent,
   feePaidEvent,
   concludedEvent,

@@ -17,6 +17,7 @@ export type TransitionCode =
   | "notConcluded"
   | "concluded"
   | "alreadyExtended"
+  | "reasonableDateNotLater"
   | "noCorrectionRequested"
   | "noConsultation"
   | "noFeeNotice"
@@ -45,6 +46,7 @@ const EVENT_NAMES: Record<PlainEvent["type"] | "amended", Bilingual> = {
   consultationStarted: { zh: "开始征求意见", en: "consultation started" },
   consultationEnded: { zh: "征求意见结束", en: "consultation ended" },
   extended: { zh: "延长答复期限", en: "extended" },
+  reasonableDateSet: { zh: "确定合理期限（第三十五条）", en: "reasonable date set (Art. 35)" },
   feeNoticeIssued: { zh: "发出收费通知", en: "fee notice issued" },
   feePaid: { zh: "缴纳费用", en: "fee paid" },
   concluded: { zh: "办结", en: "concluded" },
@@ -129,6 +131,14 @@ const checkNext = (before: readonly PlainEvent[], next: PlainEvent): TransitionR
             "noCorrectionRequested",
             "没有待补正的要求，不能登记收到补正。",
             "No correction was requested; a correction cannot be received.",
+          );
+    case "reasonableDateSet":
+      return next.dueOn > next.date
+        ? { ok: true }
+        : refuse(
+            "reasonableDateNotLater",
+            `第三十五条的合理期限（${next.dueOn}）应晚于确定之日（${next.date}）。`,
+            `The reasonable date under Art. 35 (${next.dueOn}) must be after the day it is set (${next.date}).`,
           );
     case "consultationEnded":
       return s.inConsultation

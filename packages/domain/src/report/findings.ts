@@ -19,6 +19,11 @@ export const RULE_CODES = [
   "import.unreadable",
   "import.missingRow",
   "hierarchy.sumMismatch",
+  "requests.openCarriedAsCounts",
+  "requests.previousYearMissing",
+  "fees.amountWithoutNotice",
+  "fees.registerDiffers",
+  "register.outcomeImplausible",
 ] as const;
 /** A finding's code. */
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -6,19 +6,16 @@ import { effectiveEvents } from "../effective-events.ts";
 import type { Application, IsoDate } from "../schema.ts";
 import { type DueDateResult, dueDate } from "./due-date.ts";
 import { assertIsoDate, yearOf } from "./iso-dates.ts";
+import {
+  CONSULTATION_WORKING_DAYS,
+  CORRECTION_REQUEST_WORKING_DAYS,
+  consultationFrom,
+  correctionPeriodEndsOn,
+  FEE_PAYMENT_WORKING_DAYS,
+  feeNoticeFrom,
+} from "./statutory-periods.ts";
 import type { WorkingCalendar } from "./working-calendar.ts";
 
-/** Working days an agency has to ask for a correction (补正) after receipt (第三十条). */
-export const CORRECTION_REQUEST_WORKING_DAYS = 7;
-/** Working days a consulted third party or agency has to answer (第三十二条). */
-export const CONSULTATION_WORKING_DAYS = 15;
-/** Working days the applicant has to pay a notified fee. */
-export const FEE_PAYMENT_WORKING_DAYS = 20;
-
-/**
- * The clocks other than the reply's: asking for a 补正, the applicant's 补正 period, a consultation,
- * paying a fee.
- */
 export type ClockKind = "correctionRequest" | "correctionPeriod" | "consultation" | "feePayment";
 
 /** One running or finished clock of an application: its kind, start, due date and state. */
@@ -96,13 +93,15 @@ export const correctionPeriodDeadline = (
   const events = sorted(app);
   let last: Clock | null = null;
   events.forEach((e, i) => {
-    if (e.type !== "correctionRequested" || e.periodWorkingDays === undefined) return;
+    if (e.type !== "correctionRequested") return;
+    const ends = correctionPeriodEndsOn(e, calendar);
+    if (ends === null) return;
     const answer = events.slice(i + 1).find((x) => x.type === "correctionReceived");
     last = clock(
       calendar,
       "correctionPeriod",
       e.date,
-      e.periodWorkingDays,
+      e.periodWorkingDays ?? calendar.workingDaysBetween(e.date, ends),
       { zh: "申请人补正期限（第三十条）", en: "the applicant's time to correct (Art. 30)" },
       answer?.date ?? null,
     );
@@ -119,7 +118,7 @@ export const consultationDeadlines = (app: Application, calendar: WorkingCalenda
       const c = clock(
         calendar,
         "consultation",
-        e.date,
+        consultationFrom(e),
         CONSULTATION_WORKING_DAYS,
         e.party === "thirdParty"
           ? { zh: "第三方答复期限（第三十二条）", en: "the third party's time to answer (Art. 32)" }
@@ -143,7 +142,10 @@ export const consultationDeadlines = (app: Application, calendar: WorkingCalenda
   return all;
 };
 
-/** 信息处理费管理办法: the fee is paid within 20 working days of (the day after) the notice. */
+/**
+ * 信息处理费管理办法: the fee is paid within 20 working days counted from the day after the
+ * applicant received the notice (`deliveredOn`; the issue date when it is not recorded).
+ */
 export const feePaymentDeadlines = (app: Application, calendar: WorkingCalendar): Clock[] => {
   const open: Clock[] = [];
   const all: Clock[] = [];
@@ -152,7 +154,7 @@ export const feePaymentDeadlines = (app: Application, calendar: WorkingCalendar)
       const c = clock(
         calendar,
         "feePayment",
-        e.date,
+        feeNoticeFrom(e),
         FEE_PAYMENT_WORKING_DAYS,
         { zh: "缴费期限（信息处理费管理办法）", en: "time to pay the fee (fee measures)" },
         null,
@@ -207,6 +209,14 @@ export interface ApplicationStatus {
    * concluded or without a receipt.
    */
   workingDaysLeft: number | null;
+  /**
+   * While the clock stands: the due date if the pause ends at its statutory end with nothing
+   * more recorded (a consultation's 15 working days, a fee's or a 补正's period); else null.
+   * Otherwise equal to `dueDate`.
+   */
+  projectedDueDate: IsoDate | null;
+  /** A period given to the applicant lapsed: the outcome the application is to be closed with. */
+  decisionDue: DueDateResult["lapsed"];
   /** The full computation, with its trace, as of `today`. */
   due: DueDateResult;
 }
@@ -224,8 +234,19 @@ export const applicationStatus = (
   assertIsoDate(today, "today");
   const soon = options.soonWorkingDays ?? 5;
   const asOf: Application = { ...app, events: app.events.filter((e) => e.date <= today) };
-  const due = dueDate(asOf, calendar);
-  const base = { dueDate: due.dueDate, provisional: due.provisional, due };
+  // Stopped clocks end by themselves only when their statutory end is before today.
+  const due = dueDate(asOf, calendar, { asOf: today });
+  const projectedDueDate =
+    due.dueDate === null && due.concludedOn === null
+      ? dueDate(asOf, calendar).dueDate
+      : due.dueDate;
+  const base = {
+    dueDate: due.dueDate,
+    provisional: due.provisional,
+    projectedDueDate,
+    decisionDue: due.lapsed,
+    due,
+  };
   if (due.concludedOn !== null) return { ...base, status: "concluded", workingDaysLeft: null };
   if (due.waitingForApplicant)
     return { ...base, status: "waitingForApplicant", workingDaysLeft: due.workingDaysLeft };

@@ -9,10 +9,21 @@
 //   not (the deadline had already passed).
 // - When the count ends on a day that is not a working day (a pause ending on a weekend with
 //   no day left), the due date is the next working day (民法典第二百零三条).
+// - A stopped clock ends by itself at its statutory end (issue 19): a consultation after the
+//   party's 15 working days (the count runs again), an unpaid fee notice after the 20 working
+//   days to pay and a 补正 after the period the agency set (the application is then due for a
+//   decision: 逾期未缴费 / 逾期不补正, on the first working day after the period).
 import type { Bilingual } from "../../report/catalog.ts";
 import { effectiveEvents } from "../effective-events.ts";
 import type { Application, IsoDate, PlainEvent } from "../schema.ts";
 import { addDays, withWeekday, yearOf } from "./iso-dates.ts";
+import {
+  CONSULTATION_WORKING_DAYS,
+  consultationEndsOn,
+  correctionPeriodEndsOn,
+  FEE_PAYMENT_WORKING_DAYS,
+  feePaymentDueOn,
+} from "./statutory-periods.ts";
 import type { WorkingCalendar } from "./working-calendar.ts";
 
 /** The statutory reply period: 20 working days (第三十三条). */
@@ -44,7 +55,28 @@ export interface DueDateResult {
   concludedOn: IsoDate | null;
   /** Whether it was concluded by the due date (true when concluded while the clock stood). */
   answeredOnTime: boolean | null;
+  /**
+   * A period the applicant was given lapsed without the corrected application or the payment:
+   * the application is to be closed with `outcome` (（六）1 or 2), by the due date.
+   */
+  lapsed: LapsedPeriod | null;
   trace: Bilingual[];
+}
+
+export interface LapsedPeriod {
+  kind: "correctionPeriod" | "feePayment";
+  /** The last day of the period. */
+  on: IsoDate;
+  outcome: "otherNoCorrection" | "otherFeeUnpaid";
+}
+
+export interface DueDateOptions {
+  /**
+   * The day the result is for: a stopped clock ends by itself only when its statutory end is
+   * before this day. Without it, every statutory end applies (the due date if nothing more is
+   * recorded: what the register stores and the overdue lists compare).
+   */
+  asOf?: IsoDate;
 }
 
 const md = (date: IsoDate, from: IsoDate) => (yearOf(date) === yearOf(from) ? date.slice(5) : date);
@@ -64,7 +96,13 @@ const byDate = (events: PlainEvent[]) =>
  * The reply deadline: 20 working days from receipt (day 1 is the next working day), restarted
  * by a corrected application, stopped by consultations and fee notices, plus one extension.
  */
-export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateResult => {
+export const dueDate = (
+  app: Application,
+  calendar: WorkingCalendar,
+  options: DueDateOptions = {},
+): DueDateResult => {
+  const { asOf } = options;
+  const takesEffect = (end: IsoDate) => asOf === undefined || end < asOf;
   const trace: Bilingual[] = [];
   const note = (zh: string, en: string) => trace.push({ zh, en });
   const events = byDate(effectiveEvents(app));
@@ -80,6 +118,7 @@ export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateRes
     workingDaysLeft: null,
     concludedOn: null,
     answeredOnTime: null,
+    lapsed: null,
     trace,
   };
   if (!receipt) {
@@ -94,16 +133,69 @@ export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateRes
   let limit = REPLY_WORKING_DAYS;
   let count = 0;
   let extended = false;
+  let reasonable: { dueOn: IsoDate; set: IsoDate } | null = null; // 第三十五条
   let correctionRequests = 0;
   let waiting = false; // 补正 requested, corrected application not yet received
-  const consultations: { date: IsoDate; party: "thirdParty" | "agency" }[] = [];
-  const fees: IsoDate[] = [];
+  let waitingEndsOn: IsoDate | null = null; // the last day of the 补正 period, if one was set
+  const consultations: { date: IsoDate; party: "thirdParty" | "agency"; endsOn: IsoDate }[] = [];
+  const fees: { date: IsoDate; dueOn: IsoDate }[] = [];
+  // Consultations that ended by themselves: a reply recorded later no longer moves anything.
+  let endedByThemselves = 0;
+  type Lapse = LapsedPeriod & { decideBy: IsoDate };
+  let lapsed: Lapse | null = null;
+  // (set inside closures: read through this so that TypeScript does not narrow it to null)
+  const lapse_ = (): Lapse | null => lapsed;
   let concludedOn: IsoDate | null = null;
   let stoppedSince: IsoDate | null = null;
   let holidayRun: { from: IsoDate; to: IsoDate; names: string[]; namesEn: string[] } | null = null;
   const provisionalYears = new Set<number>();
 
-  const running = () => !waiting && consultations.length === 0 && fees.length === 0;
+  const running = () =>
+    !waiting && consultations.length === 0 && fees.length === 0 && lapsed === null;
+  const lapse = (kind: LapsedPeriod["kind"], on: IsoDate) => {
+    const outcome = kind === "feePayment" ? "otherFeeUnpaid" : "otherNoCorrection";
+    const decideBy = calendar.addWorkingDays(on, 1);
+    if (lapsed === null) lapsed = { kind, on, outcome, decideBy };
+    note(
+      kind === "feePayment"
+        ? `缴费期限（收到收费通知次日起 ${FEE_PAYMENT_WORKING_DAYS} 个工作日）至 ${withWeekday(on).zh} 届满，未缴费：视为放弃申请，应于 ${withWeekday(decideBy).zh}前按“（六）2.逾期未缴费”办结（信息处理费管理办法）`
+        : `补正期限至 ${withWeekday(on).zh} 届满，未收到补正：视为放弃申请，应于 ${withWeekday(decideBy).zh}前按“（六）1.逾期不补正”办结（第三十条）`,
+      kind === "feePayment"
+        ? `The ${FEE_PAYMENT_WORKING_DAYS} working days to pay (from the day after the notice was received) ended ${withWeekday(on).en} without payment: the application is deemed abandoned and is to be closed as (6)2 fee unpaid by ${withWeekday(decideBy).en} (fee measures)`
+        : `The correction period ended ${withWeekday(on).en} without the corrected application: the application is deemed abandoned and is to be closed as (6)1 no correction by ${withWeekday(decideBy).en} (Art. 30)`,
+    );
+  };
+  // Stopped clocks whose statutory end is day d or earlier end now (at the end of that day).
+  const endByThemselves = (d: IsoDate) => {
+    for (const c of [...consultations]) {
+      if (c.endsOn > d || !takesEffect(c.endsOn)) continue;
+      consultations.splice(consultations.indexOf(c), 1);
+      endedByThemselves++;
+      note(
+        c.party === "thirdParty"
+          ? `第三方答复期限（收到征求意见之日起 ${CONSULTATION_WORKING_DAYS} 个工作日）至 ${withWeekday(c.endsOn).zh} 届满，未记录答复：不再等待，恢复计算；第三方逾期未提出意见的，由行政机关依照条例决定是否公开（第三十二条）`
+          : `被征求意见机关答复期限（收到征求意见之日起 ${CONSULTATION_WORKING_DAYS} 个工作日）至 ${withWeekday(c.endsOn).zh} 届满，未记录答复：视为同意公开，恢复计算（第三十四条）`,
+        c.party === "thirdParty"
+          ? `The third party's ${CONSULTATION_WORKING_DAYS} working days (from receiving the request) ended ${withWeekday(c.endsOn).en} with no answer recorded: the count runs again; without an answer the agency decides under the Regulations (Art. 32)`
+          : `The consulted agency's ${CONSULTATION_WORKING_DAYS} working days (from receiving the request) ended ${withWeekday(c.endsOn).en} with no answer recorded: taken as consent, the count runs again (Art. 34)`,
+      );
+      resuming(c.endsOn);
+    }
+    for (const f of [...fees]) {
+      if (f.dueOn > d || !takesEffect(f.dueOn)) continue;
+      fees.splice(fees.indexOf(f), 1);
+      lapse("feePayment", f.dueOn);
+    }
+    if (waiting && waitingEndsOn !== null && waitingEndsOn <= d && takesEffect(waitingEndsOn)) {
+      waiting = false;
+      lapse("correctionPeriod", waitingEndsOn);
+    }
+  };
+  const endsPending = () =>
+    lapsed !== null ||
+    consultations.some((c) => takesEffect(c.endsOn)) ||
+    fees.some((f) => takesEffect(f.dueOn)) ||
+    (waiting && waitingEndsOn !== null && takesEffect(waitingEndsOn));
   const flushHolidays = () => {
     if (!holidayRun) return;
     const { from, to, names, namesEn } = holidayRun;
@@ -143,6 +235,8 @@ export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateRes
     limit = REPLY_WORKING_DAYS;
     extended = false;
     waiting = false;
+    waitingEndsOn = null;
+    lapsed = null;
     stoppedSince = null;
     result.countingFrom = date;
     note(
@@ -181,6 +275,7 @@ export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateRes
             );
         }
         waiting = true;
+        waitingEndsOn = correctionPeriodEndsOn(e, calendar);
         stopping(e.date, wasRunning);
         return;
       case "correctionReceived":
@@ -193,14 +288,25 @@ export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateRes
         return;
       case "consultationStarted":
         flushHolidays();
-        consultations.push({ date: e.date, party: e.party });
-        note(
-          `${withWeekday(e.date).zh}起${CONSULT[e.party].zh}，所需时间不计入答复期限`,
-          `${withWeekday(e.date).en} ${CONSULT[e.party].en} begins: the time it takes is not counted`,
-        );
+        {
+          const endsOn = consultationEndsOn(e, calendar);
+          consultations.push({ date: e.date, party: e.party, endsOn });
+          note(
+            `${withWeekday(e.date).zh}起${CONSULT[e.party].zh}，所需时间不计入答复期限；被征求意见方应于 ${withWeekday(endsOn).zh}前答复`,
+            `${withWeekday(e.date).en} ${CONSULT[e.party].en} begins: the time it takes is not counted; the consulted party answers by ${withWeekday(endsOn).en}`,
+          );
+        }
         stopping(e.date, wasRunning);
         return;
       case "consultationEnded":
+        if (consultations.length === 0 && endedByThemselves > 0) {
+          endedByThemselves--;
+          note(
+            `${e.date} 收到答复，晚于 ${CONSULTATION_WORKING_DAYS} 个工作日的答复期限，期限不再顺延`,
+            `${e.date} answer received after the ${CONSULTATION_WORKING_DAYS} working days: it moves nothing`,
+          );
+          return;
+        }
         if (consultations.length === 0) {
           note(
             `${e.date} 征求意见结束，但没有进行中的征求意见，不计`,
@@ -217,14 +323,27 @@ export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateRes
         return;
       case "feeNoticeIssued":
         flushHolidays();
-        fees.push(e.date);
-        note(
-          `${withWeekday(e.date).zh}发出收费通知（信息处理费），至缴费之日不计入答复期限`,
-          `${withWeekday(e.date).en} fee notice issued: the time until payment is not counted`,
-        );
+        {
+          const dueOn = feePaymentDueOn(e, calendar);
+          fees.push({ date: e.date, dueOn });
+          note(
+            `${withWeekday(e.date).zh}发出收费通知（信息处理费），至缴费之日不计入答复期限；${e.deliveredOn ? `申请人 ${e.deliveredOn} 收到通知` : "未记录申请人收到通知的日期，按发出当日计"}，应于 ${withWeekday(dueOn).zh}前缴费`,
+            `${withWeekday(e.date).en} fee notice issued: the time until payment is not counted; ${e.deliveredOn ? `the applicant received it ${e.deliveredOn}` : "the day the applicant received it is not recorded, the issue date is used"}, payment due by ${withWeekday(dueOn).en}`,
+          );
+        }
         stopping(e.date, wasRunning);
         return;
       case "feePaid":
+        if (fees.length === 0 && lapsed?.kind === "feePayment") {
+          // The agency accepted a late payment: the count runs again from the payment.
+          lapsed = null;
+          note(
+            `${withWeekday(e.date).zh}申请人逾期缴费，行政机关继续办理`,
+            `${withWeekday(e.date).en} fee paid late; the agency goes on handling the application`,
+          );
+          resuming(e.date);
+          return;
+        }
         if (fees.length === 0) {
           note(
             `${e.date} 缴费，但没有待缴的收费通知，不计`,
@@ -249,6 +368,13 @@ export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateRes
         note(
           `${withWeekday(e.date).zh}延长答复期限 ${Math.min(e.workingDays, MAX_EXTENSION_WORKING_DAYS)} 个工作日（第三十三条第二款），期限共 ${limit} 个工作日`,
           `${withWeekday(e.date).en} deadline extended by ${Math.min(e.workingDays, MAX_EXTENSION_WORKING_DAYS)} working days (Art. 33(2)): ${limit} working days in all`,
+        );
+        return;
+      case "reasonableDateSet":
+        reasonable = { dueOn: e.dueOn, set: e.date };
+        note(
+          `${withWeekday(e.date).zh}确定合理期限至 ${withWeekday(e.dueOn).zh}（第三十五条：申请数量、频次明显超过合理范围，理由合理但无法在期限内答复）`,
+          `${withWeekday(e.date).en} a reasonable date is set: ${withWeekday(e.dueOn).en} (Art. 35: the applications clearly exceed a reasonable range; the reasons are reasonable but the deadline can't be met)`,
         );
         return;
       case "concluded":
@@ -306,11 +432,19 @@ export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateRes
   let lastCounted: IsoDate | null = null;
   for (let guard = 0; guard < 40_000; guard++) {
     while (next < pending.length && pending[next]!.date <= d) apply(pending[next++]!);
-    if (running() && count >= limit && calendar.isWorkingDay(d)) {
+    endByThemselves(d);
+    const current = lapse_();
+    const decisionDue = current !== null && d >= current.decideBy;
+    if (decisionDue || (running() && count >= limit && calendar.isWorkingDay(d))) {
       flushHolidays();
       result.dueDate = d;
-      // Handling reopened after this round: close the round and count again from the reopening.
-      const reopen = pending.findIndex((e, i) => i >= next && e.type === "reopened");
+      // Handling reopened after this round (or a late correction or payment accepted): close
+      // the round and count again from then.
+      const resumes = (e: PlainEvent) =>
+        e.type === "reopened" ||
+        (current?.kind === "correctionPeriod" && e.type === "correctionReceived") ||
+        (current?.kind === "feePayment" && e.type === "feePaid");
+      const reopen = pending.findIndex((e, i) => i >= next && resumes(e));
       if (reopen < 0) break;
       note(
         `本轮答复期限为 ${withWeekday(d).zh}`,
@@ -328,7 +462,7 @@ export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateRes
       result.dueDate = null;
       continue;
     }
-    if (!running() && next >= pending.length) break;
+    if (!running() && next >= pending.length && !endsPending()) break;
     d = addDays(d, 1);
     if (!running() || count >= limit) continue;
     const day = calendar.describe(d);
@@ -359,10 +493,26 @@ export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateRes
   }
   flushHolidays();
 
+  // 第三十五条: a reasonable later date set before the reply was due replaces it.
+  let byReasonableDate = false;
+  const later = reasonable as { dueOn: IsoDate; set: IsoDate } | null;
+  if (result.dueDate !== null && later !== null && later.dueOn > result.dueDate) {
+    let due = later.dueOn;
+    while (!calendar.isWorkingDay(due)) due = addDays(due, 1);
+    note(
+      `按第三十五条确定的合理期限，答复期限为 ${withWeekday(due).zh}`,
+      `Under the reasonable date of Art. 35, the reply is due ${withWeekday(due).en}`,
+    );
+    result.dueDate = due;
+    byReasonableDate = true;
+  }
   const stopped = result.dueDate === null;
   result.limitWorkingDays = limit;
   result.paused = stopped && (consultations.length > 0 || fees.length > 0);
   result.waitingForApplicant = stopped && (waiting || fees.length > 0);
+  const lapsedNow = lapse_();
+  if (!stopped && lapsedNow !== null)
+    result.lapsed = { kind: lapsedNow.kind, on: lapsedNow.on, outcome: lapsedNow.outcome };
   if (stopped) {
     result.workingDaysUsed = count;
     result.workingDaysLeft = waiting ? REPLY_WORKING_DAYS : left();
@@ -378,7 +528,11 @@ export const dueDate = (app: Application, calendar: WorkingCalendar): DueDateRes
       );
   } else {
     const due = result.dueDate!;
-    if (due === lastCounted)
+    if (byReasonableDate) {
+      // said above
+    } else if (lapsedNow !== null)
+      note(`应作出处理之日：${withWeekday(due).zh}`, `The decision is due ${withWeekday(due).en}`);
+    else if (due === lastCounted)
       note(
         `第 ${limit} 个工作日为 ${withWeekday(due).zh}：答复期限`,
         `Working day ${limit} is ${withWeekday(due).en}: the reply is due`,

@@ -35,7 +35,15 @@ export interface ReminderStaff {
 export interface ReminderAgency {
   code: string;
   name: string;
+  /**
+   * 第四十九条: a department's report is due 31 January, a county-level or higher government's
+   * (published by its government information office) 31 March. Department when omitted.
+   */
+  kind?: AgencyKind | null;
 }
+
+/** A department, or a government (its office) whose report is due later (第四十九条). */
+export type AgencyKind = "department" | "government";
 
 /** An open application as the reminders see it: its number, subject and status as of today. */
 export interface ReminderApplication {
@@ -48,6 +56,11 @@ export interface ReminderApplication {
   status: StatusKind;
   dueDate: IsoDate | null;
   provisional?: boolean;
+  /**
+   * The applicant let a 补正 or a fee period lapse (`applicationStatus(…).decisionDue`): the
+   * application is due to be closed as 逾期不补正 / 逾期未缴费 by `dueDate`.
+   */
+  decisionDue?: "otherNoCorrection" | "otherFeeUnpaid" | null;
 }
 
 /** The previous year's annual report of an agency: published or not, and the draft's findings. */
@@ -96,8 +109,14 @@ export interface Reminder {
 
 /** "Due soon" by default: at most this many working days left. */
 export const DUE_WITHIN_WORKING_DAYS = 3;
-/** The annual report is published by 31 January (第四十九条). */
+/** The annual report is published by 31 January (第四十九条): a department's. */
 export const ANNUAL_REPORT_DEADLINE = "01-31";
+/** 第四十九条: a county-level or higher government's report, by 31 March. */
+export const GOVERNMENT_ANNUAL_REPORT_DEADLINE = "03-31";
+
+/** The day ("MM-DD") the previous year's report of an agency of this kind is due (第四十九条). */
+export const annualReportDeadline = (kind?: AgencyKind | null): string =>
+  kind === "government" ? GOVERNMENT_ANNUAL_REPORT_DEADLINE : ANNUAL_REPORT_DEADLINE;
 /** The last day ("MM-DD") an unpublished annual report is reminded of by default. */
 export const ANNUAL_REPORT_REMINDED_UNTIL = "03-31";
 /** A Telegram message holds 4096 characters; long lists are cut after this many lines. */
@@ -162,7 +181,25 @@ const label = (a: ReminderApplication): Bilingual => {
   };
 };
 
+const DECISION: Record<"otherNoCorrection" | "otherFeeUnpaid", Bilingual> = {
+  otherNoCorrection: {
+    zh: "（补正期限已过，应按逾期不补正办结）",
+    en: " (correction period over: close as no correction)",
+  },
+  otherFeeUnpaid: {
+    zh: "（缴费期限已过，应按逾期未缴费办结）",
+    en: " (time to pay over: close as fee unpaid)",
+  },
+};
+
 const itemLine = (i: DueItem): Bilingual => {
+  const line = dueLine(i);
+  if (!i.decisionDue) return line;
+  const why = DECISION[i.decisionDue];
+  return { zh: `${line.zh}${why.zh}`, en: `${line.en}${why.en}` };
+};
+
+const dueLine = (i: DueItem): Bilingual => {
   const l = label(i);
   const due = withWeekday(i.dueDate!);
   const prov = i.provisional ? { zh: "（暂定）", en: " (provisional)" } : { zh: "", en: "" };
@@ -231,6 +268,7 @@ const annualReportText = (
   reports: readonly AnnualReportState[],
   names: ReadonlyMap<string, string>,
   until: string,
+  kinds: ReadonlyMap<string, AgencyKind | null | undefined> = new Map(),
 ): Bilingual | null => {
   const year = yearOf(today) - 1;
   // From 2 January (the year's report can only be complete once the year is over).
@@ -238,9 +276,34 @@ const annualReportText = (
   const byAgency = new Map(
     reports.filter((r) => r.year === year).map((r) => [r.agencyCode, r] as const),
   );
-  const pending = scope.filter((code) => !byAgency.get(code)?.published);
-  if (pending.length === 0) return null;
-  const deadline = `${yearOf(today)}-${ANNUAL_REPORT_DEADLINE}`;
+  const unpublished = scope.filter((code) => !byAgency.get(code)?.published);
+  if (unpublished.length === 0) return null;
+  // One paragraph per deadline: departments (1-31), then governments (3-31).
+  const groups = [ANNUAL_REPORT_DEADLINE, GOVERNMENT_ANNUAL_REPORT_DEADLINE]
+    .map((mmdd) => unpublished.filter((code) => annualReportDeadline(kinds.get(code)) === mmdd))
+    .filter((g) => g.length > 0);
+  const parts = groups.map((pending) =>
+    annualReportGroup(
+      pending,
+      today,
+      year,
+      byAgency,
+      names,
+      annualReportDeadline(kinds.get(pending[0]!)),
+    ),
+  );
+  return join([heading({ zh: "年度报告提醒", en: "Annual report reminder" }, today), ...parts]);
+};
+
+const annualReportGroup = (
+  pending: readonly string[],
+  today: IsoDate,
+  year: number,
+  byAgency: ReadonlyMap<string, AnnualReportState>,
+  names: ReadonlyMap<string, string>,
+  mmdd: string,
+): Bilingual => {
+  const deadline = `${yearOf(today)}-${mmdd}`;
   const days = Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000);
   const when: Bilingual =
     days > 0
@@ -249,7 +312,6 @@ const annualReportText = (
         ? { zh: "今天截止", en: "due today" }
         : { zh: `已逾期 ${-days} 天`, en: `${-days} day${days === -1 ? "" : "s"} late` };
   const lines: Bilingual[] = [
-    heading({ zh: "年度报告提醒", en: "Annual report reminder" }, today),
     {
       zh: `${year} 年政府信息公开工作年度报告应于 ${deadline} 前公布（第四十九条），${when.zh}。`,
       en: `The ${year} annual report on government information disclosure is due by ${deadline} (Art. 49): ${when.en}.`,
@@ -302,6 +364,7 @@ export const computeReminders = (input: ReminderInput): Reminder[] => {
   if (!calendar.isWorkingDay(today)) return [];
   const within = input.dueWithinWorkingDays ?? DUE_WITHIN_WORKING_DAYS;
   const names = new Map((input.agencies ?? []).map((a) => [a.code, a.name] as const));
+  const kinds = new Map((input.agencies ?? []).map((a) => [a.code, a.kind] as const));
   const out: Reminder[] = [];
   const emit = (s: ReminderStaff, kind: ReminderKind, text: Bilingual) => {
     const language: ReminderLanguage = s.language === "en" ? "en" : "zh";
@@ -384,6 +447,7 @@ export const computeReminders = (input: ReminderInput): Reminder[] => {
       input.reports ?? [],
       names,
       input.annualReportUntil ?? ANNUAL_REPORT_REMINDED_UNTIL,
+      kinds,
     );
     if (report) emit(s, "annualReport", report);
   }

@@ -37,6 +37,22 @@ export const checkReport = (
         en: `${SECTION_TITLES.problems.en} is empty.`,
       },
     });
+  // Issue 19: an empty 一、总体情况 is as much a gap as an empty 五.
+  const overview = report.overview as Record<string, unknown> | undefined;
+  if (
+    !overview ||
+    typeof overview !== "object" ||
+    Object.values(overview).every((v) => typeof v !== "string" || v.trim() === "")
+  )
+    findings.push({
+      code: "narrative.missing",
+      severity: "warning",
+      cells: ["overview"],
+      message: {
+        zh: `${SECTION_TITLES.overview.zh}没有内容。`,
+        en: `${SECTION_TITLES.overview.en} is empty.`,
+      },
+    });
   findings.push(...checkNarrative(report, values));
   if (options.previous) checkPrevious(report, values, options.previous, findings);
   return findings;

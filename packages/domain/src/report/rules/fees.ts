@@ -32,6 +32,16 @@ export const checkFees = (values: Values, feesMissing: string[], findings: Findi
     });
   const unpaid = values.get(requestCellPath("otherFeeUnpaid", "total"));
   const notices = values.get("fees.noticesIssued");
+  if (notices === 0 && notified !== undefined && notified > 0)
+    findings.push({
+      code: "fees.amountWithoutNotice",
+      severity: "warning",
+      cells: ["fees.noticesIssued", "fees.amountNotifiedYuan"],
+      message: {
+        zh: `发出收费通知 0 件，收费通知总金额却为 ${fmt(notified)} 元。`,
+        en: `No fee notice was issued, yet the amount notified is ${fmt(notified)} yuan.`,
+      },
+    });
   if (unpaid !== undefined && notices === 0 && unpaid > 0) {
     const l = rowInfo("otherFeeUnpaid").label;
     findings.push({

@@ -109,6 +109,26 @@ const mismatch = (
   };
 };
 
+// Issue 19: a count in a breakdown ("其中网上受理申请10件，信函受理申请5件": by channel) or a
+// comparison ("较上年收到申请20件": a change, or last year's count) is not the year's total.
+const BREAKDOWN =
+  /其中|(?:网上|网络|在线|政府网站|信函|来信|邮寄|当面|现场|窗口|来访|传真|电子邮件|邮件|电话)$/;
+const COMPARISON =
+  /较上一?年|比上一?年|同比|环比|与上一?年|较去年|比去年|上一?年度?同期|上一?年度?(?:共|全年)?$|去年(?:共|全年)?$/;
+
+/** The clause before position `at` (from the last punctuation mark). */
+const clauseBefore = (text: string, at: number): string => {
+  const head = text.slice(0, at);
+  const cut = Math.max(...[..."，。；,;：:（(、"].map((p) => head.lastIndexOf(p)));
+  return head.slice(cut + 1);
+};
+
+/** Whether the count at `at` is part of a breakdown or a comparison, not the year's total. */
+const notTheTotal = (text: string, at: number): boolean => {
+  const clause = clauseBefore(text, at);
+  return BREAKDOWN.test(clause) || COMPARISON.test(clause);
+};
+
 export const checkNarrative = (report: ReportDraft, values: Values): Finding[] => {
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -127,6 +147,7 @@ export const checkNarrative = (report: ReportDraft, values: Values): Finding[] =
     for (const { kind, re } of REQUEST_PATTERNS) {
       for (const m of text.matchAll(re)) {
         const written = Number(m[2]);
+        if (notTheTotal(text, m.index ?? 0)) continue;
         const path = `requests.${kind}.total`;
         const table = values.get(path);
         if (table === undefined || table === written) continue;

@@ -7,8 +7,11 @@ import type { RuleCode, Severity } from "../findings.ts";
 export type RuleInfo = {
   code: RuleCode;
   severity: Severity;
-  /** `check`: run by checkReport; `import`: raised while reading a document. */
-  stage: "check" | "import";
+  /**
+   * `check`: run by checkReport; `import`: raised while reading a document; `register`: raised
+   * from the register (opening balances, events, the report's year) by the API.
+   */
+  stage: "check" | "import" | "register";
   /** Runs only when the previous year's report is given. */
   needsPrevious: boolean;
   description: Bilingual;
@@ -174,6 +177,56 @@ export const RULES: readonly RuleInfo[] = [
     description: {
       zh: "县级政府报告第三部分的某一格与其所属部门报告相应格之和不一致（一并检查一组报告时）。",
       en: "A cell of the county government's section 3 differs from the sum of its departments' (when a set of reports is checked together).",
+    },
+  },
+  {
+    code: "requests.openCarriedAsCounts",
+    severity: "warning",
+    stage: "register",
+    needsPrevious: false,
+    description: {
+      zh: "期初数中有“结转下年度继续办理”：这些仍在办理的申请只以件数计，办结后须更新期初数（或逐件登记，不得重复计入）。",
+      en: "An opening balance carries applications forward: they are open and counted only as numbers; update the balance when they are concluded (or record them one by one, never both).",
+    },
+  },
+  {
+    code: "requests.previousYearMissing",
+    severity: "warning",
+    stage: "register",
+    needsPrevious: false,
+    description: {
+      zh: "上一年度没有在本系统发布或导入的年报，也没有登记数据：未核对“上年结转”。可导入上年已公布的年报。",
+      en: "The previous year has no report published or brought in and nothing on the register: carried over was not checked. Bring in last year's published report.",
+    },
+  },
+  {
+    code: "fees.amountWithoutNotice",
+    severity: "warning",
+    stage: "check",
+    needsPrevious: false,
+    description: {
+      zh: "六、收费说明：发出收费通知 0 件，却有通知金额或实收金额（上年发出的通知可以解释实收金额）。",
+      en: "Section 6 fees: no notice issued, yet an amount notified or collected (notices of the year before can explain an amount collected).",
+    },
+  },
+  {
+    code: "fees.registerDiffers",
+    severity: "warning",
+    stage: "register",
+    needsPrevious: false,
+    description: {
+      zh: "六、收费说明与登记簿的收费记录（本年发出的收费通知、通知金额、实收金额）不一致。",
+      en: "Section 6's fee statement differs from the register's fee events (notices issued in the year, amount notified, amount collected).",
+    },
+  },
+  {
+    code: "register.outcomeImplausible",
+    severity: "warning",
+    stage: "register",
+    needsPrevious: false,
+    description: {
+      zh: "办理结果与登记的过程不符：逾期不补正却无补正要求或补正期限未满；逾期未缴费却无收费通知；补正后仍不明确却未收到补正。",
+      en: "An outcome the recorded events do not support: no correction without a request or before its period ended; fee unpaid without a notice; still unclear without a correction received.",
     },
   },
 ];
