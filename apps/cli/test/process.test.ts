@@ -42,6 +42,8 @@ describe("the CLI as a process", () => {
     });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/^需要 Node 24 \/ needs Node 24 \(found v\d+\.\d+\.\d+\)\n$/);
+    expect(r.stderr).toMatch(
+      /^需要 Node 24，请用 \.\/ogi start \/ needs Node 24 \(found v\d+\.\d+\.\d+\): run \.\/ogi start, which fetches it\n$/,
+    );
   });
 });

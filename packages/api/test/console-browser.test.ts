@@ -15,6 +15,9 @@ const OUT = join(import.meta.dirname, "..", "test-output", "console");
 const AGENCY = "411421-gxkj";
 const OTHER = "411421-jyj";
 
+/** The API's clock: December of the year reported, then January for publishing. */
+let now = "2025-12-20T02:00:00Z";
+
 describe.skipIf(!existsSync(CHROMIUM))("web console in Chromium", () => {
   let api: TestApi;
   let context: BrowserContext;
@@ -38,7 +41,7 @@ describe.skipIf(!existsSync(CHROMIUM))("web console in Chromium", () => {
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    api = await startApi(() => new Date("2025-12-20T02:00:00Z"));
+    api = await startApi(() => new Date(now));
     for (const [code, name] of [
       [AGENCY, "睢县科学技术局"],
       [OTHER, "睢县教育局"],
@@ -219,6 +222,14 @@ describe.skipIf(!existsSync(CHROMIUM))("web console in Chromium", () => {
     ).resolves.toBe(String(draft.report.requests.newReceived.total));
     await shot("06-report");
     expect(draft.findings.filter((f) => f.severity === "error")).toEqual([]);
+    // A year is published once it is over (第四十九条: by 31 January): it is January now, and
+    // the session ended while the year turned (30 minutes idle): sign in again.
+    now = "2026-01-05T02:00:00Z";
+    await page.goto(`${api.url}/console/agencies/${AGENCY}/reports/2025`);
+    expect(new URL(page.url()).pathname).toBe("/console/login");
+    await page.fill("#token", tokens.manager!);
+    await page.click("button[type=submit] >> text=登录");
+    await page.waitForURL(`**/console/agencies/${AGENCY}/reports/2025`);
     await page.locator("form[action$='/publish'] button").click();
     await page.waitForURL(/done=published/);
     await expect(

@@ -55,6 +55,8 @@ describe("web console: the report (app.request, PGlite)", () => {
   });
 
   it("publishes, then the admin reopens with a reason (and not without one)", async () => {
+    // A year is published once it is over (第四十九条: by 31 January).
+    s.clock.set("2026-01-05T02:00:00Z");
     const manager = await signIn(tokens.manager!);
     const page = await request(base, manager);
     const published = await request(`${base}/publish`, manager, { _csrf: csrfOf(page.text) });

@@ -60,11 +60,22 @@ beforeAll(async () => {
     join(project, "package.json"),
     JSON.stringify({ name: "ogi-domain-consumer", private: true, type: "module" }),
   );
-  await run(
-    "npm",
-    ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", `./${tarball}`],
-    { cwd: project, timeout: 180_000 },
-  );
+  // The registry is reached for the dependencies: one retry for a transient network or cache
+  // failure (seen once with every package's tests running at once); a broken tarball fails twice.
+  const install = () =>
+    run(
+      "npm",
+      [
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--prefer-offline",
+        "--loglevel=error",
+        `./${tarball}`,
+      ],
+      { cwd: project, timeout: 180_000 },
+    );
+  await install().catch(install);
   for (const f of readdirSync(consumerFiles))
     copyFileSync(join(consumerFiles, f), join(project, f));
   copyFileSync(pdfFixture, join(project, "huaian-2024.pdf"));

@@ -86,6 +86,7 @@ export const publicApp = (deps: Deps) =>
               "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
                 schema: z.string().openapi({ format: "binary" }),
               },
+              "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) },
             },
             required: true,
           },
