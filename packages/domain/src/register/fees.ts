@@ -7,6 +7,7 @@ import { effectiveEvents } from "./effective-events.ts";
 import type { Application } from "./schema.ts";
 import { applicationState } from "./state.ts";
 
+/** Section 六's fee figures derived from the register's fee events of a year, with the 逾期未缴费 conclusions they explain or not. */
 export type RegisterFees = Fees & {
   /**
    * Applications concluded in the year as 逾期未缴费 (otherFeeUnpaid) with no fee notice

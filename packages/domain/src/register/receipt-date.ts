@@ -5,6 +5,7 @@
 import type { Bilingual, Channel } from "../report/catalog.ts";
 import type { IsoDate } from "./schema.ts";
 
+/** Which day counts as the receipt of an application sent by a channel (第三十一条, 国办公开办函〔2015〕207号), and the question to ask for it. */
 export interface ReceiptDateRule {
   /** What the registration asks for, as a question to staff. */
   question: Bilingual;
@@ -14,6 +15,7 @@ export interface ReceiptDateRule {
   notTheDaySent: boolean;
 }
 
+/** The receipt-date rule of each channel. */
 export const RECEIPT_DATE_RULES: Record<Channel, ReceiptDateRule> = {
   inPerson: {
     question: { zh: "申请人当面提交的日期？", en: "On which day was it handed in?" },

@@ -16,6 +16,7 @@ import {
 } from "./statutory-periods.ts";
 import type { WorkingCalendar } from "./working-calendar.ts";
 
+/** The clocks other than the reply's: asking for a 补正, the applicant's 补正 period, a consultation, paying a fee. */
 export type ClockKind = "correctionRequest" | "correctionPeriod" | "consultation" | "feePayment";
 
 /** One running or finished clock of an application: its kind, start, due date and state. */

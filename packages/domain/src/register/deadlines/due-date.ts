@@ -63,6 +63,7 @@ export interface DueDateResult {
   trace: Bilingual[];
 }
 
+/** A 补正 or fee period the applicant let lapse: the application is then due for a decision (逾期不补正 / 逾期未缴费). */
 export interface LapsedPeriod {
   kind: "correctionPeriod" | "feePayment";
   /** The last day of the period. */
@@ -70,6 +71,7 @@ export interface LapsedPeriod {
   outcome: "otherNoCorrection" | "otherFeeUnpaid";
 }
 
+/** What the due date is computed for besides the events: the day it is for (asOf). */
 export interface DueDateOptions {
   /**
    * The day the result is for: a stopped clock ends by itself only when its statutory end is

@@ -22,12 +22,14 @@ const FESTIVALS: readonly { match: RegExp; en: string; zh: string; days: number 
 const WEEKDAY = "日一二三四五六";
 const DATE = /(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:（([^）]*)）|\(([^)]*)\))?/g;
 
+/** One paragraph of a State Council holiday notice as read: the festival, its days off and its make-up working days. */
 export type NoticeParagraph = {
   festival: Bilingual;
   holidays: string[];
   workdays: string[];
 };
 
+/** A notice read into a year's holidays and make-up days, or the reasons it could not be (bilingual). */
 export type ParseHolidayNoticeResult =
   | { ok: true; file: HolidayFile; paragraphs: NoticeParagraph[]; summary: Bilingual[] }
   | { ok: false; errors: Bilingual[] };

@@ -9,10 +9,12 @@ import { ImportError } from "./import-error.ts";
 import type { ParseResult } from "./parse-report.ts";
 import type { SetFile } from "./zip-set.ts";
 
+/** One file of a set of reports: its report and findings, or why it could not be read. */
 export type SetEntry =
   | { name: string; ok: true; report: ReportDraft; findings: Finding[] }
   | { name: string; ok: false; error: { code: string; zh: string; en: string } };
 
+/** Counts over a set of reports: files, read, failed, errors, warnings, and the county's file and departments summed. */
 export type SetSummary = {
   files: number;
   read: number;
@@ -26,6 +28,7 @@ export type SetSummary = {
   hierarchyMismatches: number;
 };
 
+/** A set of reports read and checked: each file, the hierarchy findings (county against departments) and a summary. */
 export type SetResult = { entries: SetEntry[]; hierarchy: Finding[]; summary: SetSummary };
 
 /** A county (district, city, banner) government's own report, by its agency's name. */

@@ -4,6 +4,7 @@
 import { Unzip, UnzipInflate, UnzipPassThrough } from "fflate";
 import { ImportError, importErrors } from "./import-error.ts";
 
+/** Limits on reading a .zip: entries, bytes one file inflates to, bytes all inflate to. */
 export type ZipLimits = {
   /** Entries in the archive (files and folders). */
   maxEntries: number;
@@ -13,12 +14,14 @@ export type ZipLimits = {
   maxTotalBytes: number;
 };
 
+/** The limits a .zip of reports is read within (entries, bytes per file and in all): beyond them it is refused as a zip bomb. */
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 500,
   maxEntryBytes: 20 * 1024 * 1024,
   maxTotalBytes: 100 * 1024 * 1024,
 };
 
+/** One file of a set: its name and bytes. */
 export type SetFile = { name: string; bytes: Uint8Array };
 
 /** The file types a report is published in. */

@@ -35,6 +35,7 @@ import type { Finding } from "../findings.ts";
 import { getCell, type ReportDraft } from "../schema.ts";
 import { formatCell, groupHasItems, groupInfo, reportTitle, SEVERITY_LABELS } from "./common.ts";
 
+/** One cell of a table as printed: its text, spans, alignment, whether it is a label, and a figure's value for spreadsheets. */
 export type LayoutCell = {
   text: string;
   colSpan?: number;
@@ -46,6 +47,7 @@ export type LayoutCell = {
   value?: number | null;
 };
 
+/** A table of the official layout, row by row, with its merged cells. */
 export type LayoutTable = {
   /** Relative column widths (the template's grid). */
   widths: number[];
@@ -57,12 +59,14 @@ export type LayoutTable = {
   size: "normal" | "small" | "tiny";
 };
 
+/** One block of the published report: a heading, a paragraph or a table. */
 export type LayoutBlock =
   | { kind: "heading"; text: string }
   | { kind: "subheading"; text: string }
   | { kind: "paragraph"; text: string }
   | { kind: "table"; name: Section | "fees"; table: LayoutTable };
 
+/** The report laid out for publishing (title, preamble, blocks, 落款), which the HTML, Word, PDF and Excel writers draw. */
 export type Publication = {
   title: string;
   /** 草稿 (or "DRAFT"), printed across every page, when the report is not the published one. */
@@ -76,6 +80,7 @@ export type Publication = {
   lang: Lang;
 };
 
+/** How to lay a report out: the language, whether it is a draft, the date of the 落款 and the findings to list. */
 export type PublicationOptions = {
   lang?: Lang;
   /** A draft is watermarked; findings are shown only on a draft. */
@@ -85,7 +90,9 @@ export type PublicationOptions = {
   date?: string;
 };
 
+/** The mark of a draft, in Chinese and English. */
 export const WATERMARK: Bilingual = { zh: "草稿", en: "DRAFT" };
+/** The heading of a draft's list of findings, in Chinese and English. */
 export const FINDINGS_HEADING: Bilingual = {
   zh: "检查结果（草稿，发布前删除）",
   en: "Findings (draft; removed on publication)",
@@ -244,6 +251,7 @@ const paragraphs = (text: string): LayoutBlock[] =>
 const findingSentence = (f: Finding, lang: Lang) =>
   `${SEVERITY_LABELS[f.severity][lang]}${lang === "zh" ? "：" : ": "}${f.message[lang]}`;
 
+/** Lays a report out for publishing (see Publication): pure, shared by every output format. */
 export const reportPublication = (
   report: ReportDraft,
   options: PublicationOptions = {},
