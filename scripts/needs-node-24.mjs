@@ -4,15 +4,9 @@
 // Plain JavaScript that Node 20 parses: no types, no newer syntax.
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { needNode24 } from "./node-version.cjs";
 
-const NEEDED = 24;
-const found = process.versions.node;
-if (Number(found.split(".")[0]) < NEEDED) {
-  process.stderr.write(
-    `需要 Node ${NEEDED}，请用 ./ogi start / needs Node ${NEEDED} (found v${found}): run ./ogi start, which fetches it\n`,
-  );
-  process.exit(2);
-}
+needNode24();
 const root = fileURLToPath(new URL("..", import.meta.url));
 const entry = resolve(root, process.argv[2]);
 process.argv.splice(1, 2, entry);

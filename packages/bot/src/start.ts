@@ -1,6 +1,6 @@
 // startBot(env): the bot as a service, in long-polling mode (@grammyjs/runner) or in webhook
 // mode (Hono). Used by `pnpm start` beside the API when TELEGRAM_BOT_TOKEN is set, and by
-// `pnpm --filter @ogi/server bot` alone (apps/server/src/bot.ts).
+// `pnpm --filter @ogi/server bot` alone (apps/api/src/bot.ts).
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { run } from "@grammyjs/runner";

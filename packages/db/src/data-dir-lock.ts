@@ -32,7 +32,7 @@ export const OWNER_FILE = ".ogi-owner.json";
 
 export type DataDirOwner = {
   pid: number;
-  /** How the owner was started, e.g. `node apps/server/src/start.ts`. */
+  /** How the owner was started, e.g. `node apps/api/src/main.ts`. */
   command: string;
   startedAt: string;
   /** The API host: where its HTTP API answers (loopback). */

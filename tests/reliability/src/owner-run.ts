@@ -1,5 +1,5 @@
 // A second process on the embedded database's folder while the API owns it and writes: each
-// second `node apps/server/src/start.ts` must be refused at once (exit 2, one bilingual line
+// second `node apps/api/src/main.ts` must be refused at once (exit 2, one bilingual line
 // naming the owner) while the owner goes on answering; after a stop and a start every
 // acknowledged registration is there exactly once. Shared by owner.test.ts (200 registrations)
 // and owner.soak.ts (many more, with the CLI writing through the API at the same time).
@@ -22,11 +22,11 @@ const baseEnv = (dataDir: string, extra: Record<string, string> = {}) => ({
 
 export type Ran = { code: number | null; stdout: string; stderr: string; ms: number };
 
-/** `node apps/server/src/start.ts` on the folder, to its end (a refused one ends at once). */
+/** `node apps/api/src/main.ts` on the folder, to its end (a refused one ends at once). */
 export const secondApi = (dataDir: string, timeoutMs = 60_000) =>
   new Promise<Ran>((ok) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [resolve(repoRoot, "apps/server/src/start.ts")], {
+    const child = spawn(process.execPath, [resolve(repoRoot, "apps/api/src/main.ts")], {
       cwd: repoRoot,
       env: baseEnv(dataDir, { OGI_ADMIN_TOKEN: SERVER_ADMIN_TOKEN }),
       stdio: ["ignore", "pipe", "pipe"],
@@ -68,7 +68,7 @@ export const ogi = (dataDir: string, ...args: string[]) =>
 /** The one line a refused opener prints, naming the owner. */
 export const refusalLine = (dataDir: string, pid: number) =>
   new RegExp(
-    `^数据目录 ${literal(dataDir)} 正由进程 ${pid}（node [^）]*start\\.ts）使用。 / The data folder ${literal(dataDir)} is in use by process ${pid} \\(node [^)]*start\\.ts\\)\\.\\n$`,
+    `^数据目录 ${literal(dataDir)} 正由进程 ${pid}（node [^）]*main\\.ts）使用。 / The data folder ${literal(dataDir)} is in use by process ${pid} \\(node [^)]*main\\.ts\\)\\.\\n$`,
   );
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

@@ -1,4 +1,4 @@
-// The API as a real child process (`node apps/server/src/start.ts`) on loopback, which a test can
+// The API as a real child process (`node apps/api/src/main.ts`) on loopback, which a test can
 // kill -9 and start again on the same data. Every process and temp dir is tracked so that
 // `cleanup()` removes them, also after a failure.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -67,7 +67,7 @@ export const startApi = async (
       : { DATABASE_URL: storage.databaseUrl }),
     ...options.env,
   };
-  const child = spawn(process.execPath, [resolve(repoRoot, "apps/server/src/start.ts")], {
+  const child = spawn(process.execPath, [resolve(repoRoot, "apps/api/src/main.ts")], {
     cwd: repoRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],

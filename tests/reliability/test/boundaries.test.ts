@@ -40,7 +40,7 @@ describe("workspaces reach each other only by package name", () => {
     const names = workspaces.map((w) => relative(repoRoot, w).split(sep).join("/"));
     expect(names).toEqual(
       expect.arrayContaining([
-        "apps/server",
+        "apps/api",
         "apps/cli",
         "packages/api",
         "packages/bot",

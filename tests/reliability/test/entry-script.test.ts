@@ -1,8 +1,9 @@
 // `./ogi` on a machine as a newcomer has it: a PATH with only the distribution's older Node and
 // no pnpm. The script must pick the pinned Node and pnpm (from its cache folder, which `.ci/run`
 // filled through the same script), start the API on the embedded database with demo data, and
-// pass anything else through to pnpm. A .ts entry started with the old Node directly cannot run
-// any code of ours (the loader refuses the file), so the launcher's one line is checked instead.
+// pass anything else through to pnpm. The hosts' entries started with the old Node directly
+// (`node apps/api/src/main.ts`) and the launcher of the other scripts say in one line that Node 24
+// is needed and how to get it.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -53,17 +54,26 @@ describe.skipIf(!haveOldNode)("./ogi with only an older Node and no pnpm on PATH
     expect(pnpm.trim()).toBe(pinned);
   });
 
-  it("`./ogi help` says what it does; the launcher on the old Node says it needs Node 24", () => {
+  it("`./ogi help` says what it does; every entry on the old Node says in one line it needs Node 24", () => {
     const help = execFileSync("sh", [script, "help"], { env: env(), encoding: "utf8" });
     expect(help).toContain("./ogi start");
     expect(help).toContain("./ogi test");
-    const direct = spawnSync(
-      "node",
-      [resolve(repoRoot, "scripts/needs-node-24.mjs"), "apps/server/src/start.ts"],
-      { env: { PATH: oldPath }, encoding: "utf8" },
-    );
-    expect(direct.status).toBe(2);
-    expect(direct.stderr).toMatch(/^需要 Node 24.*\.\/ogi start.*\n$/);
+    for (const args of [
+      ["apps/api/src/main.ts"],
+      ["apps/api/src/bot.ts"],
+      ["apps/api/src/chat.ts", "--as", "钱主任"],
+      ["scripts/needs-node-24.mjs", "apps/cli/src/main.ts", "check", "x"],
+    ]) {
+      const [entry, ...rest] = args as [string, ...string[]];
+      const direct = spawnSync("node", [entry, ...rest], {
+        cwd: repoRoot,
+        env: { PATH: oldPath },
+        encoding: "utf8",
+      });
+      expect(direct.stdout, entry).toBe("");
+      expect(direct.stderr, entry).toMatch(/^需要 Node 24.*needs Node 24.*\.\/ogi start[^\n]*\n$/);
+      expect(direct.status, entry).toBe(2);
+    }
   });
 
   it("`./ogi start` starts the API on the embedded database with demo data", async () => {

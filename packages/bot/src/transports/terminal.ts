@@ -1,7 +1,7 @@
 // `pnpm chat --as <invite code | staff name or id>`: the real bot in a terminal. The same
 // middleware as on Telegram gets synthetic updates; its outgoing calls are answered locally (no
 // token, no network) and printed, buttons as numbered choices. Everything goes through the API
-// whose address and admin token the host gives (apps/server/src/chat.ts): the staff are listed
+// whose address and admin token the host gives (apps/api/src/chat.ts): the staff are listed
 // and the chat's user is linked there, by routes that audit like every other write.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";

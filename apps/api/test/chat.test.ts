@@ -106,7 +106,7 @@ describe("pnpm chat", () => {
     delete env.OGI_ADMIN_TOKEN;
     delete env.TELEGRAM_BOT_TOKEN;
     delete env.DATABASE_URL;
-    const host = spawn(process.execPath, [resolve(import.meta.dirname, "../src/start.ts")], {
+    const host = spawn(process.execPath, [resolve(import.meta.dirname, "../src/main.ts")], {
       env,
     });
     try {

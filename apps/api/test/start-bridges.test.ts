@@ -17,7 +17,7 @@ afterAll(() => {
 const run = async (env: Record<string, string>) => {
   const dataDir = mkdtempSync(join(tmpdir(), "ogi-start-bridges-"));
   dirs.push(dataDir);
-  const child = spawn(process.execPath, [resolve(import.meta.dirname, "../src/start.ts")], {
+  const child = spawn(process.execPath, [resolve(import.meta.dirname, "../src/main.ts")], {
     env: {
       ...process.env,
       PORT: String(await freePort()),

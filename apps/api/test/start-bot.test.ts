@@ -20,7 +20,7 @@ describe("pnpm start with a Telegram token", () => {
     const telegramPort = await freePort();
     telegram = new TelegramServer({ port: telegramPort, host: "127.0.0.1" });
     await telegram.start();
-    api = spawn(process.execPath, [resolve(import.meta.dirname, "../src/start.ts")], {
+    api = spawn(process.execPath, [resolve(import.meta.dirname, "../src/main.ts")], {
       env: {
         ...process.env,
         PORT: String(await freePort()),

@@ -24,4 +24,4 @@ try {
   console.error((error as Error).message);
   process.exit(2);
 }
-await import("./api-host.ts");
+await import("./api-host.mts");
