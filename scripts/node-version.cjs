@@ -1,6 +1,5 @@
-// The one check of Node's version, before any TypeScript loads: the launcher
-// (needs-node-24.mjs) and the hosts' entries (apps/api/src/*.ts, which are plain JavaScript so
-// that Node 20 can run them) call it. Older Node can't even read our .ts files, so without it the
+// The one check of Node's version, before any TypeScript loads: every entry (apps/api/src/main.ts,
+// bot.ts, chat.ts; apps/cli/src/main.ts), plain JavaScript so that Node 20 can run them, calls it. Older Node can't even read our .ts files, so without it the
 // newcomer sees ERR_UNKNOWN_FILE_EXTENSION and a stack trace instead of what to do.
 // Plain JavaScript that Node 20 parses: no types, no newer syntax.
 "use strict";

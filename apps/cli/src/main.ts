@@ -1,20 +1,7 @@
 #!/usr/bin/env node
-// `pnpm ogi …` / `node apps/cli/src/main.ts …`: the ogi command line (see cli.ts). The commands
-// are loaded inside the try so that even a broken installation fails in one line.
-import { EXIT_USAGE, errorLine } from "./errors.ts";
-import { processIo } from "./io.ts";
-
-// `pnpm ogi check … | head`: the reader has gone, and nobody wants the rest; end quietly.
-process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-  if (e.code !== "EPIPE") throw e;
-  process.exit(process.exitCode ?? 0);
-});
-
-try {
-  const { run } = await import("./cli.ts");
-  process.exitCode = await run(process.argv.slice(2), processIo());
-} catch (e) {
-  process.stderr.write(`${errorLine(e)}\n`);
-  if (process.env.OGI_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-  process.exitCode = EXIT_USAGE;
-}
+// `pnpm ogi …` / `node apps/cli/src/main.ts …`: the ogi command line (./run.mts).
+// This entry is plain JavaScript in a CommonJS folder (src/package.json), so that an older Node
+// (Debian's 20) runs it and says in one line that Node 24 is needed and how to get it, instead of
+// refusing the .ts file with a stack trace.
+require("../../../scripts/node-version.cjs").needNode24();
+import("./run.mts");

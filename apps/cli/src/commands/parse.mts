@@ -1,10 +1,10 @@
 // ogi parse <file> [--json]: a report in, its canonical JSON or a short summary out.
 import { checkReport, type Lang, type ReportDraft, rowInfo } from "@ogi/domain";
-import { LANG_OPTION, langOf, oneFile, parse } from "../args.ts";
-import type { Command } from "../command.ts";
-import { EXIT_OK } from "../errors.ts";
-import { loadReport } from "../load.ts";
-import { mergeFindings } from "./check.ts";
+import { LANG_OPTION, langOf, oneFile, parse } from "../args.mts";
+import type { Command } from "../command.mts";
+import { EXIT_OK } from "../errors.mts";
+import { loadReport } from "../load.mts";
+import { mergeFindings } from "./check.mts";
 
 const cell = (v: number | null) => (v === null ? "—" : String(v));
 

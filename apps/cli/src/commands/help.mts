@@ -1,5 +1,5 @@
 // ogi help [command]: the usage text, bilingual.
-import type { Command } from "../command.ts";
+import type { Command } from "../command.mts";
 
 export const usage = (commands: readonly Command[]): string =>
   [

@@ -1,15 +1,15 @@
 // The command table and the dispatcher. run() never throws: it returns the exit status and
 // writes at most one error line (Chinese / English) to stderr.
-import type { Command } from "./command.ts";
-import { adminCommand } from "./commands/admin.ts";
-import { backupCommand, restoreCommand } from "./commands/backup.ts";
-import { calendarCommand } from "./commands/calendar.ts";
-import { checkCommand } from "./commands/check.ts";
-import { commandUsage, usage } from "./commands/help.ts";
-import { parseCommand } from "./commands/parse.ts";
-import { renderCommand } from "./commands/render.ts";
-import { CliError, EXIT_OK, EXIT_USAGE, errorLine } from "./errors.ts";
-import type { Io } from "./io.ts";
+import type { Command } from "./command.mts";
+import { adminCommand } from "./commands/admin.mts";
+import { backupCommand, restoreCommand } from "./commands/backup.mts";
+import { calendarCommand } from "./commands/calendar.mts";
+import { checkCommand } from "./commands/check.mts";
+import { commandUsage, usage } from "./commands/help.mts";
+import { parseCommand } from "./commands/parse.mts";
+import { renderCommand } from "./commands/render.mts";
+import { CliError, EXIT_OK, EXIT_USAGE, errorLine } from "./errors.mts";
+import type { Io } from "./io.mts";
 
 const helpCommand: Command = {
   name: "help",

@@ -4,7 +4,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { type Finding, parseReport, type ReportDraft, reportDraftSchema } from "@ogi/domain";
 
-import { CliError } from "./errors.ts";
+import { CliError } from "./errors.mts";
 
 export type Loaded = { report: ReportDraft; findings: Finding[] };
 

@@ -5,8 +5,8 @@
 // owning it while they run. @ogi/db is loaded only when such a command runs, so
 // parse/check/render start fast.
 import { resolve } from "node:path";
-import { CliError } from "./errors.ts";
-import type { Io } from "./io.ts";
+import { CliError } from "./errors.mts";
+import type { Io } from "./io.mts";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 
@@ -25,7 +25,9 @@ const inUse = (e: unknown): CliError | undefined => {
 };
 
 /** Opens the database, runs `fn`, and closes it whatever happens. */
-export const withDb = async <T>(fn: (database: Database, lib: DbLib) => Promise<T>): Promise<T> => {
+export const withDb = async <T,>(
+  fn: (database: Database, lib: DbLib) => Promise<T>,
+): Promise<T> => {
   const lib = await import("@ogi/db");
   const url = databaseUrl();
   const dir = dataDir();
@@ -117,7 +119,7 @@ export const callApi = async (
   });
 };
 
-export const apiJson = async <T>(
+export const apiJson = async <T,>(
   api: OwnerApi,
   method: "GET" | "POST",
   path: string,

@@ -13,9 +13,9 @@ import {
   type SetResult,
   unzipReports,
 } from "@ogi/domain";
-import { CliError } from "../errors.ts";
-import { loadBytes, readInput } from "../load.ts";
-import { formatFindings, mergeFindings } from "./findings-text.ts";
+import { CliError } from "../errors.mts";
+import { loadBytes, readInput } from "../load.mts";
+import { formatFindings, mergeFindings } from "./findings-text.mts";
 
 const MAX_FILES = 500;
 const MAX_FILE_BYTES = 20 * 1024 * 1024;

@@ -8,11 +8,11 @@ import { readFile, rename, rm, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { oneFile, parse } from "../args.ts";
-import type { Command } from "../command.ts";
-import { callApi, databaseUrl, dataDir, ownerApi, withDb } from "../database.ts";
-import { CliError, EXIT_OK } from "../errors.ts";
-import type { Io } from "../io.ts";
+import { oneFile, parse } from "../args.mts";
+import type { Command } from "../command.mts";
+import { callApi, databaseUrl, dataDir, ownerApi, withDb } from "../database.mts";
+import { CliError, EXIT_OK } from "../errors.mts";
+import type { Io } from "../io.mts";
 
 const postgres = (command: "backup" | "restore") =>
   new CliError({

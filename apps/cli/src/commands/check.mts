@@ -1,12 +1,12 @@
 // ogi check <file> [--previous <file>] [--json] [--lang zh|en]: the findings of a report;
 // exit status 1 when one of them is an error.
 import { checkReport, hasErrors } from "@ogi/domain";
-import { LANG_OPTION, langOf, oneFile, parse } from "../args.ts";
-import type { Command } from "../command.ts";
-import { EXIT_FINDINGS, EXIT_OK } from "../errors.ts";
-import { loadReport } from "../load.ts";
-import { checkSet, formatSet, isSetPath } from "./check-set.ts";
-import { formatFindings, mergeFindings } from "./findings-text.ts";
+import { LANG_OPTION, langOf, oneFile, parse } from "../args.mts";
+import type { Command } from "../command.mts";
+import { EXIT_FINDINGS, EXIT_OK } from "../errors.mts";
+import { loadReport } from "../load.mts";
+import { checkSet, formatSet, isSetPath } from "./check-set.mts";
+import { formatFindings, mergeFindings } from "./findings-text.mts";
 
 export { formatFindings, mergeFindings };
 

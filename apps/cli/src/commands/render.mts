@@ -6,11 +6,11 @@ import { readFile, writeFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import type { DocumentFormat } from "@ogi/documents";
 import { checkReport, RENDER_FORMATS, type RenderFormat, renderReport } from "@ogi/domain";
-import { LANG_OPTION, langOf, oneFile, parse } from "../args.ts";
-import type { Command } from "../command.ts";
-import { CliError, EXIT_OK } from "../errors.ts";
-import { loadReport } from "../load.ts";
-import { mergeFindings } from "./check.ts";
+import { LANG_OPTION, langOf, oneFile, parse } from "../args.mts";
+import type { Command } from "../command.mts";
+import { CliError, EXIT_OK } from "../errors.mts";
+import { loadReport } from "../load.mts";
+import { mergeFindings } from "./check.mts";
 
 const FORMAT_OF_EXTENSION: Record<string, RenderFormat | DocumentFormat> = {
   ".md": "md",

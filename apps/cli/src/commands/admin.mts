@@ -3,11 +3,11 @@
 // transaction with an audit-log entry on the `cli` channel: directly, or through the API's routes
 // when the API owns the embedded folder (its local admin token is audited as the CLI).
 import { AGENCY_CODE_PATTERN, REGION_CODE_PATTERN } from "@ogi/domain";
-import { parse } from "../args.ts";
-import type { Command } from "../command.ts";
-import { apiJson, ownerApi, withDb } from "../database.ts";
-import { CliError, EXIT_OK } from "../errors.ts";
-import type { Io } from "../io.ts";
+import { parse } from "../args.mts";
+import type { Command } from "../command.mts";
+import { apiJson, ownerApi, withDb } from "../database.mts";
+import { CliError, EXIT_OK } from "../errors.mts";
+import type { Io } from "../io.mts";
 
 const usageError = (zh: string, en: string) => new CliError({ zh, en });
 

@@ -2,7 +2,7 @@
 // are one Command each whose run() dispatches on args[0]; a command that needs heavy modules
 // (a database client) should import them inside run() so the others stay fast.
 import type { Bilingual } from "@ogi/domain";
-import type { Io } from "./io.ts";
+import type { Io } from "./io.mts";
 
 export type Command = {
   name: string;

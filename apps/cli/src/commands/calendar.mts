@@ -16,11 +16,11 @@ import {
   parseHolidayFile,
   parseHolidayNotice,
 } from "@ogi/domain";
-import { parse } from "../args.ts";
-import type { Command } from "../command.ts";
-import { apiJson, type DbLib, ownerApi, withDb } from "../database.ts";
-import { CliError, EXIT_OK } from "../errors.ts";
-import type { Io } from "../io.ts";
+import { parse } from "../args.mts";
+import type { Command } from "../command.mts";
+import { apiJson, type DbLib, ownerApi, withDb } from "../database.mts";
+import { CliError, EXIT_OK } from "../errors.mts";
+import type { Io } from "../io.mts";
 
 type Lib = DbLib;
 

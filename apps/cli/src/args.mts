@@ -1,7 +1,7 @@
 // Argument parsing shared by the commands: node:util parseArgs, strict, with bilingual errors.
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import type { Lang } from "@ogi/domain";
-import { CliError, fromParseArgsError } from "./errors.ts";
+import { CliError, fromParseArgsError } from "./errors.mts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
