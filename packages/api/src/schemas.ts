@@ -242,13 +242,21 @@ const byWord = <T extends string>(
   const exact = new Map<string, T>();
   for (const [value, list] of Object.entries(words) as [T, readonly string[]][])
     for (const w of list) if (of(w) === value) exact.set(w, value);
-  return z.preprocess(
-    (v) => (typeof v === "string" ? (exact.get(v) ?? v) : v),
-    z.enum(schema.options as [T, ...T[]], {
-      error: () =>
-        `${name.zh}无法识别，可用：${list.zh} / Unknown ${name.en}; accepted: ${list.en}`,
-    }),
-  );
+  const keys = schema.options as [T, ...T[]];
+  return z
+    .preprocess(
+      (v) => (typeof v === "string" ? (exact.get(v) ?? v) : v),
+      z.enum(keys, {
+        error: () =>
+          `${name.zh}无法识别，可用：${list.zh} / Unknown ${name.en}; accepted: ${list.en}`,
+      }),
+    )
+    .openapi({
+      // The document lists every accepted name, so that a client checking against it sends the
+      // Chinese ones too; answers always carry the key.
+      enum: [...keys, ...[...exact.keys()].filter((w) => !keys.includes(w as T))],
+      description: `${name.zh}：键名或中文名（${list.zh}），回复中总是键名 / ${name.en}: the key or a listed name (${list.en}); answers carry the key`,
+    });
 };
 export const applicantTypeWord = byWord(
   applicantTypeSchema,

@@ -35,6 +35,18 @@ describe.each(testEngines())("API on %s", (engine) => {
         "/v1/parse",
       ])
         expect(paths).toContain(p);
+      // The enumerations taken by their Chinese names list those names, as the API accepts them.
+      const create = doc.data.components.schemas.CreateApplication.properties;
+      expect(create.applicantType.enum).toEqual(
+        expect.arrayContaining(["naturalPerson", "自然人", "律师事务所", "legalServiceAgency"]),
+      );
+      expect(create.channel.enum).toEqual(expect.arrayContaining(["post", "信函", "网络"]));
+      expect(create.applicantType.description).toMatch(/自然人.*naturalPerson/);
+      const byName = await s.call("POST", `/v1/agencies/${A}/applications`, {
+        token: ADMIN_TOKEN,
+        body: { receivedOn: "2025-03-03", applicantType: "律师事务所", channel: "信函" },
+      });
+      expect(byName.status).toBe(201);
       const docs = await s.call("GET", "/docs");
       expect(docs.status).toBe(200);
       // Every script comes from this server: no CDN.
