@@ -1,19 +1,20 @@
 // The report as a page or a file (the report routes' ?format=): Markdown, HTML, text and CSV
-// from the domain, Word, PDF and Excel from @ogi/documents, with their content types and a
-// Chinese file name. Kept apart from the routes, which only choose it.
+// from the domain, Word, PDF and Excel from @ogi/documents, written in the document workers
+// (documents/reader-pool.ts: a PDF's CPU never holds up the API's thread; 503 renderBusy when
+// they are all busy), with their content types and a Chinese file name. Kept apart from the
+// routes, which only choose it.
 import { z } from "@hono/zod-openapi";
 import {
   contentDisposition,
   DOCUMENT_CONTENT_TYPES,
   isDocumentFormat,
-  renderDocument,
   safeFileName,
 } from "@ogi/documents";
 import { type Finding, type ReportDraft, renderReport, reportTitle } from "@ogi/domain";
 import type { Context, TypedResponse } from "hono";
 import type { Deps } from "./context.ts";
 import { todayIn } from "./domain.ts";
-import { errorsFor, reportOut, type reportQuery } from "./schemas.ts";
+import { errorSchema, errorsFor, reportOut, type reportQuery } from "./schemas.ts";
 
 const CONTENT_TYPES = {
   md: "text/markdown; charset=utf-8",
@@ -40,6 +41,11 @@ export const reportResponses = {
       "The report with its findings (JSON), or rendered with ?format=md|html|txt|csv|docx|pdf|xlsx (a draft is watermarked 草稿; ?findings=true lists a draft's findings)",
   },
   ...errorsFor(400, 401, 403, 404),
+  503: {
+    content: { "application/json": { schema: errorSchema } },
+    description:
+      "Every worker writing Word, PDF or Excel files is busy (renderBusy, with Retry-After) / 正在生成的文件过多",
+  },
 } as const;
 
 type RenderQuery = {
@@ -78,7 +84,8 @@ export const rendered = async (
     return c.body(renderReport(served.report, { format: q.format, ...options }), 200, {
       "content-type": CONTENT_TYPES[q.format],
     });
-  const bytes = await renderDocument(served.report, { format: q.format, ...options });
+  if (deps.documents === undefined) throw new Error("createApp sets deps.documents");
+  const bytes = await deps.documents.render(served.report, { format: q.format, ...options });
   const title =
     reportTitle(served.report, q.lang) + (draft ? (q.lang === "zh" ? "（草稿）" : " (draft)") : "");
   const ascii = `report-${served.report.year}${draft ? "-draft" : ""}.${q.format}`;

@@ -152,7 +152,13 @@ describe("reading documents off the main thread", () => {
       answeredThroughout(health);
       // The worker was terminated (its heap with it); the next read gets a fresh one.
       await new Promise((r) => setTimeout(r, 200));
-      expect(s.reader.stats()).toEqual({ reading: 0, queued: 0, workers: 0 });
+      expect(s.reader.stats()).toEqual({
+        reading: 0,
+        queued: 0,
+        rendering: 0,
+        renderQueued: 0,
+        workers: 0,
+      });
       // This server's time limit is 1.5 s: on a loaded machine a fresh worker's first read may
       // take longer, and is refused the same way; it is served once the machine lets it.
       let again = await parse(s.base, reportText("某机关"), "text/plain");
@@ -180,7 +186,13 @@ describe("reading documents off the main thread", () => {
       expect(r.data.error?.message.zh).toContain("内存上限（48 MB）");
       answeredThroughout(health);
       await new Promise((r) => setTimeout(r, 200));
-      expect(s.reader.stats()).toEqual({ reading: 0, queued: 0, workers: 0 });
+      expect(s.reader.stats()).toEqual({
+        reading: 0,
+        queued: 0,
+        rendering: 0,
+        renderQueued: 0,
+        workers: 0,
+      });
       expect((await parse(s.base, reportText("某机关"), "text/plain")).status).toBe(200);
     } finally {
       await s.close();

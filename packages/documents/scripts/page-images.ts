@@ -1,5 +1,7 @@
 // Page images of the 淮安市人民政府 2024 report in each format, for review: docs/images/report-*.png.
-//   PDF   page 2 drawn by pdftoppm (poppler), as any PDF reader shows it;
+//   PDF   page 2 drawn by pdftoppm (poppler), as any PDF reader shows it; and page 1 of a draft,
+//         with its watermark 草稿 (report-pdf-draft.png);
+//   HTML  also a draft, as a browser shows it (report-html-draft.png);
 //   HTML  page drawn by Chromium (headless);
 //   DOCX  drawn by docx-preview in Chromium (an approximation of Word: no 方正/GB2312 fonts here,
 //         so Chromium substitutes the installed Noto CJK);
@@ -50,8 +52,15 @@ writeFileSync(pdf, await renderDocument(report, { format: "pdf", ...options }));
 execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "2", "-l", "2", pdf, join(tmp, "pdf")]);
 renameSync(join(tmp, "pdf-2.png"), join(out, "report-pdf.png"));
 
+// A draft PDF: page 1 with its watermark (outlines behind the text: no 草稿 in the text layer).
+const draftPdf = join(tmp, "draft.pdf");
+writeFileSync(draftPdf, await renderDocument(report, { format: "pdf", draft: true, ...options }));
+execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", draftPdf, join(tmp, "draft")]);
+renameSync(join(tmp, "draft-1.png"), join(out, "report-pdf-draft.png"));
+
 // HTML: the page as a browser shows it.
 chromium(renderReport(report, { format: "html", ...options }), "report-html");
+chromium(renderReport(report, { format: "html", draft: true, ...options }), "report-html-draft");
 
 // DOCX: docx-preview in Chromium.
 const docx = Buffer.from(await renderDocument(report, { format: "docx", ...options })).toString(

@@ -2,7 +2,8 @@
 // (GB/T 9704-2012: 37 mm top, 35 mm bottom, 28 mm left, 26 mm right), the title in 方正小标宋简体,
 // headings in 黑体 and 楷体_GB2312, the body in 仿宋_GB2312, the template's merged cells with
 // single borders, header rows repeated on a new page, "— 1 —" page numbers, the preamble and
-// the 落款. Fonts are named, not embedded: agencies have the licensed 公文 fonts; where one is
+// the 落款; a draft has a watermark 草稿 behind the text of every page (docx-watermark.ts).
+// Fonts are named, not embedded: agencies have the licensed 公文 fonts; where one is
 // missing Word or WPS substitutes, and the Latin slots name fonts every Windows has (仿宋, 黑体,
 // 楷体, 宋体) so figures still look right.
 
@@ -12,7 +13,6 @@ import {
   BorderStyle,
   Document,
   Footer,
-  Header,
   type IRunOptions,
   LineRuleType,
   Packer,
@@ -25,6 +25,7 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
+import { watermarkHeader } from "./docx-watermark.ts";
 
 const mm = (v: number) => Math.round((v * 1440) / 25.4);
 
@@ -158,17 +159,6 @@ const pageNumberFooter = () =>
     ],
   });
 
-/** A draft says so at the top of every page (Word has no watermark a library can write portably). */
-const draftHeader = (watermark: string) =>
-  new Header({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        children: [run(watermark, "heading", 36, { color: "C00000", bold: true })],
-      }),
-    ],
-  });
-
 export const renderDocx = async (pub: Publication): Promise<Uint8Array> => {
   const children: (Paragraph | Table)[] = [
     new Paragraph({
@@ -220,7 +210,7 @@ export const renderDocx = async (pub: Publication): Promise<Uint8Array> => {
         footers: { default: pageNumberFooter() },
         ...(pub.watermark === undefined
           ? {}
-          : { headers: { default: draftHeader(pub.watermark) } }),
+          : { headers: { default: watermarkHeader(pub.watermark) } }),
         children,
       },
     ],

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { LayoutCell, LayoutTable, Publication } from "@ogi/domain";
 import type { Content, TableCell } from "pdfmake";
 import type { TDocumentDefinitions } from "pdfmake/interfaces.d.ts";
+import { pdfkitFontkit, watermarkSvg } from "./pdf-watermark.ts";
 
 const require = createRequire(import.meta.url);
 type PdfMake = {
@@ -44,13 +45,10 @@ export const defaultPdfFonts = (): PdfFonts => {
  * module cache, before pdfkit loads); had pdfkit loaded first, rendering is only slower.
  */
 const parseFontsOnce = () => {
-  const fromPdfkit = createRequire(createRequire(require.resolve("pdfmake")).resolve("pdfkit"));
-  const path = fromPdfkit.resolve("fontkit");
-  const fontkit = fromPdfkit("fontkit") as Record<string, unknown> & {
-    create: (buffer: Uint8Array, postscriptName?: string) => unknown;
-  };
+  const { fontkit, path } = pdfkitFontkit();
   const cached = require.cache[path];
-  if (cached === undefined || require.cache[fromPdfkit.resolve("pdfkit")] !== undefined) return;
+  const pdfkit = createRequire(require.resolve("pdfmake")).resolve("pdfkit");
+  if (cached === undefined || require.cache[pdfkit] !== undefined) return;
   const parsed = new WeakMap<Uint8Array, Map<string, unknown>>();
   const create = (buffer: Uint8Array, postscriptName?: string) => {
     const byName = parsed.get(buffer) ?? new Map<string, unknown>();
@@ -138,7 +136,13 @@ const tableContent = (table: LayoutTable): Content => {
   };
 };
 
-export const pdfDefinition = (pub: Publication): TDocumentDefinitions => {
+const A4 = { width: pt(210), height: pt(297) };
+
+/**
+ * The document for pdfmake. A draft's watermark is `watermark`, an SVG of the page (see
+ * pdf-watermark.ts) drawn behind each page's text; without it, a draft is not marked.
+ */
+export const pdfDefinition = (pub: Publication, watermark?: string): TDocumentDefinitions => {
   const body = { fontSize: 12, lineHeight: 1.5, leadingIndent: 24, alignment: "justify" as const };
   const content: Content[] = [
     { text: pub.title, fontSize: 18, bold: true, alignment: "center", margin: [0, 0, 0, 18] },
@@ -179,17 +183,9 @@ export const pdfDefinition = (pub: Publication): TDocumentDefinitions => {
     info: { title: pub.title, author: pub.signOff[0] ?? "", creator: "ogi" },
     language: pub.lang === "zh" ? "zh-CN" : "en-GB",
     defaultStyle: { font: "Report", fontSize: 12 },
-    ...(pub.watermark === undefined
+    ...(watermark === undefined
       ? {}
-      : {
-          watermark: {
-            text: pub.watermark,
-            color: "#c00000",
-            opacity: 0.12,
-            bold: true,
-            fontSize: 120,
-          },
-        }),
+      : { background: () => ({ svg: watermark, absolutePosition: { x: 0, y: 0 } }) }),
     footer: (current: number) => ({
       text: `— ${current} —`,
       alignment: "center",
@@ -204,7 +200,13 @@ export const pdfDefinition = (pub: Publication): TDocumentDefinitions => {
 };
 
 export const renderPdf = async (pub: Publication, fonts?: PdfFonts): Promise<Uint8Array> => {
-  const pm = printer(fonts ?? defaultPdfFonts());
-  const buffer = await pm.createPdf(pdfDefinition(pub)).getBuffer();
+  const given = fonts ?? defaultPdfFonts();
+  const pm = printer(given);
+  // The watermark in outlines of the bold face: a page image shows it, the text layer has not.
+  const watermark =
+    pub.watermark === undefined
+      ? undefined
+      : watermarkSvg(pub.watermark, given.bold ?? given.regular, A4);
+  const buffer = await pm.createPdf(pdfDefinition(pub, watermark)).getBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 };

@@ -97,7 +97,7 @@ describe("DOCX layout", () => {
       await renderDocument(withCode, { format: "docx", draft: true, findings }),
     );
     const header = Object.entries(draft).find(([name]) => /word\/header\d*\.xml/.test(name));
-    expect(strFromU8(header![1])).toContain("草稿");
+    expect(strFromU8(header![1])).toContain('string="草稿"');
     const draftXml = strFromU8(draft["word/document.xml"]!);
     if (findings.length > 0) expect(draftXml).toContain("检查结果");
     for (const f of findings) expect(draftXml).not.toContain(f.code);
@@ -175,11 +175,8 @@ describe("PDF pages", () => {
     expect(inkIn(0, 0, width, 60)).toBe(0);
   });
 
-  it("a draft carries 草稿 across its pages, and still reads back to the same cells", async () => {
-    const file = join(dir, "draft.pdf");
+  it("a draft reads back to the same cells (its watermark is outlines: watermark.test.ts)", async () => {
     const bytes = await renderDocument(huaian, { format: "pdf", draft: true });
-    writeFileSync(file, bytes);
-    expect(run("pdftotext", [file, "-"]).replace(/\s+/g, "")).toContain("草");
     expect(sameCells((await parseReport(bytes)).report, huaian)).toEqual([]);
   });
 });

@@ -50,7 +50,8 @@ describe("renderReport txt and renderRequestsText", () => {
     const text = renderReport(report, { format: "txt" });
     const lines = text.trimEnd().split("\n");
     expect(lines[0]).toBe(reportTitle(report, "zh"));
-    expect(lines[1]).toBe("机构代码：A-01");
+    expect(lines[1]).toBe("");
+    expect(text).not.toContain("A-01"); // the agency code is not printed
     const positions = SECTIONS.map((s) => lines.indexOf(SECTION_TITLES[s].zh));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

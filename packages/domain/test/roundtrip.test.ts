@@ -74,6 +74,16 @@ const arbDraft: fc.Arbitrary<ReportDraft> = fc
 
 const LANGS: Lang[] = ["zh", "en"];
 
+/**
+ * What a format gives back: everything, but for chat text, which is published as it is and so
+ * does not carry the agency code (its reader gives the agency by name).
+ */
+const expected = (report: ReportDraft, format: string): ReportDraft => {
+  if (format !== "txt" || report.agency.code === undefined) return report;
+  const { code: _code, ...agency } = report.agency;
+  return { ...report, agency };
+};
+
 describe("render → parse is the identity", () => {
   for (const format of RENDER_FORMATS)
     for (const lang of LANGS) {
@@ -83,7 +93,7 @@ describe("render → parse is the identity", () => {
             const { report: back, findings } = await parseReport(
               renderReport(report, { format, lang }),
             );
-            expect(back).toEqual(report);
+            expect(back).toEqual(expected(report, format));
             expect(findings).toEqual([]);
           }),
           { numRuns: 40 },
@@ -94,7 +104,7 @@ describe("render → parse is the identity", () => {
         await fc.assert(
           fc.asyncProperty(arbDraft, async (draft) => {
             const { report: back } = await parseReport(renderReport(draft, { format, lang }));
-            expect(back).toEqual(draft);
+            expect(back).toEqual(expected(draft, format));
           }),
           { numRuns: 60 },
         );
@@ -119,7 +129,7 @@ describe("render → parse is the identity", () => {
       fc.asyncProperty(arbReport(), fc.constantFrom(...RENDER_FORMATS), async (report, format) => {
         const bytes = new TextEncoder().encode(renderReport(report, { format }));
         const { report: back } = await parseReport(bytes, { filename: `report.${format}` });
-        expect(back).toEqual(report);
+        expect(back).toEqual(expected(report, format));
       }),
       { numRuns: 20 },
     );

@@ -1,5 +1,7 @@
 // The bounds on reading a published report (POST /v1/parse): how much one document may hold and
-// cost, and how many are read at once. Each refusal names the limit it hit, in both languages.
+// cost, and how many are read at once; and on writing the report as Word, PDF or Excel (the
+// report routes' ?format=docx|pdf|xlsx): how many are written at once. Each refusal names the
+// limit it hit, in both languages.
 import { ApiError } from "../errors.ts";
 
 export type DocumentLimits = {
@@ -19,7 +21,14 @@ export type DocumentLimits = {
   workers: number;
   /** Reads waiting for a worker; one more is refused (503 parseBusy). */
   queue: number;
+  /** Worker threads writing Word, PDF or Excel files at once (2 by default). */
+  renderWorkers?: number;
+  /** Files waiting for a writing worker; one more is refused (503 renderBusy; 8 by default). */
+  renderQueue?: number;
 };
+
+/** Writing workers and their queue when the limits do not say. */
+export const DEFAULT_RENDER_LIMITS = { renderWorkers: 2, renderQueue: 8 } as const;
 
 export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
   maxBytes: 20 * 1024 * 1024,
@@ -60,6 +69,32 @@ export const parseBusy = (retryAfter: number) =>
     {
       zh: `正在读取的文件过多（已达同时读取与排队的上限），请 ${retryAfter} 秒后重试。`,
       en: `Too many documents are being read (the limit on reads in flight and queued is reached); try again in ${retryAfter} s.`,
+    },
+    undefined,
+    retryAfter,
+  );
+
+/** 503: every writing worker busy and its queue full. */
+export const renderBusy = (retryAfter: number) =>
+  new ApiError(
+    503,
+    "renderBusy",
+    {
+      zh: `正在生成的 Word、PDF 或 Excel 文件过多（已达同时生成与排队的上限），请 ${retryAfter} 秒后重试。`,
+      en: `Too many Word, PDF or Excel files are being written (the limit on files in progress and queued is reached); try again in ${retryAfter} s.`,
+    },
+    undefined,
+    retryAfter,
+  );
+
+/** 503: writing the file took longer than the limit and was stopped. */
+export const renderTimeout = (ms: number, retryAfter: number) =>
+  new ApiError(
+    503,
+    "renderTimeout",
+    {
+      zh: `生成文件超过时间上限（${ms / 1000} 秒）已停止；服务器正忙，请稍后重试。`,
+      en: `Writing the file exceeded the time limit (${ms / 1000} s) and was stopped: the server is busy; try again later.`,
     },
     undefined,
     retryAfter,

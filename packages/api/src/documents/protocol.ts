@@ -1,9 +1,12 @@
-// The messages between the API's thread and a reading worker.
-import type { ParseResult } from "@ogi/domain";
+// The messages between the API's thread and a document worker: reading a published report, and
+// writing a report as Word, PDF or Excel.
+import type { DocumentFormat } from "@ogi/documents";
+import type { Finding, Lang, ParseResult, ReportDraft } from "@ogi/domain";
 import type { ContentLimit, DocumentLimits } from "./limits.ts";
 
 export type ReadRequest = {
   id: number;
+  kind: "read";
   bytes: Uint8Array;
   /** The body is text (HTML, plain text): decoded as UTF-8 in the worker. */
   text: boolean;
@@ -17,3 +20,20 @@ export type ReadReply =
   | { id: number; kind: "import"; code: string; zh: string; en: string }
   | { id: number; kind: "unreadable" }
   | { id: number; kind: "failed"; message: string };
+
+/** What `renderDocument` is given (all of it plain data: it is copied to the worker). */
+export type RenderJob = {
+  format: DocumentFormat;
+  lang: Lang;
+  draft: boolean;
+  date?: string;
+  findings?: Finding[];
+};
+
+export type RenderRequest = { id: number; kind: "render"; report: ReportDraft; job: RenderJob };
+
+export type RenderReply =
+  | { id: number; kind: "rendered"; bytes: Uint8Array }
+  | { id: number; kind: "failed"; message: string };
+
+export type WorkerRequest = ReadRequest | RenderRequest;

@@ -1,20 +1,26 @@
-// The pool of reading workers behind POST /v1/parse: at most `workers` documents read at once,
-// at most `queue` waiting (one more is refused at once, 503 parseBusy), each read ended after
-// `timeoutMs` (the worker is terminated: its memory goes with it) and each worker's heap capped.
-// Workers are started on demand and kept for the next read; an idle one does not keep the
-// process alive.
-import { Worker } from "node:worker_threads";
-import type { ParseResult } from "@ogi/domain";
+// The document workers behind POST /v1/parse and the report's Word, PDF and Excel downloads:
+// two bounded pools (worker-pool.ts) over one worker script (document-worker.ts).
+//   Reads: at most `workers` documents read at once, at most `queue` waiting (one more is
+//   refused at once, 503 parseBusy), each read ended after `timeoutMs`, each worker's heap
+//   capped at `memoryMb`.
+//   Writes: at most `renderWorkers` files written at once, at most `renderQueue` waiting (503
+//   renderBusy), within the same time and heap. A PDF takes 100–300 ms of CPU: on the API's
+//   thread, a few at once would hold up every other request.
+import type { ParseResult, ReportDraft } from "@ogi/domain";
 import type { Logger } from "pino";
 import { ApiError } from "../errors.ts";
 import {
+  DEFAULT_RENDER_LIMITS,
   type DocumentLimits,
   documentLimitHit,
   parseBusy,
   parseTimeout,
+  renderBusy,
+  renderTimeout,
   tooLargeBody,
 } from "./limits.ts";
-import type { ReadReply, ReadRequest } from "./protocol.ts";
+import type { ReadReply, ReadRequest, RenderJob, RenderReply, RenderRequest } from "./protocol.ts";
+import { createWorkerPool, type Settled } from "./worker-pool.ts";
 
 export type DocumentInput = { bytes: Uint8Array; text: boolean; filename?: string | undefined };
 
@@ -22,128 +28,108 @@ export type DocumentReader = {
   readonly limits: DocumentLimits;
   /** The report read from the document; throws ApiError (413, 422, 503) when a limit is hit. */
   read: (input: DocumentInput) => Promise<ParseResult>;
-  /** Reads running, reads waiting, workers alive. */
-  stats: () => { reading: number; queued: number; workers: number };
+  /** The report as a Word, PDF or Excel file, written in a worker; throws ApiError 503 when busy. */
+  render: (report: ReportDraft, job: RenderJob) => Promise<Uint8Array>;
+  /** Reads running and waiting, files being written and waiting, workers alive. */
+  stats: () => {
+    reading: number;
+    queued: number;
+    rendering: number;
+    renderQueued: number;
+    workers: number;
+  };
   close: () => Promise<void>;
 };
 
-type Job = {
-  input: DocumentInput;
-  resolve: (r: ParseResult) => void;
-  reject: (e: unknown) => void;
-};
-
-const WORKER_URL = new URL("./read-worker.ts", import.meta.url);
+const WORKER_URL = new URL("./document-worker.ts", import.meta.url);
 
 export const createDocumentReader = (limits: DocumentLimits, logger?: Logger): DocumentReader => {
-  const idle: Worker[] = [];
-  const alive = new Set<Worker>();
-  const waiting: Job[] = [];
-  let reading = 0;
-  let nextId = 1;
-  let closed = false;
   const retryAfter = Math.min(10, Math.max(1, Math.ceil(limits.timeoutMs / 1000)));
-
-  const spawn = () => {
-    const worker = new Worker(WORKER_URL, {
-      resourceLimits: {
-        maxOldGenerationSizeMb: limits.memoryMb,
-        maxYoungGenerationSizeMb: Math.max(8, Math.min(64, Math.floor(limits.memoryMb / 8))),
-      },
-    });
-    alive.add(worker);
-    worker.once("exit", () => alive.delete(worker));
-    return worker;
+  const common = {
+    url: WORKER_URL,
+    timeoutMs: limits.timeoutMs,
+    memoryMb: limits.memoryMb,
+    outOfMemory: () => documentLimitHit("memory", limits.memoryMb),
+    logger,
   };
+  const reads = createWorkerPool({
+    ...common,
+    workers: limits.workers,
+    queue: limits.queue,
+    busy: () => parseBusy(retryAfter),
+    timeout: () => parseTimeout(limits.timeoutMs, retryAfter),
+  });
+  const renders = createWorkerPool({
+    ...common,
+    workers: limits.renderWorkers ?? DEFAULT_RENDER_LIMITS.renderWorkers,
+    queue: limits.renderQueue ?? DEFAULT_RENDER_LIMITS.renderQueue,
+    busy: () => renderBusy(retryAfter),
+    timeout: () => renderTimeout(limits.timeoutMs, retryAfter),
+  });
 
-  const finished = () => {
-    reading--;
-    const job = waiting.shift();
-    if (job) start(job);
+  const settleRead = (reply: { id: number }): Settled<ParseResult> => {
+    const r = reply as ReadReply;
+    // A read stopped at a limit may still be running in the worker: end it.
+    const keep = r.kind !== "limit";
+    return r.kind === "ok"
+      ? { keep, value: r.result }
+      : { keep, error: replyError(r, limits, "document reader") };
   };
-
-  const start = (job: Job) => {
-    reading++;
-    const worker = idle.pop() ?? spawn();
-    worker.ref();
-    const id = nextId++;
-    let settled = false;
-    const settle = (keep: boolean, outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      worker.off("message", onMessage);
-      worker.off("error", onError);
-      worker.off("exit", onExit);
-      if (keep && !closed) {
-        worker.unref();
-        idle.push(worker);
-      } else void worker.terminate();
-      outcome();
-      finished();
-    };
-    const onMessage = (reply: ReadReply) => {
-      if (reply.id !== id) return;
-      // A read stopped at a limit may still be running in the worker: end it.
-      settle(reply.kind !== "limit", () => {
-        if (reply.kind === "ok") return job.resolve(reply.result);
-        job.reject(replyError(reply, limits));
-      });
-    };
-    const onError = (error: Error & { code?: string }) =>
-      settle(false, () => {
-        if (error.code === "ERR_WORKER_OUT_OF_MEMORY")
-          return job.reject(documentLimitHit("memory", limits.memoryMb));
-        logger?.error({ err: error }, "document reader failed");
-        job.reject(error);
-      });
-    const onExit = (code: number) =>
-      settle(false, () => job.reject(new Error(`document reader exited (${code})`)));
-    const timer = setTimeout(
-      () => settle(false, () => job.reject(parseTimeout(limits.timeoutMs, retryAfter))),
-      limits.timeoutMs,
-    );
-    worker.on("message", onMessage);
-    worker.on("error", onError);
-    worker.on("exit", onExit);
-    const { bytes, text, filename } = job.input;
-    const request: ReadRequest = {
-      id,
-      bytes,
-      text,
-      ...(filename ? { filename } : {}),
-      limits: {
-        maxPages: limits.maxPages,
-        maxTextRuns: limits.maxTextRuns,
-        maxCharacters: limits.maxCharacters,
-      },
-    };
-    // The body's bytes move to the worker (not copied) when they own their buffer.
-    const owns = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-    worker.postMessage(request, owns ? [bytes.buffer as ArrayBuffer] : []);
+  const settleRender = (reply: { id: number }): Settled<Uint8Array> => {
+    const r = reply as RenderReply;
+    return r.kind === "rendered"
+      ? { keep: true, value: r.bytes }
+      : { keep: true, error: new Error(`document writer: ${r.message}`) };
   };
 
   return {
     limits,
     read: (input) => {
       if (input.bytes.byteLength > limits.maxBytes) throw tooLargeBody(limits.maxBytes);
-      if (closed) throw parseBusy(retryAfter);
-      if (reading < limits.workers)
-        return new Promise((resolve, reject) => start({ input, resolve, reject }));
-      if (waiting.length >= limits.queue) throw parseBusy(retryAfter);
-      return new Promise((resolve, reject) => waiting.push({ input, resolve, reject }));
+      const { bytes, text, filename } = input;
+      // The body's bytes move to the worker (not copied) when they own their buffer.
+      const owns = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      return reads.run(
+        (id): ReadRequest => ({
+          id,
+          kind: "read",
+          bytes,
+          text,
+          ...(filename ? { filename } : {}),
+          limits: {
+            maxPages: limits.maxPages,
+            maxTextRuns: limits.maxTextRuns,
+            maxCharacters: limits.maxCharacters,
+          },
+        }),
+        owns ? [bytes.buffer as ArrayBuffer] : [],
+        settleRead,
+      );
     },
-    stats: () => ({ reading, queued: waiting.length, workers: alive.size }),
+    render: (report, job) =>
+      renders.run((id): RenderRequest => ({ id, kind: "render", report, job }), [], settleRender),
+    stats: () => {
+      const r = reads.stats();
+      const w = renders.stats();
+      return {
+        reading: r.running,
+        queued: r.queued,
+        rendering: w.running,
+        renderQueued: w.queued,
+        workers: r.workers + w.workers,
+      };
+    },
     close: async () => {
-      closed = true;
-      for (const job of waiting.splice(0)) job.reject(parseBusy(retryAfter));
-      await Promise.all([...alive].map((w) => w.terminate()));
-      idle.length = 0;
+      await Promise.all([reads.close(), renders.close()]);
     },
   };
 };
 
-const replyError = (reply: Exclude<ReadReply, { kind: "ok" }>, limits: DocumentLimits) => {
+const replyError = (
+  reply: Exclude<ReadReply, { kind: "ok" }>,
+  limits: DocumentLimits,
+  who: string,
+) => {
   switch (reply.kind) {
     case "limit":
       return documentLimitHit(reply.limit, reply.max);
@@ -155,6 +141,6 @@ const replyError = (reply: Exclude<ReadReply, { kind: "ok" }>, limits: DocumentL
         en: "The file can't be read (nested too deep or too large).",
       });
     case "failed":
-      return new Error(`document reader: ${reply.message} (limits ${JSON.stringify(limits)})`);
+      return new Error(`${who}: ${reply.message} (limits ${JSON.stringify(limits)})`);
   }
 };

@@ -8,6 +8,7 @@ import {
   APPEAL_COLUMN_LABELS,
   APPEAL_COLUMNS,
   APPLICANT_TYPES,
+  type Bilingual,
   DECISIONS_LABEL,
   FEE_AMOUNT_LABEL,
   FEES_LABELS,
@@ -21,12 +22,18 @@ import {
   REQUEST_ROWS,
   SECTION_TITLES,
 } from "../catalog.ts";
-import { AGENCY_CODE_LABEL, appealBlockLabel, type Lang, TITLE_PATTERN } from "../render/common.ts";
+import { appealBlockLabel, type Lang, TITLE_PATTERN } from "../render/common.ts";
 import { CSV_HEADER } from "../render/csv.ts";
-import { unescapeMarkdown } from "../render/markdown.ts";
+import { agencyCodeOfComment, unescapeMarkdown } from "../render/markdown.ts";
 import { SHORT_APPLICANT_LABELS, SHORT_ROW_LABELS } from "../render/text.ts";
 import { cellPaths, type ReportDraft, setCell } from "../schema.ts";
 import { blankDraft } from "./read-document.ts";
+
+/**
+ * The agency code line that Markdown and text renderings had under the title before the code
+ * left what is published: still read, so files written then read back the same.
+ */
+const LEGACY_CODE_LABEL: Bilingual = { zh: "机构代码：", en: "Agency code: " };
 
 const FEE_KEYS = ["noticesIssued", "amountNotifiedYuan", "amountCollectedYuan"] as const;
 const LANGS: readonly Lang[] = ["zh", "en"];
@@ -209,12 +216,19 @@ export const readOwnMarkdown = (text: string): ReportDraft | null =>
       expect(rows.length >= 2);
       return rows.slice(2); // the header and alignment rows
     };
-    // Agency code: the only line between the title and the first heading.
+    // Agency code: the only line between the title and the first heading, an HTML comment
+    // (or, in older files, a printed line).
     const first = structure[0]?.i ?? lines.length;
     const between = lines.slice(1, first).filter((l) => l !== "");
     if (between.length > 0) {
-      expect(between.length === 1 && between[0]!.startsWith(AGENCY_CODE_LABEL[lang]));
-      draft.agency.code = unescapeMarkdown(between[0]!.slice(AGENCY_CODE_LABEL[lang].length));
+      expect(between.length === 1);
+      const line = between[0]!;
+      const code = agencyCodeOfComment(line);
+      if (code !== undefined) draft.agency.code = code;
+      else {
+        expect(line.startsWith(LEGACY_CODE_LABEL[lang]));
+        draft.agency.code = unescapeMarkdown(line.slice(LEGACY_CODE_LABEL[lang].length));
+      }
     }
     let at = heading(`## ${SECTION_TITLES.overview[lang]}`);
     draft.overview.intro = textAfter(at);
@@ -290,8 +304,9 @@ export const readOwnText = (text: string): ReportDraft | null =>
     draft.agency.name = name;
     draft.year = year;
     let i = 1;
-    if (lines[i]?.startsWith(AGENCY_CODE_LABEL[lang]) && lines[i + 1] === "") {
-      draft.agency.code = lines[i]!.slice(AGENCY_CODE_LABEL[lang].length);
+    // Files written before the code left the text have it under the title.
+    if (lines[i]?.startsWith(LEGACY_CODE_LABEL[lang]) && lines[i + 1] === "") {
+      draft.agency.code = lines[i]!.slice(LEGACY_CODE_LABEL[lang].length);
       i++;
     }
     expect(lines[i] === "");

@@ -45,12 +45,6 @@ export const REPORT_TITLE: Bilingual = {
 };
 
 /**
- * Label of the agency code line of the exchange formats (md, txt), which read it back; the
- * published formats (HTML, Word, PDF, Excel) do not print the code.
- */
-export const AGENCY_CODE_LABEL: Bilingual = { zh: "机构代码：", en: "Agency code: " };
-
-/**
  * "XX局2024年政府信息公开工作年度报告" / "XX局: 2024 Annual Report on Government Information
  * Disclosure". Parse back with TITLE_PATTERN (greedy name, so a name with digits still works).
  */

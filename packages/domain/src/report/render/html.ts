@@ -77,7 +77,7 @@ h3 { font-size: 12pt; margin: 0.8em 0 0.3em; }
 .preamble { text-indent: 2em; }
 .sign-off { text-align: right; margin: 2em 4em 0 0; }
 .sign-off p { margin: 0; }
-.watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 120pt; color: rgba(192, 0, 0, 0.12); transform: rotate(-30deg); pointer-events: none; user-select: none; z-index: 10; }
+.watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 120pt; color: rgba(0, 0, 0, 0.16); transform: rotate(-45deg); pointer-events: none; user-select: none; z-index: -1; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; text-indent: 0; }
 table { width: 100%; max-width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0.5em 0 1em; font-size: 10pt; line-height: 1.35; }
 th, td { border: 0.75pt solid #000; padding: 2pt 3pt; overflow-wrap: break-word; hyphens: auto; vertical-align: middle; }

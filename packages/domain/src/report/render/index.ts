@@ -8,7 +8,6 @@ import { renderMarkdown } from "./markdown.ts";
 import { renderText } from "./text.ts";
 
 export {
-  AGENCY_CODE_LABEL,
   type Lang,
   RENDER_FORMATS,
   REPORT_TITLE,

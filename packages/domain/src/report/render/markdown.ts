@@ -2,7 +2,9 @@
 // catalog.ts, lines separated by "\n", blocks by one blank line, the file ends with "\n"):
 //
 //   # <title>                       reportTitle(): "XX局2024年政府信息公开工作年度报告"
-//   <AGENCY_CODE_LABEL><code>       only when agency.code is present
+//   <!-- agency-code: <code> -->     only when agency.code is present: an HTML comment, so
+//                                    the code is read back but never shows where the Markdown
+//                                    is rendered (the code is encodeURIComponent'd: no "-->")
 //   ## <SECTION_TITLES.overview>
 //   <overview.intro>                 text block (see below)
 //   ### <OVERVIEW_PART_LABELS[p]>    for the five parts, each followed by its text block
@@ -22,7 +24,7 @@
 //   | 发出收费通知的件数 | 收费通知总金额（元） | 实际收取的总金额（元） | and one row of values
 //
 // Every table's second line is the alignment row. Cells: the number as String(n), "" for null.
-// Text blocks (narratives, agency name, code): the text's own lines, each escaped with a
+// Text blocks (narratives, agency name): the text's own lines, each escaped with a
 // backslash before \ ` * _ [ ] < > # | ~ & anywhere and before a line-initial - + = or the
 // "." / ")" of a line-initial number, so no text line starts with "#" or "|"; unescape with
 // /\\([!-/:-@[-`{-~])/g → "$1". A text block is its lines followed by one blank line; an empty
@@ -48,7 +50,6 @@ import {
 } from "../catalog.ts";
 import type { ReportDraft } from "../schema.ts";
 import {
-  AGENCY_CODE_LABEL,
   appealBlockLabel,
   formatCell,
   type Lang,
@@ -68,6 +69,26 @@ export const escapeMarkdown = (text: string): string =>
     )
     .join("\n");
 
+const CODE_COMMENT = /^<!-- agency-code: (\S*) -->$/;
+
+/**
+ * The agency code as an HTML comment line: read back by `agencyCodeOfComment`, invisible
+ * wherever the Markdown is rendered, so the published page prints no code.
+ */
+export const agencyCodeComment = (code: string): string =>
+  `<!-- agency-code: ${encodeURIComponent(code)} -->`;
+
+/** The code of an `agencyCodeComment` line, or undefined when the line is not one. */
+export const agencyCodeOfComment = (line: string): string | undefined => {
+  const m = CODE_COMMENT.exec(line);
+  if (m === null) return undefined;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return undefined;
+  }
+};
+
 /** Undoes `escapeMarkdown`. */
 export const unescapeMarkdown = (text: string): string => text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
 
@@ -84,8 +105,7 @@ const textBlock = (text: string): string[] => (text === "" ? [] : [escapeMarkdow
 
 export const renderMarkdown = (report: ReportDraft, lang: Lang = "zh"): string => {
   const blocks: string[] = [`# ${escapeMarkdown(reportTitle(report, lang))}`];
-  if (report.agency.code !== undefined)
-    blocks.push(`${AGENCY_CODE_LABEL[lang]}${escapeMarkdown(report.agency.code)}`);
+  if (report.agency.code !== undefined) blocks.push(agencyCodeComment(report.agency.code));
 
   blocks.push(`## ${SECTION_TITLES.overview[lang]}`, ...textBlock(report.overview.intro));
   for (const part of OVERVIEW_PARTS)

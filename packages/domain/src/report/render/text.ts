@@ -2,8 +2,9 @@
 // counts 2), so it reads on a phone. Exact layout, for parsing back (lines end with "\n"):
 //
 //   <title>                           reportTitle()
-//   <AGENCY_CODE_LABEL><code>         only when agency.code is present
 //   <blank>
+//   The agency code is not printed (the text is published as it is): the reader gives the
+//   agency by its name only; who imports it knows the agency's code.
 //   Then the six sections. A heading line is the verbatim SECTION_TITLES (or OVERVIEW_PART_LABELS
 //   for the five parts of 一). A text block directly follows its heading: the text's own lines
 //   (unchanged, so a text line equal to the next heading is the one ambiguity) and one blank
@@ -50,13 +51,7 @@ import {
   type RequestsTable,
   type RequestsTableDraft,
 } from "../schema.ts";
-import {
-  AGENCY_CODE_LABEL,
-  appealBlockLabel,
-  formatCell,
-  type Lang,
-  reportTitle,
-} from "./common.ts";
+import { appealBlockLabel, formatCell, type Lang, reportTitle } from "./common.ts";
 
 /** Target line width in columns. */
 export const TEXT_WIDTH = 32;
@@ -149,7 +144,6 @@ export const renderRequestsText = (
 
 export const renderText = (report: ReportDraft, lang: Lang = "zh"): string => {
   const out: string[] = [reportTitle(report, lang)];
-  if (report.agency.code !== undefined) out.push(`${AGENCY_CODE_LABEL[lang]}${report.agency.code}`);
   out.push("");
   const block = (heading: string, text: string) => {
     out.push(heading);

@@ -1,10 +1,18 @@
-// A reading worker (worker_threads): reads one document at a time with @ogi/domain's parseReport
-// and posts the result back. The pool ends it on a time-out and caps its heap: a pathological
-// document costs this thread, never the API's event loop.
+// A document worker (worker_threads), one job at a time: reads a published report with
+// @ogi/domain's parseReport, or writes a report as Word, PDF or Excel with @ogi/documents, and
+// posts the result back. The pool ends it on a time-out and caps its heap: a pathological
+// document, or a PDF's 100–300 ms of CPU, costs this thread, never the API's event loop.
+// @ogi/documents (pdfmake, the fonts) is loaded the first time this worker writes a file.
 import { parentPort } from "node:worker_threads";
 import { ImportError, type PdfProgress, parseReport } from "@ogi/domain";
 import type { ContentLimit } from "./limits.ts";
-import type { ReadReply, ReadRequest } from "./protocol.ts";
+import type {
+  ReadReply,
+  ReadRequest,
+  RenderReply,
+  RenderRequest,
+  WorkerRequest,
+} from "./protocol.ts";
 
 class LimitHit {
   readonly limit: ContentLimit;
@@ -40,6 +48,26 @@ const read = async (req: ReadRequest): Promise<ReadReply> => {
   }
 };
 
-parentPort?.on("message", async (req: ReadRequest) => {
-  parentPort?.postMessage(await read(req));
+const render = async ({ id, report, job }: RenderRequest): Promise<RenderReply> => {
+  try {
+    const { renderDocument } = await import("@ogi/documents");
+    return { id, kind: "rendered", bytes: await renderDocument(report, job) };
+  } catch (error) {
+    return { id, kind: "failed", message: String((error as Error)?.stack ?? error) };
+  }
+};
+
+parentPort?.on("message", async (req: WorkerRequest) => {
+  if (req.kind === "render") {
+    const reply = await render(req);
+    // The file's bytes move to the API's thread (not copied) when they own their buffer.
+    const owns =
+      reply.kind === "rendered" &&
+      reply.bytes.byteOffset === 0 &&
+      reply.bytes.byteLength === reply.bytes.buffer.byteLength;
+    parentPort?.postMessage(
+      reply,
+      owns && reply.kind === "rendered" ? [reply.bytes.buffer as ArrayBuffer] : [],
+    );
+  } else parentPort?.postMessage(await read(req));
 });
