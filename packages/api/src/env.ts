@@ -1,6 +1,10 @@
 // The configuration, read once from the environment by one pure function.
 import { z } from "zod";
-import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from "./documents/limits.ts";
+import {
+  DEFAULT_DOCUMENT_LIMITS,
+  DEFAULT_RENDER_LIMITS,
+  type DocumentLimits,
+} from "./documents/limits.ts";
 import { type AuthFailureLimits, DEFAULT_AUTH_FAILURES } from "./guards.ts";
 
 const count = (max: number) => z.coerce.number().int().min(1).max(max);
@@ -29,6 +33,9 @@ const envSchema = z.object({
   PARSE_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).optional(),
   PARSE_WORKERS: count(64).optional(),
   PARSE_QUEUE: z.coerce.number().int().min(0).max(10_000).optional(),
+  // Writing Word, PDF and Excel downloads (GET …/reports/{year}?format=docx|pdf|xlsx).
+  RENDER_WORKERS: count(64).optional(),
+  RENDER_QUEUE: z.coerce.number().int().min(0).max(10_000).optional(),
   // Sign-in failures (see guards.ts): per presented token and per client address, a minute.
   AUTH_FAILURES_PER_TOKEN: count(1_000_000).optional(),
   AUTH_FAILURES_PER_ADDRESS: count(1_000_000).optional(),
@@ -92,6 +99,8 @@ export const parseEnv = (
       memoryMb: d.PARSE_MEMORY_MB ?? DEFAULT_DOCUMENT_LIMITS.memoryMb,
       workers: d.PARSE_WORKERS ?? DEFAULT_DOCUMENT_LIMITS.workers,
       queue: d.PARSE_QUEUE ?? DEFAULT_DOCUMENT_LIMITS.queue,
+      renderWorkers: d.RENDER_WORKERS ?? DEFAULT_RENDER_LIMITS.renderWorkers,
+      renderQueue: d.RENDER_QUEUE ?? DEFAULT_RENDER_LIMITS.renderQueue,
     },
     authFailures: {
       perToken: d.AUTH_FAILURES_PER_TOKEN ?? DEFAULT_AUTH_FAILURES.perToken,

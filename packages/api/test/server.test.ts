@@ -188,6 +188,18 @@ describe("configuration", () => {
     ).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*OGI_ADMIN_TOKEN/);
   });
 
+  it("bounds the document workers: reading and writing apart", () => {
+    expect(parseEnv({}, { dataDir: "/d" }).documents).toMatchObject({
+      workers: 2,
+      renderWorkers: 2,
+      renderQueue: 8,
+    });
+    expect(
+      parseEnv({ RENDER_WORKERS: "4", RENDER_QUEUE: "0" }, { dataDir: "/d" }).documents,
+    ).toMatchObject({ renderWorkers: 4, renderQueue: 0 });
+    expect(() => parseEnv({ RENDER_WORKERS: "0" }, { dataDir: "/d" })).toThrow(/RENDER_WORKERS/);
+  });
+
   it("loads demo data on the embedded default only, PostgreSQL with OGI_DEMO=1, never with 0", () => {
     const wanted = (env: Record<string, string>) => demoWanted(parseEnv(env, { dataDir: "/d" }));
     const pgUrl = "postgres://u@h/db";

@@ -47,6 +47,11 @@ describe("HTML as published", () => {
     expect(text).toContain("错误：收支不平衡");
     expect(text).not.toContain("requests.balance");
     expect(text).not.toContain("requests.newReceived.total");
+    // The watermark is drawn by CSS from an attribute: the page's text (what a copy takes) has
+    // no 草稿 unless the findings' heading says it.
+    const bare = renderReport(report, { format: "html", draft: true });
+    expect(bare).toContain('data-watermark="草稿"');
+    expect(visibleText(bare)).not.toContain("草稿");
     const published = renderReport(report, { format: "html", findings: [finding], draft: false });
     expect(visibleText(published)).not.toContain("收支不平衡");
     expect(published).not.toContain('class="watermark"');

@@ -5,7 +5,8 @@
 //   <html lang="zh-CN|en" data-format-version="2021">
 //   <body data-agency-name="…" [data-agency-code="…"] data-year="2024">
 //   <h1 class="title">reportTitle()</h1> (the agency code is not printed: data-agency-code only)
-//   a draft: <div class="watermark" aria-hidden="true">草稿</div>, and <section class="findings">
+//   a draft: <div class="watermark" aria-hidden="true" data-watermark="草稿"></div> (drawn by CSS
+//   from the attribute, so that copying the page's text does not pick it up), and <section class="findings">
 //     when findings were given, as sentences without codes or paths (ignore both when parsing)
 //   <p class="preamble"> (本报告根据……) when the report has no intro of its own (ignore it)
 //   <section data-section="overview|proactive|requests|appeals|problems|otherMatters">, each with
@@ -78,6 +79,7 @@ h3 { font-size: 12pt; margin: 0.8em 0 0.3em; }
 .sign-off { text-align: right; margin: 2em 4em 0 0; }
 .sign-off p { margin: 0; }
 .watermark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 120pt; color: rgba(0, 0, 0, 0.16); transform: rotate(-45deg); pointer-events: none; user-select: none; z-index: -1; }
+.watermark::before { content: attr(data-watermark); }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; text-indent: 0; }
 table { width: 100%; max-width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0.5em 0 1em; font-size: 10pt; line-height: 1.35; }
 th, td { border: 0.75pt solid #000; padding: 2pt 3pt; overflow-wrap: break-word; hyphens: auto; vertical-align: middle; }
@@ -269,7 +271,9 @@ export const renderHtml = (
     "</head>",
     `<body${attr("data-agency-name", report.agency.name)}${attr("data-agency-code", report.agency.code)}${attr("data-year", report.year)}>`,
     `<h1 class="title">${title}</h1>`,
-    ...(draft ? [`<div class="watermark" aria-hidden="true">${L(WATERMARK)}</div>`] : []),
+    ...(draft
+      ? [`<div class="watermark" aria-hidden="true" data-watermark="${L(WATERMARK)}"></div>`]
+      : []),
     ...findingList,
     ...(report.overview.intro.trim() === ""
       ? [`<p class="preamble">${escapeHtml(reportPreamble(report, lang))}</p>`]
