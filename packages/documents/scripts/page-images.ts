@@ -5,10 +5,18 @@
 //   HTML  page drawn by Chromium (headless);
 //   DOCX  drawn by docx-preview in Chromium (an approximation of Word: no 方正/GB2312 fonts here,
 //         so Chromium substitutes the installed Noto CJK);
-//   XLSX  the 三 sheet read back with exceljs and drawn as a table (cells and merges as stored).
+//   XLSX  the 三 sheet read back with exceljs and drawn as a table (cells and merges as stored);
+//   DOCX  a draft through LibreOffice, when it is installed (report-docx-draft.png).
 // Run: pnpm --filter @ogi/documents images   (needs /usr/bin/chromium and pdftoppm)
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -57,6 +65,24 @@ const draftPdf = join(tmp, "draft.pdf");
 writeFileSync(draftPdf, await renderDocument(report, { format: "pdf", draft: true, ...options }));
 execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", draftPdf, join(tmp, "draft")]);
 renameSync(join(tmp, "draft-1.png"), join(out, "report-pdf-draft.png"));
+
+// A draft DOCX as LibreOffice lays it out (its VML watermark is drawn by Word, WPS and LibreOffice,
+// not by docx-preview); only where LibreOffice is installed (`soffice`), which the tests never need.
+const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => existsSync(p));
+if (soffice) {
+  const draftDocx = join(tmp, "word-draft.docx");
+  writeFileSync(
+    draftDocx,
+    await renderDocument(report, { format: "docx", draft: true, ...options }),
+  );
+  execFileSync(soffice, ["--headless", "--convert-to", "pdf", "--outdir", tmp, draftDocx], {
+    stdio: "ignore",
+    timeout: 120_000,
+  });
+  const docxPdf = join(tmp, "word-draft.pdf");
+  execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "2", "-l", "2", docxPdf, join(tmp, "wd")]);
+  renameSync(join(tmp, "wd-2.png"), join(out, "report-docx-draft.png"));
+}
 
 // HTML: the page as a browser shows it.
 chromium(renderReport(report, { format: "html", ...options }), "report-html");
