@@ -98,8 +98,11 @@ const nameOf = (r: Read, types: TypeHit[], all: TypeHit[] = types): string | und
   const kindAt = (at: number) => spans.find((x) => !x.piece && x.start === at);
   for (const t of types) {
     if (PERSON_ROLES.has(t.word)) {
-      const p = pieces.find((x) => x.start === t.end) ?? pieces.find((x) => x.end === t.start);
-      if (p) return fit(p.text);
+      const after = pieces.find((x) => x.start === t.end);
+      if (after) return fit(after.text);
+      const before = pieces.find((x) => x.end === t.start);
+      // 周律师: a surname alone is named with the role.
+      if (before) return fit(before.text.length === 1 ? before.text + t.word : before.text);
       continue;
     }
     let { start, end } = t;
@@ -119,7 +122,17 @@ const nameOf = (r: Read, types: TypeHit[], all: TypeHit[] = types): string | und
       end = next.end;
       own ||= next.piece;
     }
+    // 某某科技有限公司: the name as written, with the 某 it opens with.
+    while (own && r.original[start - 1] === "某") start--;
     if (own) return fit(r.original.slice(start, end));
   }
+  // 申请人陈静, 申请人是陈静: the words after 申请人 name the applicant.
+  const cue = r.words.find((w) => w.word === "申请人");
+  const named =
+    cue &&
+    pieces.find(
+      (x) => x.start >= cue.end && /^[ :：是为叫]*$/.test(r.original.slice(cue.end, x.start)),
+    );
+  if (named) return fit(named.text);
   return pieces[0] ? fit(pieces[0].text) : undefined;
 };

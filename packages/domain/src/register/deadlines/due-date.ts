@@ -23,13 +23,10 @@ import {
   correctionPeriodEndsOn,
   FEE_PAYMENT_WORKING_DAYS,
   feePaymentDueOn,
+  MAX_EXTENSION_WORKING_DAYS,
+  REPLY_WORKING_DAYS,
 } from "./statutory-periods.ts";
 import type { WorkingCalendar } from "./working-calendar.ts";
-
-/** The statutory reply period: 20 working days (第三十三条). */
-export const REPLY_WORKING_DAYS = 20;
-/** The longest extension the agency may take: 20 working days (第三十三条). */
-export const MAX_EXTENSION_WORKING_DAYS = 20;
 
 /**
  * What `dueDate` computes: the due date, whether the clock runs, the days used and left, and the
