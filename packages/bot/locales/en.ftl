@@ -89,7 +89,9 @@ event-correctionReceived = Correction received
 event-consultationStartedThirdParty = Third party consulted
 event-consultationStartedAgency = Other agency consulted
 event-consultationEnded = Consultation ended
-event-extended = Extension (20 working days)
+event-extended = Extension
+event-extended-days = Extension ({ $days } working days)
+more-extension-hint = (type the working days to change them, e.g. 15个工作日; at most { $max }, Art. 33(2))
 event-feeNoticeIssued = Fee notice issued
 event-feePaid = Fee paid
 

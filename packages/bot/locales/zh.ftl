@@ -89,7 +89,9 @@ event-correctionReceived = 收到补正
 event-consultationStartedThirdParty = 征求第三方意见
 event-consultationStartedAgency = 征求其他机关意见
 event-consultationEnded = 征求意见结束
-event-extended = 延期答复（20 个工作日）
+event-extended = 延期答复
+event-extended-days = 延期答复（{ $days } 个工作日）
+more-extension-hint = （延长的工作日数也可直接输入，如 15个工作日；最多 { $max } 个工作日，第三十三条第二款）
 event-feeNoticeIssued = 发出收费通知
 event-feePaid = 申请人缴费
 

@@ -21,7 +21,16 @@ export type Awaiting =
   /** The subject or the applicant typed for application `number` (an amendment). */
   | { kind: "editParticular"; number: number; field: ParticularField }
   | { kind: "closeDate"; number: number; outcome: Outcome }
-  | { kind: "moreDate"; number: number; event: MoreEvent; fen: number | null }
+  /** The date (or, for an extension, its working days) typed for the card of an event. */
+  | {
+      kind: "moreDate";
+      number: number;
+      event: MoreEvent;
+      fen: number | null;
+      days?: number | null;
+      /** The card's date, kept when the days are typed. */
+      date?: IsoDate;
+    }
   | { kind: "feeAmount"; number: number };
 
 export type ParticularField = "subject" | "applicant";

@@ -10,6 +10,7 @@ import {
   type Channel,
   type IsoDate,
   type Lang,
+  MAX_EXTENSION_WORKING_DAYS,
   OUTCOME_GROUP_CATALOG,
   type Outcome,
   type OutcomeGroup,
@@ -215,7 +216,22 @@ export const applicationsKeyboard = (
     [cancel(ctx)],
   ]);
 
-export const moreEventLabel = (ctx: BotContext, e: MoreEvent) => ctx.t(`event-${e}`);
+/** The event's name; an extension with its working days (20 unless the clerk said fewer). */
+export const moreEventLabel = (ctx: BotContext, e: MoreEvent, days?: number | null) =>
+  moreEventName(ctx, ctx.lang, e, days);
+
+/** The event's name in `lang` (the undo label is kept in both). */
+export const moreEventName = (
+  ctx: BotContext,
+  lang: Lang,
+  e: MoreEvent,
+  days?: number | null,
+): string =>
+  e === "extended"
+    ? ctx.i18n.fluent.translate(lang, "event-extended-days", {
+        days: days ?? MAX_EXTENSION_WORKING_DAYS,
+      })
+    : ctx.i18n.fluent.translate(lang, `event-${e}`);
 
 export const moreEventKeyboard = (ctx: BotContext, number: number, events: readonly MoreEvent[]) =>
   keyboard(ctx, [
@@ -231,13 +247,30 @@ export const moreEventKeyboard = (ctx: BotContext, number: number, events: reado
 
 export const moreCardKeyboard = (
   ctx: BotContext,
-  s: { number: number; event: MoreEvent; date: IsoDate; fen: number | null },
-) =>
-  keyboard(ctx, [
-    [{ text: ctx.t("btn-confirm-more"), data: moreFlow.confirm.data(s) }],
-    dateButtons(ctx, (date) => moreFlow.date.data({ ...s, date }), s.date),
+  {
+    days,
+    ...s
+  }: { number: number; event: MoreEvent; date: IsoDate; fen: number | null; days: number | null },
+) => {
+  // An extension of the days said travels in its own steps; the others as they always did.
+  const extension = s.event === "extended" && days !== null;
+  const at = (date: IsoDate) =>
+    extension
+      ? moreFlow.extensionDate.data({ number: s.number, date, days })
+      : moreFlow.date.data({ ...s, date });
+  return keyboard(ctx, [
+    [
+      {
+        text: ctx.t("btn-confirm-more"),
+        data: extension
+          ? moreFlow.extensionConfirm.data({ number: s.number, date: s.date, days })
+          : moreFlow.confirm.data(s),
+      },
+    ],
+    dateButtons(ctx, at, s.date),
     [cancel(ctx)],
   ]);
+};
 
 export const undoReasonKeyboard = (ctx: BotContext, ref: string) =>
   keyboard(ctx, [
