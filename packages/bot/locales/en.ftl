@@ -42,6 +42,14 @@ channel-none = not given
 new-ask-type = New application: choose the applicant type.
 new-ask-date = Applicant: { $type }. Choose the day it was received, or type a date (2026-11-20, 11月20日).
 new-ask-channel = Applicant: { $type }, received { $date }. Choose the channel (optional).
+new-ask-channel-first = Applicant: { $type }. Choose the channel (optional): the day of receipt depends on it (Art. 31).
+new-ask-date-rule =
+    Applicant: { $type }, channel: { $channel }.
+    <b>{ $question }</b>
+    { $basis }
+    Choose, or type a date (2026-11-20, 11月20日).
+new-card-rule = ℹ️ { $basis } If the date is wrong, press another below or type it.
+new-done-rule = Day of receipt: { $rule }
 new-card =
     <b>Please check</b>
     Agency: { $agency }

@@ -42,6 +42,14 @@ channel-none = 未填写
 new-ask-type = 登记新申请：请选择申请人类型。
 new-ask-date = 申请人：{ $type }。请选择收到申请的日期，或直接输入日期（如 2026-11-20、11月20日）。
 new-ask-channel = 申请人：{ $type }，收到日期：{ $date }。请选择收件渠道（可跳过）。
+new-ask-channel-first = 申请人：{ $type }。请选择收件渠道（可跳过）：收到申请之日按渠道确定（第三十一条）。
+new-ask-date-rule =
+    申请人：{ $type }，收件渠道：{ $channel }。
+    <b>{ $question }</b>
+    { $basis }
+    请选择，或直接输入日期（如 2026-11-20、11月20日）。
+new-card-rule = ℹ️ { $basis }日期不对可点下面的日期，或直接输入。
+new-done-rule = 收到申请之日：{ $rule }
 new-card =
     <b>请核对登记信息</b>
     机关：{ $agency }

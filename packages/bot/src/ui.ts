@@ -107,27 +107,46 @@ export const dateButtons = (
   );
 };
 
-export const newDateKeyboard = (ctx: BotContext, type: ApplicantType, p: string | null = null) =>
-  keyboard(ctx, [dateButtons(ctx, (date) => newDateData(type, date, p)), [cancel(ctx)]]);
+/**
+ * The receipt date's buttons: straight to the card once the channel is settled (`channel`,
+ * null when skipped); without it (an earlier version's order), to the channel.
+ */
+export const newDateKeyboard = (
+  ctx: BotContext,
+  type: ApplicantType,
+  p: string | null = null,
+  channel?: Channel | null,
+) =>
+  keyboard(ctx, [
+    dateButtons(ctx, (date) =>
+      channel === undefined ? newDateData(type, date, p) : newCardData({ type, date, channel, p }),
+    ),
+    [cancel(ctx)],
+  ]);
 
+/** The channels: to the card when the date is known, else to the date asked as their rule. */
 export const channelKeyboard = (
   ctx: BotContext,
   type: ApplicantType,
-  date: IsoDate,
+  date: IsoDate | undefined,
   p: string | null = null,
-) =>
-  keyboard(ctx, [
+) => {
+  const next = (channel: Channel | null) =>
+    date !== undefined
+      ? newCardData({ type, date, channel, p })
+      : p
+        ? newFlow.channelDrafted.data({ type, channel, p })
+        : newFlow.channel.data({ type, channel });
+  return keyboard(ctx, [
     ...chunk(
-      CHANNELS.map((channel) => ({
-        text: channelLabel(channel, ctx.lang),
-        data: newCardData({ type, date, channel, p }),
-      })),
+      CHANNELS.map((channel) => ({ text: channelLabel(channel, ctx.lang), data: next(channel) })),
       3,
     ),
-    [{ text: ctx.t("btn-skip"), data: newCardData({ type, date, channel: null, p }) }, cancel(ctx)],
+    [{ text: ctx.t("btn-skip"), data: next(null) }, cancel(ctx)],
   ]);
+};
 
-/** The card: confirm, or add or correct the subject and the applicant first. */
+/** The card: confirm, add or correct the subject and the applicant, or take another date. */
 export const newCardKeyboard = (ctx: BotContext, s: NewState) =>
   keyboard(ctx, [
     [{ text: ctx.t("btn-confirm-new"), data: newConfirmData(s) }],
@@ -135,6 +154,7 @@ export const newCardKeyboard = (ctx: BotContext, s: NewState) =>
       { text: ctx.t("btn-edit-subject"), data: newFlow.edit.data({ ...s, field: "subject" }) },
       { text: ctx.t("btn-edit-applicant"), data: newFlow.edit.data({ ...s, field: "applicant" }) },
     ],
+    dateButtons(ctx, (date) => newCardData({ ...s, date }), s.date),
     [cancel(ctx)],
   ]);
 

@@ -48,6 +48,8 @@ const arbState: fc.Arbitrary<Pressed> = (() => {
     pair(newFlow.date)(fc.record({ type, date })),
     pair(newFlow.card)(fc.record({ type, date, channel })),
     pair(newFlow.confirm)(fc.record({ type, date, channel })),
+    pair(newFlow.channel)(fc.record({ type, channel })),
+    pair(newFlow.channelDrafted)(fc.record({ type, channel, p: draft })),
     pair(newFlow.typeDrafted)(fc.record({ type, p: draft })),
     pair(newFlow.dateDrafted)(fc.record({ type, date, p: draft })),
     pair(newFlow.cardDrafted)(fc.record({ type, date, channel, p: draft })),
@@ -297,6 +299,14 @@ describe("the buttons already sent", () => {
     wire("1.ux.2.Zz09-_aa.h9kjk.M1eQsl", undoFlow.confirm, {
       reason: "wrongApplication",
       ref: "Zz09-_aa",
+    }),
+    // The channel chosen before the date (asked as its rule): steps of their own.
+    wire("1.nh.0.1.h9kjk.gHiDde", newFlow.channel, { type: "naturalPerson", channel: "post" }),
+    wire("1.nh.5..h9kjk.IPY40i", newFlow.channel, { type: "otherOrganization", channel: null }),
+    wire("1.ni.0.2.AbCd_-12.h9kjk._f_XAH", newFlow.channelDrafted, {
+      type: "naturalPerson",
+      channel: "online",
+      p: "AbCd_-12",
     }),
     wire("1.x.h9kjk.PYd5NC", cancelStep, {}),
     wire("1.l.zh.h9kjk.m2rUrF", langStep, { lang: "zh" }),
