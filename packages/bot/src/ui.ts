@@ -207,6 +207,28 @@ export const closeCardKeyboard = (
     [{ text: ctx.t("btn-back"), data: closeFlow.back.data({ number: s.number }) }, cancel(ctx)],
   ]);
 
+const PROVISIONAL_MARK: Bilingual = { zh: "（暂定）", en: " (provisional)" };
+const PROVISIONAL_WHY: Bilingual = {
+  zh: "（暂定：该年度节假日安排尚未公布，按法定节假日推算，公布后可能调整）",
+  en: " (provisional: that year's holiday arrangement is not published yet; counted with the statutory holidays, it may change once published)",
+};
+
+/**
+ * A due date as the bot shows it, marked 暂定 (provisional) when a year it counts over has no
+ * published holiday arrangement: the one place the mark is drawn. `button`: short (in English
+ * “?”); `list`: the mark (the list's note says why); `card`: the mark with why.
+ */
+export const markedDueDate = (
+  lang: Lang,
+  date: string,
+  provisional: boolean | undefined,
+  form: "button" | "list" | "card",
+): string => {
+  if (!provisional) return date;
+  if (form === "card") return `${date}${PROVISIONAL_WHY[lang]}`;
+  return `${date}${form === "button" && lang === "en" ? "?" : PROVISIONAL_MARK[lang]}`;
+};
+
 /** "#12 · 张三 · 2025年预算… · 11-20 → 12-15 ⚠": the type stands in for a name the API did not give. */
 export const applicationButtonText = (a: ApplicationInfo, lang: Lang) => {
   const who = a.applicant?.name
@@ -214,9 +236,7 @@ export const applicationButtonText = (a: ApplicationInfo, lang: Lang) => {
     : applicantLabel(a.applicantType, lang);
   const what = a.subject ? ` · ${truncate(a.subject, SHORT_SUBJECT)}` : "";
   return `#${a.number} · ${who}${what} · ${a.receivedOn.slice(5)}${
-    a.dueDate
-      ? ` → ${a.dueDate.slice(5)}${a.provisional ? (lang === "en" ? "?" : "（暂定）") : ""}`
-      : ""
+    a.dueDate ? ` → ${markedDueDate(lang, a.dueDate.slice(5), a.provisional, "button")}` : ""
   }${a.overdue ? " ⚠" : ""}`;
 };
 
