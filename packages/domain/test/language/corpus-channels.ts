@@ -297,6 +297,65 @@ export const CHANNELS: Row[] = [
   ],
   ["收到一件挂号信", { intent: "new", channel: "post" }],
   ["收到来信", { intent: "new", channel: "post" }],
+  // A channel word inside an organisation's name names no channel.
+  [
+    "收到顺丰速运有限公司的申请，要求公开快递网点规划",
+    {
+      intent: "new",
+      subject: "快递网点规划",
+      applicantType: "commercialEnterprise",
+      applicantName: "顺丰速运有限公司",
+    },
+  ],
+  [
+    "收到中国邮政储蓄银行的申请，要求公开网点规划",
+    {
+      intent: "new",
+      subject: "网点规划",
+      applicantType: "commercialEnterprise",
+      applicantName: "中国邮政储蓄银行",
+    },
+  ],
+  [
+    "收到微信支付公司的申请",
+    { intent: "new", applicantType: "commercialEnterprise", applicantName: "微信支付公司" },
+  ],
+  [
+    "收到宏达网络科技有限公司的申请",
+    { intent: "new", applicantType: "commercialEnterprise", applicantName: "宏达网络科技有限公司" },
+  ],
+  [
+    "收到宏达公司快递来的申请",
+    {
+      intent: "new",
+      applicantType: "commercialEnterprise",
+      applicantName: "宏达公司",
+      channel: "post",
+    },
+  ],
+  [
+    "顺丰寄来宏达公司的申请",
+    {
+      intent: "new",
+      applicantType: "commercialEnterprise",
+      applicantName: "宏达公司",
+      channel: "post",
+    },
+  ],
+  [
+    "今天网上收到宏达公司申请",
+    {
+      intent: "new",
+      date: "2026-12-10",
+      applicantType: "commercialEnterprise",
+      applicantName: "宏达公司",
+      channel: "online",
+    },
+  ],
+  [
+    "通过微信收到申请，要求公开停车收费标准",
+    { intent: "new", subject: "停车收费标准", channel: "online" },
+  ],
 ];
 
 export const EXTENSIONS: Row[] = [
