@@ -42,6 +42,14 @@ channel-none = not given
 new-ask-type = New application: choose the applicant type.
 new-ask-date = Applicant: { $type }. Choose the day it was received, or type a date (2026-11-20, 11月20日).
 new-ask-channel = Applicant: { $type }, received { $date }. Choose the channel (optional).
+new-ask-channel-first = Applicant: { $type }. Choose the channel (optional): the day of receipt depends on it (Art. 31).
+new-ask-date-rule =
+    Applicant: { $type }, channel: { $channel }.
+    <b>{ $question }</b>
+    { $basis }
+    Choose, or type a date (2026-11-20, 11月20日).
+new-card-rule = ℹ️ { $basis } If the date is wrong, press another below or type it.
+new-done-rule = Day of receipt: { $rule }
 new-card =
     <b>Please check</b>
     Agency: { $agency }
@@ -89,7 +97,9 @@ event-correctionReceived = Correction received
 event-consultationStartedThirdParty = Third party consulted
 event-consultationStartedAgency = Other agency consulted
 event-consultationEnded = Consultation ended
-event-extended = Extension (20 working days)
+event-extended = Extension
+event-extended-days = Extension ({ $days } working days)
+more-extension-hint = (type the working days to change them, e.g. 15个工作日; at most { $max }, Art. 33(2))
 event-feeNoticeIssued = Fee notice issued
 event-feePaid = Fee paid
 
@@ -158,14 +168,12 @@ btn-edit-applicant = ✏️ Applicant
 ask-subject = Type the subject (the information asked for), e.g. <code>2025年部门预算</code>.
 ask-applicant = Type the applicant's name, optionally with a telephone number, e.g. <code>张三 13800000000</code>.
 new-draft-gone = ⚠️ This registration card has expired; nothing was recorded. Send /new again.
-due-provisional = { $date } (provisional: that year's holiday arrangement is not published yet; counted with the statutory holidays, it may change once published)
 due-none = none yet (not computed)
 due-none-waiting = none for now: waiting for the applicant's correction; counted again once it arrives
 due-none-paused = paused: time spent on a consultation or waiting for a fee is not counted
 due-none-concluded = concluded, no deadline
 reading-note = 🗣 You wrote "{ $text }"; read as:
 undo-hint = If this is wrong, send /undo to withdraw it.
-due-provisional-mark = (provisional)
 pending-provisional-note = (provisional): that year's holiday arrangement is not published yet; the date is counted with the statutory holidays and may change once it is.
 pending-none-overdue = No application of this agency is overdue.
 pending-head-overdue = ⚠️ { $agency }: { $count } open applications, { $overdue } of them overdue:

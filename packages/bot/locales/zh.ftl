@@ -42,6 +42,14 @@ channel-none = 未填写
 new-ask-type = 登记新申请：请选择申请人类型。
 new-ask-date = 申请人：{ $type }。请选择收到申请的日期，或直接输入日期（如 2026-11-20、11月20日）。
 new-ask-channel = 申请人：{ $type }，收到日期：{ $date }。请选择收件渠道（可跳过）。
+new-ask-channel-first = 申请人：{ $type }。请选择收件渠道（可跳过）：收到申请之日按渠道确定（第三十一条）。
+new-ask-date-rule =
+    申请人：{ $type }，收件渠道：{ $channel }。
+    <b>{ $question }</b>
+    { $basis }
+    请选择，或直接输入日期（如 2026-11-20、11月20日）。
+new-card-rule = ℹ️ { $basis }日期不对可点下面的日期，或直接输入。
+new-done-rule = 收到申请之日：{ $rule }
 new-card =
     <b>请核对登记信息</b>
     机关：{ $agency }
@@ -89,7 +97,9 @@ event-correctionReceived = 收到补正
 event-consultationStartedThirdParty = 征求第三方意见
 event-consultationStartedAgency = 征求其他机关意见
 event-consultationEnded = 征求意见结束
-event-extended = 延期答复（20 个工作日）
+event-extended = 延期答复
+event-extended-days = 延期答复（{ $days } 个工作日）
+more-extension-hint = （延长的工作日数也可直接输入，如 15个工作日；最多 { $max } 个工作日，第三十三条第二款）
 event-feeNoticeIssued = 发出收费通知
 event-feePaid = 申请人缴费
 
@@ -158,14 +168,12 @@ btn-edit-applicant = ✏️ 申请人
 ask-subject = 请输入申请内容（申请公开的信息），如 <code>2025年部门预算</code>。
 ask-applicant = 请输入申请人姓名或名称，可加联系电话，如 <code>张三 13800000000</code>。
 new-draft-gone = ⚠️ 这张登记卡片已过期，未作任何记录，请重新发送「登记」。
-due-provisional = { $date }（暂定：该年度节假日安排尚未公布，按法定节假日推算，公布后可能调整）
 due-none = 暂无（尚未计算）
 due-none-waiting = 暂无：等待申请人补正，收到补正后重新计算
 due-none-paused = 暂停计算：征求意见或等待缴费期间不计入答复期限
 due-none-concluded = 已办结，无答复期限
 reading-note = 🗣 您说：“{ $text }”，理解如下：
 undo-hint = 如有错误，可发送 /undo 撤销。
-due-provisional-mark = （暂定）
 pending-provisional-note = （暂定）：该年度节假日安排尚未公布，期限按法定节假日推算，公布后可能调整。
 pending-none-overdue = 本机关目前没有逾期的申请。
 pending-head-overdue = ⚠️ { $agency } 在办申请 { $count } 件，其中逾期 { $overdue } 件：

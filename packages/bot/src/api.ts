@@ -128,7 +128,7 @@ export type OgiApi = {
     agencyCode: string,
     body: NewApplication,
     idempotencyKey: string,
-  ): Promise<ApplicationInfo & { receivedEventId?: string }>;
+  ): Promise<ApplicationInfo & { receivedEventId?: string; receiptRule?: Bilingual }>;
   /** Adds or corrects the subject or the applicant; the application as it is now. */
   amendParticulars(
     as: number,

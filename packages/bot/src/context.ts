@@ -1,5 +1,5 @@
 import type { I18nFlavor } from "@grammyjs/i18n";
-import type { ApplicantType, Ask, Bilingual, IsoDate, Lang, Outcome } from "@ogi/domain";
+import type { ApplicantType, Ask, Bilingual, Channel, IsoDate, Lang, Outcome } from "@ogi/domain";
 import type { Context } from "grammy";
 import type { Me, OgiApi } from "./api.ts";
 import type { ButtonCodec, ButtonData, MoreEvent, NewState } from "./flows/index.ts";
@@ -15,13 +15,25 @@ export type Logger = {
 
 /** What the user was asked to type next (a date, an amount), kept per chat and user. */
 export type Awaiting =
-  | { kind: "newDate"; type: ApplicantType; p?: string | null }
+  /** The receipt date typed; `channel` (null: skipped) when it was chosen before the date. */
+  | { kind: "newDate"; type: ApplicantType; p?: string | null; channel?: Channel | null }
+  /** Another receipt date typed on the registration's card `state`. */
+  | { kind: "newCardDate"; state: NewState }
   /** The subject or the applicant typed for the registration's card `state`. */
   | { kind: "newParticular"; state: NewState; field: ParticularField }
   /** The subject or the applicant typed for application `number` (an amendment). */
   | { kind: "editParticular"; number: number; field: ParticularField }
   | { kind: "closeDate"; number: number; outcome: Outcome }
-  | { kind: "moreDate"; number: number; event: MoreEvent; fen: number | null }
+  /** The date (or, for an extension, its working days) typed for the card of an event. */
+  | {
+      kind: "moreDate";
+      number: number;
+      event: MoreEvent;
+      fen: number | null;
+      days?: number | null;
+      /** The card's date, kept when the days are typed. */
+      date?: IsoDate;
+    }
   | { kind: "feeAmount"; number: number };
 
 export type ParticularField = "subject" | "applicant";

@@ -265,6 +265,8 @@ export const createHttpApi = (options: HttpApiOptions): OgiApi => {
         ...(body.applicant ? { applicant: body.applicant } : {}),
         // Its received event (for /undo).
         receivedEventId: a.receivedEventId,
+        // Which day counts as received for its channel (第三十一条).
+        receiptRule: a.receiptRule,
       };
     },
     async amendParticulars(as, applicationId, body, idempotencyKey) {

@@ -10,6 +10,7 @@ import {
   type Channel,
   type IsoDate,
   type Lang,
+  MAX_EXTENSION_WORKING_DAYS,
   OUTCOME_GROUP_CATALOG,
   type Outcome,
   type OutcomeGroup,
@@ -106,27 +107,46 @@ export const dateButtons = (
   );
 };
 
-export const newDateKeyboard = (ctx: BotContext, type: ApplicantType, p: string | null = null) =>
-  keyboard(ctx, [dateButtons(ctx, (date) => newDateData(type, date, p)), [cancel(ctx)]]);
+/**
+ * The receipt date's buttons: straight to the card once the channel is settled (`channel`,
+ * null when skipped); without it (an earlier version's order), to the channel.
+ */
+export const newDateKeyboard = (
+  ctx: BotContext,
+  type: ApplicantType,
+  p: string | null = null,
+  channel?: Channel | null,
+) =>
+  keyboard(ctx, [
+    dateButtons(ctx, (date) =>
+      channel === undefined ? newDateData(type, date, p) : newCardData({ type, date, channel, p }),
+    ),
+    [cancel(ctx)],
+  ]);
 
+/** The channels: to the card when the date is known, else to the date asked as their rule. */
 export const channelKeyboard = (
   ctx: BotContext,
   type: ApplicantType,
-  date: IsoDate,
+  date: IsoDate | undefined,
   p: string | null = null,
-) =>
-  keyboard(ctx, [
+) => {
+  const next = (channel: Channel | null) =>
+    date !== undefined
+      ? newCardData({ type, date, channel, p })
+      : p
+        ? newFlow.channelDrafted.data({ type, channel, p })
+        : newFlow.channel.data({ type, channel });
+  return keyboard(ctx, [
     ...chunk(
-      CHANNELS.map((channel) => ({
-        text: channelLabel(channel, ctx.lang),
-        data: newCardData({ type, date, channel, p }),
-      })),
+      CHANNELS.map((channel) => ({ text: channelLabel(channel, ctx.lang), data: next(channel) })),
       3,
     ),
-    [{ text: ctx.t("btn-skip"), data: newCardData({ type, date, channel: null, p }) }, cancel(ctx)],
+    [{ text: ctx.t("btn-skip"), data: next(null) }, cancel(ctx)],
   ]);
+};
 
-/** The card: confirm, or add or correct the subject and the applicant first. */
+/** The card: confirm, add or correct the subject and the applicant, or take another date. */
 export const newCardKeyboard = (ctx: BotContext, s: NewState) =>
   keyboard(ctx, [
     [{ text: ctx.t("btn-confirm-new"), data: newConfirmData(s) }],
@@ -134,6 +154,7 @@ export const newCardKeyboard = (ctx: BotContext, s: NewState) =>
       { text: ctx.t("btn-edit-subject"), data: newFlow.edit.data({ ...s, field: "subject" }) },
       { text: ctx.t("btn-edit-applicant"), data: newFlow.edit.data({ ...s, field: "applicant" }) },
     ],
+    dateButtons(ctx, (date) => newCardData({ ...s, date }), s.date),
     [cancel(ctx)],
   ]);
 
@@ -186,6 +207,28 @@ export const closeCardKeyboard = (
     [{ text: ctx.t("btn-back"), data: closeFlow.back.data({ number: s.number }) }, cancel(ctx)],
   ]);
 
+const PROVISIONAL_MARK: Bilingual = { zh: "（暂定）", en: " (provisional)" };
+const PROVISIONAL_WHY: Bilingual = {
+  zh: "（暂定：该年度节假日安排尚未公布，按法定节假日推算，公布后可能调整）",
+  en: " (provisional: that year's holiday arrangement is not published yet; counted with the statutory holidays, it may change once published)",
+};
+
+/**
+ * A due date as the bot shows it, marked 暂定 (provisional) when a year it counts over has no
+ * published holiday arrangement: the one place the mark is drawn. `button`: short (in English
+ * “?”); `list`: the mark (the list's note says why); `card`: the mark with why.
+ */
+export const markedDueDate = (
+  lang: Lang,
+  date: string,
+  provisional: boolean | undefined,
+  form: "button" | "list" | "card",
+): string => {
+  if (!provisional) return date;
+  if (form === "card") return `${date}${PROVISIONAL_WHY[lang]}`;
+  return `${date}${form === "button" && lang === "en" ? "?" : PROVISIONAL_MARK[lang]}`;
+};
+
 /** "#12 · 张三 · 2025年预算… · 11-20 → 12-15 ⚠": the type stands in for a name the API did not give. */
 export const applicationButtonText = (a: ApplicationInfo, lang: Lang) => {
   const who = a.applicant?.name
@@ -193,9 +236,7 @@ export const applicationButtonText = (a: ApplicationInfo, lang: Lang) => {
     : applicantLabel(a.applicantType, lang);
   const what = a.subject ? ` · ${truncate(a.subject, SHORT_SUBJECT)}` : "";
   return `#${a.number} · ${who}${what} · ${a.receivedOn.slice(5)}${
-    a.dueDate
-      ? ` → ${a.dueDate.slice(5)}${a.provisional ? (lang === "en" ? "?" : "（暂定）") : ""}`
-      : ""
+    a.dueDate ? ` → ${markedDueDate(lang, a.dueDate.slice(5), a.provisional, "button")}` : ""
   }${a.overdue ? " ⚠" : ""}`;
 };
 
@@ -215,7 +256,22 @@ export const applicationsKeyboard = (
     [cancel(ctx)],
   ]);
 
-export const moreEventLabel = (ctx: BotContext, e: MoreEvent) => ctx.t(`event-${e}`);
+/** The event's name; an extension with its working days (20 unless the clerk said fewer). */
+export const moreEventLabel = (ctx: BotContext, e: MoreEvent, days?: number | null) =>
+  moreEventName(ctx, ctx.lang, e, days);
+
+/** The event's name in `lang` (the undo label is kept in both). */
+export const moreEventName = (
+  ctx: BotContext,
+  lang: Lang,
+  e: MoreEvent,
+  days?: number | null,
+): string =>
+  e === "extended"
+    ? ctx.i18n.fluent.translate(lang, "event-extended-days", {
+        days: days ?? MAX_EXTENSION_WORKING_DAYS,
+      })
+    : ctx.i18n.fluent.translate(lang, `event-${e}`);
 
 export const moreEventKeyboard = (ctx: BotContext, number: number, events: readonly MoreEvent[]) =>
   keyboard(ctx, [
@@ -231,13 +287,30 @@ export const moreEventKeyboard = (ctx: BotContext, number: number, events: reado
 
 export const moreCardKeyboard = (
   ctx: BotContext,
-  s: { number: number; event: MoreEvent; date: IsoDate; fen: number | null },
-) =>
-  keyboard(ctx, [
-    [{ text: ctx.t("btn-confirm-more"), data: moreFlow.confirm.data(s) }],
-    dateButtons(ctx, (date) => moreFlow.date.data({ ...s, date }), s.date),
+  {
+    days,
+    ...s
+  }: { number: number; event: MoreEvent; date: IsoDate; fen: number | null; days: number | null },
+) => {
+  // An extension of the days said travels in its own steps; the others as they always did.
+  const extension = s.event === "extended" && days !== null;
+  const at = (date: IsoDate) =>
+    extension
+      ? moreFlow.extensionDate.data({ number: s.number, date, days })
+      : moreFlow.date.data({ ...s, date });
+  return keyboard(ctx, [
+    [
+      {
+        text: ctx.t("btn-confirm-more"),
+        data: extension
+          ? moreFlow.extensionConfirm.data({ number: s.number, date: s.date, days })
+          : moreFlow.confirm.data(s),
+      },
+    ],
+    dateButtons(ctx, at, s.date),
     [cancel(ctx)],
   ]);
+};
 
 export const undoReasonKeyboard = (ctx: BotContext, ref: string) =>
   keyboard(ctx, [

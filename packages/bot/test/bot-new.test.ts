@@ -10,7 +10,7 @@ import { useBotWorld } from "./support/world.ts";
 const { chatOf, adminApps } = useBotWorld();
 
 describe("/new", () => {
-  it("walks the six buttons, the date and the channel, then shows number and due date", async () => {
+  it("walks the six buttons, the channel and the date, then shows number and due date", async () => {
     const chat = await chatOf("clerk", 3001);
     let r = await chat.send("/new");
     const buttons = chat
@@ -27,10 +27,11 @@ describe("/new", () => {
       "✖ 取消",
     ]);
     r = await chat.press("商业企业");
-    expect(plain(texts(r))).toContain("申请人：商业企业");
+    expect(plain(texts(r))).toContain("申请人：商业企业。请选择收件渠道");
+    r = await chat.press("跳过");
+    expect(plain(texts(r))).toContain("请选择收到申请的日期");
     r = await chat.press("昨天");
     expect(plain(texts(r))).toContain("收到日期：2026-11-24");
-    r = await chat.press("跳过");
     expect(plain(texts(r))).toContain("收件渠道：未填写");
     const before = (await adminApps()).length;
     r = await chat.press("确认登记");
@@ -52,6 +53,7 @@ describe("/new", () => {
     // A typed date at the date step.
     await chat.send("登记");
     await chat.press("自然人");
+    await chat.press("当面");
     r = await chat.send("11月3日");
     expect(plain(texts(r))).toContain("收到日期：2026-11-03");
     await chat.send("/cancel");
@@ -65,6 +67,7 @@ describe("/new", () => {
     expect(chat.lastKeyboard()!.buttons.flat()).toHaveLength(7);
     await chat.send("/new");
     await chat.press("自然人");
+    await chat.press("跳过");
     r = await chat.send("明年");
     expect(plain(texts(r))).toContain("不是有效日期");
     r = await chat.send("2026-12-01");

@@ -70,8 +70,8 @@ describe("subject and applicant", () => {
     const chat = await chatOf("clerk", 4001);
     await chat.send("/new");
     await chat.press("商业企业");
-    await chat.press("今天");
-    let r = await chat.press("跳过");
+    await chat.press("跳过");
+    let r = await chat.press("今天");
     expect(plain(texts(r))).toContain("申请内容：未填写");
     r = await chat.press("✏️ 申请内容");
     expect(plain(texts(r))).toContain("请输入申请内容");

@@ -97,8 +97,8 @@ describe("the bot on DingTalk (fake Stream gateway)", () => {
     const card = r.find((s) => s.kind === "card")!;
     expect(card.buttons.map((b) => b.text)).toContain("商业企业");
     await clerk.press("商业企业");
-    await clerk.press("昨天");
     await clerk.press("跳过");
+    await clerk.press("昨天");
     const before = (await adminApps()).length;
     const done = await clerk.press("确认登记");
     expect(textOf(done)).toMatch(/已登记 第 \d+ 号：商业企业，2026-11-24 收到/);

@@ -111,9 +111,10 @@ describe("the bot on WeCom (fake long-connection server)", () => {
     expect(types).toContain("✖ 取消");
     r = await clerk.press("商业企业");
     expect(textOf(r)).toContain("商业企业");
+    r = await clerk.press("跳过");
+    expect(textOf(r)).toContain("请选择收到申请的日期");
     r = await clerk.press("昨天");
     expect(textOf(r)).toContain("2026-11-24");
-    r = await clerk.press("跳过");
     const before = (await adminApps()).length;
     r = await clerk.press("确认登记");
     expect(textOf(r)).toMatch(/已登记 第 \d+ 号：商业企业，2026-11-24 收到/);

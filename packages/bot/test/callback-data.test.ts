@@ -39,6 +39,7 @@ const arbState: fc.Arbitrary<Pressed> = (() => {
   const channel = fc.constantFrom(null, "inPerson", "post", "online", "fax", "other" as const);
   const event = fc.constantFrom(...MORE_EVENTS);
   const fen = fc.option(fc.integer({ min: 0, max: 1e11 }), { nil: null });
+  const days = fc.integer({ min: 1, max: 20 });
   const ref = fc.stringMatching(/^[A-Za-z0-9_-]{1,16}$/);
   const reason = fc.constantFrom(...UNDO_REASONS);
   const draft = fc.stringMatching(/^[A-Za-z0-9_-]{8}$/);
@@ -47,6 +48,8 @@ const arbState: fc.Arbitrary<Pressed> = (() => {
     pair(newFlow.date)(fc.record({ type, date })),
     pair(newFlow.card)(fc.record({ type, date, channel })),
     pair(newFlow.confirm)(fc.record({ type, date, channel })),
+    pair(newFlow.channel)(fc.record({ type, channel })),
+    pair(newFlow.channelDrafted)(fc.record({ type, channel, p: draft })),
     pair(newFlow.typeDrafted)(fc.record({ type, p: draft })),
     pair(newFlow.dateDrafted)(fc.record({ type, date, p: draft })),
     pair(newFlow.cardDrafted)(fc.record({ type, date, channel, p: draft })),
@@ -77,6 +80,8 @@ const arbState: fc.Arbitrary<Pressed> = (() => {
     pair(moreFlow.event)(fc.record({ number, event, fen })),
     pair(moreFlow.date)(fc.record({ number, event, date, fen })),
     pair(moreFlow.confirm)(fc.record({ number, event, date, fen })),
+    pair(moreFlow.extensionDate)(fc.record({ number, date, days })),
+    pair(moreFlow.extensionConfirm)(fc.record({ number, date, days })),
     pair(undoFlow.reason)(fc.record({ reason, ref })),
     pair(undoFlow.confirm)(fc.record({ reason, ref })),
     pair(cancelStep)(fc.constant({})),
@@ -140,6 +145,9 @@ describe("callback data", () => {
       ["nd", ["0", "20261131"]],
       ["rr", ["1k"]],
       ["l", ["fr"]],
+      // 第三十三条第二款: no button carries an extension of more than 20 working days.
+      ["mg", ["3", "20261120", "l"]],
+      ["mf", ["3", "20261120", "0"]],
     ] as const)
       expect(codec.decode(encodeCallback("secret", kind, fields, now))).toEqual({
         ok: false,
@@ -273,6 +281,17 @@ describe("the buttons already sent", () => {
       date: "2026-02-28",
       fen: null,
     }),
+    // An extension of the working days said: steps of their own.
+    wire("1.mf.3.20261120.f.h9kjk.7jwyn0", moreFlow.extensionDate, {
+      number: 3,
+      date: "2026-11-20",
+      days: 15,
+    }),
+    wire("1.mg.3.20261120.k.h9kjk.l0jjkl", moreFlow.extensionConfirm, {
+      number: 3,
+      date: "2026-11-20",
+      days: 20,
+    }),
     wire("1.ur.0.abcDEF_12-.h9kjk.cmTjLL", undoFlow.reason, {
       reason: "mistake",
       ref: "abcDEF_12-",
@@ -280,6 +299,14 @@ describe("the buttons already sent", () => {
     wire("1.ux.2.Zz09-_aa.h9kjk.M1eQsl", undoFlow.confirm, {
       reason: "wrongApplication",
       ref: "Zz09-_aa",
+    }),
+    // The channel chosen before the date (asked as its rule): steps of their own.
+    wire("1.nh.0.1.h9kjk.gHiDde", newFlow.channel, { type: "naturalPerson", channel: "post" }),
+    wire("1.nh.5..h9kjk.IPY40i", newFlow.channel, { type: "otherOrganization", channel: null }),
+    wire("1.ni.0.2.AbCd_-12.h9kjk._f_XAH", newFlow.channelDrafted, {
+      type: "naturalPerson",
+      channel: "online",
+      p: "AbCd_-12",
     }),
     wire("1.x.h9kjk.PYd5NC", cancelStep, {}),
     wire("1.l.zh.h9kjk.m2rUrF", langStep, { lang: "zh" }),

@@ -218,8 +218,8 @@ describe.each(["polling", "webhook"] as const)("a day's work, bot in %s mode", (
     // Morning: five applications, by buttons and by shortcuts.
     await clerk.send("/new");
     await clerk.press("自然人");
-    await clerk.press("今天");
     await clerk.press("当面");
+    await clerk.press("今天");
     await clerk.press("确认登记");
     expect(clerk.last().text).toMatch(/已登记 第 1 号：自然人/);
     for (const line of [
@@ -339,5 +339,37 @@ describe.each(["polling", "webhook"] as const)("a day's work, bot in %s mode", (
     expect(clerk.last().text).toContain("第 4 号已办结");
     await clerk.send("你好");
     expect(clerk.last().text).toContain("没有看懂");
+  }, 120_000);
+
+  it("asks a letter's day of signature (第三十一条) and carries an extension's days (第三十三条)", async () => {
+    const clerk = new Person(server, tracker, 501, "刘经办");
+    // A letter without its date: the day signed for is asked before anything is written.
+    await clerk.send("收到某某公司来函，要求公开项目审批文件");
+    expect(clerk.last().text).toContain("本机关签收的日期？");
+    expect(clerk.last().buttons.map((b) => b.text)).toContain("✖ 取消");
+    await clerk.press("昨天");
+    expect(clerk.last().text).toContain("收件渠道：邮寄");
+    expect(clerk.last().text).toContain("ℹ️ 以邮寄方式提交的");
+    await clerk.press("确认登记");
+    const done = clerk.last().text;
+    expect(done).toContain("收到申请之日：以邮寄方式提交的");
+    const n = Number(/第 (\d+) 号/.exec(done)![1]);
+    const app = await api.admin<{
+      applications: { id: string; receivedOn: string; channel: string }[];
+    }>("GET", `/v1/agencies/${AGENCY}/applications?number=${n}`);
+    const yesterday = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+    expect(app.applications[0]).toMatchObject({ receivedOn: yesterday, channel: "post" });
+    // The extension's days said reach the API; more than 20 is refused.
+    await clerk.send(`${n}号延期25天`);
+    expect(clerk.last().text).toContain("最多 20 个工作日");
+    await clerk.send(`${n}号延期15天`);
+    expect(clerk.last().text).toContain("延期答复（15 个工作日）");
+    await clerk.press("确认记录");
+    expect(clerk.last().text).toMatch(new RegExp(`第 ${n} 号.*已记录：延期答复（15 个工作日）`));
+    const detail = await api.admin<{ events: { type: string; event: { workingDays?: number } }[] }>(
+      "GET",
+      `/v1/applications/${app.applications[0]!.id}`,
+    );
+    expect(detail.events.find((e) => e.type === "extended")?.event.workingDays).toBe(15);
   }, 120_000);
 });

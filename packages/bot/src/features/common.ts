@@ -13,6 +13,7 @@ import {
 import type { Awaiting, BotContext, LastRecord } from "../context.ts";
 import { parseDate } from "../text/dates.ts";
 import { applicationTitle } from "../text/particulars.ts";
+import { markedDueDate } from "../ui.ts";
 
 /** Telegram's limit is 4,096 characters a message; some room for the entities. */
 export const MESSAGE_LIMIT = 4000;
@@ -287,7 +288,7 @@ export const dueDateText = (
   ctx: BotContext,
   a: Pick<ApplicationInfo, "dueDate" | "provisional" | "deadlineStatus">,
 ) => {
-  if (a.dueDate) return a.provisional ? ctx.t("due-provisional", { date: a.dueDate }) : a.dueDate;
+  if (a.dueDate) return markedDueDate(ctx.lang, a.dueDate, a.provisional, "card");
   if (a.deadlineStatus === "waitingForApplicant") return ctx.t("due-none-waiting");
   if (a.deadlineStatus === "paused") return ctx.t("due-none-paused");
   if (a.deadlineStatus === "concluded") return ctx.t("due-none-concluded");

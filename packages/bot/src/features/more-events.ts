@@ -1,6 +1,12 @@
 // /more <number>: the register's other events for an open application — correction requested
 // and received, consultation started and ended, extension, fee notice and payment.
-import { escapeHtml, type IsoDate, type Lang, readSlot } from "@ogi/domain";
+import {
+  escapeHtml,
+  type IsoDate,
+  type Lang,
+  MAX_EXTENSION_WORKING_DAYS,
+  readSlot,
+} from "@ogi/domain";
 import { Composer } from "grammy";
 import type { EventInput } from "../api.ts";
 import type { BotContext } from "../context.ts";
@@ -11,6 +17,7 @@ import {
   moreCardKeyboard,
   moreEventKeyboard,
   moreEventLabel,
+  moreEventName,
   yuan,
 } from "../ui.ts";
 import {
@@ -35,7 +42,14 @@ import { onAnswer, onCommand, onPress } from "./routing.ts";
 
 export const moreEvents = new Composer<BotContext>();
 
-type MoreState = { number: number; event: MoreEvent; date: IsoDate; fen: number | null };
+/** `days`: an extension's working days as said or typed (null: 20, the most the law allows). */
+type MoreState = {
+  number: number;
+  event: MoreEvent;
+  date: IsoDate;
+  fen: number | null;
+  days: number | null;
+};
 
 export const toEventInput = (s: MoreState): EventInput => {
   switch (s.event) {
@@ -50,7 +64,7 @@ export const toEventInput = (s: MoreState): EventInput => {
     case "consultationEnded":
       return { type: "consultationEnded", date: s.date };
     case "extended":
-      return { type: "extended", date: s.date, workingDays: 20 };
+      return { type: "extended", date: s.date, workingDays: s.days ?? MAX_EXTENSION_WORKING_DAYS };
     case "feeNoticeIssued":
       return { type: "feeNoticeIssued", date: s.date, amountYuan: (s.fen ?? 0) / 100 };
     case "feePaid":
@@ -61,16 +75,27 @@ export const toEventInput = (s: MoreState): EventInput => {
 };
 
 const card = async (ctx: BotContext, s: MoreState) => {
-  await awaitAnswer(ctx, { kind: "moreDate", number: s.number, event: s.event, fen: s.fen });
+  await awaitAnswer(ctx, {
+    kind: "moreDate",
+    number: s.number,
+    event: s.event,
+    fen: s.fen,
+    days: s.days,
+    date: s.date,
+  });
+  const extension =
+    s.event === "extended"
+      ? `\n${ctx.t("more-extension-hint", { max: MAX_EXTENSION_WORKING_DAYS })}`
+      : "";
   await show(
     ctx,
     `${readingNote(ctx)}${ctx.t("more-card", {
       agency: escapeHtml(me(ctx).agencyName),
       title: escapeHtml(titleOf(ctx, s.number)),
-      event: moreEventLabel(ctx, s.event),
+      event: moreEventLabel(ctx, s.event, s.days),
       date: s.date,
       amount: s.fen === null ? "" : yuan(s.fen),
-    })}`,
+    })}${extension}`,
     moreCardKeyboard(ctx, s),
   );
 };
@@ -106,6 +131,7 @@ moreEvents.use(
         event: req.event,
         date: req.date ?? ctx.services.today(),
         fen: req.fen ?? null,
+        days: req.event === "extended" ? (req.days ?? null) : null,
       });
     }
     await say(
@@ -133,7 +159,7 @@ moreEvents.use(
       await awaitAnswer(ctx, { kind: "feeAmount", number: s.number });
       return show(ctx, ctx.t("more-ask-amount", { number: s.number }));
     }
-    return card(ctx, { ...s, date: ctx.services.today() });
+    return card(ctx, { ...s, date: ctx.services.today(), days: null });
   }),
 );
 
@@ -160,44 +186,70 @@ moreEvents.use(
       event: "feeNoticeIssued",
       fen,
       date: ctx.services.today(),
+      days: null,
     });
   }),
 );
 
-moreEvents.use(onPress(moreFlow.date, card));
+moreEvents.use(
+  onPress(moreFlow.date, (ctx, s) => card(ctx, { ...s, days: null })),
+  onPress(moreFlow.extensionDate, (ctx, s) => card(ctx, { ...s, event: "extended", fen: null })),
+);
+
+/** 第三十三条第二款: more than 20 working days is refused with why, never cut down. */
+const tooLong = (days: number) => ({
+  zh: `延长答复期限最多 ${MAX_EXTENSION_WORKING_DAYS} 个工作日（第三十三条第二款），不能延长 ${days} 个工作日`,
+  en: `An extension is at most ${MAX_EXTENSION_WORKING_DAYS} working days (Art. 33(2)), not ${days}`,
+});
 
 moreEvents.use(
   onAnswer("moreDate", async (ctx, a, text) => {
+    const s = { number: a.number, event: a.event, fen: a.fen, days: a.days ?? null };
     const d = readDateAnswer(ctx, text);
-    if (!d.ok) return say(ctx, `${errorsText(ctx, [d.error])}\n${ctx.t("awaiting-hint")}`);
-    return card(ctx, { number: a.number, event: a.event, fen: a.fen, date: d.date });
+    if (d.ok) return card(ctx, { ...s, date: d.date });
+    // On an extension's card, the working days typed ("15个工作日", "15天", "15").
+    const slot =
+      a.event === "extended"
+        ? readSlot("workingDays", text, { today: ctx.services.today(), lang: ctx.lang })
+        : undefined;
+    if (slot?.kind === "understood") {
+      if (slot.value > MAX_EXTENSION_WORKING_DAYS)
+        return say(ctx, `${errorsText(ctx, [tooLong(slot.value)])}\n${ctx.t("awaiting-hint")}`);
+      return card(ctx, { ...s, days: slot.value, date: a.date ?? ctx.services.today() });
+    }
+    return say(ctx, `${errorsText(ctx, [d.error])}\n${ctx.t("awaiting-hint")}`);
   }),
 );
 
+const confirm = async (ctx: BotContext, s: MoreState) => {
+  await clearAwaiting(ctx);
+  const done = await recordOn(ctx, s.number, toEventInput(s));
+  if (!done) return;
+  const name = (lang: Lang) => moreEventName(ctx, lang, s.event, s.days);
+  await rememberLast(ctx, {
+    applicationId: done.application.id,
+    number: s.number,
+    eventId: done.eventId,
+    type: toEventInput(s).type,
+    label: {
+      zh: `${titleOf(ctx, s.number, "zh")}：${name("zh")}（${s.date}）`,
+      en: `${titleOf(ctx, s.number, "en")}: ${name("en")} (${s.date})`,
+    },
+  });
+  await show(
+    ctx,
+    `${ctx.t("more-done", {
+      title: escapeHtml(titleOf(ctx, s.number)),
+      event: moreEventLabel(ctx, s.event, s.days),
+      date: s.date,
+      dueDate: dueDateText(ctx, done.application),
+    })}\n${ctx.t("undo-hint")}`,
+  );
+};
+
 moreEvents.use(
-  onPress(moreFlow.confirm, async (ctx, s) => {
-    await clearAwaiting(ctx);
-    const done = await recordOn(ctx, s.number, toEventInput(s));
-    if (!done) return;
-    const name = (lang: Lang) => ctx.i18n.fluent.translate(lang, `event-${s.event}`);
-    await rememberLast(ctx, {
-      applicationId: done.application.id,
-      number: s.number,
-      eventId: done.eventId,
-      type: toEventInput(s).type,
-      label: {
-        zh: `${titleOf(ctx, s.number, "zh")}：${name("zh")}（${s.date}）`,
-        en: `${titleOf(ctx, s.number, "en")}: ${name("en")} (${s.date})`,
-      },
-    });
-    await show(
-      ctx,
-      `${ctx.t("more-done", {
-        title: escapeHtml(titleOf(ctx, s.number)),
-        event: moreEventLabel(ctx, s.event),
-        date: s.date,
-        dueDate: dueDateText(ctx, done.application),
-      })}\n${ctx.t("undo-hint")}`,
-    );
-  }),
+  onPress(moreFlow.confirm, (ctx, s) => confirm(ctx, { ...s, days: null })),
+  onPress(moreFlow.extensionConfirm, (ctx, s) =>
+    confirm(ctx, { ...s, event: "extended", fen: null }),
+  ),
 );

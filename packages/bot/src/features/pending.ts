@@ -5,7 +5,7 @@ import { Composer } from "grammy";
 import type { ApplicationInfo } from "../api.ts";
 import type { BotContext } from "../context.ts";
 import { applicationTitle } from "../text/particulars.ts";
-import { applicantLabel } from "../ui.ts";
+import { applicantLabel, markedDueDate } from "../ui.ts";
 import { call, dueDateText, me, readingNote, rememberIds, say, userId } from "./common.ts";
 import { onCommand } from "./routing.ts";
 
@@ -51,7 +51,7 @@ pending.use(
         type: applicantLabel(a.applicantType, ctx.lang),
         received: a.receivedOn,
         due: a.dueDate
-          ? `${a.dueDate}${a.provisional ? ctx.t("due-provisional-mark") : ""}`
+          ? markedDueDate(ctx.lang, a.dueDate, a.provisional, "list")
           : dueDateText(ctx, a),
         days: left ?? "—",
         late: left != null ? Math.abs(left) : "—",

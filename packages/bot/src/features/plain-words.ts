@@ -24,6 +24,7 @@ import { pressedOn } from "./routing.ts";
 /** The slot a question of the bot waits for; free text (a subject, a name) has none. */
 const SLOT_OF: Record<Awaiting["kind"], SlotKind | undefined> = {
   newDate: "date",
+  newCardDate: "date",
   closeDate: "date",
   moreDate: "date",
   feeAmount: "amount",

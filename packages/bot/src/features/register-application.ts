@@ -1,7 +1,16 @@
-// /new, 登记, 新收: applicant type (six buttons) → receipt date → channel (optional) → card →
-// the application's number and due date. Text shortcuts fill in what they name and ask the rest;
-// the subject (申请内容) and the applicant come with the message or are typed on the card.
-import { type ApplicantType, type Channel, escapeHtml, type IsoDate } from "@ogi/domain";
+// /new, 登记, 新收: applicant type (six buttons) → channel (optional) → receipt date → card →
+// the application's number and due date. The date is asked as the channel's rule (第三十一条:
+// a letter's is the day the agency signs for it, an online or fax application's the day both
+// sides confirm it), and the card of such a channel says the rule again beside the date, which
+// can be changed there. Text shortcuts fill in what they name and ask the rest; the subject
+// (申请内容) and the applicant come with the message or are typed on the card.
+import {
+  type ApplicantType,
+  type Channel,
+  escapeHtml,
+  type IsoDate,
+  receiptDateRule,
+} from "@ogi/domain";
 import { Composer, type InlineKeyboard } from "grammy";
 import type { BotContext } from "../context.ts";
 import { type NewState, newFlow } from "../flows/index.ts";
@@ -41,23 +50,42 @@ import { onAnswer, onCommand, onPress } from "./routing.ts";
 
 export const registerApplication = new Composer<BotContext>();
 
-const askDate = async (ctx: BotContext, type: ApplicantType, p: string | null) => {
-  await awaitAnswer(ctx, { kind: "newDate", type, p });
-  await show(
+type Reply = (ctx: BotContext, html: string, keyboard?: InlineKeyboard) => Promise<unknown>;
+
+/** The receipt date, asked as the rule of the channel (null: skipped, the plain question). */
+const askDate = async (
+  ctx: BotContext,
+  s: { type: ApplicantType; p: string | null; channel: Channel | null },
+  reply: Reply = show,
+) => {
+  await awaitAnswer(ctx, { kind: "newDate", type: s.type, p: s.p, channel: s.channel });
+  const type = applicantLabel(s.type, ctx.lang);
+  const rule = s.channel ? receiptDateRule(s.channel) : undefined;
+  await reply(
     ctx,
-    ctx.t("new-ask-date", { type: applicantLabel(type, ctx.lang) }),
-    newDateKeyboard(ctx, type, p),
+    rule && s.channel
+      ? ctx.t("new-ask-date-rule", {
+          type,
+          channel: channelLabel(s.channel, ctx.lang),
+          question: escapeHtml(rule.question[ctx.lang]),
+          basis: escapeHtml(rule.basis[ctx.lang]),
+        })
+      : ctx.t("new-ask-date", { type }),
+    newDateKeyboard(ctx, s.type, s.p, s.channel),
   );
 };
 
+/** The channel: to the card when the date is known, else to the date asked as its rule. */
 const askChannel = (
   ctx: BotContext,
-  s: { type: ApplicantType; date: IsoDate; p: string | null },
-  reply: (ctx: BotContext, html: string, keyboard?: InlineKeyboard) => Promise<unknown> = show,
+  s: { type: ApplicantType; date?: IsoDate | undefined; p: string | null },
+  reply: Reply = show,
 ) =>
   reply(
     ctx,
-    ctx.t("new-ask-channel", { type: applicantLabel(s.type, ctx.lang), date: s.date }),
+    s.date
+      ? ctx.t("new-ask-channel", { type: applicantLabel(s.type, ctx.lang), date: s.date })
+      : ctx.t("new-ask-channel-first", { type: applicantLabel(s.type, ctx.lang) }),
     channelKeyboard(ctx, s.type, s.date, s.p),
   );
 
@@ -73,9 +101,15 @@ const particularLines = (ctx: BotContext, d: Particulars) => ({
 const draftGone = (ctx: BotContext) => show(ctx, ctx.t("new-draft-gone"));
 
 const card = async (ctx: BotContext, s: NewState) => {
-  await clearAwaiting(ctx);
   const d = await readDraft(ctx, s.p);
   if (!d) return draftGone(ctx);
+  // Another date typed while the card is shown replaces the date.
+  await awaitAnswer(ctx, { kind: "newCardDate", state: s });
+  // A letter, an online or fax application: the day that counts, beside the date.
+  const rule = s.channel ? receiptDateRule(s.channel) : undefined;
+  const note = rule?.notTheDaySent
+    ? `\n${ctx.t("new-card-rule", { basis: escapeHtml(rule.basis[ctx.lang]) })}`
+    : "";
   await show(
     ctx,
     `${readingNote(ctx)}${ctx.t("new-card", {
@@ -84,7 +118,7 @@ const card = async (ctx: BotContext, s: NewState) => {
       date: s.date,
       channel: s.channel ? channelLabel(s.channel, ctx.lang) : ctx.t("channel-none"),
       ...particularLines(ctx, d),
-    })}`,
+    })}${note}`,
     newCardKeyboard(ctx, s),
   );
 };
@@ -121,7 +155,10 @@ const start = async (ctx: BotContext, req: NewRequest) => {
   return afterType(ctx, { type: type.value, p, date: req.date, channel: req.channel }, say);
 };
 
-/** The type known: the date, the channel or the card, whichever is missing first. */
+/**
+ * The type known: the card when the date and the channel are; else the channel, then the date
+ * asked as the channel's rule (a letter named without its date: the day it was signed for).
+ */
 const afterType = async (
   ctx: BotContext,
   s: {
@@ -130,17 +167,18 @@ const afterType = async (
     date?: IsoDate | undefined;
     channel?: Channel | undefined;
   },
-  reply: (ctx: BotContext, html: string, keyboard?: InlineKeyboard) => Promise<unknown> = show,
+  reply: Reply = show,
 ) => {
-  if (!s.date) return askDate(ctx, s.type, s.p);
-  if (s.channel) return card(ctx, { type: s.type, date: s.date, channel: s.channel, p: s.p });
+  if (s.date && s.channel)
+    return card(ctx, { type: s.type, date: s.date, channel: s.channel, p: s.p });
+  if (s.channel) return askDate(ctx, { type: s.type, p: s.p, channel: s.channel }, reply);
   await askChannel(ctx, { type: s.type, date: s.date, p: s.p }, reply);
 };
 
 registerApplication.use(onCommand("new", start));
 
 registerApplication.use(
-  onPress(newFlow.type, (ctx, s) => askDate(ctx, s.type, null)),
+  onPress(newFlow.type, (ctx, s) => afterType(ctx, { type: s.type, p: null })),
   onPress(newFlow.typeDrafted, async (ctx, s) => {
     const d = await readDraft(ctx, s.p);
     if (!d) return draftGone(ctx);
@@ -148,7 +186,16 @@ registerApplication.use(
   }),
 );
 
-/** The date chosen: the channel next, or the card if the message named the channel. */
+// The channel chosen or skipped first: the date, asked as its rule.
+registerApplication.use(
+  onPress(newFlow.channel, (ctx, s) => askDate(ctx, { ...s, p: null })),
+  onPress(newFlow.channelDrafted, async (ctx, s) => {
+    if (!(await readDraft(ctx, s.p))) return draftGone(ctx);
+    return askDate(ctx, s);
+  }),
+);
+
+/** The date chosen before the channel (an earlier version's buttons): the channel, or the card. */
 const dated = async (
   ctx: BotContext,
   s: { type: ApplicantType; date: IsoDate; p: string | null },
@@ -168,12 +215,20 @@ registerApplication.use(
       await say(
         ctx,
         `${errorsText(ctx, [d.error])}\n${ctx.t("awaiting-hint")}`,
-        newDateKeyboard(ctx, a.type, p),
+        newDateKeyboard(ctx, a.type, p, a.channel),
       );
       return;
     }
     await clearAwaiting(ctx);
+    if (a.channel !== undefined)
+      return card(ctx, { type: a.type, date: d.date, channel: a.channel, p });
     await dated(ctx, { type: a.type, date: d.date, p });
+  }),
+  // Another date typed on the card.
+  onAnswer("newCardDate", async (ctx, a, text) => {
+    const d = readDateAnswer(ctx, text);
+    if (!d.ok) return say(ctx, `${errorsText(ctx, [d.error])}\n${ctx.t("awaiting-hint")}`);
+    await card(ctx, { ...a.state, date: d.date });
   }),
 );
 
@@ -215,6 +270,7 @@ registerApplication.use(
 );
 
 const confirm = async (ctx: BotContext, s: NewState) => {
+  await clearAwaiting(ctx);
   const d = await readDraft(ctx, s.p);
   if (!d) return draftGone(ctx);
   const applicant = {
@@ -249,14 +305,19 @@ const confirm = async (ctx: BotContext, s: NewState) => {
         en: `registration of ${title("en")} (${applicantLabel(s.type, "en")}, received ${s.date})`,
       },
     });
+  // The rule the API applied (第三十一条), for a channel whose day is not the day sent.
+  const rule =
+    s.channel && receiptDateRule(s.channel).notTheDaySent && created.receiptRule
+      ? `\n${ctx.t("new-done-rule", { rule: escapeHtml(created.receiptRule[ctx.lang]) })}`
+      : "";
   await show(
     ctx,
-    ctx.t("new-done", {
+    `${ctx.t("new-done", {
       title: escapeHtml(title(ctx.lang)),
       type: applicantLabel(s.type, ctx.lang),
       date: s.date,
       dueDate: dueDateText(ctx, created),
-    }),
+    })}${rule}`,
   );
 };
 

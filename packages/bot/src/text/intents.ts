@@ -35,6 +35,7 @@ export const parsedOf = (u: Understood): Parsed => {
         event: u.event,
         ...(u.date ? { date: u.date } : {}),
         ...(u.amountYuan !== undefined ? { fen: Math.round(u.amountYuan * 100) } : {}),
+        ...(u.event === "extended" && u.workingDays !== undefined ? { days: u.workingDays } : {}),
         errors,
       };
     case "summary":

@@ -54,6 +54,8 @@ export type Parsed =
       event?: MoreEvent;
       date?: IsoDate;
       fen?: number | null;
+      /** An extension's working days, as the clerk said them ("3号延期15天"). */
+      days?: number;
       errors: Bilingual[];
     }
   | { kind: "start"; code?: string }

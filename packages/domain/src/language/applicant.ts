@@ -5,7 +5,7 @@
 import { cut, MASK, type Scratch } from "./normalize.ts";
 
 const SUBJECT_AT =
-  /(?:要求|申请|请求|希望|想要|想)(?:依法)?(?:公开|提供|获取|查阅|查询|复制|调取)(?:一下)?[:：]?|申请内容(?:是|为)?[:：]?|(?<![\u4e00-\u9fff])(?:公开|提供)[:：]/;
+  /(?<!依)(?:要求|申请|请求|希望|想要|想)(?:依法)?(?:公开|提供|获取|查阅|查询|复制|调取)(?:一下)?[:：]?|申请内容(?:是|为)?[:：]?|(?<![\u4e00-\u9fff])(?:公开|提供)[:：]/;
 const ABOUT = /关于(.{1,200}?)的(?:政府)?(?:信息公开)?申请/;
 const CLAUSE_END = /[，,。;；!！?？]|(?:电话|手机|联系方式|联系电话|邮箱)/;
 
@@ -53,7 +53,7 @@ export const takeContact = (s: Scratch): string | undefined => {
 const FILLER_LEAD =
   "我要|我想|帮我|麻烦|请问|请|我|要|了|的|一份|一件|一个|一封|份|件|个|位|名|由|是|为|经|从|通过|来|去|向|对|把|给|申请人|政府信息公开|信息公开|本人|某|有|新|姓名|名字|叫|刚才|刚刚|上午|下午|早上|晚上|中午";
 const FILLER_TRAIL =
-  "了|的|一份|一件|份|件|提交|递交|提出|寄来|发来|送来|来|政府信息公开|信息公开|通过|从|在|用|以|方式|形式|渠道";
+  "了|的|转交|转|一份|一件|份|件|提交|递交|提出|寄来|发来|送来|来|政府信息公开|信息公开|通过|从|在|用|以|方式|形式|渠道";
 
 export type Piece = { start: number; end: number; text: string };
 
@@ -73,7 +73,9 @@ export const unexplained = (text: string): Piece[] => {
       t = t.slice(lead[0].length);
     }
     t = t.replace(TRAIL, "");
-    if (t !== "" && /[\p{L}\p{N}]/u.test(t)) out.push({ start, end: start + t.length, text: t });
+    // A place word left alone (公众号上, 邮箱里) says nothing.
+    if (t !== "" && /[\p{L}\p{N}]/u.test(t) && !/^[上里中内]$/.test(t))
+      out.push({ start, end: start + t.length, text: t });
   }
   return out;
 };

@@ -1,5 +1,6 @@
 // A conclusion (办结) and the other events (其他事项): the outcome read from clerks' words (a
 // referral for 非本机关, a withdrawal for 撤回), the event, its amount or working days.
+import { MAX_EXTENSION_WORKING_DAYS } from "../register/deadlines/statutory-periods.ts";
 import type { Outcome } from "../report/catalog.ts";
 import { describeIntent } from "./describe.ts";
 import { takeWorkingDays } from "./numbers.ts";
@@ -79,11 +80,12 @@ export const moreIntent = (r: Read, number?: number): Reading => {
   if (chosen.includes("extended")) {
     const days = takeWorkingDays(r.rest);
     if (days !== undefined) {
-      if (days >= 1 && days <= 20) base.workingDays = days;
+      // 第三十三条第二款: at most 20 working days; more is refused, never cut down.
+      if (days >= 1 && days <= MAX_EXTENSION_WORKING_DAYS) base.workingDays = days;
       else
         errors.push({
-          zh: `延期最多 20 个工作日（第三十三条），不能延期 ${days} 天`,
-          en: `An extension is at most 20 working days (Art. 33), not ${days}`,
+          zh: `延长答复期限最多 ${MAX_EXTENSION_WORKING_DAYS} 个工作日（第三十三条第二款），不能延长 ${days} 天`,
+          en: `An extension is at most ${MAX_EXTENSION_WORKING_DAYS} working days (Art. 33(2)), not ${days}`,
         });
     }
   } else if (chosen.includes("correctionRequested")) {

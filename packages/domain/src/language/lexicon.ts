@@ -61,6 +61,7 @@ for (const [c, words] of Object.entries(CHANNEL_WORDS) as [Channel, string[]][])
     { kind: "channel", value: c },
   );
 add(["email", "e-mail"], { kind: "channel", value: "online" });
+add(["ems"], { kind: "channel", value: "post" });
 // 邮件: a letter or an e-mail? Asked back.
 add(["邮件"], { kind: "channels", values: ["post", "online"] });
 const flagged = new Set([...REFERRAL_WORDS, ...WITHDRAWAL_WORDS]);
@@ -195,6 +196,8 @@ cue("new", [
   "递交",
   "提交",
   "寄来",
+  "来信",
+  "来函",
   "新申请",
   "提出",
 ]);
@@ -326,13 +329,19 @@ for (const w of [...bySense.keys()].sort((a, b) => b.length - a.length)) {
   else byFirst.set(w[0]!, [w]);
 }
 
+const LETTER = /[a-z]/;
+/** An English word is read whole only ("ems" is not read inside "systems"). */
+const whole = (low: string, at: number, w: string): boolean =>
+  !(LETTER.test(w[0]!) && LETTER.test(low[at - 1] ?? "")) &&
+  !(LETTER.test(w.at(-1)!) && LETTER.test(low[at + w.length] ?? ""));
+
 /** Every word of the table in the message, longest first at each place, cut out as read. */
 export const takeWords = (s: Scratch): WordHit[] => {
   const hits: WordHit[] = [];
   const low = s.low;
   const found: [number, string][] = [];
   for (let i = 0; i < low.length; ) {
-    const word = byFirst.get(low[i]!)?.find((w) => low.startsWith(w, i));
+    const word = byFirst.get(low[i]!)?.find((w) => low.startsWith(w, i) && whole(low, i, w));
     if (word === undefined) i++;
     else {
       found.push([i, word]);

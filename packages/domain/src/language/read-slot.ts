@@ -14,7 +14,7 @@ import { takeDates } from "./dates.ts";
 import { MORE_EVENT_LABELS } from "./describe.ts";
 import { takeWords } from "./lexicon.ts";
 import { leftover, MAX_MESSAGE_LENGTH, prepare } from "./normalize.ts";
-import { takeAmount, takeLoneNumber, takeNumbers, takeYear } from "./numbers.ts";
+import { takeAmount, takeLoneNumber, takeNumbers, takeWorkingDays, takeYear } from "./numbers.ts";
 import { chineseNumber } from "./numerals.ts";
 import type { MoreEventKey, ReadContext, SlotKind, SlotReading, SlotValues } from "./types.ts";
 
@@ -50,6 +50,10 @@ const HINTS: Record<SlotKind, Bilingual> = {
   event: {
     zh: "请写事项，例如 要求补正、延期、收费通知",
     en: "Write the event, e.g. 要求补正, 延期, 收费通知",
+  },
+  workingDays: {
+    zh: "请写工作日天数，例如 15个工作日、15天、15",
+    en: "Write a number of working days, e.g. 15个工作日, 15天, 15",
   },
 };
 
@@ -94,6 +98,13 @@ export const readSlot = <K extends SlotKind>(
         (/^\d{1,9}(?:\.\d{1,2})?$/.test(s.low) ? Number(s.low) : chineseNumber(s.low));
       if (a === undefined) return unknown(kind);
       return { kind: "understood", value: a } as Out<K>;
+    }
+    case "workingDays": {
+      // 15个工作日, 15天, 15, 十五: a whole number of days, nothing else.
+      const alone = /^\d{1,3}$/.test(s.low) ? Number(s.low) : chineseNumber(s.low);
+      const d = alone ?? takeWorkingDays(s);
+      if (d === undefined || (alone === undefined && !empty(s.text)) || d < 1) return unknown(kind);
+      return { kind: "understood", value: d } as Out<K>;
     }
     case "year": {
       const words = takeWords(s).filter((w) => w.sense.kind === "year");

@@ -49,14 +49,25 @@ export const newIntent = (r: Read, ctx: ReadContext, dayNumbers: NumberHit[]): R
   const types = sensesOf(r, "type");
   const typeValues: ApplicantType[] = distinct(types.map((w) => w.sense.value));
   if (typeValues.length === 1) base.applicantType = typeValues[0]!;
-  const exactChannels: Channel[] = distinct(sensesOf(r, "channel").map((w) => w.sense.value));
+  const name = nameOf(r, types);
+  if (name !== undefined) base.applicantName = name;
+  // A channel word inside the applicant's name (宏达网络科技有限公司, 顺丰速运有限公司) names no channel.
+  const at = name === undefined ? -1 : r.original.indexOf(name);
+  const outsideName = (w: WordHit) => at < 0 || w.end <= at || w.start >= at + name!.length;
+  const exactChannels: Channel[] = distinct(
+    sensesOf(r, "channel")
+      .filter(outsideName)
+      .map((w) => w.sense.value),
+  );
   const channels =
     exactChannels.length > 0
       ? exactChannels
-      : distinct(sensesOf(r, "channels").flatMap((w) => [...w.sense.values]));
+      : distinct(
+          sensesOf(r, "channels")
+            .filter(outsideName)
+            .flatMap((w) => [...w.sense.values]),
+        );
   if (channels.length === 1) base.channel = channels[0]!;
-  const name = nameOf(r, types);
-  if (name !== undefined) base.applicantName = name;
   return settle(
     base,
     [
@@ -79,6 +90,23 @@ export const newIntent = (r: Read, ctx: ReadContext, dayNumbers: NumberHit[]): R
   );
 };
 
+// Channel words that also occur inside organisations' names (宏达网络科技有限公司, 顺丰速运有限公司,
+// 中国邮政储蓄银行): read as part of the name when they run into an organisation's kind.
+const NAME_PARTS = new Set([
+  "网络",
+  "在线",
+  "网站",
+  "互联网",
+  "平台",
+  "微信",
+  "顺丰",
+  "邮政",
+  "快递",
+  "邮递",
+  "传真",
+  "现场",
+]);
+
 type TypeHit = WordHit & { sense: Of<"type"> };
 type Span = { start: number; end: number; piece: boolean };
 
@@ -93,13 +121,20 @@ const nameOf = (r: Read, types: TypeHit[], all: TypeHit[] = types): string | und
   const fit = (n: string) => (/\p{L}/u.test(n) && n.length <= 60 ? n : undefined);
   const spans: Span[] = [
     ...pieces.map((p) => ({ start: p.start, end: p.end, piece: true })),
+    // Channel words that are also words of a name, read as the name's own words beside a kind.
+    ...r.words
+      .filter((w) => w.sense.kind === "channel" && NAME_PARTS.has(w.word))
+      .map((w) => ({ start: w.start, end: w.end, piece: true })),
     ...all.filter((x) => !PERSON_ROLES.has(x.word)).map((x) => ({ ...x, piece: false })),
   ];
   const kindAt = (at: number) => spans.find((x) => !x.piece && x.start === at);
   for (const t of types) {
     if (PERSON_ROLES.has(t.word)) {
-      const p = pieces.find((x) => x.start === t.end) ?? pieces.find((x) => x.end === t.start);
-      if (p) return fit(p.text);
+      const after = pieces.find((x) => x.start === t.end);
+      if (after) return fit(after.text);
+      const before = pieces.find((x) => x.end === t.start);
+      // 周律师: a surname alone is named with the role.
+      if (before) return fit(before.text.length === 1 ? before.text + t.word : before.text);
       continue;
     }
     let { start, end } = t;
@@ -119,7 +154,17 @@ const nameOf = (r: Read, types: TypeHit[], all: TypeHit[] = types): string | und
       end = next.end;
       own ||= next.piece;
     }
+    // 某某科技有限公司: the name as written, with the 某 it opens with.
+    while (own && r.original[start - 1] === "某") start--;
     if (own) return fit(r.original.slice(start, end));
   }
+  // 申请人陈静, 申请人是陈静: the words after 申请人 name the applicant.
+  const cue = r.words.find((w) => w.word === "申请人");
+  const named =
+    cue &&
+    pieces.find(
+      (x) => x.start >= cue.end && /^[ :：是为叫]*$/.test(r.original.slice(cue.end, x.start)),
+    );
+  if (named) return fit(named.text);
   return pieces[0] ? fit(pieces[0].text) : undefined;
 };

@@ -150,6 +150,8 @@ export type SlotValues = {
   amount: number;
   year: number;
   event: MoreEventKey;
+  /** A number of working days ("15个工作日", "15天", "十五"): an extension's, a period's. */
+  workingDays: number;
 };
 /** A kind of slot readSlot reads alone (a date, a number, an outcome, …). */
 export type SlotKind = keyof SlotValues;
@@ -163,6 +165,7 @@ export const SLOT_KINDS = [
   "amount",
   "year",
   "event",
+  "workingDays",
 ] as const satisfies readonly SlotKind[];
 
 /**

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { APPLICANT_TYPES, CHANNELS, OUTCOMES } from "../report/catalog.ts";
 import { requestsTableSchema, yearSchema } from "../report/schema.ts";
+import { MAX_EXTENSION_WORKING_DAYS } from "./deadlines/statutory-periods.ts";
 
 /** A calendar date, YYYY-MM-DD, that exists (no 2026-02-30). */
 export const isoDate = z
@@ -79,7 +80,12 @@ export const consultationEndedEvent = z.strictObject({
 export const extendedEvent = z.strictObject({
   ...base,
   type: z.literal("extended"),
-  workingDays: z.number().int().min(1).max(20).default(20),
+  workingDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_EXTENSION_WORKING_DAYS)
+    .default(MAX_EXTENSION_WORKING_DAYS),
 });
 /**
  * 第三十五条: the number or frequency of the applications clearly exceeds a reasonable range;

@@ -6,6 +6,7 @@
 // A row: [message, expected]. Expected is an intent with exactly its slots (`refused`: how many
 // stated slots are refused), `ask(...)`: the candidate readings offered (each matched as a
 // subset), or UNKNOWN.
+import { CHANNELS, EXTENSIONS } from "./corpus-channels.ts";
 import { CONCLUSIONS } from "./corpus-conclusions.ts";
 import { QUESTIONS } from "./corpus-questions.ts";
 import { RECEIPTS } from "./corpus-receipts.ts";
@@ -13,4 +14,10 @@ import type { Row } from "./corpus-rows.ts";
 
 export { EARLIEST, type Expected, TODAY } from "./corpus-rows.ts";
 
-export const CORPUS: Row[] = [...RECEIPTS, ...CONCLUSIONS, ...QUESTIONS];
+export const CORPUS: Row[] = [
+  ...RECEIPTS,
+  ...CONCLUSIONS,
+  ...QUESTIONS,
+  ...CHANNELS,
+  ...EXTENSIONS,
+];

@@ -84,6 +84,21 @@ describe("amounts and years", () => {
     expect(readSlot("year", "2027", context).kind).toBe("refused");
     expect(readSlot("year", "明年", context).kind).toBe("unknown");
   });
+  it.each([
+    ["15个工作日", 15],
+    ["15天", 15],
+    ["15 天", 15],
+    ["15", 15],
+    ["十五", 15],
+    ["二十个工作日", 20],
+    ["２５天", 25],
+  ])("working days %s → %i (the caller checks the maximum)", (text, d) =>
+    expect(readSlot("workingDays", text, context)).toEqual({ kind: "understood", value: d }),
+  );
+  it.each(["0", "15号", "明天", "2025-12-01", "十五个工作日以后"])(
+    "working days: %s is not a number of days",
+    (text) => expect(readSlot("workingDays", text, context).kind).toBe("unknown"),
+  );
 });
 
 describe("the catalog's words alone", () => {

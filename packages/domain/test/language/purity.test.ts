@@ -31,6 +31,7 @@ describe("the language module", () => {
     const outside = reached().filter((f) => !f.startsWith("language/"));
     expect(outside).toEqual([
       "register/deadlines/iso-dates.ts",
+      "register/deadlines/statutory-periods.ts",
       "report/catalog.ts",
       "report/words.ts",
     ]);

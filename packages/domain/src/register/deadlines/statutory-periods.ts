@@ -3,6 +3,10 @@
 import type { IsoDate, PlainEvent } from "../schema.ts";
 import type { WorkingCalendar } from "./working-calendar.ts";
 
+/** The statutory reply period: 20 working days (第三十三条). */
+export const REPLY_WORKING_DAYS = 20;
+/** The longest extension the agency may take: 20 working days (第三十三条第二款). */
+export const MAX_EXTENSION_WORKING_DAYS = 20;
 /** 第三十条: a 补正 is asked for within 7 working days of receipt. */
 export const CORRECTION_REQUEST_WORKING_DAYS = 7;
 /** 第三十二条 / 第三十四条: the consulted party answers within 15 working days of receiving the request. */
