@@ -56,10 +56,15 @@ describe("pnpm chat", () => {
   });
 
   it("links with an invite code, registers with numbered buttons, and keeps the user", () => {
+    // /new asks the applicant type (1 自然人), the channel (1 当面), then the day received by
+    // that channel's rule (2 昨天), and the card is confirmed (1).
     const r = chat(["--as", inviteCode], "/new\n1\n1\n2\n1\n");
     expect(r.out).toContain("已关联：孙科员，某县教育局（经办人）");
     expect(r.out).toContain("[1] 自然人");
-    expect(r.out).toMatch(/已登记 第 1 号：自然人，\d{4}-\d{2}-\d{2} 收到/);
+    const yesterdayInChina = new Date(Date.now() + 8 * 3_600_000 - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    expect(r.out).toContain(`已登记 第 1 号：自然人，${yesterdayInChina} 收到`);
     // Next time without --as: the same user.
     const again = chat([], "在办\n");
     expect(again.out).toContain("在办申请 1 件");

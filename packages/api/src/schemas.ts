@@ -177,7 +177,11 @@ const telegramUserId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /** An invite used on Telegram (`telegramUserId`) or on another platform (`platform`, `externalId`). */
 export const linkSchema = z
   .strictObject({
-    inviteCode: z.string().trim().min(4).max(32),
+    inviteCode: z
+      .string()
+      .trim()
+      .min(4, "邀请码无效：应为 4 到 32 个字符 / Not an invite code: 4 to 32 characters")
+      .max(32, "邀请码无效：应为 4 到 32 个字符 / Not an invite code: 4 to 32 characters"),
     telegramUserId: telegramUserId.optional(),
     platform: z.enum(["telegram", "wecom", "dingtalk"]).optional(),
     /** The platform's user id (WeCom userid, DingTalk staffId): printable ASCII. */

@@ -125,10 +125,29 @@ const recordQuery = (options: RecordOptions | undefined) =>
 
 /** The API's refusal: `{ error: { message: { zh, en } } }` (anything else gets a general message). */
 const errorBody = z.object({
-  error: z.object({ message: z.object({ zh: z.string(), en: z.string() }) }),
+  error: z.object({
+    message: z.object({ zh: z.string(), en: z.string() }),
+    issues: z.array(z.object({ message: z.string() })).optional(),
+  }),
 });
-const errorMessage = (body: unknown): Bilingual | undefined =>
-  errorBody.safeParse(body).data?.error.message;
+/**
+ * The refusal as the person reads it: a refused body's own issues (each "中文 / English"), not the
+ * API's pointer to them ("见 issues"), which means nothing in a chat.
+ */
+const errorMessage = (body: unknown): Bilingual | undefined => {
+  const error = errorBody.safeParse(body).data?.error;
+  if (!error?.issues?.length) return error?.message;
+  const parts = error.issues.slice(0, 3).map(({ message }) => {
+    const i = message.indexOf(" / ");
+    return i < 0
+      ? { zh: message, en: message }
+      : { zh: message.slice(0, i), en: message.slice(i + 3) };
+  });
+  return {
+    zh: `请求内容有误：${parts.map((p) => p.zh).join("；")}`,
+    en: `The request is invalid: ${parts.map((p) => p.en).join("; ")}`,
+  };
+};
 
 const RESET_CODES = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "ECONNABORTED"]);
 const isConnectionReset = (e: unknown): boolean => {

@@ -46,6 +46,10 @@ describe("linking and refusals", () => {
     const chat = new ChatSession(theBot(), user(2002, "路人"));
     const r = await chat.send("/start WRONGCODE1");
     expect(plain(texts(r))).toContain("邀请码无效或已使用");
+    // A malformed one is refused with the reason, not the API's pointer to its issues.
+    const short = plain(texts(await chat.send("/start 钱主任")));
+    expect(short).toContain("邀请码无效：应为 4 到 32 个字符");
+    expect(short).not.toContain("issues");
     // An invite code works once.
     const used = new ChatSession(theBot(), user(2003, "路人"));
     await chatOf("clerk", 3001);
