@@ -15,11 +15,14 @@ export type {
 } from "./repo/common.ts";
 export * from "./repo/console.ts";
 export {
-  addCounts,
+  addCountRows,
+  type CountSums,
   claimDailyBackfill,
+  countSums,
   DAILY_BACKFILL,
   isPending,
   replaceDailyCounts,
+  type SummedCountRows,
   shardOf,
 } from "./repo/counts.ts";
 export * from "./repo/events.ts";
