@@ -44,8 +44,8 @@ const importLogger = () => {
   return { logger, written };
 };
 
-const importCsv = (s: Setup, code: string, csv: string) =>
-  s.app.request(`/v1/agencies/${code}/applications/import?commit=true`, {
+const importCsv = async (s: Setup, code: string, csv: string) =>
+  await s.app.request(`/v1/agencies/${code}/applications/import?commit=true`, {
     method: "POST",
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "text/csv" },
     body: csv,
