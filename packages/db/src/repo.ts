@@ -27,6 +27,7 @@ export {
 } from "./repo/counts.ts";
 export * from "./repo/events.ts";
 export * from "./repo/identities.ts";
+export * from "./repo/long-write.ts";
 export * from "./repo/particulars.ts";
 export * from "./repo/reports.ts";
 export * from "./repo/staff.ts";

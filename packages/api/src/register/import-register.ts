@@ -1,6 +1,7 @@
 // Importing a register (use case): the rows a CSV file gave, registered (and concluded, when
 // the file says so) in one transaction, all or nothing, with the import's audit entry. Each
-// application is written with its conclusion by one statement, many applications at a time.
+// application is written with its conclusion by one statement, many applications at a time, in
+// steps sized by time with a turn for other requests between them (see steps).
 import {
   addCountRows,
   agencyAncestors,
