@@ -37,7 +37,8 @@ if (process.argv[2] === "bare") {
   });
   const { server } = createApiServer(database, {
     clock: { now: () => new Date() },
-    logger: pino({ level: "error" }),
+    // BENCH_LOG_LEVEL=info: bench/import.ts reads the import's "import written" line.
+    logger: pino({ level: process.env.BENCH_LOG_LEVEL ?? "error" }),
     config: { adminToken: process.env.OGI_ADMIN_TOKEN },
   });
   server.listen(0, "127.0.0.1", () => ready((server.address() as { port: number }).port));

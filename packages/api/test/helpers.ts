@@ -1,5 +1,5 @@
 import { createTestDb, type Database, type Engine } from "@ogi/db";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { createApp } from "../src/app.ts";
 import type { Clock } from "../src/context.ts";
 import { createEventBatcher } from "../src/event-batcher.ts";
@@ -19,10 +19,14 @@ export const fixedClock = (iso: string) => {
   return clock;
 };
 
-export const setup = async (engine: Engine, now = "2025-12-20T02:00:00Z") => {
+export const setup = async (
+  engine: Engine,
+  now = "2025-12-20T02:00:00Z",
+  options: { logger?: Logger } = {},
+) => {
   const database: Database = await createTestDb(engine);
   const clock = fixedClock(now);
-  const logger = pino({ level: "silent" });
+  const logger = options.logger ?? pino({ level: "silent" });
   const events = createEventBatcher(database.db);
   const numbers = createNumberLookup(database.db);
   const app = createApp({

@@ -24,6 +24,7 @@ type Runner = {
 };
 
 type Waiting = {
+  agency: string;
   sql: string;
   params: unknown[] | undefined;
   options: QueryOptions | undefined;
@@ -46,17 +47,20 @@ const TURN_MS = 50;
  * the ones waiting; `divert` is asked by every query outside a transaction whether it is taken.
  */
 export const createLending = () => {
-  let open: { runner: Runner; closed: ReadonlySet<string>; waiting: Waiting[] } | undefined;
   let holder: Runner | undefined;
+  // Reads asked for while a transaction runs; `closed` is known from its first `lend`.
+  let waiting: Waiting[] = [];
+  let closed: ReadonlySet<string> | undefined;
   return {
     /** Called by the stand-in for each query outside a transaction: a promise if it is lent. */
     divert(sql: string, params: unknown[] | undefined, options: QueryOptions | undefined) {
-      if (!open) return undefined;
+      if (!holder) return undefined;
       const agency = scopes.getStore()?.agency;
-      if (agency === undefined || open.closed.has(agency) || !isPlainSelect(sql)) return undefined;
-      const desk = open;
+      if (agency === undefined || closed?.has(agency) || !isPlainSelect(sql)) return undefined;
+      // Also before the transaction's first turn of lending: served there (a long transaction
+      // lends soon after it begins), or after the transaction, as it would have waited anyway.
       return new Promise<unknown>((ok, fail) => {
-        desk.waiting.push({ sql, params, options, ok, fail });
+        waiting.push({ agency, sql, params, options, ok, fail });
       });
     },
     /** Wraps a transaction's body: `runner` is the transaction's own connection. */
@@ -66,37 +70,45 @@ export const createLending = () => {
         return await fn();
       } finally {
         holder = undefined;
-        const left = open?.waiting ?? [];
-        open = undefined;
+        closed = undefined;
+        const left = waiting;
+        waiting = [];
         // Reads still waiting go the usual way, after this transaction.
         for (const w of left) w.fail(RETRY);
       }
     },
     /**
-     * Inside a transaction: serve the reads waiting about agencies other than `closed` (those
+     * Inside a transaction: serve the reads waiting about agencies other than `codes` (those
      * it writes and their parents), for at most one turn. Outside one, or on PostgreSQL, it
      * only yields to the event loop.
      */
-    async lend(closed: readonly string[]) {
-      if (!holder) return new Promise<void>((ok) => setImmediate(ok));
-      open ??= { runner: holder, closed: new Set(closed), waiting: [] };
+    async lend(codes: readonly string[]) {
+      const runner = holder;
+      if (!runner) return new Promise<void>((ok) => setImmediate(ok));
+      if (!closed) {
+        const shut = new Set(codes);
+        closed = shut;
+        // Reads about the agencies written, asked for before this first turn, wait for the end.
+        for (const w of waiting.filter((w) => shut.has(w.agency))) w.fail(RETRY);
+        waiting = waiting.filter((w) => !shut.has(w.agency));
+      }
       // Requests that arrived while the last step ran get their turn of the event loop first.
       await new Promise<void>((ok) => setImmediate(ok));
       const until = performance.now() + TURN_MS;
       while (performance.now() < until) {
         // A request served one query asks its next one a few microtasks later: wait a turn of
         // the event loop for it before handing the connection back.
-        if (open.waiting.length === 0) await new Promise<void>((ok) => setImmediate(ok));
-        const w = open.waiting.shift();
+        if (waiting.length === 0) await new Promise<void>((ok) => setImmediate(ok));
+        const w = waiting.shift();
         if (!w) break;
-        await open.runner.query("savepoint ogi_lent_read");
+        await runner.query("savepoint ogi_lent_read");
         try {
-          const result = await open.runner.query(w.sql, w.params, w.options);
-          await open.runner.query("release savepoint ogi_lent_read");
+          const result = await runner.query(w.sql, w.params, w.options);
+          await runner.query("release savepoint ogi_lent_read");
           w.ok(result);
         } catch (error) {
-          await open.runner.query("rollback to savepoint ogi_lent_read");
-          await open.runner.query("release savepoint ogi_lent_read");
+          await runner.query("rollback to savepoint ogi_lent_read");
+          await runner.query("release savepoint ogi_lent_read");
           w.fail(error);
         }
       }

@@ -15,15 +15,19 @@ export type {
 } from "./repo/common.ts";
 export * from "./repo/console.ts";
 export {
-  addCounts,
+  addCountRows,
+  type CountSums,
   claimDailyBackfill,
+  countSums,
   DAILY_BACKFILL,
   isPending,
   replaceDailyCounts,
+  type SummedCountRows,
   shardOf,
 } from "./repo/counts.ts";
 export * from "./repo/events.ts";
 export * from "./repo/identities.ts";
+export * from "./repo/long-write.ts";
 export * from "./repo/particulars.ts";
 export * from "./repo/reports.ts";
 export * from "./repo/staff.ts";

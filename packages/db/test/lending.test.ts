@@ -88,6 +88,36 @@ describe("lending PGlite's connection between a transaction's steps", () => {
     expect(await names(database, "b-1")).toEqual([{ name: "乙2" }]);
   });
 
+  it("a read asked for before the transaction's first turn is served at it; the agency written waits", async () => {
+    const database = await open();
+    let release!: () => void;
+    const held = new Promise<void>((ok) => {
+      release = ok;
+    });
+    let checked!: (seen: unknown[]) => void;
+    const seen = new Promise<unknown[]>((ok) => {
+      checked = ok;
+    });
+    let after: Promise<unknown> | undefined;
+    const tx = database.db.transaction(async (t) => {
+      await t.execute(sql`update agencies set name = '甲（导入中）' where code = 'a-1'`);
+      // Asked while the transaction is open, before it has lent its connection at all.
+      const other = withReadScope("b-1", () => names(database, "b-1"));
+      const same = withReadScope("a-1", () => names(database, "a-1"));
+      await database.lend!(["a-1"]);
+      checked([await within(other, 5_000), await within(same, 50)]);
+      after = same;
+      await held;
+    });
+    try {
+      expect(await seen).toEqual([[{ name: "乙" }], "pending"]);
+    } finally {
+      release();
+    }
+    await tx;
+    expect(await after).toEqual([{ name: "甲（导入中）" }]);
+  });
+
   it("a failing lent read fails alone; the transaction goes on and commits", async () => {
     const database = await open();
     const outcome = await database.db.transaction(async (t) => {

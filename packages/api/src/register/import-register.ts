@@ -1,21 +1,23 @@
 // Importing a register (use case): the rows a CSV file gave, registered (and concluded, when
 // the file says so) in one transaction, all or nothing, with the import's audit entry. Each
-// application is written with its conclusion by one statement, many applications at a time.
+// application is written with its conclusion by one statement, many applications at a time, in
+// steps sized by time with a turn for other requests between them (see steps).
 import {
-  addCounts,
+  addCountRows,
   agencyAncestors,
+  countSums,
   createApplications,
   type NewApplication,
   newId,
+  prepareLongWrite,
   type Recorder,
+  takeNumbers,
 } from "@ogi/db";
 import {
   type ApplicantType,
   type Application,
   type Channel,
-  type CountDelta,
   contributionDelta,
-  type DatedCountDelta,
   datedContributionDelta,
   type Outcome,
   validateTransition,
@@ -37,8 +39,50 @@ export type ImportRow = {
   outcome: Outcome | undefined;
 };
 
-/** Applications per statement of an import. */
-export const IMPORT_CHUNK = 500;
+/**
+ * How long one step of an import (a statement with the work that prepares it) may hold up other
+ * requests on PGlite: they wait for the step in progress (its statement runs on this thread, and
+ * the connection is lent only between statements). Steps are sized to stay near it.
+ */
+export const IMPORT_STEP_MS = 40;
+
+/**
+ * The same on PostgreSQL, where other requests wait only for the step's own work on the event
+ * loop (the statement runs in the server, other requests on other connections): its CPU time on
+ * this thread. Smaller: statements cost little there, and this work is what a read waits for.
+ */
+export const IMPORT_STEP_CPU_MS = 20;
+
+/**
+ * Runs an import's steps, each sized by time: the first has `first` items; each next one as
+ * many as would have fit the budget at the last one's pace, at most twice as many as the last,
+ * between `least` and `most`. `shared`: the connection is this thread's (PGlite), so a step
+ * costs its whole time (budget IMPORT_STEP_MS); otherwise this thread's CPU time during it
+ * (IMPORT_STEP_CPU_MS). Keeps the number of steps and the longest (time and CPU time).
+ */
+export const steps = (shared: boolean, first: number, least: number, most: number) => {
+  let size = first;
+  const stats = { steps: 0, longestMs: 0, longestCpuMs: 0 };
+  return {
+    stats,
+    /** Runs `step` with the next size; it returns how many items it did. */
+    async run(step: (size: number) => Promise<number>) {
+      const t0 = performance.now();
+      const cpu0 = process.threadCpuUsage();
+      const items = await step(size);
+      const ms = performance.now() - t0;
+      const used = process.threadCpuUsage(cpu0);
+      const cpuMs = (used.user + used.system) / 1000;
+      stats.steps++;
+      stats.longestMs = Math.max(stats.longestMs, ms);
+      stats.longestCpuMs = Math.max(stats.longestCpuMs, cpuMs);
+      const fit = shared
+        ? (items * IMPORT_STEP_MS) / Math.max(ms, 1)
+        : (items * IMPORT_STEP_CPU_MS) / Math.max(cpuMs, 1);
+      size = Math.max(least, Math.min(most, 2 * items, Math.round(fit)));
+    },
+  };
+};
 
 /** One row of the file as a registration with its conclusion, if any (checked like an event). */
 const decideRow = (r: ImportRow, by: Recorder) => {
@@ -106,48 +150,63 @@ export const importRegister = (
       // Reads about this agency or the agencies summing it wait for the import (they would see
       // it half-done); any other agency's reads are served between its statements.
       const closed = deps.lend ? await agencyAncestors(tx, code) : [];
-      const lend = () => deps.lend?.(closed) ?? new Promise((ok) => setImmediate(ok));
+      const lend = () => deps.lend?.(closed) ?? new Promise<void>((ok) => setImmediate(ok));
+      // The numbers are taken at once, the agency's row held to the end; the foreign-key checks
+      // planned for the tables as they grow (see prepareLongWrite).
+      const first = await takeNumbers(tx, code, rows.length);
+      if (first === undefined) throw new Error(`unknown agency ${code}`);
+      await prepareLongWrite(tx);
       await lend();
-      const counts: { agencyCode: string; applicationId: string; deltas: readonly CountDelta[] }[] =
-        [];
-      const daily: {
-        agencyCode: string;
-        applicationId: string;
-        deltas: readonly DatedCountDelta[];
-      }[] = [];
-      // A chunk of applications per statement (each with its conclusion, decided here), and a
-      // turn for other requests between chunks: on PGlite, other agencies' reads are served
-      // there (see Deps.lend), so they wait at most one statement. Smaller statements would let
-      // them in sooner but cost the import far more (measured: 100 rows a statement made
-      // 20,000 rows take 5 times as long).
+      const sums = countSums();
+      const t0 = performance.now();
+      // Applications (each with its conclusion, decided here) a statement per step, and a turn
+      // for other requests between steps: on PGlite, other agencies' reads are served there
+      // (see Deps.lend). The counts are summed as they come and written at the end.
+      const shared = deps.lend !== undefined;
+      const appSteps = steps(shared, 20, 10, 5000);
       for (let from = 0; from < rows.length; ) {
-        const chunk = rows
-          .slice(from, from + IMPORT_CHUNK)
-          .map((r) => ({ r, ...decideRow(r, by) }));
-        from += chunk.length;
-        // The counts are added once at the end (see addCounts), not by each statement.
-        const written = await createApplications(
-          tx,
-          code,
-          chunk.map((x) => ({ ...x.registration, deltas: [], dailyDeltas: [] })),
-        );
-        for (const [i, { row }] of written.entries()) {
-          counts.push({
-            agencyCode: code,
-            applicationId: row.id,
-            deltas: chunk[i]!.registration.deltas,
-          });
-          daily.push({
-            agencyCode: code,
-            applicationId: row.id,
-            deltas: chunk[i]!.registration.dailyDeltas,
-          });
-        }
-        for (const [i, { row }] of written.entries())
-          created.push({ line: chunk[i]!.r.line, id: row.id, number: row.number });
+        await appSteps.run(async (size) => {
+          const chunk = rows.slice(from, from + size).map((r) => ({ r, ...decideRow(r, by) }));
+          const written = await createApplications(
+            tx,
+            code,
+            chunk.map((x) => ({ ...x.registration, deltas: [], dailyDeltas: [] })),
+            { first: first + from },
+          );
+          for (const [i, { row }] of written.entries()) {
+            const x = chunk[i]!;
+            sums.add(code, x.registration.deltas, x.registration.dailyDeltas);
+            created.push({ line: x.r.line, id: row.id, number: row.number });
+          }
+          from += chunk.length;
+          return chunk.length;
+        });
         await lend();
       }
-      await addCounts(tx, counts, daily);
+      // The counter rows, a slice per step in the same way (the years' few with the first).
+      const { years, days } = sums.rows();
+      const countSteps = steps(shared, 200, 50, 20_000);
+      for (let from = 0; from === 0 || from < days.length; ) {
+        await countSteps.run(async (size) => {
+          const slice = days.slice(from, from + size);
+          await addCountRows(tx, from === 0 ? years : [], slice);
+          from += Math.max(slice.length, 1);
+          return slice.length;
+        });
+        await lend();
+      }
+      const all = [appSteps.stats, countSteps.stats];
+      deps.logger.info(
+        {
+          agency: code,
+          rows: rows.length,
+          ms: Math.round(performance.now() - t0),
+          statements: appSteps.stats.steps + countSteps.stats.steps,
+          longestStepMs: Math.round(Math.max(...all.map((x) => x.longestMs))),
+          longestStepCpuMs: Math.round(Math.max(...all.map((x) => x.longestCpuMs))),
+        },
+        "import written",
+      );
       return {
         status: 200 as const,
         body: { dryRun: false, accepted: rows.length, rejected: [], created },

@@ -1,6 +1,9 @@
 // The register as CSV: export (cells that a spreadsheet would run as a formula are escaped) and
 // import (a dry run by default that lists every rejected row with its reason; committing is all
 // or nothing). Export → import gives the same applications.
+
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
 import { createRoute, z } from "@hono/zod-openapi";
 import { listApplications } from "@ogi/db";
 import { contentDisposition, renderSheetXlsx, type SheetColumn } from "@ogi/documents";
@@ -14,7 +17,7 @@ import {
   OUTCOME_WORDS,
   outcomeOfWord,
 } from "@ogi/domain";
-import { parse } from "csv-parse/sync";
+import { parse } from "csv-parse";
 import { stringify } from "csv-stringify/sync";
 import type { TypedResponse } from "hono";
 import { canRead, type Deps, requireAgency, seesApplicant } from "../context.ts";
@@ -67,15 +70,39 @@ const unknown = <T extends string>(
   return `${name.zh}无法识别：“${text}”，可用：${list.zh} / unknown ${name.en} "${text}"; accepted: ${list.en}`;
 };
 
-/** Reads the CSV: the rows it can register and, for every other row, why not. */
-export const readRegisterCsv = (text: string, today: string) => {
+/** Characters of the CSV parsed at a time (a few milliseconds' work). */
+const PARSE_SLICE = 64 * 1024;
+/** How long reading the CSV may hold the event loop before other requests get a turn. */
+const READ_TURN_MS = 20;
+const turn = () => new Promise<void>((ok) => setImmediate(ok));
+
+/** The CSV's records, parsed a slice at a time with a turn for other requests between slices. */
+const parseCsv = async (text: string): Promise<string[][]> => {
+  const records: string[][] = [];
+  const parser = parse({ relaxColumnCount: true, relaxQuotes: true, skipEmptyLines: true });
+  parser.on("data", (record: string[]) => records.push(record));
+  // Rejects at the parser's first error.
+  const done = finished(parser);
+  done.catch(() => {});
+  for (let at = 0; at < text.length; at += PARSE_SLICE) {
+    // Each slice parsed before the next is given (not buffered and parsed all at once).
+    if (!parser.write(text.slice(at, at + PARSE_SLICE)))
+      await Promise.race([once(parser, "drain"), done]);
+    await turn();
+  }
+  parser.end();
+  await done;
+  return records;
+};
+
+/**
+ * Reads the CSV: the rows it can register and, for every other row, why not. A large file is
+ * read in steps, other requests answered between them.
+ */
+export const readRegisterCsv = async (text: string, today: string) => {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ""), {
-      relaxColumnCount: true,
-      relaxQuotes: true,
-      skipEmptyLines: true,
-    });
+    records = await parseCsv(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     throw invalid(
       [{ path: "body", message: `not a CSV file / 不是 CSV 文件: ${(error as Error).message}` }],
@@ -93,7 +120,12 @@ export const readRegisterCsv = (text: string, today: string) => {
       ]);
   const rows: ImportRow[] = [];
   const rejected: { line: number; issues: Issue[] }[] = [];
-  records.slice(1).forEach((record, i) => {
+  let since = performance.now();
+  for (const [i, record] of records.slice(1).entries()) {
+    if (performance.now() - since > READ_TURN_MS) {
+      await turn();
+      since = performance.now();
+    }
     const line = i + 2;
     const cell = (name: string) => {
       const at = header.indexOf(name);
@@ -157,7 +189,7 @@ export const readRegisterCsv = (text: string, today: string) => {
       issues.push({ path: "subject", message: "longer than 500 / 超过 500 字" });
     if (issues.length > 0) {
       rejected.push({ line, issues });
-      return;
+      continue;
     }
     const name = cell("applicantName");
     const contact = cell("applicantContact");
@@ -174,7 +206,7 @@ export const readRegisterCsv = (text: string, today: string) => {
       concludedOn,
       outcome,
     });
-  });
+  }
   return { rows, rejected };
 };
 
@@ -320,7 +352,7 @@ export const transferApp = (deps: Deps) =>
         await requireAgency(deps.db, p, code, "record");
         const text = await c.req.text();
         const today = todayIn(deps.clock.now());
-        const { rows, rejected } = readRegisterCsv(text, today);
+        const { rows, rejected } = await readRegisterCsv(text, today);
         if (!commit)
           return c.json({ dryRun: true, accepted: rows.length, rejected, created: [] }, 200);
         if (rejected.length > 0)

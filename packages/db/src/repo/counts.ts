@@ -74,28 +74,88 @@ export const dailyInsert = (from: SQL, rows: readonly unknown[]) => sql`
     row text, col text, shard int, n int)
   on conflict (agency_code, day, row, col, shard) do update set n = ${requestCountsDaily}.n + excluded.n`;
 
+/** A counter row of the counts by day (request_counts_daily). */
+type DayRow = Omit<CountRow, "year"> & { day: string };
+
+/** The rows of `sums` sorted by key (one lock order), those that add nothing left out. */
+const sortedNonZero = <R extends { n: number }>(sums: Map<string, R>): R[] =>
+  [...sums.entries()]
+    .filter(([, r]) => r.n !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, r]) => r);
+
 /**
- * Adds count deltas (by year and by day) in a few statements. For a long transaction that
- * writes many applications (an import): each counter row is then updated once, instead of once
- * per statement, which inside one transaction leaves a row version per update to walk.
+ * Count deltas summed as they come, for a long transaction that writes many applications (an
+ * import): each counter row is then written once, at the end (see addCountRows), instead of
+ * once per statement, which inside one transaction leaves a row version per update to walk.
+ * Summed as each statement is written, so that no one step sums the whole import. All in
+ * shard 0: the transaction holds the agency's row to its end (no writer of the agency waits
+ * on its counter rows meanwhile), and readers sum the shards.
  */
-export const addCounts = async (
+export const countSums = () => {
+  const years = new Map<string, CountRow>();
+  const days = new Map<string, DayRow>();
+  return {
+    add(
+      agencyCode: string,
+      deltas: readonly CountDelta[],
+      daily: readonly DatedCountDelta[],
+    ): void {
+      for (const d of deltas) {
+        const key = `${agencyCode}|${d.year}|${d.row}|${d.column}`;
+        const found = years.get(key);
+        if (found) found.n += d.n;
+        else
+          years.set(key, {
+            agency_code: agencyCode,
+            year: d.year,
+            row: d.row,
+            col: d.column,
+            shard: 0,
+            n: d.n,
+          });
+      }
+      for (const d of daily) {
+        const key = `${agencyCode}|${d.date}|${d.row}|${d.column}`;
+        const found = days.get(key);
+        if (found) found.n += d.n;
+        else
+          days.set(key, {
+            agency_code: agencyCode,
+            day: d.date,
+            row: d.row,
+            col: d.column,
+            shard: 0,
+            n: d.n,
+          });
+      }
+    },
+    /** The summed counter rows, by year and by day, each sorted (see sortedCounts). */
+    rows: () => ({ years: sortedNonZero(years), days: sortedNonZero(days) }),
+  };
+};
+export type CountSums = ReturnType<typeof countSums>;
+export type SummedCountRows = ReturnType<CountSums["rows"]>;
+
+/**
+ * Adds summed counter rows (see countSums) in one statement; a long transaction calls it with
+ * slices of the rows, so that each statement stays short.
+ */
+export const addCountRows = async (
   tx: Executor,
-  changes: Changes<CountDelta>,
-  daily: Changes<DatedCountDelta>,
-  shards: number = COUNT_SHARDS,
+  years: SummedCountRows["years"],
+  days: SummedCountRows["days"],
 ) => {
-  const rows = sortedCounts(changes, shards);
-  for (let i = 0; i < rows.length; i += 5000)
-    await tx.execute(sql`
+  const json = (rows: readonly unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
+  await tx.execute(sql`
+    with counted as (
       insert into ${requestCounts} (agency_code, year, row, col, shard, n)
       select x.agency_code, x.year, x.row, x.col, x.shard, x.n
-      from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 5000))}::jsonb) as x(
+      from jsonb_to_recordset(${json(years)}) as x(
         agency_code text, year int, row text, col text, shard int, n int)
-      on conflict (agency_code, year, row, col, shard) do update set n = ${requestCounts}.n + excluded.n`);
-  const days = sortedDaily(daily, shards);
-  for (let i = 0; i < days.length; i += 5000)
-    await tx.execute(dailyInsert(sql``, days.slice(i, i + 5000)));
+      on conflict (agency_code, year, row, col, shard) do update set n = ${requestCounts}.n + excluded.n
+    ), counted_daily as (${dailyInsert(sql``, days)})
+    select 1`);
 };
 
 /** The task that fills request_counts_daily for the applications stored before it existed. */

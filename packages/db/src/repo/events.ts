@@ -92,13 +92,19 @@ export const createApplication = async (
  * takes as many running numbers as there are applications, and writes the rows, the events,
  * the counts and (with a tail) the audit entries and Idempotency-Key answers, whose `number`
  * the statement fills in. With `unlessLocked`, nothing is written (YearLockedError) when one
- * of those years of the agency is locked.
+ * of those years of the agency is locked. With `first`, the numbers were taken before (see
+ * takeNumbers): the applications get `first`, `first + 1`, … and the agency's row is left
+ * alone (updated by each of many statements in one transaction, its row versions would pile
+ * up for every foreign-key check to walk).
  */
 export const createApplications = async (
   ex: Executor,
   agency: string,
   inputs: readonly NewApplication[],
-  options: { unlessLocked?: readonly number[] | undefined } & CountShards = {},
+  options: {
+    unlessLocked?: readonly number[] | undefined;
+    first?: number | undefined;
+  } & CountShards = {},
 ): Promise<{ row: ApplicationRow; application: Application }[]> => {
   const made = inputs.map((input, ord) => {
     const id = input.id ?? newId();
@@ -161,12 +167,14 @@ export const createApplications = async (
     ? sql`and not (locked_years && ${sql.param([...options.unlessLocked])}::int[])`
     : sql``;
   const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
+  const taken =
+    options.first === undefined
+      ? sql`update ${agencies} set next_number = next_number + ${made.length} where code = ${agency} ${locked}
+      returning next_number - ${made.length} as first`
+      : sql`select ${options.first}::int as first`;
   const [counter] = await queryRows<{ first: number }>(
     ex,
-    sql`with counter as (
-      update ${agencies} set next_number = next_number + ${made.length} where code = ${agency} ${locked}
-      returning next_number - ${made.length} as first
-    ), inserted as (
+    sql`with counter as (${taken}), inserted as (
       insert into ${applications} (id, agency_code, number, subject, applicant, received_on,
         received_year, applicant_type, channel, status, concluded_on, outcome, due_date, created_at)
       select x.id, ${agency}, counter.first + x.ord, x.subject, x.applicant, x."receivedOn",
