@@ -116,7 +116,7 @@ describe("Word, PDF and Excel are written off the API's thread", () => {
     }
   });
 
-  it("a download beyond the bound is 503 renderBusy with Retry-After, in both languages", async () => {
+  it("a download beyond the bound (a report's or the register's) is 503 renderBusy with Retry-After, in both languages", async () => {
     const s = await serve({ renderWorkers: 1, renderQueue: 0 });
     try {
       const first = download(s.base, "pdf");
@@ -132,7 +132,20 @@ describe("Word, PDF and Excel are written off the API's thread", () => {
       expect(body.error.code).toBe("renderBusy");
       expect(body.error.message.zh).toMatch(/^正在生成的 Word、PDF 或 Excel 文件过多.*秒后重试。$/);
       expect(body.error.message.en).toMatch(/^Too many Word, PDF or Excel files are being written/);
+      // The register's Excel export is written by the same workers, within the same bound.
+      const exportUrl = `${s.base}/v1/agencies/${AGENCY}/applications/export?format=xlsx`;
+      const auth = { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } };
+      const sheetRefused = await fetch(exportUrl, auth);
+      expect(sheetRefused.status).toBe(503);
+      expect(((await sheetRefused.json()) as { error: { code: string } }).error.code).toBe(
+        "renderBusy",
+      );
       expect((await first).status).toBe(200);
+      const sheet = await fetch(exportUrl, auth);
+      expect(sheet.status).toBe(200);
+      expect(
+        new TextDecoder("latin1").decode(new Uint8Array(await sheet.arrayBuffer()).subarray(0, 2)),
+      ).toBe("PK");
       // The worker is free again: the next file is written.
       for (const format of ["docx", "xlsx"] as const) {
         const r = await download(s.base, format);

@@ -48,17 +48,22 @@ const read = async (req: ReadRequest): Promise<ReadReply> => {
   }
 };
 
-const render = async ({ id, report, job }: RenderRequest): Promise<RenderReply> => {
+const render = async (req: RenderRequest): Promise<RenderReply> => {
+  const { id } = req;
   try {
-    const { renderDocument } = await import("@ogi/documents");
-    return { id, kind: "rendered", bytes: await renderDocument(report, job) };
+    const { renderDocument, renderSheetXlsx } = await import("@ogi/documents");
+    const bytes =
+      req.kind === "sheet"
+        ? await renderSheetXlsx(req.sheet.name, req.sheet.columns, req.sheet.rows)
+        : await renderDocument(req.report, req.job);
+    return { id, kind: "rendered", bytes };
   } catch (error) {
     return { id, kind: "failed", message: String((error as Error)?.stack ?? error) };
   }
 };
 
 parentPort?.on("message", async (req: WorkerRequest) => {
-  if (req.kind === "render") {
+  if (req.kind === "render" || req.kind === "sheet") {
     const reply = await render(req);
     // The file's bytes move to the API's thread (not copied) when they own their buffer.
     const owns =

@@ -1,6 +1,6 @@
 // The messages between the API's thread and a document worker: reading a published report, and
 // writing a report as Word, PDF or Excel.
-import type { DocumentFormat } from "@ogi/documents";
+import type { DocumentFormat, SheetColumn, SheetValue } from "@ogi/documents";
 import type { Finding, Lang, ParseResult, ReportDraft } from "@ogi/domain";
 import type { ContentLimit, DocumentLimits } from "./limits.ts";
 
@@ -30,7 +30,16 @@ export type RenderJob = {
   findings?: Finding[];
 };
 
-export type RenderRequest = { id: number; kind: "render"; report: ReportDraft; job: RenderJob };
+/** A sheet of rows written as Excel (the register's export). */
+export type SheetJob = {
+  name: string;
+  columns: SheetColumn[];
+  rows: SheetValue[][];
+};
+
+export type RenderRequest =
+  | { id: number; kind: "render"; report: ReportDraft; job: RenderJob }
+  | { id: number; kind: "sheet"; sheet: SheetJob };
 
 export type RenderReply =
   | { id: number; kind: "rendered"; bytes: Uint8Array }

@@ -19,7 +19,14 @@ import {
   renderTimeout,
   tooLargeBody,
 } from "./limits.ts";
-import type { ReadReply, ReadRequest, RenderJob, RenderReply, RenderRequest } from "./protocol.ts";
+import type {
+  ReadReply,
+  ReadRequest,
+  RenderJob,
+  RenderReply,
+  RenderRequest,
+  SheetJob,
+} from "./protocol.ts";
 import { createWorkerPool, type Settled } from "./worker-pool.ts";
 
 export type DocumentInput = { bytes: Uint8Array; text: boolean; filename?: string | undefined };
@@ -30,6 +37,8 @@ export type DocumentReader = {
   read: (input: DocumentInput) => Promise<ParseResult>;
   /** The report as a Word, PDF or Excel file, written in a worker; throws ApiError 503 when busy. */
   render: (report: ReportDraft, job: RenderJob) => Promise<Uint8Array>;
+  /** Rows as an Excel sheet (the register's export), written in a worker like the reports. */
+  renderSheet: (sheet: SheetJob) => Promise<Uint8Array>;
   /** Reads running and waiting, files being written and waiting, workers alive. */
   stats: () => {
     reading: number;
@@ -108,6 +117,8 @@ export const createDocumentReader = (limits: DocumentLimits, logger?: Logger): D
     },
     render: (report, job) =>
       renders.run((id): RenderRequest => ({ id, kind: "render", report, job }), [], settleRender),
+    renderSheet: (sheet) =>
+      renders.run((id): RenderRequest => ({ id, kind: "sheet", sheet }), [], settleRender),
     stats: () => {
       const r = reads.stats();
       const w = renders.stats();

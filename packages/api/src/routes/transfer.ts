@@ -6,7 +6,7 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import { createRoute, z } from "@hono/zod-openapi";
 import { listApplications } from "@ogi/db";
-import { contentDisposition, renderSheetXlsx, type SheetColumn } from "@ogi/documents";
+import { contentDisposition, type SheetColumn } from "@ogi/documents";
 import {
   APPLICANT_TYPE_WORDS,
   acceptedWords,
@@ -297,11 +297,16 @@ export const transferApp = (deps: Deps) =>
           const shown = CSV_COLUMNS.map((k, i) => ({ k, i })).filter(
             ({ k }) => personal || (k !== "applicantName" && k !== "applicantContact"),
           );
-          const bytes = await renderSheetXlsx(
-            zh ? "登记簿" : "Register",
-            shown.map(({ k, i }) => ({ header: headers[i]!, kind: kinds[k] })),
-            records.map((r) => shown.map(({ k, i }) => (k === "number" ? Number(r[i]) : r[i]))),
-          );
+          // Written in a document worker: tens of thousands of rows take seconds of CPU, which
+          // the API's thread must not spend (503 renderBusy when the writers are full).
+          if (deps.documents === undefined) throw new Error("createApp sets deps.documents");
+          const bytes = await deps.documents.renderSheet({
+            name: zh ? "登记簿" : "Register",
+            columns: shown.map(({ k, i }) => ({ header: headers[i]!, kind: kinds[k] })),
+            rows: records.map((r) =>
+              shown.map(({ k, i }) => (k === "number" ? Number(r[i]) : r[i])),
+            ),
+          });
           return c.body(
             bytes.buffer.slice(
               bytes.byteOffset,
