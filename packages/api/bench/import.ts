@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { freshPostgres } from "@ogi/db";
 import { writeBenchSection } from "../../../scripts/bench-doc.ts";
+import { registerCsv as csvOf } from "../src/testing.ts";
 
 const TOKEN = "bench-admin-token-0123456789";
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
@@ -55,20 +56,6 @@ const start = async (env: Record<string, string>) => {
 };
 
 const headers = { authorization: `Bearer ${TOKEN}` };
-
-const csvOf = (n: number) => {
-  const lines = ["receivedOn,applicantType,channel,concludedOn,outcome"];
-  for (let i = 0; i < n; i++) {
-    const day = String(1 + (i % 28)).padStart(2, "0");
-    const month = String(1 + (i % 11)).padStart(2, "0");
-    lines.push(
-      i % 3
-        ? `2025-${month}-${day},naturalPerson,online,2025-${month}-${day},granted`
-        : `2025-${month}-${day},commercialEnterprise,post,,`,
-    );
-  }
-  return `${lines.join("\n")}\n`;
-};
 
 const post = async (url: string, path: string, body: string, type: string) => {
   const r = await fetch(`${url}${path}`, {

@@ -147,3 +147,21 @@ export const freePort = () =>
       s.close(() => ok(port));
     });
   });
+
+/**
+ * A register of `n` applications in 2025 as import CSV (English keys): two of three concluded
+ * `granted` on the day received, the rest open. For the large-import test and benchmark.
+ */
+export const registerCsv = (n: number) => {
+  const lines = ["receivedOn,applicantType,channel,concludedOn,outcome"];
+  for (let i = 0; i < n; i++) {
+    const day = String(1 + (i % 28)).padStart(2, "0");
+    const month = String(1 + (i % 11)).padStart(2, "0");
+    lines.push(
+      i % 3
+        ? `2025-${month}-${day},naturalPerson,online,2025-${month}-${day},granted`
+        : `2025-${month}-${day},commercialEnterprise,post,,`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+};

@@ -7,24 +7,11 @@ import { Writable } from "node:stream";
 import { sql, testEngines } from "@ogi/db";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
+import { registerCsv as csvOf } from "../src/testing.ts";
 import { ADMIN_TOKEN, createAgencies, type Setup, setup } from "./helpers.ts";
 
 const ROWS = Number(process.env.ROWS ?? 20_000);
 const admin = { token: ADMIN_TOKEN };
-
-const csvOf = (n: number) => {
-  const lines = ["receivedOn,applicantType,channel,concludedOn,outcome"];
-  for (let i = 0; i < n; i++) {
-    const day = String(1 + (i % 28)).padStart(2, "0");
-    const month = String(1 + (i % 11)).padStart(2, "0");
-    lines.push(
-      i % 3
-        ? `2025-${month}-${day},naturalPerson,online,2025-${month}-${day},granted`
-        : `2025-${month}-${day},commercialEnterprise,post,,`,
-    );
-  }
-  return `${lines.join("\n")}\n`;
-};
 
 type ImportLog = { statements: number; longestStepMs: number; longestStepCpuMs: number };
 
