@@ -8,7 +8,7 @@ import { createTestDb, type Database } from "@ogi/db";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
-import { DEFAULT_DOCUMENT_LIMITS } from "../src/documents/limits.ts";
+import { DEFAULT_DOCUMENT_LIMITS, DEFAULT_RENDER_LIMITS } from "../src/documents/limits.ts";
 import { parseEnv } from "../src/env.ts";
 import { DEFAULT_AUTH_FAILURES } from "../src/guards.ts";
 import { ADMIN_TOKEN, fixedClock } from "./helpers.ts";
@@ -118,7 +118,7 @@ describe("the limits' configuration", () => {
     const defaults = parseEnv({}, { dataDir: "/d" });
     expect(defaults.trustProxy).toBe(false);
     expect(defaults.authFailures).toEqual(DEFAULT_AUTH_FAILURES);
-    expect(defaults.documents).toEqual(DEFAULT_DOCUMENT_LIMITS);
+    expect(defaults.documents).toEqual({ ...DEFAULT_DOCUMENT_LIMITS, ...DEFAULT_RENDER_LIMITS });
     const set = parseEnv(
       {
         TRUST_PROXY: "1",
