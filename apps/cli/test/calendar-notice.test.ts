@@ -46,7 +46,7 @@ describe("ogi calendar notice", () => {
     } finally {
       await database.close();
     }
-  }, 60_000);
+  }, 180_000);
 
   it("refuses a notice of another year in one bilingual line (exit 2)", () => {
     writeFileSync(join(dir, "wrong.txt"), NOTICE);

@@ -70,7 +70,7 @@ beforeAll(async () => {
   appId = row.id;
   expect(row.dueDate).toBe("2026-10-30");
   await database.close();
-}, 60_000);
+}, 180_000);
 
 describe("ogi calendar", () => {
   it("load: stores the file, recomputes the open due dates, audits on the cli channel", async () => {
@@ -97,7 +97,7 @@ describe("ogi calendar", () => {
     expect(show.status).toBe(0);
     expect(show.stdout).toContain("loaded file");
     expect(show.stdout).not.toContain("2026-10-10");
-  }, 60_000);
+  }, 180_000);
 
   it("refuses a bad file with one bilingual line and exit status 2, changing nothing", async () => {
     writeFileSync(
@@ -122,5 +122,5 @@ describe("ogi calendar", () => {
     } finally {
       await database.close();
     }
-  }, 60_000);
+  }, 180_000);
 });
