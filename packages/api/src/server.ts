@@ -51,6 +51,10 @@ export const createApiServer = (
   });
   const today = () => todayIn(deps.clock.now());
   const server = createServer(cachedListener(cache, today, getRequestListener(app.fetch)));
+  // An idle connection is closed by the client first (undici after 4 s, proxies after 60 s),
+  // never by the server as the client sends its next request on it ("other side closed").
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return { server, app };
 };
 
