@@ -29,6 +29,20 @@ import pino from "pino";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 
+/** The token the bot or the bridges call the API with: the one given, or one made and shown. */
+const serviceTokenFor = async (
+  db: Parameters<typeof createToken>[0],
+  label: string,
+  now: Date,
+  lines: string[],
+  given = process.env.OGI_BOT_SERVICE_TOKEN,
+): Promise<string> => {
+  if (given) return given;
+  const { token } = await createToken(db, { kind: "service", label }, now);
+  lines.push(`机器人服务令牌 / bot service token (set OGI_BOT_SERVICE_TOKEN to reuse): ${token}`);
+  return token;
+};
+
 /**
  * With TELEGRAM_BOT_TOKEN set, the staff bot runs in this process and talks to this API through
  * its typed client like any client, with the app called in process (no socket). Without
@@ -50,14 +64,13 @@ const startBotBeside = async (
       );
     return undefined;
   }
-  let serviceToken = process.env.OGI_BOT_SERVICE_TOKEN || bridgeToken;
-  if (!serviceToken) {
-    serviceToken = (await createToken(db, { kind: "service", label: "bot (pnpm start)" }, now))
-      .token;
-    lines.push(
-      `机器人服务令牌 / bot service token (set OGI_BOT_SERVICE_TOKEN to reuse): ${serviceToken}`,
-    );
-  }
+  const serviceToken = await serviceTokenFor(
+    db,
+    "bot (pnpm start)",
+    now,
+    lines,
+    process.env.OGI_BOT_SERVICE_TOKEN || bridgeToken,
+  );
   try {
     const bot = await startBot(
       { ...process.env, OGI_API_URL: url, OGI_BOT_SERVICE_TOKEN: serviceToken },
@@ -92,14 +105,7 @@ const startBridgesBeside = async (
     process.exit(2);
   }
   if (!named.wecom && !named.dingtalk) return {};
-  let serviceToken = process.env.OGI_BOT_SERVICE_TOKEN;
-  if (!serviceToken) {
-    serviceToken = (await createToken(db, { kind: "service", label: "bridges (pnpm start)" }, now))
-      .token;
-    lines.push(
-      `机器人服务令牌 / bot service token (set OGI_BOT_SERVICE_TOKEN to reuse): ${serviceToken}`,
-    );
-  }
+  const serviceToken = await serviceTokenFor(db, "bridges (pnpm start)", now, lines);
   try {
     const bridges = await startBridges(
       { ...process.env, OGI_API_URL: url, OGI_BOT_SERVICE_TOKEN: serviceToken },

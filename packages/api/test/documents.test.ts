@@ -1,20 +1,12 @@
 // POST /v1/parse reads documents in worker threads, within limits (issue 14, item 2): a PDF of
 // hundreds of thousands of text-show operators or a huge HTML page is refused with the limit it
 // hit, /health answers within 100 ms all the while, and reads beyond the bound are 503.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { getRequestListener } from "@hono/node-server";
 import { createTestDb, type Database } from "@ogi/db";
 import { emptyReport, renderReport } from "@ogi/domain";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.ts";
-import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from "../src/documents/limits.ts";
-import { createDocumentReader, type DocumentReader } from "../src/documents/reader-pool.ts";
-import { ADMIN_TOKEN, fixedClock } from "./helpers.ts";
+import type { DocumentLimits } from "../src/documents/limits.ts";
+import { type Served, serveWithDocuments } from "./documents-server.ts";
 import { pathologicalPdf } from "./pdf-writer.ts";
-
-type Served = { base: string; reader: DocumentReader; close: () => Promise<void> };
 
 let database: Database;
 beforeAll(async () => {
@@ -24,27 +16,7 @@ afterAll(async () => {
   await database.close();
 });
 
-const serve = async (limits: Partial<DocumentLimits>): Promise<Served> => {
-  const reader = createDocumentReader({ ...DEFAULT_DOCUMENT_LIMITS, ...limits });
-  const app = createApp({
-    db: database.db,
-    clock: fixedClock("2025-12-20T02:00:00Z"),
-    logger: pino({ level: "silent" }),
-    config: { adminToken: ADMIN_TOKEN },
-    documents: reader,
-  });
-  const server: Server = createServer(getRequestListener(app.fetch));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    base,
-    reader,
-    close: async () => {
-      await new Promise((r) => server.close(r));
-      await reader.close();
-    },
-  };
-};
+const serve = (limits: Partial<DocumentLimits>) => serveWithDocuments(database.db, limits);
 
 const reportText = (name: string) => renderReport(emptyReport({ name }, 2025), { format: "txt" });
 

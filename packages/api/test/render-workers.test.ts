@@ -2,17 +2,12 @@
 // thread (issue 17): while several PDFs are being written, /health keeps answering (checked by
 // the order of the answers, not by a stopwatch), the API's thread never loads pdfmake, and a
 // download beyond the bound is refused at once with 503 renderBusy in both languages.
-import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
-import { getRequestListener } from "@hono/node-server";
 import { createTestDb, type Database } from "@ogi/db";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.ts";
-import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from "../src/documents/limits.ts";
-import { createDocumentReader, type DocumentReader } from "../src/documents/reader-pool.ts";
-import { ADMIN_TOKEN, fixedClock } from "./helpers.ts";
+import type { DocumentLimits } from "../src/documents/limits.ts";
+import { type Served, serveWithDocuments } from "./documents-server.ts";
+import { ADMIN_TOKEN } from "./helpers.ts";
 
 const AGENCY = "411421-gov";
 let database: Database;
@@ -23,34 +18,15 @@ afterAll(async () => {
   await database.close();
 });
 
-type Served = { base: string; reader: DocumentReader; close: () => Promise<void> };
-
 const serve = async (limits: Partial<DocumentLimits>): Promise<Served> => {
-  const reader = createDocumentReader({ ...DEFAULT_DOCUMENT_LIMITS, ...limits });
-  const app = createApp({
-    db: database.db,
-    clock: fixedClock("2025-12-20T02:00:00Z"),
-    logger: pino({ level: "silent" }),
-    config: { adminToken: ADMIN_TOKEN },
-    documents: reader,
-  });
-  const server: Server = createServer(getRequestListener(app.fetch));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const agency = await fetch(`${base}/v1/agencies`, {
+  const served = await serveWithDocuments(database.db, limits);
+  const agency = await fetch(`${served.base}/v1/agencies`, {
     method: "POST",
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
     body: JSON.stringify({ code: AGENCY, name: "民权县人民政府", regionCode: "411421" }),
   });
   expect([201, 409]).toContain(agency.status);
-  return {
-    base,
-    reader,
-    close: async () => {
-      await new Promise((r) => server.close(r));
-      await reader.close();
-    },
-  };
+  return served;
 };
 
 const download = async (base: string, format: "docx" | "pdf" | "xlsx") => {

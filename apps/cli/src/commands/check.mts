@@ -1,14 +1,21 @@
 // ogi check <file> [--previous <file>] [--json] [--lang zh|en]: the findings of a report;
 // exit status 1 when one of them is an error.
-import { checkReport, hasErrors } from "@ogi/domain";
+import { checkReport, type Finding, hasErrors, type ReportDraft } from "@ogi/domain";
 import { LANG_OPTION, langOf, oneFile, parse } from "../args.mts";
 import type { Command } from "../command.mts";
 import { EXIT_FINDINGS, EXIT_OK } from "../errors.mts";
-import { loadReport } from "../load.mts";
+import { type Loaded, loadReport } from "../load.mts";
 import { checkSet, formatSet, isSetPath } from "./check-set.mts";
 import { formatFindings, mergeFindings } from "./findings-text.mts";
 
 export { formatFindings, mergeFindings };
+
+/** A loaded report's findings: those of reading it, then the rules' (with last year's report). */
+export const findingsOf = (loaded: Loaded, previous?: ReportDraft): Finding[] =>
+  mergeFindings(
+    loaded.findings,
+    checkReport(loaded.report, previous === undefined ? {} : { previous }),
+  );
 
 export const checkCommand: Command = {
   name: "check",
@@ -51,10 +58,7 @@ export const checkCommand: Command = {
       values.previous === undefined
         ? undefined
         : (await loadReport(values.previous, io.cwd)).report;
-    const findings = mergeFindings(
-      loaded.findings,
-      checkReport(loaded.report, previous === undefined ? {} : { previous }),
-    );
+    const findings = findingsOf(loaded, previous);
     io.out(values.json ? `${JSON.stringify(findings, null, 2)}\n` : formatFindings(findings, lang));
     return hasErrors(findings) ? EXIT_FINDINGS : EXIT_OK;
   },

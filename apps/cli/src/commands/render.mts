@@ -5,12 +5,12 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import type { DocumentFormat } from "@ogi/documents";
-import { checkReport, RENDER_FORMATS, type RenderFormat, renderReport } from "@ogi/domain";
+import { RENDER_FORMATS, type RenderFormat, renderReport } from "@ogi/domain";
 import { LANG_OPTION, langOf, oneFile, parse } from "../args.mts";
 import type { Command } from "../command.mts";
 import { CliError, EXIT_OK } from "../errors.mts";
 import { loadReport } from "../load.mts";
-import { mergeFindings } from "./check.mts";
+import { findingsOf } from "./check.mts";
 
 const FORMAT_OF_EXTENSION: Record<string, RenderFormat | DocumentFormat> = {
   ".md": "md",
@@ -109,9 +109,7 @@ export const renderCommand: Command = {
       });
     const file = oneFile(positionals, "render");
     const loaded = await loadReport(file, io.cwd);
-    const findings = values.findings
-      ? mergeFindings(loaded.findings, checkReport(loaded.report))
-      : undefined;
+    const findings = values.findings ? findingsOf(loaded) : undefined;
     const draft = values.draft === true || findings !== undefined;
     const options = {
       lang,

@@ -84,6 +84,18 @@ const sortedNonZero = <R extends { n: number }>(sums: Map<string, R>): R[] =>
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, r]) => r);
 
+/** Adds n to the row under key; the first time the key is seen, the row is made with n. */
+const addTo = <R extends { n: number }>(
+  rows: Map<string, R>,
+  key: string,
+  n: number,
+  make: () => R,
+) => {
+  const row = rows.get(key);
+  if (row) row.n += n;
+  else rows.set(key, { ...make(), n });
+};
+
 /**
  * Count deltas summed as they come, for a long transaction that writes many applications (an
  * import): each counter row is then written once, at the end (see addCountRows), instead of
@@ -101,34 +113,24 @@ export const countSums = () => {
       deltas: readonly CountDelta[],
       daily: readonly DatedCountDelta[],
     ): void {
-      for (const d of deltas) {
-        const key = `${agencyCode}|${d.year}|${d.row}|${d.column}`;
-        const found = years.get(key);
-        if (found) found.n += d.n;
-        else
-          years.set(key, {
-            agency_code: agencyCode,
-            year: d.year,
-            row: d.row,
-            col: d.column,
-            shard: 0,
-            n: d.n,
-          });
-      }
-      for (const d of daily) {
-        const key = `${agencyCode}|${d.date}|${d.row}|${d.column}`;
-        const found = days.get(key);
-        if (found) found.n += d.n;
-        else
-          days.set(key, {
-            agency_code: agencyCode,
-            day: d.date,
-            row: d.row,
-            col: d.column,
-            shard: 0,
-            n: d.n,
-          });
-      }
+      for (const d of deltas)
+        addTo(years, `${agencyCode}|${d.year}|${d.row}|${d.column}`, d.n, () => ({
+          agency_code: agencyCode,
+          year: d.year,
+          row: d.row,
+          col: d.column,
+          shard: 0,
+          n: 0,
+        }));
+      for (const d of daily)
+        addTo(days, `${agencyCode}|${d.date}|${d.row}|${d.column}`, d.n, () => ({
+          agency_code: agencyCode,
+          day: d.date,
+          row: d.row,
+          col: d.column,
+          shard: 0,
+          n: 0,
+        }));
     },
     /** The summed counter rows, by year and by day, each sorted (see sortedCounts). */
     rows: () => ({ years: sortedNonZero(years), days: sortedNonZero(days) }),
