@@ -7,10 +7,10 @@
 
 import { loadavg } from "node:os";
 import { analyze, createDb, type Db, sql } from "@ogi/db";
-import { APPLICANT_TYPES, OUTCOMES } from "@ogi/domain";
 import pino from "pino";
 import { writeBenchSection } from "../../../scripts/bench-doc.ts";
 import { createApp } from "../src/app.ts";
+import { outcomes, seedEventsAndFlows, types } from "./seed.ts";
 
 const TOKEN = "bench-admin-token-0123456789";
 const N = Number(process.env.BENCH_APPLICATIONS ?? 1_000_000);
@@ -18,9 +18,6 @@ const AGENCIES = Number(process.env.BENCH_AGENCIES ?? 1_000);
 const RUNS = 30;
 const NOW = new Date("2025-12-20T02:00:00Z");
 const log = (s: string) => process.stderr.write(`${s}\n`);
-
-const types = sql.raw(`array[${APPLICANT_TYPES.map((t) => `'${t}'`).join(",")}]`);
-const outcomes = sql.raw(`array[${OUTCOMES.map((o) => `'${o}'`).join(",")}]`);
 
 /**
  * `n` applications of 2025, written with SQL (the API would take hours): received evenly over
@@ -46,31 +43,7 @@ const bulkAgency = async (db: Db, agency: string, n: number) => {
     from (select i, date '2025-01-01' + (i::bigint * 352 / ${n})::int as d from generate_series(1, ${n}) i) x,
       lateral (select x.d >= date '2025-11-15' and x.i % 10 = 0 as o) y`);
   await db.execute(sql`analyze applications`);
-  await db.execute(sql`insert into application_events (application_id, event_id, type, date, payload, recorded_by, channel, recorded_at)
-    select id, 'e1', 'received', received_on,
-      jsonb_build_object('id', 'e1', 'type', 'received', 'date', received_on, 'applicantType', applicant_type, 'channel', 'online'),
-      'bench-clerk', 'import', now()
-    from applications where agency_code = ${agency}`);
-  await db.execute(sql`insert into application_events (application_id, event_id, type, date, payload, recorded_by, channel, recorded_at)
-    select id, 'e2', 'concluded', concluded_on,
-      jsonb_build_object('id', 'e2', 'type', 'concluded', 'date', concluded_on, 'outcome', outcome),
-      'bench-clerk', 'import', now()
-    from applications where agency_code = ${agency} and status = 'concluded'`);
-  await db.execute(sql`insert into request_counts (agency_code, year, row, col, n)
-    select ${agency}, 2025, 'newReceived', c, count(*)::int from applications,
-      lateral (values (applicant_type), ('total')) v(c) where agency_code = ${agency} group by c
-    union all
-    select ${agency}, 2025, r, c, count(*)::int from applications,
-      lateral (values (outcome, applicant_type), (outcome, 'total'), ('totalProcessed', applicant_type), ('totalProcessed', 'total')) v(r, c)
-      where agency_code = ${agency} and status = 'concluded' group by r, c`);
-  await db.execute(sql`insert into request_counts_daily (agency_code, day, row, col, n)
-    select ${agency}, received_on, 'newReceived', c, count(*)::int from applications,
-      lateral (values (applicant_type), ('total')) v(c) where agency_code = ${agency}
-      group by received_on, c
-    union all
-    select ${agency}, concluded_on, r, c, count(*)::int from applications,
-      lateral (values (outcome, applicant_type), (outcome, 'total'), ('totalProcessed', applicant_type), ('totalProcessed', 'total')) v(r, c)
-      where agency_code = ${agency} and status = 'concluded' group by concluded_on, r, c`);
+  await seedEventsAndFlows(db, agency, "bench-clerk");
 };
 
 /** A region of `n` agencies, each with two years of flows (as the API bench's region). */

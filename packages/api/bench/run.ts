@@ -8,12 +8,12 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { analyze, createDb, type Database, type Db, freshPostgres, sql } from "@ogi/db";
-import { APPLICANT_TYPES, OUTCOMES } from "@ogi/domain";
 import autocannon from "autocannon";
 import pino from "pino";
 import { writeBenchSection } from "../../../scripts/bench-doc.ts";
 import { createApp } from "../src/app.ts";
 import { seedDemo } from "../src/demo.ts";
+import { outcomes, seedEventsAndFlows, types } from "./seed.ts";
 
 const TOKEN = "bench-admin-token-0123456789";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -106,9 +106,6 @@ const auth = { authorization: `Bearer ${TOKEN}` };
 
 // ── Data ──────────────────────────────────────────────────────────────────────
 
-const types = sql.raw(`array[${APPLICANT_TYPES.map((t) => `'${t}'`).join(",")}]`);
-const outcomes = sql.raw(`array[${OUTCOMES.map((o) => `'${o}'`).join(",")}]`);
-
 /**
  * `n` applications of 2025 for one agency, written with SQL (the API would take hours for a
  * million): every tenth still open, the others concluded five days after receipt. The flows of
@@ -131,32 +128,7 @@ const bulkRegister = async (db: Db, agency: string, n: number, openAll = false) 
   // The events' foreign-key checks are planned with the table's statistics: without them (the
   // demo's few hundred rows) each of the n checks scans the table, and seeding is quadratic.
   await db.execute(sql`analyze applications`);
-  await db.execute(sql`insert into application_events (application_id, event_id, type, date, payload, recorded_by, channel, recorded_at)
-    select id, 'e1', 'received', received_on,
-      jsonb_build_object('id', 'e1', 'type', 'received', 'date', received_on, 'applicantType', applicant_type, 'channel', 'online'),
-      'bench', 'import', now()
-    from applications where agency_code = ${agency}`);
-  await db.execute(sql`insert into application_events (application_id, event_id, type, date, payload, recorded_by, channel, recorded_at)
-    select id, 'e2', 'concluded', concluded_on,
-      jsonb_build_object('id', 'e2', 'type', 'concluded', 'date', concluded_on, 'outcome', outcome),
-      'bench', 'import', now()
-    from applications where agency_code = ${agency} and status = 'concluded'`);
-  await db.execute(sql`insert into request_counts (agency_code, year, row, col, n)
-    select ${agency}, 2025, 'newReceived', c, count(*)::int from applications,
-      lateral (values (applicant_type), ('total')) v(c) where agency_code = ${agency} group by c
-    union all
-    select ${agency}, 2025, r, c, count(*)::int from applications,
-      lateral (values (outcome, applicant_type), (outcome, 'total'), ('totalProcessed', applicant_type), ('totalProcessed', 'total')) v(r, c)
-      where agency_code = ${agency} and status = 'concluded' group by r, c`);
-  // The same flows by day (request_counts_daily), as the API's writes keep them.
-  await db.execute(sql`insert into request_counts_daily (agency_code, day, row, col, n)
-    select ${agency}, received_on, 'newReceived', c, count(*)::int from applications,
-      lateral (values (applicant_type), ('total')) v(c) where agency_code = ${agency}
-      group by received_on, c
-    union all
-    select ${agency}, concluded_on, r, c, count(*)::int from applications,
-      lateral (values (outcome, applicant_type), (outcome, 'total'), ('totalProcessed', applicant_type), ('totalProcessed', 'total')) v(r, c)
-      where agency_code = ${agency} and status = 'concluded' group by concluded_on, r, c`);
+  await seedEventsAndFlows(db, agency, "bench");
 };
 
 /** A region of `n` agencies, each with two years of flows and its written sections. */
