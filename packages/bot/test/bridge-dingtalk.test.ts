@@ -5,31 +5,22 @@
 // 【label】 back) and shortcuts, conclude, undo, /summary, /report as an uploaded file, a
 // reminder, a dropped connection in mid-conversation, a callback delivered twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHttpApi } from "../src/http-api.ts";
 import { httpReminderSource } from "../src/reminders/http-source.ts";
 import { createReminderScheduler } from "../src/reminders/scheduler.ts";
 import { memoryStore } from "../src/storage.ts";
 import { chatReminderSender } from "../src/transports/bridge/reminders.ts";
 import { type RunningDingtalk, startDingtalk } from "../src/transports/dingtalk/start.ts";
 import { DingtalkStartError } from "../src/transports/dingtalk/stream.ts";
+import { useBridgeWorld } from "./support/bridge-world.ts";
 import { type DingtalkShown, FakeDingtalk } from "./support/fake-dingtalk.ts";
 import { PlatformChat, type Shown, textOf } from "./support/platform-chat.ts";
 import { AGENCY, useBotWorld } from "./support/world.ts";
 
-const { api, invites, now, logger, errors, adminApps } = useBotWorld();
+const world = useBotWorld();
+const { api, invites, now, logger, errors, adminApps } = world;
+const { store, logged, deps } = useBridgeWorld(world);
 const fake = new FakeDingtalk();
 let running: RunningDingtalk;
-const store = memoryStore(() => now().getTime());
-/** Everything the bridge logged (secrets must never be among it); errors also to the world's. */
-const logged: string[] = [];
-const spy = {
-  info: (o: object, m?: string) => logged.push(JSON.stringify([o, m])),
-  warn: (o: object, m?: string) => logged.push(JSON.stringify([o, m])),
-  error: (o: object, m?: string) => {
-    logged.push(JSON.stringify([o, m]));
-    logger.error(o, m);
-  },
-};
 
 const start = (clientSecret = fake.clientSecret) =>
   startDingtalk(
@@ -40,13 +31,7 @@ const start = (clientSecret = fake.clientSecret) =>
       minBackoffMs: 50,
       silenceMs: 3000,
     },
-    {
-      api: (chatUserOf) =>
-        createHttpApi({ baseUrl: api.url, serviceToken: api.serviceToken, chatUserOf }),
-      storage: store,
-      logger: spy,
-      now,
-    },
+    deps,
   );
 
 beforeAll(async () => {

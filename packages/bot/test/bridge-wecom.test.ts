@@ -4,7 +4,6 @@
 // and by shortcuts, conclude, undo, /summary, /report as an uploaded file, a reminder pushed, a
 // dropped connection in mid-conversation, a message delivered twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHttpApi } from "../src/http-api.ts";
 import { httpReminderSource } from "../src/reminders/http-source.ts";
 import { createReminderScheduler } from "../src/reminders/scheduler.ts";
 import { memoryStore } from "../src/storage.ts";
@@ -15,22 +14,14 @@ import { PlatformChat, type Shown, textOf } from "./support/platform-chat.ts";
 
 const textsOf = (shown: WecomShown[]) => textOf(shown.map((s) => ({ ...s, buttons: [] })));
 
+import { useBridgeWorld } from "./support/bridge-world.ts";
 import { AGENCY, useBotWorld } from "./support/world.ts";
 
-const { api, invites, now, logger, errors, adminApps } = useBotWorld();
+const world = useBotWorld();
+const { api, invites, now, logger, errors, adminApps } = world;
+const { store, logged, deps } = useBridgeWorld(world);
 const fake = new FakeWecom();
 let running: RunningWecom;
-const store = memoryStore(() => now().getTime());
-/** Everything the bridge logged (secrets must never be among it); errors also to the world's. */
-const logged: string[] = [];
-const spy = {
-  info: (o: object, m?: string) => logged.push(JSON.stringify([o, m])),
-  warn: (o: object, m?: string) => logged.push(JSON.stringify([o, m])),
-  error: (o: object, m?: string) => {
-    logged.push(JSON.stringify([o, m]));
-    logger.error(o, m);
-  },
-};
 
 const start = (secret = fake.secret) =>
   startWecom(
@@ -41,13 +32,7 @@ const start = (secret = fake.secret) =>
       reconnectIntervalMs: 50,
       reconnectWaitMs: 10_000,
     },
-    {
-      api: (chatUserOf) =>
-        createHttpApi({ baseUrl: api.url, serviceToken: api.serviceToken, chatUserOf }),
-      storage: store,
-      logger: spy,
-      now,
-    },
+    deps,
   );
 
 beforeAll(async () => {
