@@ -2,13 +2,9 @@
 // robot; no public URL). One instance holds the stream (a lease in Redis when several run).
 // Robot messages of single chats go to the bot; 【label】 sent by a card's button is the press of
 // that button (its signed data kept per chat when the card was sent).
-import type { Redis } from "ioredis";
-import type { OgiApi } from "../../api.ts";
-import { callbackSecretOf, createBot } from "../../bot.ts";
-import type { Logger } from "../../context.ts";
-import type { KeyValueStore } from "../../storage.ts";
+import { type BridgeDeps, bridgedBot } from "../bridge/bridged-bot.ts";
 import { chatUserId } from "../bridge/chat-users.ts";
-import { Bridge, bridgeBotInfo } from "../bridge/core.ts";
+import type { Bridge } from "../bridge/core.ts";
 import { holdLease } from "../bridge/lease.ts";
 import {
   type DingtalkInbound,
@@ -31,14 +27,7 @@ export type DingtalkConfig = {
   silenceMs?: number;
 };
 
-export type DingtalkDeps = {
-  api: (chatUserOf: (id: number) => string | undefined) => OgiApi;
-  storage: KeyValueStore;
-  logger: Logger;
-  redis?: Redis;
-  now?: () => Date;
-  timeZone?: string;
-};
+export type DingtalkDeps = BridgeDeps;
 
 export type RunningDingtalk = {
   bridge: Bridge<DingtalkInbound, DingtalkRef>;
@@ -78,19 +67,12 @@ export const startDingtalk = async (
     deps.storage,
     logger,
   );
-  let bridge: Bridge<DingtalkInbound, DingtalkRef> | undefined;
-  const bot = createBot({
-    token: `dingtalk-${config.clientId}`,
-    botInfo: bridgeBotInfo("dingtalk"),
-    api: deps.api((id) => bridge?.users.header(id)),
-    logger,
-    storage: deps.storage,
-    callbackSecret: callbackSecretOf(`dingtalk:${config.clientId}:${config.clientSecret}`),
-    ...(deps.now ? { now: deps.now } : {}),
-    ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
-  });
-  bridge = new Bridge({ platform: "dingtalk", bot, outbox, store: deps.storage, logger });
-  const theBridge = bridge;
+  const theBridge = bridgedBot(
+    "dingtalk",
+    { account: config.clientId, secret: config.clientSecret },
+    outbox,
+    deps,
+  );
 
   const onMessage = async (m: RobotMessage) => {
     const staffId = m.senderStaffId;

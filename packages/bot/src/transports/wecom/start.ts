@@ -5,12 +5,9 @@
 // and logged, never a crash; the bot's secret is never logged (the SDK's logger gets our own,
 // which sees no secret: the SDK logs the frames it receives, not the subscription).
 import { WSClient, type WsFrame } from "@wecom/aibot-node-sdk";
-import type { Redis } from "ioredis";
-import type { OgiApi } from "../../api.ts";
-import { callbackSecretOf, createBot } from "../../bot.ts";
 import type { Logger } from "../../context.ts";
-import type { KeyValueStore } from "../../storage.ts";
-import { Bridge, bridgeBotInfo } from "../bridge/core.ts";
+import { type BridgeDeps, bridgedBot } from "../bridge/bridged-bot.ts";
+import type { Bridge } from "../bridge/core.ts";
 import { holdLease } from "../bridge/lease.ts";
 import { errText, type WecomInbound, WecomOutbox, type WecomRef } from "./outbox.ts";
 
@@ -29,16 +26,7 @@ export type WecomConfig = {
   kickedCooldownMs?: number;
 };
 
-export type WecomDeps = {
-  /** The API client of this bridge (its chat users known to it: `chatUserOf`). */
-  api: (chatUserOf: (id: number) => string | undefined) => OgiApi;
-  storage: KeyValueStore;
-  logger: Logger;
-  /** The Redis of BOT_STORAGE_URL: the lease of the connection. */
-  redis?: Redis;
-  now?: () => Date;
-  timeZone?: string;
-};
+export type WecomDeps = BridgeDeps;
 
 export type RunningWecom = {
   bridge: Bridge<WecomInbound, WecomRef>;
@@ -87,20 +75,12 @@ export const startWecom = async (config: WecomConfig, deps: WecomDeps): Promise<
     logger,
     config.reconnectWaitMs !== undefined ? { reconnectWaitMs: config.reconnectWaitMs } : {},
   );
-  // Filled below; the bot's API client asks it who a number is.
-  let bridge: Bridge<WecomInbound, WecomRef> | undefined;
-  const bot = createBot({
-    token: `wecom-${config.botId}`,
-    botInfo: bridgeBotInfo("wecom"),
-    api: deps.api((id) => bridge?.users.header(id)),
-    logger,
-    storage: deps.storage,
-    callbackSecret: callbackSecretOf(`wecom:${config.botId}:${config.secret}`),
-    ...(deps.now ? { now: deps.now } : {}),
-    ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
-  });
-  bridge = new Bridge({ platform: "wecom", bot, outbox, store: deps.storage, logger });
-  const theBridge = bridge;
+  const theBridge = bridgedBot(
+    "wecom",
+    { account: config.botId, secret: config.secret },
+    outbox,
+    deps,
+  );
 
   const onFrame = (frame: WsFrame<Body>) => {
     const body = frame.body ?? {};
