@@ -164,7 +164,12 @@ const main = async () => {
     lines.push(
       "登录 / log in: the admin token printed on the first start, OGI_ADMIN_TOKEN, or `pnpm ogi admin token create` (Authorization: Bearer …)",
     );
-  const { server, app } = createApiServer(database, { clock, logger, config });
+  // The document writers load once listening, so that a first download does not wait for them.
+  const { server, app } = createApiServer(
+    database,
+    { clock, logger, config },
+    { warmDocuments: true },
+  );
   const url = await new Promise<string>((ok) => {
     server.listen(config.port, config.host, () => {
       const info = server.address() as AddressInfo;

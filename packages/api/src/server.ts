@@ -10,6 +10,8 @@ import type { Logger } from "pino";
 import { createApp } from "./app.ts";
 import { cachedListener, createReadCache, type ReadCache } from "./cache.ts";
 import type { Deps } from "./context.ts";
+import { DEFAULT_DOCUMENT_LIMITS } from "./documents/limits.ts";
+import { createDocumentReader } from "./documents/reader-pool.ts";
 import { todayIn } from "./domain.ts";
 import { createEventBatcher } from "./event-batcher.ts";
 import { backfillDailyCounts } from "./register/backfill-daily.ts";
@@ -23,6 +25,10 @@ export type ApiServer = { server: Server; app: ReturnType<typeof createApp> };
 export const createApiServer = (
   database: Database,
   deps: Omit<Deps, "db" | "cache" | "events" | "registrations">,
+  options: {
+    /** Once listening, load the document writers in one worker (see DocumentReader.warm). */
+    warmDocuments?: boolean;
+  } = {},
 ): ApiServer => {
   const cache = createReadCache(database.engine === "pglite", { coalesce: true });
   if (database.listen) followDirectory(database.listen, cache, deps.logger);
@@ -38,8 +44,12 @@ export const createApiServer = (
     (rows) => rows > 0 && deps.logger.info({ rows }, "request_counts_daily filled"),
     (err: unknown) => deps.logger.error({ err }, "request_counts_daily fill failed"),
   );
+  const documents =
+    deps.documents ??
+    createDocumentReader(deps.config.documents ?? DEFAULT_DOCUMENT_LIMITS, deps.logger);
   const app = createApp({
     ...deps,
+    documents,
     db: database.db,
     cache,
     events,
@@ -55,6 +65,7 @@ export const createApiServer = (
   // never by the server as the client sends its next request on it ("other side closed").
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  if (options.warmDocuments) server.once("listening", () => void documents.warm());
   return { server, app };
 };
 

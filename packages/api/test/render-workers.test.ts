@@ -3,11 +3,15 @@
 // the order of the answers, not by a stopwatch), the API's thread never loads pdfmake, and a
 // download beyond the bound is refused at once with 503 renderBusy in both languages.
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import { createTestDb, type Database } from "@ogi/db";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DocumentLimits } from "../src/documents/limits.ts";
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from "../src/documents/limits.ts";
+import { createDocumentReader } from "../src/documents/reader-pool.ts";
+import { createApiServer } from "../src/server.ts";
 import { type Served, serveWithDocuments } from "./documents-server.ts";
-import { ADMIN_TOKEN } from "./helpers.ts";
+import { ADMIN_TOKEN, fixedClock } from "./helpers.ts";
 
 const AGENCY = "411421-gov";
 let database: Database;
@@ -130,6 +134,40 @@ describe("Word, PDF and Excel are written off the API's thread", () => {
       }
     } finally {
       await s.close();
+    }
+  });
+
+  it("a started API loads the writers in one worker once listening; the first download uses it", async () => {
+    const reader = createDocumentReader(DEFAULT_DOCUMENT_LIMITS);
+    const { server } = createApiServer(
+      database,
+      {
+        clock: fixedClock("2025-12-20T02:00:00Z"),
+        logger: pino({ level: "silent" }),
+        config: { adminToken: ADMIN_TOKEN },
+        documents: reader,
+      },
+      { warmDocuments: true },
+    );
+    try {
+      expect(reader.stats().workers).toBe(0);
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      await until(() => reader.stats().workers === 1);
+      await until(() => reader.stats().rendering === 0);
+      expect(pdfmakeLoaded()).toBe(false);
+      await fetch(`${base}/v1/agencies`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify({ code: AGENCY, name: "民权县人民政府", regionCode: "411421" }),
+      });
+      const r = await download(base, "pdf");
+      expect(r.status).toBe(200);
+      // Written by the warmed worker: no second one was started.
+      expect(reader.stats().workers).toBe(1);
+    } finally {
+      await new Promise((r) => server.close(r));
+      await reader.close();
     }
   });
 });

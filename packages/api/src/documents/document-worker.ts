@@ -4,7 +4,7 @@
 // document, or a PDF's 100–300 ms of CPU, costs this thread, never the API's event loop.
 // @ogi/documents (pdfmake, the fonts) is loaded the first time this worker writes a file.
 import { parentPort } from "node:worker_threads";
-import { ImportError, type PdfProgress, parseReport } from "@ogi/domain";
+import { emptyReport, ImportError, type PdfProgress, parseReport } from "@ogi/domain";
 import type { ContentLimit } from "./limits.ts";
 import type {
   ReadReply,
@@ -52,6 +52,13 @@ const render = async (req: RenderRequest): Promise<RenderReply> => {
   const { id } = req;
   try {
     const { renderDocument, renderSheetXlsx } = await import("@ogi/documents");
+    if (req.kind === "warm") {
+      // An empty report in each writer: the modules, the PDF's font and the code paths warm.
+      const report = emptyReport({ name: "预热 / warm-up" }, 2000);
+      for (const format of ["pdf", "docx", "xlsx"] as const)
+        await renderDocument(report, { format, lang: "zh", draft: false });
+      return { id, kind: "rendered", bytes: new Uint8Array(0) };
+    }
     const bytes =
       req.kind === "sheet"
         ? await renderSheetXlsx(req.sheet.name, req.sheet.columns, req.sheet.rows)
@@ -63,7 +70,7 @@ const render = async (req: RenderRequest): Promise<RenderReply> => {
 };
 
 parentPort?.on("message", async (req: WorkerRequest) => {
-  if (req.kind === "render" || req.kind === "sheet") {
+  if (req.kind === "render" || req.kind === "sheet" || req.kind === "warm") {
     const reply = await render(req);
     // The file's bytes move to the API's thread (not copied) when they own their buffer.
     const owns =

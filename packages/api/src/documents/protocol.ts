@@ -39,7 +39,9 @@ export type SheetJob = {
 
 export type RenderRequest =
   | { id: number; kind: "render"; report: ReportDraft; job: RenderJob }
-  | { id: number; kind: "sheet"; sheet: SheetJob };
+  | { id: number; kind: "sheet"; sheet: SheetJob }
+  /** Load the writers and their fonts (a first file takes over a second): replies no bytes. */
+  | { id: number; kind: "warm" };
 
 export type RenderReply =
   | { id: number; kind: "rendered"; bytes: Uint8Array }

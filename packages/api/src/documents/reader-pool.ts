@@ -39,6 +39,12 @@ export type DocumentReader = {
   render: (report: ReportDraft, job: RenderJob) => Promise<Uint8Array>;
   /** Rows as an Excel sheet (the register's export), written in a worker like the reports. */
   renderSheet: (sheet: SheetJob) => Promise<Uint8Array>;
+  /**
+   * Starts a writer and loads Word, PDF and Excel in it, so that the first download after a
+   * start does not wait for them (a first PDF 1.1 s cold, 0.18 s warmed: docs/benchmarks.md). Skipped when the writers are
+   * busy; never fails.
+   */
+  warm: () => Promise<void>;
   /** Reads running and waiting, files being written and waiting, workers alive. */
   stats: () => {
     reading: number;
@@ -119,6 +125,13 @@ export const createDocumentReader = (limits: DocumentLimits, logger?: Logger): D
       renders.run((id): RenderRequest => ({ id, kind: "render", report, job }), [], settleRender),
     renderSheet: (sheet) =>
       renders.run((id): RenderRequest => ({ id, kind: "sheet", sheet }), [], settleRender),
+    warm: async () => {
+      try {
+        await renders.run((id): RenderRequest => ({ id, kind: "warm" }), [], settleRender);
+      } catch (err) {
+        logger?.warn({ err }, "the document writers were not warmed");
+      }
+    },
     stats: () => {
       const r = reads.stats();
       const w = renders.stats();
