@@ -41,7 +41,7 @@ export type DocumentReader = {
   renderSheet: (sheet: SheetJob) => Promise<Uint8Array>;
   /**
    * Starts a writer and loads Word, PDF and Excel in it, so that the first download after a
-   * start does not wait for them (a first PDF 1.1 s cold, 0.18 s warmed: docs/benchmarks.md). Skipped when the writers are
+   * start does not wait for them (a first PDF 1.0 s cold, 0.19 s warmed: docs/benchmarks.md). Skipped when the writers are
    * busy; never fails.
    */
   warm: () => Promise<void>;
