@@ -41,8 +41,8 @@ export type DocumentReader = {
   renderSheet: (sheet: SheetJob) => Promise<Uint8Array>;
   /**
    * Starts a writer and loads Word, PDF and Excel in it, so that the first download after a
-   * start does not wait for them (a first PDF 1.0 s cold, 0.19 s warmed: docs/benchmarks.md). Skipped when the writers are
-   * busy; never fails.
+   * start does not wait for them (a first PDF 1.0 s cold, 0.19 s warmed: docs/benchmarks.md).
+   * Skipped when the writers are busy; never fails.
    */
   warm: () => Promise<void>;
   /** Reads running and waiting, files being written and waiting, workers alive. */
