@@ -29,6 +29,15 @@ import pino from "pino";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 
+/** What the bot and the bridges started beside the API are given; `lines` gather what to print. */
+type Beside = {
+  url: string;
+  apiFetch: typeof fetch;
+  db: Parameters<typeof createToken>[0];
+  now: Date;
+  lines: string[];
+};
+
 /** The token the bot or the bridges call the API with: the one given, or one made and shown. */
 const serviceTokenFor = async (
   db: Parameters<typeof createToken>[0],
@@ -49,11 +58,7 @@ const serviceTokenFor = async (
  * OGI_BOT_SERVICE_TOKEN a service token is made for it and shown.
  */
 const startBotBeside = async (
-  url: string,
-  apiFetch: typeof fetch,
-  db: Parameters<typeof createToken>[0],
-  now: Date,
-  lines: string[],
+  { url, apiFetch, db, now, lines }: Beside,
   bridges?: StartedBridges,
   bridgeToken?: string,
 ): Promise<StartedBot | undefined> => {
@@ -90,13 +95,13 @@ const startBotBeside = async (
  * The WeCom and DingTalk bridges named by the environment (WECOM_BOT_ID, DINGTALK_CLIENT_ID):
  * a wrong or missing secret stops the start with one bilingual line (exit status 2).
  */
-const startBridgesBeside = async (
-  url: string,
-  apiFetch: typeof fetch,
-  db: Parameters<typeof createToken>[0],
-  now: Date,
-  lines: string[],
-): Promise<{ bridges?: StartedBridges; serviceToken?: string }> => {
+const startBridgesBeside = async ({
+  url,
+  apiFetch,
+  db,
+  now,
+  lines,
+}: Beside): Promise<{ bridges?: StartedBridges; serviceToken?: string }> => {
   let named: ReturnType<typeof parseBridgesEnv>;
   try {
     named = parseBridgesEnv(process.env);
@@ -179,22 +184,15 @@ const main = async () => {
   // The address the CLI reaches it at: a wildcard listener answers on loopback.
   const apiUrl = url.replace("//0.0.0.0:", "//127.0.0.1:").replace("//[::]:", "//[::1]:");
   database.dataDirLock?.record({ apiUrl, localAdminToken: config.localAdminToken });
-  const { bridges, serviceToken } = await startBridgesBeside(
+  const beside: Beside = {
     url,
-    inProcessFetch(app),
-    database.db,
-    clock.now(),
+    apiFetch: inProcessFetch(app),
+    db: database.db,
+    now: clock.now(),
     lines,
-  );
-  const bot = await startBotBeside(
-    url,
-    inProcessFetch(app),
-    database.db,
-    clock.now(),
-    lines,
-    bridges,
-    serviceToken,
-  );
+  };
+  const { bridges, serviceToken } = await startBridgesBeside(beside);
+  const bot = await startBotBeside(beside, bridges, serviceToken);
   bridges?.startReminders(bot?.api);
   console.log(
     [

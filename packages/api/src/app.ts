@@ -7,8 +7,7 @@ import { createReadCache, responseCache } from "./cache.ts";
 import { calendarMiddleware } from "./calendar.ts";
 import { consoleApp } from "./console/index.ts";
 import { type AppEnv, type Deps, resolvePrincipal } from "./context.ts";
-import { DEFAULT_DOCUMENT_LIMITS } from "./documents/limits.ts";
-import { createDocumentReader } from "./documents/reader-pool.ts";
+import { documentReaderOf } from "./documents/reader-pool.ts";
 import { todayIn } from "./domain.ts";
 import { ApiError } from "./errors.ts";
 import { createEventBatcher } from "./event-batcher.ts";
@@ -54,9 +53,7 @@ export const createApp = (given: Deps) => {
     events: given.events ?? createEventBatcher(given.db),
     registrations: given.registrations ?? createRegistrationBatcher(given.db),
     numbers: given.numbers ?? createNumberLookup(given.db),
-    documents:
-      given.documents ??
-      createDocumentReader(given.config.documents ?? DEFAULT_DOCUMENT_LIMITS, given.logger),
+    documents: documentReaderOf(given),
   };
   // PGlite's data folder is watched for room and write access; PostgreSQL's disk is the server's.
   // PGlite reopened after it stopped: what was read from the stopped instance is forgotten (the

@@ -10,8 +10,7 @@ import type { Logger } from "pino";
 import { createApp } from "./app.ts";
 import { cachedListener, createReadCache, type ReadCache } from "./cache.ts";
 import type { Deps } from "./context.ts";
-import { DEFAULT_DOCUMENT_LIMITS } from "./documents/limits.ts";
-import { createDocumentReader } from "./documents/reader-pool.ts";
+import { documentReaderOf } from "./documents/reader-pool.ts";
 import { todayIn } from "./domain.ts";
 import { createEventBatcher } from "./event-batcher.ts";
 import { backfillDailyCounts } from "./register/backfill-daily.ts";
@@ -44,9 +43,7 @@ export const createApiServer = (
     (rows) => rows > 0 && deps.logger.info({ rows }, "request_counts_daily filled"),
     (err: unknown) => deps.logger.error({ err }, "request_counts_daily fill failed"),
   );
-  const documents =
-    deps.documents ??
-    createDocumentReader(deps.config.documents ?? DEFAULT_DOCUMENT_LIMITS, deps.logger);
+  const documents = documentReaderOf(deps);
   const app = createApp({
     ...deps,
     documents,

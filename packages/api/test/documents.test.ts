@@ -18,6 +18,16 @@ afterAll(async () => {
 
 const serve = (limits: Partial<DocumentLimits>) => serveWithDocuments(database.db, limits);
 
+/** Nothing read, written or waiting, and no worker left (an ended one takes its heap along). */
+const expectNoWorkers = (s: Served) =>
+  expect(s.reader.stats()).toEqual({
+    reading: 0,
+    queued: 0,
+    rendering: 0,
+    renderQueued: 0,
+    workers: 0,
+  });
+
 const reportText = (name: string) => renderReport(emptyReport({ name }, 2025), { format: "txt" });
 
 const parse = async (base: string, body: Uint8Array | string, type: string) => {
@@ -124,13 +134,7 @@ describe("reading documents off the main thread", () => {
       answeredThroughout(health);
       // The worker was terminated (its heap with it); the next read gets a fresh one.
       await new Promise((r) => setTimeout(r, 200));
-      expect(s.reader.stats()).toEqual({
-        reading: 0,
-        queued: 0,
-        rendering: 0,
-        renderQueued: 0,
-        workers: 0,
-      });
+      expectNoWorkers(s);
       // This server's time limit is 1.5 s: on a loaded machine a fresh worker's first read may
       // take longer, and is refused the same way; it is served once the machine lets it.
       let again = await parse(s.base, reportText("某机关"), "text/plain");
@@ -160,13 +164,7 @@ describe("reading documents off the main thread", () => {
       expect(r.data.error?.message.zh).toContain("内存上限（48 MB）");
       answeredThroughout(health);
       await new Promise((r) => setTimeout(r, 200));
-      expect(s.reader.stats()).toEqual({
-        reading: 0,
-        queued: 0,
-        rendering: 0,
-        renderQueued: 0,
-        workers: 0,
-      });
+      expectNoWorkers(s);
       expect((await parse(s.base, reportText("某机关"), "text/plain")).status).toBe(200);
     } finally {
       await s.close();

@@ -10,6 +10,7 @@ import type { ParseResult, ReportDraft } from "@ogi/domain";
 import type { Logger } from "pino";
 import { ApiError } from "../errors.ts";
 import {
+  DEFAULT_DOCUMENT_LIMITS,
   DEFAULT_RENDER_LIMITS,
   type DocumentLimits,
   documentLimitHit,
@@ -148,6 +149,15 @@ export const createDocumentReader = (limits: DocumentLimits, logger?: Logger): D
     },
   };
 };
+
+/** The document reader given, or one with the configured limits (the defaults otherwise). */
+export const documentReaderOf = (deps: {
+  documents?: DocumentReader | undefined;
+  config: { documents?: DocumentLimits | undefined };
+  logger?: Logger | undefined;
+}): DocumentReader =>
+  deps.documents ??
+  createDocumentReader(deps.config.documents ?? DEFAULT_DOCUMENT_LIMITS, deps.logger);
 
 const replyError = (
   reply: Exclude<ReadReply, { kind: "ok" }>,
