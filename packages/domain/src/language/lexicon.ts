@@ -247,6 +247,10 @@ cue("count", [
   "统计",
   "汇总",
   "情况",
+  // 本年至今 (the bot's own name for the year's figures), 截至目前, 到目前为止.
+  "至今",
+  "截至目前",
+  "到目前为止",
   "how many",
 ]);
 cue("list", [

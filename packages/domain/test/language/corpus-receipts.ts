@@ -12,6 +12,9 @@ export const RECEIPTS: Row[] = [
   ["3号件予以公开", { intent: "close", number: 3, outcome: "granted" }],
   ["今年收了多少件", { intent: "summary", year: 2026, measure: "received" }],
   ["今年办结了几件", { intent: "summary", year: 2026, measure: "concluded" }],
+  // Tried by hand in `pnpm chat` (2026-12-05): the bot's own words for the year's figures.
+  ["本年至今怎么样", { intent: "summary", year: 2026 }],
+  ["到目前为止今年收了多少件", { intent: "summary", year: 2026, measure: "received" }],
   ["帮我查一下逾期的", { intent: "pending", overdue: true }],
   ["2号延期", { intent: "more", number: 2, event: "extended" }],
   ["上周五", UNKNOWN],
@@ -29,6 +32,29 @@ export const RECEIPTS: Row[] = [
   ],
 
   // ── Registrations ──
+  // Tried by hand in `pnpm chat` (2026-12-05): the name swallowed the subject.
+  [
+    "今天收到一封信，市民孙先生想要2024年城区道路改造的招标文件，电话13812345678",
+    {
+      intent: "new",
+      date: "2026-12-10",
+      applicantType: "naturalPerson",
+      channel: "post",
+      applicantName: "孙先生",
+      subject: "2024年城区道路改造的招标文件",
+      contact: "13812345678",
+    },
+  ],
+  [
+    "昨天某建材公司来人索取本局2025年政府采购合同",
+    {
+      intent: "new",
+      date: "2026-12-09",
+      applicantType: "commercialEnterprise",
+      applicantName: "某建材公司",
+      subject: "本局2025年政府采购合同",
+    },
+  ],
   [
     "昨天收到李四的申请，申请公开本村2024年低保名单",
     { intent: "new", date: "2026-12-09", applicantName: "李四", subject: "本村2024年低保名单" },
